@@ -1,0 +1,5 @@
+"""Allow `python -m beslut`."""
+
+from beslut.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""Reading document-type TOML files: sections in order, guidance, standard wording.
+
+A document type lives in ``<template dir>/doctypes/<key>.toml``. An organisation edits
+these files (or points beslut at its own template folder) without touching code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from beslut.errors import BeslutError
+
+
+class DocTypeError(BeslutError):
+    """A document-type file that is missing or cannot be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    """One text part of a document type."""
+
+    key: str
+    heading: str
+    required: bool = False
+    guidance: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    """A kind of tjänsteutlåtande: its parts in order and its standard wording."""
+
+    key: str
+    name: str
+    description: str = ""
+    decision_heading: str = "Förslag till beslut"
+    decision_guidance: str = ""
+    standard_decisions: tuple[str, ...] = ()
+    sections: tuple[SectionSpec, ...] = ()
+
+    def section(self, key: str) -> SectionSpec | None:
+        """The section spec with ``key``, or None."""
+        return next((s for s in self.sections if s.key == key), None)
+
+
+def default_template_dir() -> Path:
+    """The template folder shipped with beslut (the repository's ``templates/``)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "templates"
+        if (candidate / "doctypes").is_dir():
+            return candidate
+    return here.parents[3] / "templates"
+
+
+def load_doctypes(template_dir: Path | None = None) -> list[DocType]:
+    """All document types in the template folder, in the order their files ask for."""
+    folder = (template_dir or default_template_dir()) / "doctypes"
+    if not folder.is_dir():
+        raise DocTypeError(
+            f"Mappen med dokumenttyper saknas: {folder}. Kontrollera mallmappen i inställningarna.",
+            str(folder),
+        )
+    loaded = [(_order(path), _load(path)) for path in sorted(folder.glob("*.toml"))]
+    return [doctype for _, doctype in sorted(loaded, key=lambda pair: pair[0])]
+
+
+def load_doctype(key: str, template_dir: Path | None = None) -> DocType:
+    """The document type ``key`` (the TOML file's name without .toml)."""
+    path = (template_dir or default_template_dir()) / "doctypes" / f"{key}.toml"
+    if not path.is_file():
+        raise DocTypeError(f"Dokumenttypen ”{key}” finns inte i mallmappen.", str(path))
+    return _load(path)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DocTypeError(
+            f"Dokumenttypen i {path.name} kan inte läsas: {exc}", f"{path}: {exc}"
+        ) from exc
+
+
+def _order(path: Path) -> tuple[int, str]:
+    order = _read(path).get("order", 100)
+    return (order if isinstance(order, int) else 100, path.stem)
+
+
+def _unwrap(text: object) -> str:
+    """Join the lines of each paragraph, so a TOML file may wrap long guidance freely."""
+    paragraphs = str(text).strip().split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+
+
+def _load(path: Path) -> DocType:
+    data = _read(path)
+    try:
+        sections = tuple(
+            SectionSpec(
+                key=str(item["key"]),
+                heading=str(item["heading"]),
+                required=bool(item.get("required", False)),
+                guidance=_unwrap(item.get("guidance", "")),
+                example=_unwrap(item.get("example", "")),
+            )
+            for item in data.get("sections", [])
+        )
+        decisions = data.get("decisions", {})
+        return DocType(
+            key=path.stem,
+            name=str(data["name"]),
+            description=_unwrap(data.get("description", "")),
+            decision_heading=str(decisions.get("heading", "Förslag till beslut")),
+            decision_guidance=_unwrap(decisions.get("guidance", "")),
+            standard_decisions=tuple(str(s) for s in decisions.get("standard", [])),
+            sections=sections,
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DocTypeError(
+            f"Dokumenttypen i {path.name} saknar ett obligatoriskt fält ({exc}).",
+            f"{path}: {exc!r}",
+        ) from exc

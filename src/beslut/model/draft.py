@@ -1,0 +1,217 @@
+"""The draft model: metadata, decision points, sections of blocks, bilagor, signatories.
+
+All classes are frozen: an edit makes a new object (``dataclasses.replace``). A draft
+can therefore be handed to another thread (autosave, export, checks) or kept as an
+undo snapshot without copying. Text is cleaned in ``__post_init__``, so no object of
+the model ever holds a character the export could not write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from beslut.model.text import clean_line, clean_text
+
+
+def _set(obj: object, name: str, value: object) -> None:
+    object.__setattr__(obj, name, value)
+
+
+class Status(StrEnum):
+    """Where a draft is in its life."""
+
+    UTKAST = "utkast"
+    GRANSKNING = "granskning"
+    KLAR = "klar"
+
+    @property
+    def label(self) -> str:
+        """The Swedish label shown to the user."""
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    Status.UTKAST: "Utkast",
+    Status.GRANSKNING: "Under granskning",
+    Status.KLAR: "Klar",
+}
+
+
+class BlockKind(StrEnum):
+    """The kinds of block a section holds; the export maps each to a template style."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    BULLET = "bullet"
+    NUMBERED = "numbered"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+    def __post_init__(self) -> None:
+        _set(self, "text", clean_text(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, sub-heading or list item: runs of text."""
+
+    kind: BlockKind
+    runs: tuple[Run, ...] = ()
+
+    def __post_init__(self) -> None:
+        _set(self, "kind", BlockKind(self.kind))
+        _set(self, "runs", tuple(self.runs))
+
+    @classmethod
+    def plain(cls, kind: BlockKind | str, text: str) -> Block:
+        """A block of one unformatted run."""
+        return cls(BlockKind(kind), (Run(text),))
+
+    @property
+    def text(self) -> str:
+        """The block's text without formatting."""
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A text part of the TU (Sammanfattning, Bakgrund, ...), keyed by the document type."""
+
+    key: str
+    heading: str
+    blocks: tuple[Block, ...] = ()
+
+    def __post_init__(self) -> None:
+        _set(self, "key", clean_line(self.key))
+        _set(self, "heading", clean_line(self.heading))
+        _set(self, "blocks", tuple(self.blocks))
+
+    @property
+    def text(self) -> str:
+        """All text of the section, one block a line."""
+        return "\n".join(block.text for block in self.blocks)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the section holds no visible text."""
+        return not any(block.text.strip() for block in self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class FileRef:
+    """A file kept in the store, known by its content hash."""
+
+    name: str
+    size: int
+    sha256: str
+
+    def __post_init__(self) -> None:
+        _set(self, "name", clean_line(self.name))
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A bilaga; its number is its place in the draft's list."""
+
+    title: str
+    file: FileRef | None = None
+
+    def __post_init__(self) -> None:
+        _set(self, "title", clean_line(self.title))
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    """A person who signs the TU (förvaltningschef, avdelningschef)."""
+
+    name: str
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        _set(self, "name", clean_line(self.name))
+        _set(self, "title", clean_line(self.title))
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """The handläggare and how to reach them."""
+
+    name: str = ""
+    telefon: str = ""
+    epost: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("name", "telefon", "epost"):
+            _set(self, name, clean_line(getattr(self, name)))
+
+
+_LINE_FIELDS = ("title", "doctype", "namnd", "dnr", "forvaltning", "avdelning")
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Everything about the TU that is not its text."""
+
+    title: str = ""
+    subtitle: str = ""
+    doctype: str = "beslutsarende"
+    namnd: str = ""
+    meeting_date: dt.date | None = None
+    dnr: str = ""
+    date: dt.date | None = None
+    forvaltning: str = ""
+    avdelning: str = ""
+    handlaggare: Person = field(default_factory=Person)
+    status: Status = Status.UTKAST
+
+    def __post_init__(self) -> None:
+        for name in _LINE_FIELDS:
+            _set(self, name, clean_line(getattr(self, name)))
+        # A subtitle may run over more than one line in the template.
+        _set(self, "subtitle", clean_text(self.subtitle).strip())
+        _set(self, "status", Status(self.status))
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A whole tjänsteutlåtande."""
+
+    meta: Metadata = field(default_factory=Metadata)
+    decisions: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    signatories: tuple[Signatory, ...] = ()
+
+    def __post_init__(self) -> None:
+        _set(self, "decisions", tuple(clean_text(text).strip() for text in self.decisions))
+        _set(self, "sections", tuple(self.sections))
+        _set(self, "attachments", tuple(self.attachments))
+        _set(self, "signatories", tuple(self.signatories))
+
+    def section(self, key: str) -> Section | None:
+        """The section with ``key``, or None."""
+        return next((s for s in self.sections if s.key == key), None)
+
+    def file_refs(self) -> list[FileRef]:
+        """The files the bilagor point at, in bilaga order."""
+        return [a.file for a in self.attachments if a.file is not None]
+
+    def search_text(self) -> str:
+        """All text a person may search for, as one string (for the full-text index)."""
+        meta = self.meta
+        parts = [meta.subtitle, meta.namnd, meta.dnr, meta.handlaggare.name, *self.decisions]
+        for section in self.sections:
+            parts.append(section.heading)
+            parts.extend(block.text for block in section.blocks)
+        parts.extend(a.title for a in self.attachments)
+        parts.extend(f"{s.name} {s.title}" for s in self.signatories)
+        return "\n".join(p for p in parts if p)

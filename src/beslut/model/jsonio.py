@@ -1,0 +1,294 @@
+"""The draft file format: a draft as JSON with a format version (docs/draft-format.md)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from beslut.errors import DraftFormatError, NewerFormatError
+from beslut.model.draft import (
+    Attachment,
+    Block,
+    BlockKind,
+    Draft,
+    FileRef,
+    Metadata,
+    Person,
+    Run,
+    Section,
+    Signatory,
+    Status,
+)
+
+_E = TypeVar("_E", bound=StrEnum)
+
+FORMAT_NAME = "beslut-draft"
+FORMAT_VERSION = 1
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def draft_to_dict(draft: Draft, files: Mapping[str, bytes] | None = None) -> dict[str, Any]:
+    """The draft as JSON-ready data; ``files`` (sha256 -> bytes) are embedded as base64."""
+    meta = draft.meta
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "meta": {
+            "title": meta.title,
+            "subtitle": meta.subtitle,
+            "doctype": meta.doctype,
+            "namnd": meta.namnd,
+            "meeting_date": _date_out(meta.meeting_date),
+            "dnr": meta.dnr,
+            "date": _date_out(meta.date),
+            "forvaltning": meta.forvaltning,
+            "avdelning": meta.avdelning,
+            "handlaggare": {
+                "name": meta.handlaggare.name,
+                "telefon": meta.handlaggare.telefon,
+                "epost": meta.handlaggare.epost,
+            },
+            "status": meta.status.value,
+        },
+        "decisions": list(draft.decisions),
+        "sections": [
+            {"key": s.key, "heading": s.heading, "blocks": [_block_out(b) for b in s.blocks]}
+            for s in draft.sections
+        ],
+        "attachments": [_attachment_out(a, files) for a in draft.attachments],
+        "signatories": [{"name": s.name, "title": s.title} for s in draft.signatories],
+    }
+
+
+def dumps(draft: Draft, files: Mapping[str, bytes] | None = None) -> str:
+    """The draft as a JSON document (UTF-8 text, readable indentation)."""
+    return json.dumps(draft_to_dict(draft, files), ensure_ascii=False, indent=2) + "\n"
+
+
+def body_json(draft: Draft) -> str:
+    """The draft as compact JSON without file contents (how the store keeps it)."""
+    return json.dumps(draft_to_dict(draft), ensure_ascii=False, separators=(",", ":"))
+
+
+def _date_out(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _block_out(block: Block) -> dict[str, Any]:
+    runs = []
+    for run in block.runs:
+        out: dict[str, Any] = {"text": run.text}
+        if run.bold:
+            out["bold"] = True
+        if run.italic:
+            out["italic"] = True
+        runs.append(out)
+    return {"kind": block.kind.value, "runs": runs}
+
+
+def _attachment_out(att: Attachment, files: Mapping[str, bytes] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": att.title, "file": None}
+    if att.file is not None:
+        ref = att.file
+        out["file"] = {"name": ref.name, "size": ref.size, "sha256": ref.sha256}
+        if files is not None and ref.sha256 in files:
+            out["file"]["data"] = base64.b64encode(files[ref.sha256]).decode("ascii")
+    return out
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def loads(text: str | bytes) -> tuple[Draft, dict[str, bytes]]:
+    """Read a draft file; returns the draft and the embedded files (sha256 -> bytes)."""
+    try:
+        data = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DraftFormatError(
+            "Filen är inte ett utkast från beslut: den är inte giltig JSON.", str(exc)
+        ) from exc
+    return draft_from_dict(data), files_from_dict(data)
+
+
+def draft_from_dict(data: object) -> Draft:
+    """Build a draft from JSON data, checking every field; unknown fields are ignored."""
+    root = _obj(data, "")
+    _check_version(root)
+    meta = _obj(root.get("meta", {}), "meta")
+    person = _obj(meta.get("handlaggare", {}), "meta.handlaggare")
+    metadata = Metadata(
+        title=_str(meta, "title", "meta"),
+        subtitle=_str(meta, "subtitle", "meta"),
+        doctype=_str(meta, "doctype", "meta") or "beslutsarende",
+        namnd=_str(meta, "namnd", "meta"),
+        meeting_date=_date(meta, "meeting_date", "meta"),
+        dnr=_str(meta, "dnr", "meta"),
+        date=_date(meta, "date", "meta"),
+        forvaltning=_str(meta, "forvaltning", "meta"),
+        avdelning=_str(meta, "avdelning", "meta"),
+        handlaggare=Person(
+            name=_str(person, "name", "meta.handlaggare"),
+            telefon=_str(person, "telefon", "meta.handlaggare"),
+            epost=_str(person, "epost", "meta.handlaggare"),
+        ),
+        status=_enum(Status, meta.get("status", "utkast"), "meta.status"),
+    )
+    decisions = [
+        _as_str(item, f"decisions[{i}]") for i, item in enumerate(_list(root, "decisions", ""))
+    ]
+    sections = [
+        _section(_obj(item, f"sections[{i}]"), f"sections[{i}]")
+        for i, item in enumerate(_list(root, "sections", ""))
+    ]
+    attachments = [
+        _attachment(_obj(item, f"attachments[{i}]"), f"attachments[{i}]")
+        for i, item in enumerate(_list(root, "attachments", ""))
+    ]
+    signatories = [
+        _signatory(_obj(item, f"signatories[{i}]"), f"signatories[{i}]")
+        for i, item in enumerate(_list(root, "signatories", ""))
+    ]
+    return Draft(
+        metadata, tuple(decisions), tuple(sections), tuple(attachments), tuple(signatories)
+    )
+
+
+def files_from_dict(data: object) -> dict[str, bytes]:
+    """The files embedded in a draft file, each checked against its size and sha256."""
+    files: dict[str, bytes] = {}
+    root = _obj(data, "")
+    for i, item in enumerate(_list(root, "attachments", "")):
+        ref = _obj(item, f"attachments[{i}]").get("file")
+        if not isinstance(ref, dict) or "data" not in ref:
+            continue
+        path = f"attachments[{i}].file"
+        try:
+            content = base64.b64decode(_as_str(ref["data"], path + ".data"), validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise _bad(path + ".data", "innehållet är inte giltig base64") from exc
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != ref.get("sha256") or len(content) != ref.get("size"):
+            raise _bad(path, "filens innehåll stämmer inte med dess storlek och kontrollsumma")
+        files[digest] = content
+    return files
+
+
+def _check_version(root: Mapping[str, Any]) -> None:
+    if root.get("format") != FORMAT_NAME:
+        raise DraftFormatError(
+            'Filen är inte ett utkast från beslut (fältet "format" saknas eller är fel).',
+            f"format={root.get('format')!r}",
+        )
+    version = root.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _bad("format_version", "formatversionen saknas eller är inget heltal")
+    if version > FORMAT_VERSION:
+        raise NewerFormatError(
+            f"Utkastet är sparat av en nyare version av beslut (format {version}; den här "
+            f"versionen läser format {FORMAT_VERSION}). Uppdatera beslut för att öppna det.",
+            f"format_version {version} > {FORMAT_VERSION}",
+        )
+
+
+def _section(obj: Mapping[str, Any], path: str) -> Section:
+    blocks = []
+    for i, item in enumerate(_list(obj, "blocks", path)):
+        bpath = f"{path}.blocks[{i}]"
+        block = _obj(item, bpath)
+        runs = []
+        for j, run_item in enumerate(_list(block, "runs", bpath)):
+            rpath = f"{bpath}.runs[{j}]"
+            run = _obj(run_item, rpath)
+            text = _str(run, "text", rpath)
+            runs.append(Run(text, _bool(run, "bold", rpath), _bool(run, "italic", rpath)))
+        kind = _enum(BlockKind, block.get("kind", "paragraph"), bpath + ".kind")
+        blocks.append(Block(kind, tuple(runs)))
+    return Section(_str(obj, "key", path), _str(obj, "heading", path), tuple(blocks))
+
+
+def _signatory(obj: Mapping[str, Any], path: str) -> Signatory:
+    return Signatory(_str(obj, "name", path), _str(obj, "title", path))
+
+
+def _attachment(obj: Mapping[str, Any], path: str) -> Attachment:
+    raw = obj.get("file")
+    ref = None
+    if raw is not None:
+        fpath = path + ".file"
+        fobj = _obj(raw, fpath)
+        size = fobj.get("size")
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise _bad(fpath + ".size", "storleken är inget heltal")
+        sha = _str(fobj, "sha256", fpath)
+        if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+            raise _bad(fpath + ".sha256", "kontrollsumman är inte en sha256 i hex")
+        ref = FileRef(_str(fobj, "name", fpath), size, sha)
+    return Attachment(_str(obj, "title", path), ref)
+
+
+# --- field helpers: every failure names the field, in Swedish ------------------------
+
+
+def _bad(path: str, what: str) -> DraftFormatError:
+    return DraftFormatError(f"Utkastet kan inte läsas: {path or 'filen'}: {what}.", path)
+
+
+def _obj(value: object, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _bad(path, "ett objekt väntades")
+    return value
+
+
+def _list(obj: Mapping[str, Any], key: str, path: str) -> list[Any]:
+    value = obj.get(key, [])
+    if not isinstance(value, list):
+        raise _bad(_join(path, key), "en lista väntades")
+    return value
+
+
+def _as_str(value: object, path: str) -> str:
+    if not isinstance(value, str):
+        raise _bad(path, "text väntades")
+    return value
+
+
+def _str(obj: Mapping[str, Any], key: str, path: str) -> str:
+    value = obj.get(key)
+    return "" if value is None else _as_str(value, _join(path, key))
+
+
+def _bool(obj: Mapping[str, Any], key: str, path: str) -> bool:
+    value = obj.get(key, False)
+    if not isinstance(value, bool):
+        raise _bad(_join(path, key), "true eller false väntades")
+    return value
+
+
+def _date(obj: Mapping[str, Any], key: str, path: str) -> dt.date | None:
+    value = obj.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(_as_str(value, _join(path, key)))
+    except ValueError as exc:
+        raise _bad(_join(path, key), "ett datum som ÅÅÅÅ-MM-DD väntades") from exc
+
+
+def _enum(cls: type[_E], value: object, path: str) -> _E:
+    try:
+        return cls(_as_str(value, path))
+    except ValueError as exc:
+        allowed = ", ".join(m.value for m in cls)
+        raise _bad(path, f"ett av {allowed} väntades") from exc
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
