@@ -1,0 +1,249 @@
+"""The command line: ``beslut`` starts the app; ``beslut <command>`` works on the store.
+
+This module and everything it imports at the top stay free of Qt; the GUI is imported
+only when no subcommand is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from beslut import __version__, argparse_sv
+from beslut.errors import BeslutError, DraftFormatError
+from beslut.fileio import atomic_write
+from beslut.model.draft import Draft
+from beslut.model.jsonio import dumps, loads
+from beslut.store import Store, resolve_db_path
+from beslut.store.paths import data_dir
+from beslut.store.seed import seed_example
+
+log = logging.getLogger("beslut")
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store chosen by --db / BESLUT_DB / the default, created with the example."""
+    return Store.open(resolve_db_path(getattr(args, "db", None)), seed=seed_example)
+
+
+def load_draft_source(source: str, args: argparse.Namespace) -> tuple[Draft, dict[str, bytes]]:
+    """A draft and its bilaga files, from a store id ("12") or a draft file ("x.json")."""
+    if source.isdigit():
+        with open_store(args) as store:
+            draft = store.load_draft(int(source))
+            return draft, store.files_for(draft)
+    path = Path(source)
+    if not path.is_file():
+        raise BeslutError(
+            f"”{source}” är varken numret på ett utkast eller en fil som finns.",
+            f"no draft id or file: {source}",
+        )
+    return read_draft_file(path)
+
+
+def read_draft_file(path: Path) -> tuple[Draft, dict[str, bytes]]:
+    """Read a draft file, naming the file in any message."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BeslutError(
+            f"Filen {path} kan inte läsas: {exc.strerror}.", f"{path}: {exc}"
+        ) from exc
+    try:
+        return loads(data)
+    except DraftFormatError as exc:
+        raise DraftFormatError(f"{path}: {exc.user_message}", exc.detail) from exc
+
+
+# --- commands ------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List drafts, optionally filtered by a search."""
+    with open_store(args) as store:
+        drafts = store.list_drafts(args.search, trash=args.trash)
+    if args.json:
+        print(json.dumps([d.as_json() for d in drafts], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not drafts:
+        print("Inga utkast hittades." if args.search else "Det finns inga utkast.")
+        return EXIT_OK
+    for d in drafts:
+        when = _local_time(d.modified)
+        print(f"{d.id:>5}  {when}  {d.status:<10}  {d.dnr:<16}  {d.namnd:<24}  {d.title}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print a draft as readable text."""
+    draft, _ = load_draft_source(args.id, args)
+    print(render_text(draft))
+    return EXIT_OK
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    """Import draft files: all or none, so a bad file never leaves half an import."""
+    loaded, problems = [], []
+    for name in args.files:
+        try:
+            loaded.append(read_draft_file(Path(name)))
+        except BeslutError as exc:
+            problems.append(exc.user_message)
+    if problems:
+        for message in problems:
+            print(f"beslut: {message}", file=sys.stderr)
+        print("beslut: inget utkast importerades.", file=sys.stderr)
+        return EXIT_INPUT
+    with open_store(args) as store:
+        for draft, files in loaded:
+            print(store.create_draft(draft, files))
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    """Write a stored draft, bilaga files included, to a draft file."""
+    draft, files = load_draft_source(args.id, args)
+    text = dumps(draft, files)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        atomic_write(Path(args.output), text.encode("utf-8"))
+    return EXIT_OK
+
+
+def render_text(draft: Draft) -> str:
+    """A plain-text view of a draft for the terminal."""
+    meta = draft.meta
+    lines = [meta.title]
+    if meta.subtitle:
+        lines.append(meta.subtitle)
+    lines += [
+        "",
+        f"Nämnd: {meta.namnd}   Sammanträde: {meta.meeting_date or '-'}",
+        f"Dnr: {meta.dnr}   Datum: {meta.date or '-'}   Status: {meta.status.label}",
+        f"Handläggare: {meta.handlaggare.name}  {meta.handlaggare.telefon}",
+        "",
+        "Förslag till beslut",
+    ]
+    lines += [f"  {n}. {text}" for n, text in enumerate(draft.decisions, start=1)]
+    for section in draft.sections:
+        lines += ["", section.heading]
+        for block in section.blocks:
+            prefix = {"bullet": "  • ", "numbered": "  - ", "heading": ""}.get(block.kind, "")
+            lines.append(prefix + block.text)
+    if draft.attachments:
+        lines += ["", "Bilagor"]
+        for n, att in enumerate(draft.attachments, start=1):
+            file = f"  [{att.file.name}]" if att.file else ""
+            lines.append(f"  {n}. {att.title}{file}")
+    if draft.signatories:
+        lines += ["", *[f"{s.name}, {s.title}" if s.title else s.name for s in draft.signatories]]
+    return "\n".join(lines)
+
+
+def _local_time(stamp: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+# --- the parser ----------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    argparse_sv.install()
+    parser = argparse.ArgumentParser(
+        prog="beslut",
+        description="Skriv tjänsteutlåtanden till nämnden. Utan kommando startar programmet.",
+    )
+    parser.add_argument("--version", action="version", version=f"beslut {__version__}")
+    parser.add_argument("--db", metavar="FIL", help="databasen att använda (annars BESLUT_DB)")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    p = sub.add_parser("list", help="lista utkast")
+    p.add_argument("--search", "-s", metavar="TEXT", help="visa bara utkast som innehåller TEXT")
+    p.add_argument("--json", action="store_true", help="skriv listan som JSON")
+    p.add_argument("--trash", action="store_true", help="lista papperskorgen")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="visa ett utkast som text")
+    p.add_argument("id", metavar="ID|FIL", help="utkastets nummer eller en utkastfil (.json)")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("import-json", help="importera utkastfiler")
+    p.add_argument("files", nargs="+", metavar="FIL")
+    p.set_defaults(func=cmd_import_json)
+
+    p = sub.add_parser("export-json", help="spara ett utkast som utkastfil")
+    p.add_argument("id", metavar="ID|FIL")
+    p.add_argument("-o", "--output", required=True, metavar="FIL", help="filen (- för stdout)")
+    p.set_defaults(func=cmd_export_json)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; with no command, start the desktop app."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return start_gui(args)
+    func: Command = args.func
+    try:
+        return func(args)
+    except BeslutError as exc:
+        log.debug("%s", exc.detail)
+        print(f"beslut: {exc.user_message}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        log_file = _log_crash()
+        print(
+            f"beslut: ett oväntat fel inträffade ({type(exc).__name__}). "
+            f"Detaljer finns i {log_file}.",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+
+
+def start_gui(args: argparse.Namespace) -> int:
+    """Start the desktop app (imports Qt only now)."""
+    try:
+        from beslut.ui.app import run  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("beslut.ui"):
+            raise
+        print(
+            "beslut: det grafiska programmet ingår inte i den här versionen ännu. "
+            "Se 'beslut --help' för kommandona.",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    result: int = run(args)
+    return result
+
+
+def _log_crash() -> Path:
+    """Append the current exception's traceback to the log file; returns its path."""
+    path = data_dir() / "beslut.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return path
+    log.addHandler(handler)
+    log.exception("unexpected error")
+    log.removeHandler(handler)
+    handler.close()
+    return path

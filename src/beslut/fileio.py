@@ -1,0 +1,53 @@
+"""Writing files safely: a temporary file in the target folder, then a rename into place."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from beslut.errors import BeslutError
+
+
+class FileWriteError(BeslutError):
+    """A file could not be written; the previous version, if any, is untouched."""
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a failure never leaves a half-written file."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise write_error(path, exc) from exc
+
+
+def write_error(path: Path, exc: OSError) -> FileWriteError:
+    """A Swedish message for why ``path`` could not be written."""
+    detail = f"{path}: {exc}"
+    if exc.errno == errno.ENOSPC:
+        text = f"Disken är full, så {path.name} kunde inte sparas. Frigör utrymme och försök igen."
+    elif exc.errno == errno.ENOENT:
+        text = f"Mappen {path.parent} finns inte. Välj en annan plats."
+    elif isinstance(exc, PermissionError) and path.exists():
+        text = (
+            f"{path.name} kunde inte skrivas över. Filen är kanske öppen i Word eller ett annat "
+            "program: stäng den och försök igen. Den tidigare filen är oförändrad."
+        )
+    elif isinstance(exc, PermissionError):
+        text = f"Du har inte behörighet att spara i mappen {path.parent}. Välj en annan plats."
+    else:
+        text = f"{path.name} kunde inte sparas: {exc.strerror or exc}."
+    return FileWriteError(text, detail)

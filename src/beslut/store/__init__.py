@@ -1,0 +1,28 @@
+"""The local SQLite store (no Qt): drafts, revisions, bilaga files, settings, search."""
+
+from beslut.store.errors import (
+    StoreCorruptError,
+    StoreError,
+    StoreFullError,
+    StoreLockedError,
+    StoreNewerVersionError,
+    StoreReadOnlyError,
+    StoreUnavailableError,
+)
+from beslut.store.paths import resolve_db_path
+from beslut.store.store import DraftSummary, RevisionInfo, Store, fts_query
+
+__all__ = [
+    "DraftSummary",
+    "RevisionInfo",
+    "Store",
+    "StoreCorruptError",
+    "StoreError",
+    "StoreFullError",
+    "StoreLockedError",
+    "StoreNewerVersionError",
+    "StoreReadOnlyError",
+    "StoreUnavailableError",
+    "fts_query",
+    "resolve_db_path",
+]

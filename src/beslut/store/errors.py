@@ -1,0 +1,87 @@
+"""SQLite failures as typed errors that carry a Swedish message for the user."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from beslut.errors import BeslutError
+
+
+class StoreError(BeslutError):
+    """The local database cannot do what was asked."""
+
+
+class StoreLockedError(StoreError):
+    """Another program holds a lock on the database."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The database file or its folder cannot be written."""
+
+
+class StoreFullError(StoreError):
+    """The disk is full."""
+
+
+class StoreCorruptError(StoreError):
+    """The file is not a SQLite database, or it is damaged."""
+
+
+class StoreUnavailableError(StoreError):
+    """The database file cannot be opened or read at all."""
+
+
+class StoreNewerVersionError(StoreError):
+    """The database was written by a newer version of beslut."""
+
+
+# SQLite's primary result codes (extended codes carry them in the low byte).
+_BUSY, _LOCKED, _CORRUPT, _IOERR, _FULL, _CANTOPEN, _READONLY, _NOTADB = 5, 6, 11, 10, 13, 14, 8, 26
+
+
+def translate(exc: sqlite3.Error, path: Path | str) -> StoreError | None:
+    """The typed error for a SQLite failure that is not a bug, or None for a bug."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    detail = f"{path}: {exc} ({getattr(exc, 'sqlite_errorname', '?')})"
+    if primary in (_BUSY, _LOCKED):
+        return StoreLockedError(
+            "Databasen används av ett annat program just nu. Vänta en stund och försök igen. "
+            "Din text finns kvar.",
+            detail,
+        )
+    if primary == _READONLY:
+        return StoreReadOnlyError(
+            f"Databasen {path} är skrivskyddad, så ändringar kan inte sparas. Kontrollera "
+            "behörigheten till filen och mappen, eller välj en annan databas.",
+            detail,
+        )
+    if primary == _FULL:
+        return StoreFullError(
+            "Disken är full, så ändringarna kunde inte sparas. Frigör utrymme och försök "
+            "igen. Det som redan var sparat är oförändrat.",
+            detail,
+        )
+    if primary in (_NOTADB, _CORRUPT):
+        return StoreCorruptError(
+            f"Filen {path} är inte en databas från beslut, eller så är den skadad. Filen "
+            "har inte ändrats. Välj en annan databas eller återställ en säkerhetskopia.",
+            detail,
+        )
+    if primary in (_CANTOPEN, _IOERR):
+        return StoreUnavailableError(
+            f"Databasen {path} kan inte öppnas eller läsas. Kontrollera att filen och "
+            "mappen finns och att du har behörighet.",
+            detail,
+        )
+    return None
+
+
+def newer_version(path: Path | str, detail: str) -> StoreNewerVersionError:
+    """The refusal of a database written by a newer beslut."""
+    return StoreNewerVersionError(
+        f"Databasen {path} är skapad av en nyare version av beslut och kan inte öppnas med "
+        "den här versionen. Uppdatera beslut. Filen har inte ändrats.",
+        detail,
+    )

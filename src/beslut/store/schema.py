@@ -1,0 +1,70 @@
+"""The database schema as sqlite-utils migrations. Never edit a released migration: add one.
+
+Each migration runs in a transaction with its record in ``_sqlite_migrations`` and
+also sets ``PRAGMA user_version`` to its number, so an older beslut can see that a
+database is newer than it without reading any table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "beslut"
+migrations = Migrations(MIGRATION_SET)
+
+# remove_diacritics 0: "för" and "for" are different Swedish words.
+FTS_TOKENIZE = "unicode61 remove_diacritics 0"
+
+
+def _table(db: Database, name: str) -> Any:
+    return db[name]
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    _table(db, "drafts").create(
+        {
+            "id": int,
+            "title": str,
+            "namnd": str,
+            "dnr": str,
+            "status": str,
+            "doctype": str,
+            "created": str,
+            "modified": str,
+            "deleted": str,
+            # The large columns last, so listing reads little of each row.
+            "body": str,
+            "text": str,
+        },
+        pk="id",
+        not_null={"title", "namnd", "dnr", "status", "doctype", "created", "modified", "body"},
+    )
+    _table(db, "drafts").create_index(["deleted", "modified"])
+    _table(db, "revisions").create(
+        {"id": int, "draft_id": int, "created": str, "label": str, "body": str},
+        pk="id",
+        foreign_keys=[("draft_id", "drafts", "id")],
+        not_null={"draft_id", "created", "body"},
+    )
+    _table(db, "revisions").create_index(["draft_id", "created"])
+    _table(db, "files").create(
+        {"sha256": str, "size": int, "created": str, "data": bytes},
+        pk="sha256",
+        not_null={"size", "data"},
+    )
+    _table(db, "settings").create({"key": str, "value": str}, pk="key")
+    db.execute("PRAGMA user_version = 1")
+
+
+@migrations(name="0002_fts")
+def _fts(db: Database) -> None:
+    _table(db, "drafts").enable_fts(["title", "text"], create_triggers=True, tokenize=FTS_TOKENIZE)
+    db.execute("PRAGMA user_version = 2")
+
+
+SCHEMA_VERSION = 2
+KNOWN_MIGRATIONS = frozenset({"0001_initial", "0002_fts"})

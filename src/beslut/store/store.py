@@ -1,0 +1,429 @@
+"""The local store: drafts, revisions, bilaga files and settings in one SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from sqlite_utils import Database
+
+from beslut.errors import NotFoundError
+from beslut.model.draft import Draft, FileRef
+from beslut.model.jsonio import body_json, draft_from_dict
+from beslut.store import errors
+from beslut.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION, migrations
+
+TRASH_DAYS = 30
+_LIST_COLUMNS = "id, title, namnd, dnr, status, doctype, created, modified, deleted"
+_WORD = re.compile(r"\w+")
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def now() -> str:
+    """The current time as the store writes it: ISO 8601 in UTC, milliseconds."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSummary:
+    """What the list of drafts shows about one draft."""
+
+    id: int
+    title: str
+    namnd: str
+    dnr: str
+    status: str
+    doctype: str
+    created: str
+    modified: str
+    deleted: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The summary as JSON-ready data."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "namnd": self.namnd,
+            "dnr": self.dnr,
+            "status": self.status,
+            "doctype": self.doctype,
+            "created": self.created,
+            "modified": self.modified,
+            "deleted": self.deleted,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionInfo:
+    """A stored snapshot of a draft."""
+
+    id: int
+    draft_id: int
+    created: str
+    label: str
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query from what a person typed: each word quoted, as a prefix.
+
+    Only word characters reach FTS5, so no input can be a syntax error; None when the
+    input has no words at all.
+    """
+    words = _WORD.findall(text)
+    return " ".join(f'"{word}"*' for word in words) if words else None
+
+
+def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Serialise access to the connection and turn SQLite failures into StoreErrors."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        store = args[0]
+        assert isinstance(store, Store)
+        with store._lock:
+            try:
+                return method(*args, **kwargs)
+            except sqlite3.Error as exc:
+                typed = errors.translate(exc, store.path)
+                if typed is None:
+                    raise
+                raise typed from exc
+
+    return wrapper
+
+
+class Store:
+    """One open database. Thread-safe: every call holds the store's lock."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._conn = conn
+        self._db = Database(conn)
+        self._lock = threading.RLock()
+
+    # --- opening ------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        seed: Callable[[Store], object] | None = None,
+        read_only: bool = False,
+    ) -> Store:
+        """Open (or create) the database at ``path``, migrating it to this version.
+
+        ``seed`` runs once, on a database this call created. A database written by a
+        newer beslut, or a file that is not a database, is refused and left unchanged.
+        A file the user cannot write is opened read-only.
+        """
+        path = Path(path)
+        created = not path.exists()
+        try:
+            if created:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            else:
+                _check_existing(path)
+                read_only = read_only or not os.access(path, os.W_OK)
+            conn = _connect(path, read_only)
+        except sqlite3.Error as exc:
+            raise errors.translate(exc, path) or exc from exc
+        except OSError as exc:
+            raise errors.StoreUnavailableError(
+                f"Databasen {path} kan inte skapas eller öppnas: {exc.strerror}.", str(exc)
+            ) from exc
+        store = cls(conn, path, read_only)
+        try:
+            store._prepare()
+            if created and seed is not None:
+                seed(store)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @_guarded
+    def _prepare(self) -> None:
+        if self.read_only:
+            if migrations.pending(self._db):
+                raise errors.StoreReadOnlyError(
+                    f"Databasen {self.path} är skrivskyddad och behöver uppdateras till den "
+                    "här versionen av beslut. Öppna den med skrivbehörighet en gång.",
+                    "read-only database with pending migrations",
+                )
+            return
+        self._db.enable_wal()
+        migrations.apply(self._db)
+        self._purge_trash()
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the write-ahead log)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- drafts -------------------------------------------------------------------
+
+    @_guarded
+    def create_draft(self, draft: Draft, files: Mapping[str, bytes] | None = None) -> int:
+        """Store a new draft (and the bilaga files it brings); returns its id."""
+        stamp = now()
+        with self._db.atomic():
+            self._put_files(draft, files)
+            cursor = self._conn.execute(
+                "INSERT INTO drafts (title, namnd, dnr, status, doctype, created, modified, "
+                "body, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*_columns(draft), stamp, stamp, body_json(draft), draft.search_text()),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    @_guarded
+    def save_draft(
+        self, draft_id: int, draft: Draft, files: Mapping[str, bytes] | None = None
+    ) -> str:
+        """Replace the stored draft ``draft_id`` with ``draft``; returns the time saved."""
+        stamp = now()
+        with self._db.atomic():
+            self._put_files(draft, files)
+            cursor = self._conn.execute(
+                "UPDATE drafts SET title = ?, namnd = ?, dnr = ?, status = ?, doctype = ?, "
+                "modified = ?, body = ?, text = ? WHERE id = ?",
+                (*_columns(draft), stamp, body_json(draft), draft.search_text(), draft_id),
+            )
+            if cursor.rowcount == 0:
+                raise _no_draft(draft_id)
+        return stamp
+
+    @_guarded
+    def load_draft(self, draft_id: int) -> Draft:
+        """The stored draft ``draft_id`` (also from the trash)."""
+        row = self._conn.execute("SELECT body FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+        if row is None:
+            raise _no_draft(draft_id)
+        return draft_from_dict(json.loads(row[0]))
+
+    @_guarded
+    def summary(self, draft_id: int) -> DraftSummary:
+        """The list entry of draft ``draft_id``."""
+        row = self._conn.execute(
+            f"SELECT {_LIST_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)
+        ).fetchone()
+        if row is None:
+            raise _no_draft(draft_id)
+        return DraftSummary(*row)
+
+    @_guarded
+    def list_drafts(self, search: str | None = None, *, trash: bool = False) -> list[DraftSummary]:
+        """The drafts (or those in the trash), newest first; ``search`` filters by any text."""
+        where = "deleted IS NOT NULL" if trash else "deleted IS NULL"
+        if search is None or not search.strip():
+            sql = f"SELECT {_LIST_COLUMNS} FROM drafts WHERE {where} ORDER BY modified DESC"
+            return [DraftSummary(*row) for row in self._conn.execute(sql)]
+        query = fts_query(search)
+        if query is None:
+            return []
+        sql = (
+            f"SELECT {_LIST_COLUMNS} FROM drafts WHERE {where} AND id IN "
+            "(SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?) ORDER BY modified DESC"
+        )
+        return [DraftSummary(*row) for row in self._conn.execute(sql, (query,))]
+
+    @_guarded
+    def delete_draft(self, draft_id: int) -> None:
+        """Move a draft to the trash; it can be restored for TRASH_DAYS days."""
+        self._set_deleted(draft_id, now())
+
+    @_guarded
+    def restore_draft(self, draft_id: int) -> None:
+        """Take a draft back from the trash."""
+        self._set_deleted(draft_id, None)
+
+    def _set_deleted(self, draft_id: int, value: str | None) -> None:
+        with self._db.atomic():
+            cursor = self._conn.execute(
+                "UPDATE drafts SET deleted = ? WHERE id = ?", (value, draft_id)
+            )
+            if cursor.rowcount == 0:
+                raise _no_draft(draft_id)
+
+    def _purge_trash(self, days: int = TRASH_DAYS) -> None:
+        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
+        with self._db.atomic():
+            old = "SELECT id FROM drafts WHERE deleted IS NOT NULL AND deleted < ?"
+            self._conn.execute(f"DELETE FROM revisions WHERE draft_id IN ({old})", (cutoff,))
+            self._conn.execute(
+                "DELETE FROM drafts WHERE deleted IS NOT NULL AND deleted < ?", (cutoff,)
+            )
+
+    # --- revisions ----------------------------------------------------------------
+
+    @_guarded
+    def add_revision(self, draft_id: int, label: str = "") -> int:
+        """Snapshot the stored draft ``draft_id`` as it is now; returns the revision id."""
+        with self._db.atomic():
+            row = self._conn.execute("SELECT body FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if row is None:
+                raise _no_draft(draft_id)
+            cursor = self._conn.execute(
+                "INSERT INTO revisions (draft_id, created, label, body) VALUES (?, ?, ?, ?)",
+                (draft_id, now(), label, row[0]),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    @_guarded
+    def list_revisions(self, draft_id: int) -> list[RevisionInfo]:
+        """The revisions of a draft, newest first."""
+        rows = self._conn.execute(
+            "SELECT id, draft_id, created, label FROM revisions WHERE draft_id = ? "
+            "ORDER BY created DESC, id DESC",
+            (draft_id,),
+        )
+        return [RevisionInfo(r[0], r[1], r[2], r[3] or "") for r in rows]
+
+    @_guarded
+    def load_revision(self, revision_id: int) -> Draft:
+        """The draft as it was in revision ``revision_id``."""
+        row = self._conn.execute(
+            "SELECT body FROM revisions WHERE id = ?", (revision_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(
+                f"Versionen {revision_id} finns inte.", f"revision {revision_id} not found"
+            )
+        return draft_from_dict(json.loads(row[0]))
+
+    # --- files --------------------------------------------------------------------
+
+    @_guarded
+    def put_file(self, name: str, data: bytes) -> FileRef:
+        """Keep ``data`` in the database; returns the reference a bilaga holds."""
+        ref = FileRef(name, len(data), hashlib.sha256(data).hexdigest())
+        with self._db.atomic():
+            self._insert_file(ref.sha256, data)
+        return ref
+
+    @_guarded
+    def get_file(self, sha256: str) -> bytes:
+        """The content of a stored file."""
+        row = self._conn.execute("SELECT data FROM files WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None:
+            raise NotFoundError("En bifogad fil saknas i databasen.", f"file {sha256} not found")
+        return bytes(row[0])
+
+    @_guarded
+    def has_files(self, hashes: Iterable[str]) -> set[str]:
+        """Those of ``hashes`` whose files are stored."""
+        wanted = list(set(hashes))
+        if not wanted:
+            return set()
+        marks = ", ".join("?" for _ in wanted)
+        rows = self._conn.execute(f"SELECT sha256 FROM files WHERE sha256 IN ({marks})", wanted)
+        return {row[0] for row in rows}
+
+    def files_for(self, draft: Draft) -> dict[str, bytes]:
+        """The stored files a draft's bilagor point at (missing ones are left out)."""
+        present = self.has_files(ref.sha256 for ref in draft.file_refs())
+        return {sha: self.get_file(sha) for sha in present}
+
+    def _put_files(self, draft: Draft, files: Mapping[str, bytes] | None) -> None:
+        if not files:
+            return
+        for ref in draft.file_refs():
+            data = files.get(ref.sha256)
+            if data is not None and hashlib.sha256(data).hexdigest() == ref.sha256:
+                self._insert_file(ref.sha256, data)
+
+    def _insert_file(self, sha256: str, data: bytes) -> None:
+        self._conn.execute(
+            "INSERT OR IGNORE INTO files (sha256, size, created, data) VALUES (?, ?, ?, ?)",
+            (sha256, len(data), now(), data),
+        )
+
+    # --- settings -----------------------------------------------------------------
+
+    @_guarded
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """A stored setting (any JSON value), or ``default``."""
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    @_guarded
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a setting (any JSON value)."""
+        with self._db.atomic():
+            self._conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+
+
+def _columns(draft: Draft) -> tuple[str, str, str, str, str]:
+    meta = draft.meta
+    return (meta.title, meta.namnd, meta.dnr, meta.status.value, meta.doctype)
+
+
+def _no_draft(draft_id: int) -> NotFoundError:
+    return NotFoundError(f"Utkastet {draft_id} finns inte.", f"draft {draft_id} not found")
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+    else:
+        conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
+    conn.isolation_level = None  # transactions only where the store opens them
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def _check_existing(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is no database or a newer one."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        applied = _applied_migrations(conn)
+    finally:
+        conn.close()
+    unknown = applied - KNOWN_MIGRATIONS
+    if version > SCHEMA_VERSION or unknown:
+        raise errors.newer_version(
+            path, f"user_version {version} > {SCHEMA_VERSION}; unknown {sorted(unknown)}"
+        )
+
+
+def _applied_migrations(conn: sqlite3.Connection) -> set[str]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,)
+    )
+    return {row[0] for row in rows}
