@@ -1,0 +1,29 @@
+"""Shared test set-up: Qt runs offscreen; no test touches the user's real database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Point BESLUT_DB and the data folder at a temporary place for every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("APPDATA", str(home / "appdata"))
+    monkeypatch.setenv("BESLUT_DB", str(home / "beslut.db"))
+    yield
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database path that does not exist yet."""
+    return tmp_path / "test.db"

@@ -1,0 +1,72 @@
+"""Tests for beslut.doctypes.loader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beslut.doctypes import load_doctype, load_doctypes
+from beslut.doctypes.loader import DocTypeError
+from beslut.model.example import example_draft
+
+
+def test_shipped_types_load() -> None:
+    types = load_doctypes()
+    assert types[0].key == "beslutsarende"
+    for doctype in types:
+        assert doctype.name
+        assert doctype.sections
+        assert all(s.heading for s in doctype.sections)
+
+
+def test_example_draft_follows_its_type() -> None:
+    draft, _ = example_draft()
+    doctype = load_doctype(draft.meta.doctype)
+    assert [s.key for s in draft.sections] == [s.key for s in doctype.sections]
+    assert doctype.standard_decisions[-1] == draft.decisions[-1]
+
+
+def _write(folder: Path, name: str, text: str) -> None:
+    (folder / "doctypes").mkdir(exist_ok=True)
+    (folder / "doctypes" / f"{name}.toml").write_text(text, encoding="utf-8")
+
+
+def test_organisation_folder_with_own_order(tmp_path: Path) -> None:
+    _write(tmp_path, "b", 'name = "B"\norder = 1\n[[sections]]\nkey = "x"\nheading = "X"\n')
+    _write(tmp_path, "a", 'name = "A"\norder = 2\n[decisions]\nstandard = ["Klart."]\n')
+    types = load_doctypes(tmp_path)
+    assert [t.key for t in types] == ["b", "a"]
+    assert types[1].standard_decisions == ("Klart.",)
+    assert types[0].section("x") is not None
+
+
+def test_guidance_lines_are_joined_into_paragraphs(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "t",
+        'name = "T"\n[[sections]]\nkey = "k"\nheading = "K"\n'
+        'guidance = """\nEn rad\nsom fortsätter.\n\nNytt stycke.\n"""\n',
+    )
+    assert load_doctype("t", tmp_path).sections[0].guidance == (
+        "En rad som fortsätter.\n\nNytt stycke."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("name = ", "kan inte läsas"), ("[[sections]]\nkey = 'x'\n", "saknar ett obligatoriskt")],
+)
+def test_broken_files_name_the_problem(tmp_path: Path, text: str, expected: str) -> None:
+    _write(tmp_path, "trasig", text)
+    with pytest.raises(DocTypeError) as info:
+        load_doctype("trasig", tmp_path)
+    assert expected in info.value.user_message
+
+
+def test_missing_type_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(DocTypeError) as info:
+        load_doctype("saknas", tmp_path)
+    assert "finns inte" in info.value.user_message
+    with pytest.raises(DocTypeError):
+        load_doctypes(tmp_path / "ingen")

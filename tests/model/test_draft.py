@@ -1,0 +1,89 @@
+"""Tests for beslut.model.draft."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from beslut.model import (
+    Attachment,
+    Block,
+    BlockKind,
+    Draft,
+    FileRef,
+    Metadata,
+    Run,
+    Section,
+    Signatory,
+    Status,
+)
+
+
+def test_text_is_cleaned_where_it_enters() -> None:
+    run = Run("Bakgrund\x0bmed vertikal tab\r\n")
+    assert run.text == "Bakgrundmed vertikal tab\n"
+    meta = Metadata(title="Ny\x00 simhall\n", dnr=" IDN 2026/1 ")
+    assert (meta.title, meta.dnr) == ("Ny simhall", "IDN 2026/1")
+    draft = Draft(decisions=["  Nämnden godkänner rapporten.\x07 "])
+    assert draft.decisions == ("Nämnden godkänner rapporten.",)
+
+
+def test_replace_cleans_too() -> None:
+    meta = dataclasses.replace(Metadata(), title="Titel\x1f")
+    assert meta.title == "Titel"
+
+
+def test_draft_is_immutable() -> None:
+    draft = Draft()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        draft.decisions = ("x",)  # type: ignore[misc]
+
+
+def test_enums_accept_their_values() -> None:
+    assert Block("bullet", ()).kind is BlockKind.BULLET  # type: ignore[arg-type]
+    assert Metadata(status="klar").status is Status.KLAR  # type: ignore[arg-type]
+    assert Status.GRANSKNING.label == "Under granskning"
+    with pytest.raises(ValueError):
+        Block("table", ())  # type: ignore[arg-type]
+
+
+def test_section_text_and_emptiness() -> None:
+    section = Section(
+        "bakgrund",
+        "Bakgrund",
+        (Block.plain(BlockKind.PARAGRAPH, "  "), Block.plain(BlockKind.BULLET, "")),
+    )
+    assert section.is_empty
+    filled = Section(
+        "bakgrund",
+        "Bakgrund",
+        (Block(BlockKind.PARAGRAPH, (Run("Nämnden "), Run("beslutade", bold=True))),),
+    )
+    assert not filled.is_empty
+    assert filled.text == "Nämnden beslutade"
+
+
+def test_search_text_holds_every_part() -> None:
+    draft = Draft(
+        meta=Metadata(title="Titel", namnd="Kulturnämnden", dnr="KUN 2026/5"),
+        decisions=("Kulturnämnden godkänner planen.",),
+        sections=(Section("arendet", "Ärendet", (Block.plain("paragraph", "Bibliotek"),)),),
+        attachments=(Attachment("Kostnadskalkyl", FileRef("k.pdf", 3, "0" * 64)),),
+        signatories=(Signatory("Eva Ek", "Förvaltningschef"),),
+    )
+    text = draft.search_text()
+    for word in (
+        "Kulturnämnden",
+        "KUN 2026/5",
+        "godkänner",
+        "Ärendet",
+        "Bibliotek",
+        "Kostnadskalkyl",
+        "Eva Ek",
+        "Förvaltningschef",
+    ):
+        assert word in text
+    assert draft.section("arendet") is not None
+    assert draft.section("saknas") is None
+    assert [ref.name for ref in draft.file_refs()] == ["k.pdf"]
