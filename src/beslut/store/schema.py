@@ -43,7 +43,11 @@ def _initial(db: Database) -> None:
         pk="id",
         not_null={"title", "namnd", "dnr", "status", "doctype", "created", "modified", "body"},
     )
-    _table(db, "drafts").create_index(["deleted", "modified"])
+    # Covers the draft list, so listing never reads the large columns.
+    _table(db, "drafts").create_index(
+        ["deleted", "modified", "id", "title", "namnd", "dnr", "status", "doctype", "created"],
+        index_name="drafts_list",
+    )
     _table(db, "revisions").create(
         {"id": int, "draft_id": int, "created": str, "label": str, "body": str},
         pk="id",

@@ -32,8 +32,8 @@ _T = TypeVar("_T")
 
 
 def now() -> str:
-    """The current time as the store writes it: ISO 8601 in UTC, milliseconds."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+    """The current time as the store writes it: ISO 8601 in UTC, microseconds."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,14 +236,17 @@ class Store:
         """The drafts (or those in the trash), newest first; ``search`` filters by any text."""
         where = "deleted IS NOT NULL" if trash else "deleted IS NULL"
         if search is None or not search.strip():
-            sql = f"SELECT {_LIST_COLUMNS} FROM drafts WHERE {where} ORDER BY modified DESC"
+            sql = f"SELECT {_LIST_COLUMNS} FROM drafts WHERE {where} ORDER BY modified DESC, id DESC"
             return [DraftSummary(*row) for row in self._conn.execute(sql)]
         query = fts_query(search)
         if query is None:
             return []
+        # The full-text index drives the query, so a rare word reads only its drafts.
+        columns = ", ".join(f"drafts.{c.strip()}" for c in _LIST_COLUMNS.split(","))
         sql = (
-            f"SELECT {_LIST_COLUMNS} FROM drafts WHERE {where} AND id IN "
-            "(SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?) ORDER BY modified DESC"
+            f"SELECT {columns} FROM drafts_fts JOIN drafts ON drafts.id = drafts_fts.rowid "
+            f"WHERE drafts_fts MATCH ? AND drafts.{where} "
+            "ORDER BY drafts.modified DESC, drafts.id DESC"
         )
         return [DraftSummary(*row) for row in self._conn.execute(sql, (query,))]
 
