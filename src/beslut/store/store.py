@@ -236,7 +236,8 @@ class Store:
         """The drafts (or those in the trash), newest first; ``search`` filters by any text."""
         where = "deleted IS NOT NULL" if trash else "deleted IS NULL"
         if search is None or not search.strip():
-            sql = f"SELECT {_LIST_COLUMNS} FROM drafts WHERE {where} ORDER BY modified DESC, id DESC"
+            order = "ORDER BY modified DESC, id DESC"
+            sql = f"SELECT {_LIST_COLUMNS} FROM drafts WHERE {where} {order}"
             return [DraftSummary(*row) for row in self._conn.execute(sql)]
         query = fts_query(search)
         if query is None:
