@@ -56,7 +56,7 @@ def bench_save(folder: Path) -> bool:
 
 def fill(path: Path) -> None:
     start = time.perf_counter()
-    with Store.open(path) as store, store._db.atomic():
+    with Store.open(path) as store, store._atomic():
         for n in range(N_DRAFTS):
             store.create_draft(draft_of(5_000, n, f"Ärende {n} om simskola"))
     print(f"(set-up: {N_DRAFTS} drafts of 5 KB in {time.perf_counter() - start:.1f} s)")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from beslut.store import (
     StoreNewerVersionError,
     StoreReadOnlyError,
 )
-from beslut.store.schema import SCHEMA_VERSION
+from beslut.store.versions import SCHEMA_VERSION
 
 
 def _digest(path: Path) -> str:
@@ -133,3 +135,16 @@ def test_full_disk_is_a_typed_error_and_keeps_the_old_text(db_path: Path) -> Non
             store.save_draft(draft_id, big)
         assert "Disken är full" in info.value.user_message
         assert store.load_draft(draft_id).meta.title == "Sparad"
+
+
+def test_opening_a_current_database_does_not_import_sqlite_utils(db_path: Path) -> None:
+    Store.open(db_path).close()
+    code = (
+        "import sys\n"
+        "from beslut.store import Store\n"
+        f"Store.open({str(db_path)!r}).list_drafts()\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -12,7 +12,8 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "beslut"
+from beslut.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
+
 migrations = Migrations(MIGRATION_SET)
 
 # remove_diacritics 0: "för" and "for" are different Swedish words.
@@ -70,5 +71,6 @@ def _fts(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-SCHEMA_VERSION = 2
-KNOWN_MIGRATIONS = frozenset({"0001_initial", "0002_fts"})
+# versions.py must name exactly these migrations, in this order.
+assert tuple(m.name for m in migrations._migrations) == MIGRATION_NAMES
+assert SCHEMA_VERSION == 2

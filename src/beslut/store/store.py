@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -10,18 +11,16 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
-
-from sqlite_utils import Database
 
 from beslut.errors import NotFoundError
 from beslut.model.draft import Draft, FileRef
 from beslut.model.jsonio import body_json, draft_from_dict
 from beslut.store import errors
-from beslut.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION, migrations
+from beslut.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
 TRASH_DAYS = 30
 _LIST_COLUMNS = "id, title, namnd, dnr, status, doctype, created, modified, deleted"
@@ -111,7 +110,6 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._conn = conn
-        self._db = Database(conn)
         self._lock = threading.RLock()
 
     # --- opening ------------------------------------------------------------------
@@ -157,17 +155,46 @@ class Store:
 
     @_guarded
     def _prepare(self) -> None:
+        pending = set(MIGRATION_NAMES) - _applied_migrations(self._conn)
         if self.read_only:
-            if migrations.pending(self._db):
+            if pending:
                 raise errors.StoreReadOnlyError(
                     f"Databasen {self.path} är skrivskyddad och behöver uppdateras till den "
                     "här versionen av beslut. Öppna den med skrivbehörighet en gång.",
                     "read-only database with pending migrations",
                 )
             return
-        self._db.enable_wal()
-        migrations.apply(self._db)
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        if pending:
+            # sqlite-utils costs ~100 ms to import: only when the schema must change.
+            from sqlite_utils import Database
+
+            from beslut.store.schema import migrations
+
+            migrations.apply(Database(self._conn))
         self._purge_trash()
+
+    @contextlib.contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """A transaction, or a savepoint inside one; rolled back on any error."""
+        if self._conn.in_transaction:
+            self._conn.execute("SAVEPOINT nested")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK TO nested")
+                self._conn.execute("RELEASE nested")
+                raise
+            self._conn.execute("RELEASE nested")
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
 
     def close(self) -> None:
         """Close the connection (checkpointing the write-ahead log)."""
@@ -186,7 +213,7 @@ class Store:
     def create_draft(self, draft: Draft, files: Mapping[str, bytes] | None = None) -> int:
         """Store a new draft (and the bilaga files it brings); returns its id."""
         stamp = now()
-        with self._db.atomic():
+        with self._atomic():
             self._put_files(draft, files)
             cursor = self._conn.execute(
                 "INSERT INTO drafts (title, namnd, dnr, status, doctype, created, modified, "
@@ -202,7 +229,7 @@ class Store:
     ) -> str:
         """Replace the stored draft ``draft_id`` with ``draft``; returns the time saved."""
         stamp = now()
-        with self._db.atomic():
+        with self._atomic():
             self._put_files(draft, files)
             cursor = self._conn.execute(
                 "UPDATE drafts SET title = ?, namnd = ?, dnr = ?, status = ?, doctype = ?, "
@@ -262,7 +289,7 @@ class Store:
         self._set_deleted(draft_id, None)
 
     def _set_deleted(self, draft_id: int, value: str | None) -> None:
-        with self._db.atomic():
+        with self._atomic():
             cursor = self._conn.execute(
                 "UPDATE drafts SET deleted = ? WHERE id = ?", (value, draft_id)
             )
@@ -271,7 +298,10 @@ class Store:
 
     def _purge_trash(self, days: int = TRASH_DAYS) -> None:
         cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
-        with self._db.atomic():
+        expired = "SELECT 1 FROM drafts WHERE deleted IS NOT NULL AND deleted < ? LIMIT 1"
+        if self._conn.execute(expired, (cutoff,)).fetchone() is None:
+            return
+        with self._atomic():
             old = "SELECT id FROM drafts WHERE deleted IS NOT NULL AND deleted < ?"
             self._conn.execute(f"DELETE FROM revisions WHERE draft_id IN ({old})", (cutoff,))
             self._conn.execute(
@@ -283,7 +313,7 @@ class Store:
     @_guarded
     def add_revision(self, draft_id: int, label: str = "") -> int:
         """Snapshot the stored draft ``draft_id`` as it is now; returns the revision id."""
-        with self._db.atomic():
+        with self._atomic():
             row = self._conn.execute("SELECT body FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if row is None:
                 raise _no_draft(draft_id)
@@ -322,7 +352,7 @@ class Store:
     def put_file(self, name: str, data: bytes) -> FileRef:
         """Keep ``data`` in the database; returns the reference a bilaga holds."""
         ref = FileRef(name, len(data), hashlib.sha256(data).hexdigest())
-        with self._db.atomic():
+        with self._atomic():
             self._insert_file(ref.sha256, data)
         return ref
 
@@ -374,7 +404,7 @@ class Store:
     @_guarded
     def set_setting(self, key: str, value: Any) -> None:
         """Store a setting (any JSON value)."""
-        with self._db.atomic():
+        with self._atomic():
             self._conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -414,7 +444,7 @@ def _check_existing(path: Path) -> None:
         applied = _applied_migrations(conn)
     finally:
         conn.close()
-    unknown = applied - KNOWN_MIGRATIONS
+    unknown = applied - set(MIGRATION_NAMES)
     if version > SCHEMA_VERSION or unknown:
         raise errors.newer_version(
             path, f"user_version {version} > {SCHEMA_VERSION}; unknown {sorted(unknown)}"

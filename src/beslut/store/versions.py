@@ -1,0 +1,5 @@
+"""The schema's migration names, known without importing sqlite-utils (start-up time)."""
+
+MIGRATION_SET = "beslut"
+MIGRATION_NAMES = ("0001_initial", "0002_fts")
+SCHEMA_VERSION = len(MIGRATION_NAMES)
