@@ -1,0 +1,195 @@
+"""The settings of the checks: limits, word lists and phrases, read from templates/checks.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from beslut.doctypes.loader import default_template_dir
+from beslut.errors import BeslutError
+
+CONFIG_NAME = "checks.toml"
+
+# Accepts the common shapes: "106-555/2004", "1.5.1-135-2012", "T2012-050-05828",
+# "KS 2023/123", "TEF/2019:263": an optional letter prefix, then numbers joined by
+# . - / or :, at least two of them (a bare year is not a Dnr).
+DEFAULT_DNR_PATTERN = r"(?:[A-ZÅÄÖ]{1,8}[ /-]?)?\d+(?:[.:/-]\d+)+"
+
+
+class ChecksConfigError(BeslutError):
+    """A checks.toml that cannot be read or holds a value of the wrong kind."""
+
+
+@dataclass(frozen=True, slots=True)
+class StiffWord:
+    """A stiff word in all the forms to look for, and the plainer word to use instead."""
+
+    forms: tuple[str, ...]
+    instead: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckConfig:
+    """Everything an organisation can tune; ``disabled`` holds switched-off rule ids."""
+
+    disabled: frozenset[str] = frozenset()
+    summary_section: str = "sammanfattning"
+    summary_needed_above_words: int = 100
+    summary_max_words: int = 250
+    sentence_max_words: int = 25
+    lix_min_words: int = 40
+    abbreviations: tuple[str, ...] = ()
+    dnr_pattern: str = DEFAULT_DNR_PATTERN
+    dnr_example: str = "KS 2023/123"
+    dependent_phrases: tuple[str, ...] = ()
+    action_verbs: tuple[str, ...] = ()
+    empty_heading_words: tuple[str, ...] = ()
+    stiff_words: tuple[StiffWord, ...] = ()
+
+    def enabled(self, rule_id: str) -> bool:
+        """True unless the rule is switched off."""
+        return rule_id not in self.disabled
+
+    def with_disabled(self, rule_ids: Iterable[str]) -> CheckConfig:
+        """The same settings with ``rule_ids`` switched off as well (e.g. from user settings)."""
+        return replace(self, disabled=self.disabled | frozenset(rule_ids))
+
+
+def config_path(template_dir: Path | None = None) -> Path:
+    """checks.toml in ``template_dir``, or the shipped one when that folder has none."""
+    if template_dir is not None and (template_dir / CONFIG_NAME).is_file():
+        return template_dir / CONFIG_NAME
+    return default_template_dir() / CONFIG_NAME
+
+
+def load_config(template_dir: Path | None = None) -> CheckConfig:
+    """Read the check settings from the template folder."""
+    path = config_path(template_dir)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise _error(path, f"filen kan inte öppnas ({exc.strerror})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise _error(path, f"filen är inte giltig TOML ({exc})") from exc
+    return parse_config(data, path)
+
+
+@lru_cache(maxsize=1)
+def default_config() -> CheckConfig:
+    """The shipped settings, read once."""
+    return load_config()
+
+
+def parse_config(data: Mapping[str, Any], path: Path) -> CheckConfig:
+    """Build the settings from parsed TOML; ``path`` is only for messages."""
+    reader = _Reader(path)
+    reader.known(data, "", _TOP_KEYS)
+    summary = reader.table(data, "summary", {"section", "needed_above_words", "max_words"})
+    sentences = reader.table(data, "sentences", {"max_words", "abbreviations"})
+    lix = reader.table(data, "lix", {"min_words"})
+    dnr = reader.table(data, "dnr", {"pattern", "example"})
+    decisions = reader.table(data, "decisions", {"dependent_phrases", "action_verbs"})
+    headings = reader.table(data, "headings", {"empty_words"})
+    base = CheckConfig()
+    config = CheckConfig(
+        disabled=frozenset(reader.strings(data, "disabled", "")),
+        summary_section=reader.text(summary, "section", "summary", base.summary_section),
+        summary_needed_above_words=reader.count(
+            summary, "needed_above_words", "summary", base.summary_needed_above_words
+        ),
+        summary_max_words=reader.count(summary, "max_words", "summary", base.summary_max_words),
+        sentence_max_words=reader.count(
+            sentences, "max_words", "sentences", base.sentence_max_words
+        ),
+        lix_min_words=reader.count(lix, "min_words", "lix", base.lix_min_words),
+        abbreviations=reader.strings(sentences, "abbreviations", "sentences"),
+        dnr_pattern=reader.text(dnr, "pattern", "dnr", base.dnr_pattern),
+        dnr_example=reader.text(dnr, "example", "dnr", base.dnr_example),
+        dependent_phrases=reader.strings(decisions, "dependent_phrases", "decisions"),
+        action_verbs=reader.strings(decisions, "action_verbs", "decisions"),
+        empty_heading_words=reader.strings(headings, "empty_words", "headings"),
+        stiff_words=reader.stiff_words(data.get("stiff_words", [])),
+    )
+    _check_pattern(config.dnr_pattern, path)
+    return config
+
+
+_TOP_KEYS = frozenset(
+    {"disabled", "summary", "sentences", "lix", "dnr", "decisions", "headings", "stiff_words"}
+)
+
+
+def _check_pattern(pattern: str, path: Path) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise _error(path, f"mönstret i [dnr] pattern är inte ett giltigt uttryck ({exc})") from exc
+
+
+def _error(path: Path, what: str) -> ChecksConfigError:
+    return ChecksConfigError(
+        f"Granskningsinställningarna i {path} kan inte läsas: {what}.", f"{path}: {what}"
+    )
+
+
+class _Reader:
+    """Typed access to parsed TOML with Swedish messages that name the bad key."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, key: str, what: str) -> ChecksConfigError:
+        return _error(self.path, f"”{key}” {what}")
+
+    def known(self, data: Mapping[str, Any], where: str, keys: Collection[str]) -> None:
+        for key in data:
+            if key not in keys:
+                name = f"{where}.{key}" if where else key
+                raise self.fail(name, "är ingen känd inställning")
+
+    def table(self, data: Mapping[str, Any], key: str, keys: Collection[str]) -> Mapping[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(key, "ska vara en tabell ([" + key + "])")
+        self.known(value, key, keys)
+        return value
+
+    def count(self, data: Mapping[str, Any], key: str, where: str, default: int) -> int:
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self.fail(f"{where}.{key}", "ska vara ett positivt heltal")
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, where: str, default: str) -> str:
+        value = data.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{where}.{key}", "ska vara en text som inte är tom")
+        return value.strip()
+
+    def strings(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        name = f"{where}.{key}" if where else key
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(name, "ska vara en lista med texter")
+        return tuple(v.strip() for v in value if v.strip())
+
+    def stiff_words(self, value: object) -> tuple[StiffWord, ...]:
+        if not isinstance(value, list):
+            raise self.fail("stiff_words", "ska vara en lista av tabeller ([[stiff_words]])")
+        words = []
+        for number, item in enumerate(value, start=1):
+            where = f"stiff_words nr {number}"
+            if not isinstance(item, dict):
+                raise self.fail(where, "ska vara en tabell")
+            self.known(item, where, {"forms", "instead"})
+            forms = self.strings(item, "forms", where)
+            if not forms:
+                raise self.fail(f"{where}.forms", "saknar ord")
+            words.append(StiffWord(forms, self.text(item, "instead", where, "")))
+        return tuple(words)

@@ -1,0 +1,88 @@
+"""What a check reports: findings with a severity, a Swedish message, a location and a fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+# Parts of a draft that are not sections; every other ``Location.part`` is a section key.
+DECISIONS = "decisions"
+META = "meta"
+ATTACHMENTS = "attachments"
+DOCUMENT = "document"
+
+# Fields a location can point at instead of a block's text.
+HEADING = "heading"
+TITLE = "title"
+SUBTITLE = "subtitle"
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ``fel`` stops the command line with exit code 1."""
+
+    FEL = "fel"
+    VARNING = "varning"
+    TIPS = "tips"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most serious, for sorting."""
+        return _RANKS[self]
+
+    @property
+    def label(self) -> str:
+        """The Swedish label shown to the user."""
+        return _LABELS[self]
+
+
+_RANKS = {Severity.FEL: 0, Severity.VARNING: 1, Severity.TIPS: 2}
+_LABELS = {Severity.FEL: "Fel", Severity.VARNING: "Varning", Severity.TIPS: "Tips"}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is: a part of the draft, a block in it and a character range.
+
+    ``part`` is a section key or one of DECISIONS, META, ATTACHMENTS, DOCUMENT.
+    ``index`` is the block index in a section, the decision point index (0-based) or
+    the bilaga index; None for the part as a whole. ``field`` names a one-line value
+    instead of a block's text: HEADING (a section heading), TITLE, SUBTITLE, "dnr",
+    "meeting_date", ... ``start``/``end`` are a character range in that text.
+    """
+
+    part: str
+    index: int | None = None
+    field: str = ""
+    start: int | None = None
+    end: int | None = None
+
+    def span(self, start: int, end: int) -> Location:
+        """The same place narrowed to characters ``start``..``end``."""
+        return Location(self.part, self.index, self.field, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A one-click correction: replace ``original`` at the finding's range by ``replacement``."""
+
+    replacement: str
+    original: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a rule found."""
+
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Order within one part: the part as a whole first, then by block and position."""
+        loc = self.location
+        index = -1 if loc.index is None else loc.index
+        start = -1 if loc.start is None else loc.start
+        return (index, start, self.severity.rank)

@@ -1,0 +1,118 @@
+"""Rules for the decision points: independent sentences, standing alone, one action each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from beslut.checks.context import Context
+from beslut.checks.findings import Fix, Severity
+from beslut.checks.rules.base import Hit, rule
+from beslut.checks.units import TextUnit, UnitKind
+from beslut.i18n import N_, _
+
+ATT = "decision.att"
+
+_STARTS_WITH_ATT = re.compile(r"att(?![\w-])", re.IGNORECASE)
+_CLOSING = '"”’)]'
+# Words that open a subordinate clause: a verb right after them is no action of its own
+# ("Nämnden godkänner avtalet som ger föreningarna ...").
+_SUBORDINATORS = frozenset({"som", "vilket", "vilken", "vilka", "där", "när", "om", "att", "då"})
+_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _decisions(ctx: Context) -> Iterator[TextUnit]:
+    return ctx.of_kind((UnitKind.DECISION,))
+
+
+@rule(ATT, Severity.FEL, N_("Beslutspunkt som börjar med ”att”"))
+def starts_with_att(ctx: Context) -> Iterator[Hit]:
+    """A decision point is a sentence of its own, never an att-clause."""
+    for unit in _decisions(ctx):
+        match = _STARTS_WITH_ATT.match(unit.text)
+        if match:
+            yield Hit(
+                unit.location.span(*match.span()),
+                _(
+                    "Börja inte beslutspunkten med ”att”. Skriv en egen mening i presens, "
+                    "som om nämnden redan har beslutat: ”Nämnden godkänner …”."
+                ),
+            )
+
+
+@rule("decision.capital", Severity.VARNING, N_("Beslutspunkt som börjar med liten bokstav"))
+def starts_with_capital(ctx: Context) -> Iterator[Hit]:
+    """A decision point starts with a capital letter (or a number)."""
+    check_att = ctx.config.enabled(ATT)
+    for unit in _decisions(ctx):
+        if check_att and _STARTS_WITH_ATT.match(unit.text):
+            continue  # the att-rule says what to do
+        first = next((i for i, ch in enumerate(unit.text) if ch.isalnum()), None)
+        if first is None or not unit.text[first].islower():
+            continue
+        char = unit.text[first]
+        yield Hit(
+            unit.location.span(first, first + 1),
+            _("Börja beslutspunkten med stor bokstav: den ska vara en egen mening."),
+            Fix(char.upper(), char, _("Ändra till stor bokstav")),
+        )
+
+
+@rule("decision.full_stop", Severity.VARNING, N_("Beslutspunkt utan punkt på slutet"))
+def ends_with_full_stop(ctx: Context) -> Iterator[Hit]:
+    """A decision point ends with a full stop (closing quotes and brackets may follow it)."""
+    for unit in _decisions(ctx):
+        text = unit.text
+        core = text.rstrip(_CLOSING)
+        if core.endswith("."):
+            continue
+        last = len(core) - 1
+        fix: Fix | None
+        if core and core[-1] in ",;":
+            fix = Fix(".", core[-1], _("Byt till punkt"))
+            location = unit.location.span(last, last + 1)
+        else:
+            fix = None if core and core[-1] in ":!?" else Fix(".", "", _("Lägg till punkt"))
+            location = unit.location.span(len(text), len(text))
+        yield Hit(location, _("Avsluta beslutspunkten med punkt."), fix)
+
+
+@rule("decision.dependent", Severity.FEL, N_("Beslut som hänvisar till tjänsteutlåtandet"))
+def dependent_phrases(ctx: Context) -> Iterator[Hit]:
+    """The decision can be read without the TU: no "enligt förvaltningens förslag"."""
+    pattern = ctx.lexicon.dependent
+    if pattern is None:
+        return
+    for unit in _decisions(ctx):
+        for match in pattern.finditer(unit.text):
+            message = _(
+                "”{phrase}” gör beslutet beroende av tjänsteutlåtandet. Skriv ut vad nämnden "
+                "beslutar, så att beslutet går att förstå i protokollet utan tjänsteutlåtandet."
+            )
+            yield Hit(unit.location.span(*match.span()), message.format(phrase=match.group()))
+
+
+@rule("decision.one_action", Severity.TIPS, N_("En åtgärd per beslutspunkt"))
+def one_action(ctx: Context) -> Iterator[Hit]:
+    """More than one action verb in a decision point suggests two decisions (a heuristic)."""
+    pattern = ctx.lexicon.action_verbs
+    if pattern is None:
+        return
+    for unit in _decisions(ctx):
+        verbs = [m for m in pattern.finditer(unit.text) if _main_clause(unit.text, m.start())]
+        if len(verbs) < 2:
+            continue
+        message = _(
+            "Beslutspunkten verkar innehålla flera åtgärder (”{first}” och ”{second}”). "
+            "Dela gärna upp den: en åtgärd per beslutspunkt."
+        )
+        yield Hit(
+            unit.location.span(*verbs[1].span()),
+            message.format(first=verbs[0].group(), second=verbs[1].group()),
+        )
+
+
+def _main_clause(text: str, start: int) -> bool:
+    """False when the word before ``start`` opens a subordinate clause."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    return before is None or before.group(1).lower() not in _SUBORDINATORS

@@ -1,0 +1,45 @@
+"""Rules about the TU's particulars: the Dnr's format and the order of the dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from beslut.checks.context import Context
+from beslut.checks.findings import META, Location, Severity
+from beslut.checks.rules.base import Hit, rule
+from beslut.checks.swedish import long_date
+from beslut.i18n import N_, _
+
+
+@rule("meta.dnr", Severity.VARNING, N_("Diarienumrets format"))
+def dnr_format(ctx: Context) -> Iterator[Hit]:
+    """A Dnr is filled in and matches the organisation's pattern."""
+    dnr = ctx.draft.meta.dnr
+    location = Location(META, field="dnr")
+    if not dnr:
+        yield Hit(location, _("Dnr saknas. Fyll i diarienumret när ärendet är registrerat."))
+    elif ctx.lexicon.dnr.fullmatch(dnr) is None:
+        message = _(
+            "Dnr ”{dnr}” har inte det format som är inställt (till exempel ”{example}”). "
+            "Kontrollera diarienumret."
+        )
+        yield Hit(
+            location.span(0, len(dnr)),
+            message.format(dnr=dnr, example=ctx.config.dnr_example),
+        )
+
+
+@rule("meta.meeting_date", Severity.FEL, N_("Sammanträdet före tjänsteutlåtandets datum"))
+def meeting_after_date(ctx: Context) -> Iterator[Hit]:
+    """The nämnd cannot meet on a TU before the TU is dated."""
+    meta = ctx.draft.meta
+    if meta.meeting_date is None or meta.date is None or meta.meeting_date >= meta.date:
+        return
+    message = _(
+        "Sammanträdet ({meeting}) ligger före tjänsteutlåtandets datum ({date}). "
+        "Kontrollera datumen."
+    )
+    yield Hit(
+        Location(META, field="meeting_date"),
+        message.format(meeting=long_date(meta.meeting_date), date=long_date(meta.date)),
+    )
