@@ -7,6 +7,7 @@ installed the user still reads correct Swedish. English comes from a gettext cat
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext as _gettext
 from pathlib import Path
 
@@ -37,3 +38,15 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now."""
     return message
+
+
+def format_date(value: dt.date) -> str:
+    """A date in Swedish running text: "22 februari 2010" (babel's long format)."""
+    from babel.dates import format_date as babel_format_date  # lazy: start-up time
+
+    return babel_format_date(value, format="long", locale="sv_SE")
+
+
+def format_date_iso(value: dt.date) -> str:
+    """A date as ISO 8601, "2010-02-22": for dating documents and where space is short."""
+    return value.isoformat()

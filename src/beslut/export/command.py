@@ -1,0 +1,67 @@
+"""The export as one call, for the command line and the UI: .docx, then PDF and bilagor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from beslut.doctypes.loader import DocType
+from beslut.export.attachments import FileSource, attachment_files, write_attachments
+from beslut.export.filenames import suggested_filename
+from beslut.export.pdf import convert_to_pdf, require_soffice
+from beslut.export.safe_write import write_bytes
+from beslut.model.draft import Draft
+
+
+def export_docx(
+    draft: Draft,
+    target: Path,
+    *,
+    template: Path | None = None,
+    doctype: DocType | None = None,
+    extra_fields: Mapping[str, str] | None = None,
+) -> Path:
+    """Render ``draft`` in the template and write it safely to ``target``."""
+    from beslut.export.document import render_docx  # lazy: imports python-docx
+
+    data = render_docx(draft, template=template, doctype=doctype, extra_fields=extra_fields)
+    return write_bytes(target, data)
+
+
+def export_command(
+    draft: Draft,
+    files: FileSource,
+    out: Path,
+    pdf: bool = False,
+    attachments: bool = False,
+    *,
+    template: Path | None = None,
+    extra_fields: Mapping[str, str] | None = None,
+    soffice: Path | None = None,
+) -> list[Path]:
+    """Export ``draft`` to ``out`` (a .docx, or a folder for the suggested name).
+
+    With ``pdf`` a PDF/A is made beside it, with ``attachments`` the bilaga files are
+    copied beside it as "Bilaga N – <title>.<ext>". Everything that can fail before
+    writing (LibreOffice missing, a bilaga file missing) is checked first. Returns the
+    paths written, the .docx first.
+    """
+    target = resolve_target(draft, out)
+    program = require_soffice(soffice) if pdf else None
+    bilagor = attachment_files(draft, files) if attachments else []
+    written = [
+        export_docx(draft, target, template=template, extra_fields=extra_fields),
+    ]
+    if program is not None:
+        written.append(convert_to_pdf(target, target.with_suffix(".pdf"), soffice=program))
+    written += write_attachments(bilagor, target.parent)
+    return written
+
+
+def resolve_target(draft: Draft, out: Path) -> Path:
+    """``out`` itself, ``out`` with .docx added, or the suggested name inside folder ``out``."""
+    if out.is_dir():
+        return out / suggested_filename(draft)
+    if out.suffix.lower() != ".docx":
+        return out.with_name(out.name + ".docx")
+    return out

@@ -1,0 +1,191 @@
+"""Rendering a draft into the Word template: fields filled, text inserted, properties set.
+
+This is the only module that imports python-docx, and it does so when a document is
+rendered, never at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from beslut.doctypes.loader import DocType, default_template_dir, load_doctype
+from beslut.export.body import content_xml
+from beslut.export.errors import TemplateError
+from beslut.export.fields import CONTENT_FIELD, field_key, field_values
+from beslut.export.merge import FIELD_PATTERN, fill_fields, paragraph_text
+from beslut.export.numbering import ListNumbering
+from beslut.export.ooxml import W_NS, Element, P, w
+from beslut.export.styles import TemplateStyles, set_language
+from beslut.model.draft import Draft
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TEMPLATE_NAME = "stadsmall.docx"
+LANGUAGE = "sv-SE"
+_CORE_MAX = 255  # python-docx refuses longer core property values
+
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_FIELD_PART_TYPES = frozenset(
+    f"{_WML}.{kind}+xml" for kind in ("document.main", "header", "footer", "footnotes", "endnotes")
+)
+_TEMPLATE_TYPE = f"{_WML}.template.main+xml"
+_DOCUMENT_TYPE = f"{_WML}.document.main+xml"
+
+
+def default_template() -> Path:
+    """The city template shipped with beslut."""
+    return default_template_dir() / DEFAULT_TEMPLATE_NAME
+
+
+def template_dir_for(template: Path) -> Path:
+    """Where the document types of ``template`` live: beside it, or the shipped ones."""
+    return template.parent if (template.parent / "doctypes").is_dir() else default_template_dir()
+
+
+def render_docx(
+    draft: Draft,
+    *,
+    template: Path | None = None,
+    doctype: DocType | None = None,
+    extra_fields: Mapping[str, str] | None = None,
+) -> bytes:
+    """The .docx of ``draft`` in ``template`` (default: the city template), as bytes."""
+    template = template or default_template()
+    doctype = doctype or load_doctype(draft.meta.doctype, template_dir_for(template))
+    document = open_template(template)
+    values = field_values(draft, doctype.name, extra_fields)
+    unknown = fill_all_parts(document, values) - {CONTENT_FIELD}
+    if unknown:
+        log.warning("Template %s has fields without a value: %s", template, sorted(unknown))
+    insert_content(document, draft, doctype)
+    set_properties(document, draft, doctype)
+    set_language(document.styles.element, LANGUAGE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def open_template(template: Path) -> Any:
+    """The template as a python-docx Document; a Word template (.dotx) is read as a document."""
+    from docx import Document  # lazy: start-up time
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        data = template.read_bytes()
+        if template.suffix.lower() == ".dotx":
+            data = _as_document(data)
+        return Document(io.BytesIO(data))
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        SyntaxError,
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+    ) as exc:
+        raise _template_error(template, exc) from exc
+
+
+def _template_error(template: Path, exc: Exception) -> TemplateError:
+    return TemplateError(
+        f"Wordmallen {template.name} kan inte läsas. Kontrollera att filen finns och är "
+        "ett Word-dokument (.docx eller .dotx).",
+        f"{template}: {exc!r}",
+    )
+
+
+def _as_document(data: bytes) -> bytes:
+    """A .dotx package with its main part relabelled as a document."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode())
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def fill_all_parts(document: Any, values: Mapping[str, str]) -> set[str]:
+    """Fill the fields in the body, every header and footer, and the notes."""
+    unknown: set[str] = set()
+    for part in document.part.package.iter_parts():
+        if part.content_type in _FIELD_PART_TYPES and hasattr(part, "element"):
+            unknown |= fill_fields(part.element, values)
+    return unknown
+
+
+def insert_content(document: Any, draft: Draft, doctype: DocType) -> None:
+    """Put the TU's text where the template has {{ innehall }}, or at the end of the body."""
+    from docx.oxml.parser import parse_xml  # lazy: start-up time
+
+    styles = TemplateStyles(document.styles.element)
+    lists = ListNumbering(numbering_root(document), styles, parse_xml)
+    xml = content_xml(draft, doctype, styles.ids(), lists)
+    fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')
+    body = document.element.body
+    marker = find_marker(body)
+    anchor = marker if marker is not None else body.find(w("sectPr"))
+    for child in list(fragment):
+        if anchor is None:
+            body.append(child)
+        else:
+            anchor.addprevious(child)
+    if marker is not None:
+        marker.getparent().remove(marker)
+
+
+def find_marker(body: Element) -> Element | None:
+    """The paragraph that holds nothing but the {{ innehall }} field."""
+    for paragraph in body.iter(P):
+        text = paragraph_text(paragraph).strip()
+        match = FIELD_PATTERN.fullmatch(text)
+        if match and field_key(match.group(1)) == CONTENT_FIELD:
+            return paragraph
+    return None
+
+
+def numbering_root(document: Any) -> Element:
+    """The document's w:numbering element; a numbering part is added when there is none."""
+    try:
+        return document.part.numbering_part.element
+    except NotImplementedError:
+        from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.oxml.parser import parse_xml
+        from docx.parts.numbering import NumberingPart
+
+        element = parse_xml(f'<w:numbering xmlns:w="{W_NS}"/>')
+        part = NumberingPart(
+            PackURI("/word/numbering.xml"),
+            CONTENT_TYPE.WML_NUMBERING,
+            element,
+            document.part.package,
+        )
+        document.part.relate_to(part, RELATIONSHIP_TYPE.NUMBERING)
+        return element
+
+
+def set_properties(document: Any, draft: Draft, doctype: DocType) -> None:
+    """Title, author, language and dates in the document's core properties."""
+    meta = draft.meta
+    props = document.core_properties
+    props.title = meta.title[:_CORE_MAX]
+    props.subject = meta.subtitle.replace("\n", " ")[:_CORE_MAX]
+    props.author = meta.handlaggare.name[:_CORE_MAX]
+    props.last_modified_by = meta.handlaggare.name[:_CORE_MAX]
+    props.identifier = meta.dnr[:_CORE_MAX]
+    props.category = doctype.name[:_CORE_MAX]
+    props.keywords = ""
+    props.comments = ""
+    props.language = LANGUAGE
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = now
+    props.modified = now
+    props.revision = 1
