@@ -59,10 +59,21 @@ class CheckConfig:
         """The same settings with ``rule_ids`` switched off as well (e.g. from user settings)."""
         return replace(self, disabled=self.disabled | frozenset(rule_ids))
 
+    def with_dnr_pattern(self, pattern: str) -> CheckConfig:
+        """The same settings with another Dnr pattern (e.g. the user's setting)."""
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ChecksConfigError(
+                f"Mönstret för diarienummer ”{pattern}” är inte ett giltigt uttryck ({exc}).",
+                f"bad dnr pattern {pattern!r}: {exc}",
+            ) from exc
+        return replace(self, dnr_pattern=pattern)
+
 
 def config_path(template_dir: Path | None = None) -> Path:
     """checks.toml in ``template_dir``, or the shipped one when that folder has none."""
-    if template_dir is not None and (template_dir / CONFIG_NAME).is_file():
+    if template_dir is not None and (template_dir / CONFIG_NAME).exists():
         return template_dir / CONFIG_NAME
     return default_template_dir() / CONFIG_NAME
 
@@ -77,6 +88,8 @@ def load_config(template_dir: Path | None = None) -> CheckConfig:
         raise _error(path, f"filen kan inte öppnas ({exc.strerror})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise _error(path, f"filen är inte giltig TOML ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise _error(path, "filen är inte sparad som UTF-8") from exc
     return parse_config(data, path)
 
 
