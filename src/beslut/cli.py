@@ -169,6 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"beslut {__version__}")
     parser.add_argument("--db", metavar="FIL", help="databasen att använda (annars BESLUT_DB)")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="starta programmet, visa huvudfönstret och avsluta direkt (för kontroller)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
     p = sub.add_parser("list", help="lista utkast")
@@ -220,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def start_gui(args: argparse.Namespace) -> int:
     """Start the desktop app (imports Qt only now)."""
     try:
-        from beslut.ui.app import run  # type: ignore[import-not-found,unused-ignore]
+        from beslut.ui.app import run
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("beslut.ui"):
             raise

@@ -1,0 +1,107 @@
+"""Starting the desktop app: Qt set-up, translations, one instance per database."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from beslut.errors import BeslutError
+from beslut.i18n import _, set_language
+from beslut.settings import load_settings
+from beslut.store import Store, resolve_db_path
+from beslut.store.seed import seed_example
+from beslut.ui import errors
+from beslut.ui.icons import icon
+from beslut.ui.main_window import MainWindow
+from beslut.ui.style import STYLE
+
+log = logging.getLogger(__name__)
+
+
+def instance_name(db_path: str) -> str:
+    """The local-socket name shared by every beslut started on the same database."""
+    digest = hashlib.sha256(db_path.encode("utf-8")).hexdigest()[:16]
+    return f"beslut-{digest}"
+
+
+def _already_running(name: str) -> bool:
+    """Ask a running beslut on this database to come forward; True when one answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(300):
+        return False
+    socket.write(b"raise\n")
+    socket.waitForBytesWritten(300)
+    socket.disconnectFromServer()
+    return True
+
+
+def _listen(name: str, window: MainWindow) -> QLocalServer:
+    server = QLocalServer(window)
+    QLocalServer.removeServer(name)  # a server left behind by a crash
+    server.listen(name)
+
+    def raise_window() -> None:
+        connection = server.nextPendingConnection()
+        if connection is not None:
+            connection.close()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(raise_window)
+    return server
+
+
+def _install_translations(app: QApplication, language: str) -> None:
+    set_language(language)
+    if language != "sv":
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_sv", "qt_sv"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the app on the database chosen by --db / BESLUT_DB / the default."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("beslut")
+    app.setOrganizationName("beslut")
+    app.setWindowIcon(icon("beslut"))
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE)
+    errors.install_excepthook()
+    path = resolve_db_path(getattr(args, "db", None))
+    smoke = bool(getattr(args, "smoke_test", False))
+    name = instance_name(str(path.resolve()))
+    if not smoke and _already_running(name):
+        log.info("another beslut has %s open; asked it to come forward", path)
+        return 0
+    try:
+        store = Store.open(path, seed=seed_example)
+    except BeslutError as exc:
+        _install_translations(app, "sv")
+        QMessageBox.critical(None, _("beslut kan inte starta"), exc.user_message)
+        return 1
+    _install_translations(app, load_settings(store).language)
+    window = MainWindow(store, QSettings("beslut", "beslut"))
+    server = None if smoke else _listen(name, window)
+    window.show()
+    if smoke:
+        QTimer.singleShot(0, app.quit)  # exit as soon as the event loop is idle
+    else:
+        window.reopen_last()
+    code = app.exec()
+    store.close()
+    del server
+    return code

@@ -1,0 +1,294 @@
+"""The draft editor: the steps of the document type in order, guidance beside them."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beslut.checks import ATTACHMENTS, DECISIONS, META, CheckConfig, Finding, Report, run_checks
+from beslut.doctypes import DocType
+from beslut.i18n import _
+from beslut.model.draft import Draft, Section
+from beslut.settings import Settings
+from beslut.store import Store
+from beslut.ui.icons import icon
+from beslut.ui.steps.attachments import AttachmentsStep
+from beslut.ui.steps.base import Step
+from beslut.ui.steps.decisions import DecisionsStep
+from beslut.ui.steps.metadata import MetadataStep
+from beslut.ui.steps.review import ReviewStep
+from beslut.ui.steps.section import SectionStep
+from beslut.ui.steps.signatures import SignaturesStep
+from beslut.ui.worker import Worker
+
+CHECK_DELAY_MS = 600
+
+
+class DraftEditor(QWidget):
+    """Leads through one draft part by part; everything typed is collected for autosave."""
+
+    changed = Signal()
+    export_requested = Signal(bool, bool)
+    version_requested = Signal()
+    report_ready = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        doctype: DocType,
+        check_config: Callable[[], CheckConfig | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.settings, self.doctype = store, settings, doctype
+        self._check_config = check_config
+        self.draft = Draft()
+        self.report: Report | None = None
+        self.metadata = MetadataStep(settings)
+        self.decisions = DecisionsStep(doctype)
+        self.sections = [SectionStep(spec) for spec in doctype.sections]
+        self.attachments = AttachmentsStep(store)
+        self.signatures = SignaturesStep()
+        self.review = ReviewStep(self.part_name)
+        self.steps: list[Step] = [
+            self.metadata,
+            self.decisions,
+            *self.sections,
+            self.attachments,
+            self.signatures,
+            self.review,
+        ]
+        self._build()
+        self._checker = Worker(self)
+        self._checker.finished.connect(self._report_ready)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.run_checks)
+
+    # --- layout -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("draftTitle")
+        self.title.setWordWrap(True)
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("steps")
+        self.step_list.setAccessibleName(_("Delar i tjänsteutlåtandet"))
+        self.step_list.setIconSize(QSize(18, 18))
+        self.stack = QStackedWidget()
+        for number, step in enumerate(self.steps, start=1):
+            self.step_list.addItem(QListWidgetItem(f"{number}. {step.title}"))
+            self.stack.addWidget(step)
+            step.changed.connect(self._step_changed)
+        self.step_list.currentRowChanged.connect(self._show_step)
+        self.guidance = QTextBrowser()
+        self.guidance.setObjectName("guidance")
+        self.guidance.setAccessibleName(_("Vägledning för den här delen"))
+        self.step_heading = QLabel()
+        self.step_heading.setObjectName("stepHeading")
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(8, 0, 8, 0)
+        center_layout.addWidget(self.step_heading)
+        center_layout.addWidget(self.stack, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.step_list)
+        splitter.addWidget(center)
+        splitter.addWidget(self.guidance)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([230, 640, 300])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        body = QHBoxLayout()
+        body.addWidget(splitter)
+        layout.addLayout(body, 1)
+        self.review.export_requested.connect(self.export_requested)
+        self.review.version_requested.connect(self.version_requested)
+        self.review.finding_activated.connect(self.go_to)
+        self.review.fix_requested.connect(self.apply_fix)
+
+    # --- loading and collecting ------------------------------------------------
+
+    def load(self, draft: Draft) -> None:
+        """Show ``draft`` in every step; the first step the user has not filled is current."""
+        self.draft = draft
+        for step in self.steps:
+            step.load(draft)
+        self._refresh_title()
+        self.refresh_states()
+        self.step_list.setCurrentRow(0)
+        self.run_checks()
+
+    def collect(self) -> Draft:
+        """The draft as the user has it now (cheap enough to call after every pause)."""
+        draft = self.draft
+        for step in (self.metadata, self.decisions, self.attachments, self.signatures):
+            draft = step.apply(draft)
+        own = {step.spec.key: step.section() for step in self.sections}
+        extra = tuple(s for s in draft.sections if s.key not in own)
+        sections: tuple[Section, ...] = tuple(own.values()) + extra
+        self.draft = dataclasses.replace(draft, sections=sections)
+        return self.draft
+
+    def reload(self, draft: Draft) -> None:
+        """Show a changed draft (after a fix) keeping the current step."""
+        row = self.step_list.currentRow()
+        self.draft = draft
+        for step in self.steps:
+            step.load(draft)
+        self.step_list.setCurrentRow(row)
+        self._step_changed()
+
+    # --- steps ----------------------------------------------------------------------
+
+    def _show_step(self, row: int) -> None:
+        if not 0 <= row < len(self.steps):
+            return
+        step = self.steps[row]
+        self.stack.setCurrentWidget(step)
+        self.step_heading.setText(step.title)
+        self.guidance.setMarkdown(f"### {step.title}\n\n{step.guidance}")
+        if step is self.review:
+            self.run_checks()
+
+    def current_step(self) -> Step:
+        return self.steps[max(0, self.step_list.currentRow())]
+
+    def go_to_step(self, step: Step) -> None:
+        self.step_list.setCurrentRow(self.steps.index(step))
+        step.focus_first()
+
+    def _step_changed(self) -> None:
+        self.changed.emit()
+        self._check_timer.start()
+
+    def _refresh_title(self) -> None:
+        meta = self.draft.meta
+        parts = [meta.title or _("Nytt tjänsteutlåtande")]
+        details = " · ".join(p for p in (self.doctype.name, meta.namnd, meta.dnr) if p)
+        self.title.setText(f"<b>{_escape(parts[0])}</b><br><small>{_escape(details)}</small>")
+
+    def refresh_states(self) -> None:
+        """Mark each step filled, empty or required-and-empty; show finding counts."""
+        counts = self.report.counts_by_part() if self.report else {}
+        for row, step in enumerate(self.steps):
+            item = self.step_list.item(row)
+            if step is self.review:
+                item.setIcon(icon("help"))
+                total = len(self.report.findings) if self.report else 0
+                item.setText(f"{row + 1}. {step.title}" + (f"  ({total})" if total else ""))
+                continue
+            filled = step.is_filled()
+            state = "step-done" if filled else "step-required" if step.required else "step-empty"
+            item.setIcon(icon(state))
+            part = self._part_of(step)
+            n = sum(counts.get(part, {}).values()) if part else 0
+            item.setText(f"{row + 1}. {step.title}" + (f"  ({n})" if n else ""))
+            status = _("ifylld") if filled else _("krävs") if step.required else _("tom")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}, {status}")
+
+    # --- granskning ----------------------------------------------------------------
+
+    def run_checks(self) -> None:
+        """Check the current draft on the worker thread; results arrive in _report_ready."""
+        self._check_timer.stop()
+        draft = self.collect()
+        config, doctype, store = self._check_config(), self.doctype, self.store
+        hashes = {ref.sha256 for ref in draft.file_refs()}
+
+        def check() -> Report:
+            present = store.has_files(hashes)
+            return run_checks(draft, config, doctype=doctype, files=present)
+
+        self._checker.submit("checks", check)
+
+    def _report_ready(self, _token: object, report: object) -> None:
+        assert isinstance(report, Report)
+        self.report = report
+        self._refresh_title()
+        self.refresh_states()
+        self.review.show_report(report)
+        for step in self.sections:
+            step.show_findings(report.in_part(step.spec.key), report.lix.get(step.spec.key))
+        self.report_ready.emit(report)
+
+    def part_name(self, part: str) -> str:
+        names = {META: _("Uppgifter"), DECISIONS: self.decisions.title, ATTACHMENTS: _("Bilagor")}
+        names.update({s.spec.key: s.title for s in self.sections})
+        return names.get(part, _("Hela dokumentet"))
+
+    def _part_of(self, step: Step) -> str | None:
+        if step is self.metadata:
+            return META
+        if step is self.decisions:
+            return DECISIONS
+        if step is self.attachments:
+            return ATTACHMENTS
+        if isinstance(step, SectionStep):
+            return step.spec.key
+        return None
+
+    def go_to(self, finding: Finding) -> None:
+        """Show the place a finding points at, with its text selected where possible."""
+        loc = finding.location
+        target = next((s for s in self.steps if self._part_of(s) == loc.part), None)
+        if target is None:
+            return
+        self.go_to_step(target)
+        if isinstance(target, SectionStep):
+            target.select(loc.index, loc.start, loc.end, heading=bool(loc.field))
+        elif target is self.decisions and loc.index is not None:
+            self.decisions.list.setCurrentRow(loc.index)
+            _select(self.decisions.text, loc.start, loc.end)
+        elif target is self.attachments and loc.index is not None:
+            self.attachments.list.setCurrentRow(loc.index)
+        elif target is self.metadata:
+            self.metadata.focus_field(loc.field)
+
+    def apply_fix(self, finding: Finding) -> None:
+        from beslut.checks import StaleFixError, apply_fix
+
+        try:
+            fixed = apply_fix(self.collect(), finding)
+        except StaleFixError:
+            self.run_checks()
+            return
+        self.reload(fixed)
+
+
+def _select(
+    edit: QPlainTextEdit | QTextEdit | QLineEdit, start: int | None, end: int | None
+) -> None:
+    edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    if start is None or isinstance(edit, QLineEdit):
+        return
+    cursor = edit.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end if end is not None else start, QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,576 @@
+"""The main window: the draft list, the editor, menus, shortcuts and the status bar."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QStackedWidget,
+    QTextEdit,
+    QToolBar,
+)
+
+from beslut.checks import CheckConfig, ChecksConfigError, load_config
+from beslut.doctypes import DocType, load_doctype, load_doctypes
+from beslut.errors import BeslutError
+from beslut.i18n import _
+from beslut.model.draft import Draft, Metadata, Person, Section, Status
+from beslut.settings import Settings, load_settings, save_settings
+from beslut.store import Store
+from beslut.ui import errors
+from beslut.ui.autosave import Autosaver
+from beslut.ui.draft_list import DraftListPage
+from beslut.ui.editor import DraftEditor
+from beslut.ui.icons import icon
+from beslut.ui.worker import Worker
+
+
+class MainWindow(QMainWindow):
+    """One window: the list of drafts, or one draft in the editor."""
+
+    def __init__(self, store: Store, qsettings: QSettings | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.settings: Settings = load_settings(store)
+        self.qsettings = qsettings or QSettings("beslut", "beslut")
+        self.editor: DraftEditor | None = None
+        self.draft_id: int | None = None
+        self._check_config: CheckConfig | None = None
+        self.setWindowTitle("beslut")
+        self.setWindowIcon(icon("beslut"))
+        self.autosaver = Autosaver(store, self)
+        self.autosaver.saved.connect(self._saved)
+        self.autosaver.failed.connect(self._save_failed)
+        self.exporter = Worker(self)
+        self.exporter.finished.connect(self._export_done)
+        self.exporter.failed.connect(self._export_failed)
+        self._progress: QProgressDialog | None = None
+        self.pages = QStackedWidget()
+        self.list_page = DraftListPage()
+        self.pages.addWidget(self.list_page)
+        self.setCentralWidget(self.pages)
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName(_("Senast sparat"))
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._make_actions()
+        self._make_menus_and_toolbar()
+        self.list_page.open_requested.connect(self.open_draft)
+        self.list_page.search_changed.connect(lambda _text: self.refresh_list())
+        self.list_page.trash_toggle.toggled.connect(self._trash_toggled)
+        self.list_page.selection_changed.connect(self._update_actions)
+        self.refresh_list()
+        self._restore_geometry()
+
+    # --- actions ------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        icon_name: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setToolTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.act_new = self._action(
+            _("&Nytt"), "new", self.new_draft, key.New, _("Nytt tjänsteutlåtande (Ctrl+N)")
+        )
+        self.act_open = self._action(
+            _("Ö&ppna"), "open", self.open_selected, None, _("Öppna valt utkast (Enter)")
+        )
+        self.act_duplicate = self._action(_("&Duplicera"), "duplicate", self.duplicate_selected)
+        self.act_delete = self._action(
+            _("&Ta bort"),
+            "delete",
+            self.delete_selected,
+            key.Delete,
+            _("Flytta valt utkast till papperskorgen"),
+        )
+        self.act_restore = self._action(_("Å&terställ"), "restore", self.restore_selected)
+        self.act_back = self._action(
+            _("Alla &utkast"),
+            "back",
+            self.back_to_list,
+            QKeySequence("Alt+Left"),
+            _("Tillbaka till listan"),
+        )
+        self.act_export = self._action(
+            _("&Exportera…"),
+            "export",
+            lambda: self.export(False, False),
+            QKeySequence("Ctrl+E"),
+            _("Exportera till Word (Ctrl+E)"),
+        )
+        self.act_version = self._action(
+            _("Spara &version…"),
+            "save",
+            self.save_version,
+            key.Save,
+            _("Spara en version av utkastet"),
+        )
+        self.act_settings = self._action(
+            _("&Inställningar…"), "settings", self.edit_settings, key.Preferences
+        )
+        self.act_find = self._action(_("&Sök"), "open", self.focus_search, key.Find)
+        self.act_undo = self._action(_("&Ångra"), "back", self.undo, key.Undo)
+        self.act_redo = self._action(_("&Gör om"), "restore", self.redo, QKeySequence("Ctrl+Y"))
+        self.act_help = self._action(
+            _("&Vägledning"),
+            "help",
+            self.show_guidance,
+            key.HelpContents,
+            _("Vägledning för den här delen (F1)"),
+        )
+        self.act_quit = self._action(_("&Avsluta"), "back", self.close, key.Quit)
+        self.act_about = self._action(_("&Om beslut"), "beslut", self.about)
+
+    def _make_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(_("&Arkiv"))
+        for action in (
+            self.act_new,
+            self.act_open,
+            self.act_duplicate,
+            self.act_delete,
+            self.act_restore,
+            None,
+            self.act_export,
+            self.act_version,
+            None,
+            self.act_settings,
+            None,
+            self.act_quit,
+        ):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = menu.addMenu(_("&Redigera"))
+        edit_menu.addActions([self.act_undo, self.act_redo, self.act_find])
+        view_menu = menu.addMenu(_("&Visa"))
+        view_menu.addAction(self.act_back)
+        help_menu = menu.addMenu(_("&Hjälp"))
+        help_menu.addActions([self.act_help, self.act_about])
+        self.toolbar = QToolBar(_("Verktygsfält"))
+        self.toolbar.setObjectName("toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions(
+            [
+                self.act_back,
+                self.act_new,
+                self.act_open,
+                self.act_duplicate,
+                self.act_delete,
+                self.act_restore,
+            ]
+        )
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.act_export, self.act_version, self.act_settings])
+        self.addToolBar(self.toolbar)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        editing = self.editor is not None and self.pages.currentWidget() is self.editor
+        trash = self.list_page.trash_toggle.isChecked()
+        selected = self.list_page.selected_id() is not None
+        for action, visible in (
+            (self.act_back, editing),
+            (self.act_open, not editing and not trash),
+            (self.act_duplicate, not editing and not trash),
+            (self.act_delete, not editing and not trash),
+            (self.act_restore, not editing and trash),
+            (self.act_export, editing),
+            (self.act_version, editing),
+        ):
+            action.setVisible(visible)
+        for action in (self.act_open, self.act_duplicate, self.act_delete, self.act_restore):
+            action.setEnabled(selected)
+        self.act_new.setVisible(not editing)
+
+    # --- the list -------------------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        search = self.list_page.search.text()
+        trash = self.list_page.trash_toggle.isChecked()
+        try:
+            rows = self.store.list_drafts(search, trash=trash)
+        except BeslutError as exc:
+            errors.show_error(self, exc)
+            rows = []
+        self.list_page.set_drafts(rows, searching=bool(search.strip()), trash=trash)
+        self._update_actions()
+
+    def _trash_toggled(self, _on: bool) -> None:
+        self.refresh_list()
+
+    def focus_search(self) -> None:
+        if self.pages.currentWidget() is not self.list_page:
+            self.back_to_list()
+        self.list_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list_page.search.selectAll()
+
+    def open_selected(self) -> None:
+        draft_id = self.list_page.selected_id()
+        if draft_id is not None:
+            self.open_draft(draft_id)
+
+    def new_draft(self) -> None:
+        try:
+            doctypes = load_doctypes(self.settings.template_path())
+        except BeslutError as exc:
+            errors.show_error(self, exc)
+            return
+        names = [d.name for d in doctypes]
+        name, ok = QInputDialog.getItem(
+            self, _("Nytt tjänsteutlåtande"), _("Vilken sorts ärende?"), names, 0, False
+        )
+        if not ok:
+            return
+        doctype = doctypes[names.index(name)]
+        self._create_and_open(new_draft(doctype, self.settings))
+
+    def _create_and_open(self, draft: Draft) -> None:
+        try:
+            draft_id = self.store.create_draft(draft, self.store.files_for(draft))
+        except BeslutError as exc:
+            errors.show_error(self, exc)
+            return
+        self.refresh_list()
+        self.open_draft(draft_id)
+
+    def duplicate_selected(self) -> None:
+        draft_id = self.list_page.selected_id()
+        if draft_id is None:
+            return
+        try:
+            draft = self.store.load_draft(draft_id)
+        except BeslutError as exc:
+            errors.show_error(self, exc)
+            return
+        meta = dataclasses.replace(
+            draft.meta,
+            title=_("Kopia av {title}").format(title=draft.meta.title),
+            status=Status.UTKAST,
+        )
+        self._create_and_open(dataclasses.replace(draft, meta=meta))
+
+    def delete_selected(self) -> None:
+        draft_id = self.list_page.selected_id()
+        if draft_id is None:
+            return
+        try:
+            self.store.delete_draft(draft_id)
+        except BeslutError as exc:
+            errors.show_error(self, exc)
+            return
+        self.statusBar().showMessage(
+            _("Utkastet ligger i papperskorgen i 30 dagar och kan återställas därifrån."), 8000
+        )
+        self.refresh_list()
+
+    def restore_selected(self) -> None:
+        draft_id = self.list_page.selected_id()
+        if draft_id is None:
+            return
+        try:
+            self.store.restore_draft(draft_id)
+        except BeslutError as exc:
+            errors.show_error(self, exc)
+            return
+        self.list_page.trash_toggle.setChecked(False)
+
+    # --- the editor ---------------------------------------------------------------
+
+    def open_draft(self, draft_id: int) -> None:
+        """Show draft ``draft_id`` in the editor (saving the one that was open)."""
+        self.autosaver.flush()
+        try:
+            draft = self.store.load_draft(draft_id)
+            doctype = self._doctype_for(draft)
+        except BeslutError as exc:
+            errors.show_error(self, exc)
+            return
+        self._close_editor()
+        editor = DraftEditor(self.store, self.settings, doctype, self.check_config)
+        editor.load(draft)
+        editor.changed.connect(self.autosaver.changed)
+        editor.export_requested.connect(self.export)
+        editor.version_requested.connect(self.save_version)
+        self.editor, self.draft_id = editor, draft_id
+        self.pages.addWidget(editor)
+        self.pages.setCurrentWidget(editor)
+        self.autosaver.watch(draft_id, draft, editor.collect)
+        self.qsettings.setValue("last_draft", draft_id)
+        self.setWindowTitle(f"{draft.meta.title or _('Nytt tjänsteutlåtande')} – beslut")
+        self._update_actions()
+        editor.current_step().focus_first()
+
+    def _doctype_for(self, draft: Draft) -> DocType:
+        try:
+            return load_doctype(draft.meta.doctype, self.settings.template_path())
+        except BeslutError:
+            # An organisation may have renamed its types: show the draft with the first one.
+            doctypes = load_doctypes(self.settings.template_path())
+            if not doctypes:
+                raise
+            return doctypes[0]
+
+    def _close_editor(self) -> None:
+        self.autosaver.stop()
+        if self.editor is not None:
+            self.pages.removeWidget(self.editor)
+            self.editor.deleteLater()
+        self.editor, self.draft_id = None, None
+
+    def back_to_list(self) -> None:
+        self._close_editor()
+        self.qsettings.setValue("last_draft", None)
+        self.pages.setCurrentWidget(self.list_page)
+        self.setWindowTitle("beslut")
+        self.refresh_list()
+        self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def check_config(self) -> CheckConfig | None:
+        if self._check_config is None:
+            try:
+                self._check_config = load_config(self.settings.template_path())
+            except ChecksConfigError as exc:
+                errors.show_error(self, exc)
+                return None
+        return self._check_config
+
+    def undo(self) -> None:
+        self._undo_or_redo(redo=False)
+
+    def redo(self) -> None:
+        self._undo_or_redo(redo=True)
+
+    def _undo_or_redo(self, *, redo: bool) -> None:
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit) and (
+            focus.isUndoRedoEnabled() if not isinstance(focus, QLineEdit) else True
+        ):
+            focus.redo() if redo else focus.undo()
+            return
+        if self.editor is not None:
+            stack = self.editor.current_step().undo_stack
+            stack.redo() if redo else stack.undo()
+
+    def show_guidance(self) -> None:
+        if self.editor is not None:
+            self.editor.guidance.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- saving ----------------------------------------------------------------------
+
+    def _saved(self, when: str) -> None:
+        self.saved_label.setText(_("Sparat {time}").format(time=when))
+
+    def _save_failed(self, exc: object) -> None:
+        message = errors.message_for(exc) if isinstance(exc, BaseException) else str(exc)
+        self.saved_label.setText(_("Inte sparat"))
+        self.statusBar().showMessage(message, 15000)
+
+    def save_version(self) -> None:
+        if self.draft_id is None:
+            return
+        label, ok = QInputDialog.getText(
+            self, _("Spara version"), _("Beskriv versionen (till exempel ”Till granskning”):")
+        )
+        if not ok:
+            return
+        self.autosaver.flush()
+        try:
+            self.store.add_revision(self.draft_id, label)
+        except BeslutError as exc:
+            errors.show_error(self, exc)
+            return
+        self.statusBar().showMessage(_("Versionen är sparad."), 5000)
+
+    # --- export ----------------------------------------------------------------------
+
+    def export(self, pdf: bool, attachments: bool) -> None:
+        """Ask where, then export on the worker thread with a progress dialog."""
+        if self.editor is None or self.draft_id is None:
+            return
+        draft = self.editor.collect()
+        report = self.editor.report
+        if report is not None and report.has_errors and errors.dialogs_enabled:
+            answer = QMessageBox.question(
+                self,
+                _("Exportera trots fel?"),
+                _(
+                    "Granskningen hittade fel som bör rättas innan tjänsteutlåtandet går ut. "
+                    "Vill du exportera ändå?"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        target = self._ask_target(draft)
+        if target is None:
+            return
+        self.start_export(draft, target, pdf, attachments)
+
+    def _ask_target(self, draft: Draft) -> Path | None:
+        from beslut.export.filenames import suggested_filename
+
+        folder = Path(str(self.qsettings.value("export_folder", str(Path.home()))))
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Exportera till Word"),
+            str(folder / suggested_filename(draft)),
+            _("Word-dokument (*.docx)"),
+        )
+        return Path(name) if name else None
+
+    def start_export(self, draft: Draft, target: Path, pdf: bool, attachments: bool) -> None:
+        """Export ``draft`` to ``target`` off the GUI thread; a revision is kept."""
+        assert self.draft_id is not None
+        self.autosaver.flush()
+        self.qsettings.setValue("export_folder", str(target.parent))
+        store, draft_id, settings = self.store, self.draft_id, self.settings
+
+        def work() -> list[Path]:
+            from beslut.export.command import export_command
+
+            files = store.files_for(draft)
+            written = export_command(
+                draft, files, target, pdf, attachments, template=_template_file(settings)
+            )
+            store.add_revision(draft_id, _("Exporterad till {name}").format(name=written[0].name))
+            return written
+
+        self._progress = QProgressDialog(_("Exporterar…"), "", 0, 0, self)
+        self._progress.setWindowTitle(_("Exporterar"))
+        self._progress.setCancelButton(None)
+        self._progress.setMinimumDuration(300)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.exporter.submit("export", work)
+
+    def _export_done(self, _token: object, written: object) -> None:
+        self._close_progress()
+        assert isinstance(written, list)
+        self.statusBar().showMessage(
+            _("Exporterat: {files}").format(files=", ".join(p.name for p in written)), 10000
+        )
+        self.last_export = written
+        if not errors.dialogs_enabled:
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle(_("Exporten är klar"))
+        box.setText(_("Tjänsteutlåtandet är sparat som {name}.").format(name=written[0].name))
+        open_button = box.addButton(_("Öppna"), QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton(_("Visa i mappen"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(_("Stäng"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written[0])))
+        elif box.clickedButton() is folder_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written[0].parent)))
+
+    def _export_failed(self, _token: object, exc: object) -> None:
+        self._close_progress()
+        assert isinstance(exc, BaseException)
+        errors.show_error(self, exc, _("Exporten misslyckades"))
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    # --- settings, about, closing -------------------------------------------------------
+
+    def edit_settings(self) -> None:
+        from beslut.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        try:
+            save_settings(self.store, dialog.result_settings())
+        except BeslutError as exc:
+            errors.show_error(self, exc)
+            return
+        self.settings = load_settings(self.store)
+        self._check_config = None
+        if self.draft_id is not None:
+            self.open_draft(self.draft_id)
+
+    def about(self) -> None:
+        from beslut import __version__
+
+        QMessageBox.about(
+            self,
+            _("Om beslut"),
+            _(
+                "beslut {version}\n\nSkriv tjänsteutlåtanden till nämnden: vägledning, "
+                "granskning och export till stadens Word-mall. Allt sparas lokalt i "
+                "{path}."
+            ).format(version=__version__, path=self.store.path),
+        )
+
+    def _restore_geometry(self) -> None:
+        geometry = self.qsettings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def reopen_last(self) -> None:
+        """Open the draft that was open when the app was closed, if it still exists."""
+        last = self.qsettings.value("last_draft")
+        try:
+            draft_id = int(str(last))
+        except (TypeError, ValueError):
+            return
+        if draft_id in {row.id for row in self.list_page.model.rows}:
+            self.open_draft(draft_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing is ever unsaved: write what is pending, then close without asking.
+        self.autosaver.flush()
+        self.exporter.wait(30)
+        self.qsettings.setValue("geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def new_draft(doctype: DocType, settings: Settings, today: dt.date | None = None) -> Draft:
+    """An empty draft of ``doctype`` with the user's own details filled in."""
+    return Draft(
+        meta=Metadata(
+            doctype=doctype.key,
+            date=today or dt.date.today(),
+            forvaltning=settings.forvaltning,
+            avdelning=settings.avdelning,
+            handlaggare=Person(settings.name, settings.telefon, settings.epost),
+        ),
+        sections=tuple(Section(s.key, s.heading) for s in doctype.sections),
+    )
+
+
+def _template_file(settings: Settings) -> Path | None:
+    folder = settings.template_path()
+    if folder is None:
+        return None
+    candidates = sorted(folder.glob("*.docx"))
+    return candidates[0] if candidates else None

@@ -1,0 +1,111 @@
+"""The settings dialog: the user's profile, the template folder, language, Dnr pattern."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beslut.i18n import _
+from beslut.settings import LABELS, Settings
+
+
+class SettingsDialog(QDialog):
+    """Edit every setting; OK is refused while the Dnr pattern is not a valid expression."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Inställningar"))
+        self.setMinimumWidth(560)
+        self._settings = settings
+        self.edits: dict[str, QLineEdit] = {}
+        profile = QGroupBox(_("Dina uppgifter"))
+        profile_form = QFormLayout(profile)
+        for name in ("name", "telefon", "epost", "forvaltning", "avdelning"):
+            self.edits[name] = self._line(name, getattr(settings, name))
+            profile_form.addRow(_(LABELS[name]), self.edits[name])
+        org = QGroupBox(_("Organisationen"))
+        org_form = QFormLayout(org)
+        self.edits["template_dir"] = self._line("template_dir", settings.template_dir)
+        self.edits["template_dir"].setPlaceholderText(_("Mallarna som följer med beslut"))
+        browse = QPushButton(_("Välj…"))
+        browse.setAccessibleName(_("Välj mallmapp"))
+        browse.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.edits["template_dir"], 1)
+        folder_row.addWidget(browse)
+        org_form.addRow(_(LABELS["template_dir"]), folder_row)
+        self.edits["dnr_pattern"] = self._line("dnr_pattern", settings.dnr_pattern)
+        org_form.addRow(_(LABELS["dnr_pattern"]), self.edits["dnr_pattern"])
+        self.namnder = QPlainTextEdit("\n".join(settings.namnder))
+        self.namnder.setAccessibleName(_(LABELS["namnder"]))
+        self.namnder.setTabChangesFocus(True)
+        self.namnder.setFixedHeight(110)
+        org_form.addRow(_("Nämnder (en per rad)"), self.namnder)
+        self.language = QComboBox()
+        self.language.setAccessibleName(_(LABELS["language"]))
+        self.language.addItem("Svenska", "sv")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        org_form.addRow(_(LABELS["language"]), self.language)
+        self.problem = QLabel()
+        self.problem.setObjectName("hint")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(profile)
+        layout.addWidget(org)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _line(self, name: str, value: str) -> QLineEdit:
+        edit = QLineEdit(value)
+        edit.setAccessibleName(_(LABELS[name]))
+        return edit
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Välj mallmapp"))
+        if folder:
+            self.edits["template_dir"].setText(folder)
+
+    def result_settings(self) -> Settings:
+        """The settings as entered."""
+        values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        namnder = tuple(
+            line.strip() for line in self.namnder.toPlainText().splitlines() if line.strip()
+        )
+        return dataclasses.replace(
+            self._settings, **values, namnder=namnder, language=self.language.currentData()
+        )
+
+    def accept(self) -> None:
+        pattern = self.edits["dnr_pattern"].text().strip()
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            self.problem.setText(
+                _("Mönstret för diarienummer är inte ett giltigt reguljärt uttryck: {why}.").format(
+                    why=exc
+                )
+            )
+            self.edits["dnr_pattern"].setFocus()
+            return
+        super().accept()

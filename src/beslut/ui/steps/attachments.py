@@ -1,0 +1,173 @@
+"""Step Bilagor: numbered attachments with their files kept in the database."""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beslut.errors import BeslutError
+from beslut.i18n import _
+from beslut.model.draft import Attachment, Draft
+from beslut.model.text import clean_line
+from beslut.store import Store
+from beslut.ui.errors import show_error
+from beslut.ui.icons import icon
+from beslut.ui.steps.base import Step
+from beslut.ui.steps.listedit import ReorderableList, UndoKeys
+
+_GUIDANCE = _(
+    "Lägg till de handlingar som nämnden ska få med ärendet. Bilagorna numreras i den "
+    "ordning de står här; dra dem eller använd Alt+Upp och Alt+Ned för att ändra ordningen.\n\n"
+    "Ge varje bilaga en titel som säger vad den är och när den är daterad, till exempel "
+    "”Kostnadsberäkning, 3 november 2026”. Du kan dra filer hit från Utforskaren."
+)
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} kB"
+    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def _label(row: int, att: Attachment) -> str:
+    title = att.title or _("(utan titel)")
+    file = f"{att.file.name}, {_size(att.file.size)}" if att.file else _("ingen fil")
+    return f"{row + 1}. {title}   —   {file}"
+
+
+class AttachmentsStep(Step):
+    """The bilagor: add files (dialog or drop), titles, order, open, remove."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(_("Bilagor"), _GUIDANCE, parent)
+        self.store = store
+        self.list: ReorderableList[Attachment] = ReorderableList(self.undo_stack, _label)
+        self.list.setAccessibleName(_("Bilagor"))
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName(_("Titel på vald bilaga"))
+        self.title_edit.installEventFilter(UndoKeys(self.undo_stack, self))
+        title_label = QLabel(_("&Titel"))
+        title_label.setBuddy(self.title_edit)
+        buttons = QHBoxLayout()
+        for text, name, slot, tip in (
+            (_("&Lägg till filer…"), "attach", self.add_files, _("Välj filer att bifoga")),
+            (_("Utan &fil"), "add", self.add_without_file, _("En bilaga som lämnas på papper")),
+            (_("Ö&ppna"), "open", self.open_current, _("Öppna vald bilaga")),
+            (_("Ta &bort"), "remove", self.remove, _("Ta bort vald bilaga")),
+            (_("Upp"), "up", lambda: self.list.move_current(-1), _("Flytta upp (Alt+Upp)")),
+            (_("Ned"), "down", lambda: self.list.move_current(1), _("Flytta ned (Alt+Ned)")),
+        ):
+            button = QPushButton(icon(name), text)
+            button.setToolTip(tip)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(title_label)
+        layout.addWidget(self.title_edit)
+        layout.addLayout(buttons)
+        self.list.currentRowChanged.connect(self._show_current)
+        self.list.edited.connect(self._list_edited)
+        self.list.files_dropped.connect(self.add_paths)
+        self.title_edit.textEdited.connect(self._title_edited)
+
+    def add_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(self, _("Välj bilagor"))
+        self.add_paths(paths)
+
+    def add_paths(self, paths: list[str]) -> None:
+        """Keep the files in the database and add one bilaga per file."""
+        added = []
+        for name in paths:
+            path = Path(name)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                show_error(
+                    self,
+                    BeslutError(
+                        _("Filen {name} kunde inte läsas: {why}.").format(
+                            name=path.name, why=exc.strerror or exc
+                        ),
+                        str(exc),
+                    ),
+                )
+                continue
+            try:
+                ref = self.store.put_file(path.name, data)
+            except BeslutError as exc:
+                show_error(self, exc)
+                continue
+            added.append(Attachment(path.stem, ref))
+        if added:
+            items = self.list.values + tuple(added)
+            self.list.change(_("Lägg till bilaga"), items, len(items) - 1)
+
+    def add_without_file(self) -> None:
+        items = (*self.list.values, Attachment(""))
+        self.list.change(_("Lägg till bilaga"), items, len(items) - 1)
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def remove(self) -> None:
+        self.list.remove_current(_("Ta bort bilaga"))
+
+    def open_current(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.list.values) or self.list.values[row].file is None:
+            return
+        ref = self.list.values[row].file
+        assert ref is not None
+        try:
+            data = self.store.get_file(ref.sha256)
+            folder = Path(tempfile.mkdtemp(prefix="beslut-bilaga-"))
+            target = folder / (ref.name or "bilaga")
+            target.write_bytes(data)
+        except (BeslutError, OSError) as exc:
+            show_error(self, exc)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def _show_current(self, row: int) -> None:
+        has_row = 0 <= row < len(self.list.values)
+        self.title_edit.setEnabled(has_row)
+        if not has_row or clean_line(self.title_edit.text()) != self.list.values[row].title:
+            self.title_edit.setText(self.list.values[row].title if has_row else "")
+
+    def _list_edited(self) -> None:
+        self._show_current(self.list.currentRow())
+        self.changed.emit()
+
+    def _title_edited(self, text: str) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.list.values):
+            return
+        items = list(self.list.values)
+        items[row] = dataclasses.replace(items[row], title=text)
+        self.list.change(_("Byt titel"), tuple(items), row, merge_key=("title", row))
+
+    def load(self, draft: Draft) -> None:
+        self.list.set_values(draft.attachments, 0)
+        self.undo_stack.clear()
+
+    def apply(self, draft: Draft) -> Draft:
+        return dataclasses.replace(draft, attachments=self.list.values)
+
+    def is_filled(self) -> bool:
+        return bool(self.list.values)

@@ -1,0 +1,147 @@
+"""Step 2, Förslag till beslut: numbered decision points, reorderable, with undo."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beslut.doctypes import DocType
+from beslut.i18n import _
+from beslut.model.draft import Draft
+from beslut.ui.icons import icon
+from beslut.ui.steps.base import Step
+from beslut.ui.steps.listedit import ReorderableList, UndoKeys
+
+
+def _label(row: int, text: str) -> str:
+    return f"{row + 1}. {text or _('(tom punkt)')}"
+
+
+class DecisionsStep(Step):
+    """The list of decision points and an editor for the selected one."""
+
+    def __init__(self, doctype: DocType, parent: QWidget | None = None) -> None:
+        guidance = doctype.decision_guidance or _(
+            "Skriv varje beslutspunkt som en egen mening, som om nämnden redan har beslutat."
+        )
+        super().__init__(doctype.decision_heading, guidance, parent)
+        self.required = True
+        self.doctype = doctype
+        self.list: ReorderableList[str] = ReorderableList(self.undo_stack, _label)
+        self.list.setAccessibleName(_("Beslutspunkter"))
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(_("Text för vald beslutspunkt"))
+        self.text.setPlaceholderText(_("Till exempel: Idrottsnämnden godkänner förslaget."))
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(96)
+        self.text.installEventFilter(UndoKeys(self.undo_stack, self))
+        self.text_label = QLabel(_("&Text"))
+        self.text_label.setBuddy(self.text)
+        self._build_layout()
+        self.list.currentRowChanged.connect(self._show_current)
+        self.list.edited.connect(self._list_edited)
+        self.text.textChanged.connect(self._text_edited)
+        self._showing = False
+
+    def _button(self, text: str, icon_name: str, slot: object, tip: str) -> QPushButton:
+        button = QPushButton(icon(icon_name), text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(slot)
+        return button
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._button(_("&Ny punkt"), "add", self.add, _("Lägg till en punkt")))
+        buttons.addWidget(
+            self._button(_("Ta &bort"), "remove", self.remove, _("Ta bort vald punkt"))
+        )
+        buttons.addWidget(
+            self._button(
+                _("Upp"), "up", lambda: self.list.move_current(-1), _("Flytta upp (Alt+Upp)")
+            )
+        )
+        buttons.addWidget(
+            self._button(
+                _("Ned"), "down", lambda: self.list.move_current(1), _("Flytta ned (Alt+Ned)")
+            )
+        )
+        standard = QToolButton()
+        standard.setText(_("Infoga &standardformulering"))
+        standard.setAccessibleName(_("Infoga standardformulering"))
+        standard.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(standard)
+        for wording in self.doctype.standard_decisions:
+            action = QAction(wording, menu)
+            action.triggered.connect(lambda _c=False, w=wording: self.add(w))
+            menu.addAction(action)
+        standard.setMenu(menu)
+        standard.setEnabled(bool(self.doctype.standard_decisions))
+        buttons.addWidget(standard)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.text_label)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+
+    def add(self, text: str = "") -> None:
+        """Add a decision point after the current one (or last) and start editing it."""
+        row = self.list.currentRow()
+        at = len(self.list.values) if row < 0 else row + 1
+        items = (*self.list.values[:at], text, *self.list.values[at:])
+        self.list.change(_("Ny punkt"), items, at)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def remove(self) -> None:
+        self.list.remove_current(_("Ta bort punkt"))
+
+    def _show_current(self, row: int) -> None:
+        self._showing = True
+        has_row = 0 <= row < len(self.list.values)
+        self.text.setEnabled(has_row)
+        self.text.setPlainText(self.list.values[row] if has_row else "")
+        self.text_label.setText(
+            _("&Text för punkt {n}").format(n=row + 1) if has_row else _("&Text")
+        )
+        self._showing = False
+
+    def _list_edited(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.list.values) and self.text.toPlainText() != self.list.values[row]:
+            self._show_current(row)  # an undo or redo changed the text under the editor
+            self.text.moveCursor(QTextCursor.MoveOperation.End)
+        self.changed.emit()
+
+    def _text_edited(self) -> None:
+        row = self.list.currentRow()
+        if self._showing or not 0 <= row < len(self.list.values):
+            return
+        items = list(self.list.values)
+        items[row] = self.text.toPlainText()
+        self.list.change(_("Skriv"), tuple(items), row, merge_key=("text", row))
+
+    def load(self, draft: Draft) -> None:
+        self.list.set_values(draft.decisions, 0)
+        self.undo_stack.clear()
+
+    def apply(self, draft: Draft) -> Draft:
+        return dataclasses.replace(draft, decisions=self.list.values)
+
+    def is_filled(self) -> bool:
+        return any(text.strip() for text in self.list.values)
+
+    def focus_first(self) -> None:
+        (self.text if self.list.values else self.list).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,153 @@
+"""The last step, Granska och exportera: the Granskning panel and the export buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beslut.checks import Finding, Report, Severity
+from beslut.i18n import _
+from beslut.model.draft import Draft
+from beslut.ui.icons import icon
+from beslut.ui.steps.base import Step
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
+_COLOURS = {Severity.FEL: "#b3261e", Severity.VARNING: "#9a5b00", Severity.TIPS: "#1f5f99"}
+_GUIDANCE = _(
+    "Granskningen kontrollerar tjänsteutlåtandet mot reglerna i stadens ärendehandbok: att "
+    "alla delar finns, att beslutspunkterna står på egna ben, läsbarheten och att inga "
+    "personnummer följer med ut.\n\nKlicka på en anmärkning för att gå till stället. Du kan "
+    "exportera även om fel finns kvar, men rätta dem helst först."
+)
+
+
+class ReviewStep(Step):
+    """Findings grouped by part, and export to Word (and PDF)."""
+
+    export_requested = Signal(bool, bool)  # pdf, copy bilagor
+    finding_activated = Signal(object)
+    fix_requested = Signal(object)
+    version_requested = Signal()
+
+    def __init__(self, part_names: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(_("Granska och exportera"), _GUIDANCE, parent)
+        self.part_names = part_names
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("summary")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(_("Anmärkningar från granskningen"))
+        self.tree.setWordWrap(True)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        self.fix_button = QPushButton(_("&Rätta automatiskt"))
+        self.fix_button.setAccessibleName(_("Rätta vald anmärkning automatiskt"))
+        self.fix_button.setEnabled(False)
+        self.fix_button.clicked.connect(self._fix)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.copy_files = QCheckBox(_("Kopiera &bilagorna till samma mapp"))
+        self.copy_files.setAccessibleName(_("Kopiera bilagorna till samma mapp"))
+        word = QPushButton(icon("export"), _("Exportera till &Word…"))
+        word.setAccessibleName(_("Exportera till Word"))
+        word.setDefault(True)
+        word.clicked.connect(lambda: self.export_requested.emit(False, self.copy_files.isChecked()))
+        pdf = QPushButton(icon("pdf"), _("Word och &PDF…"))
+        pdf.setAccessibleName(_("Exportera till Word och PDF"))
+        pdf.clicked.connect(lambda: self.export_requested.emit(True, self.copy_files.isChecked()))
+        version = QPushButton(icon("save"), _("Spara &version"))
+        version.setAccessibleName(_("Spara version"))
+        version.clicked.connect(self.version_requested.emit)
+        fixes = QHBoxLayout()
+        fixes.addStretch(1)
+        fixes.addWidget(self.fix_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_files)
+        buttons.addStretch(1)
+        buttons.addWidget(version)
+        buttons.addWidget(pdf)
+        buttons.addWidget(word)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(fixes)
+        layout.addLayout(buttons)
+
+    def show_report(self, report: Report) -> None:
+        """List the findings grouped by part, most serious first within each."""
+        counts = report.counts()
+        errors, warnings, tips = (counts[s] for s in Severity)
+        if not report.findings:
+            self.summary.setText(_("Granskningen hittade inget att anmärka på."))
+        else:
+            self.summary.setText(
+                _("Granskningen hittade {e} fel, {w} varningar och {t} tips.").format(
+                    e=errors, w=warnings, t=tips
+                )
+            )
+        total = report.total_lix
+        self.summary.setText(
+            self.summary.text()
+            + "  "
+            + _("Läsbarhet för hela texten: LIX {value:.0f} ({band}).").format(
+                value=total.value, band=total.band.value
+            )
+        )
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for finding in report.findings:
+            part = finding.location.part
+            if part not in groups:
+                group = QTreeWidgetItem([self.part_names(part)])
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                self.tree.addTopLevelItem(group)
+                groups[part] = group
+            item = QTreeWidgetItem([f"{finding.severity.label}: {finding.message}"])
+            item.setForeground(0, QColor(_COLOURS[finding.severity]))
+            item.setData(0, FINDING_ROLE, finding)
+            item.setToolTip(0, finding.message)
+            groups[part].addChild(item)
+        self.tree.expandAll()
+
+    def _finding(self, item: QTreeWidgetItem | None) -> Finding | None:
+        data = item.data(0, FINDING_ROLE) if item is not None else None
+        return data if isinstance(data, Finding) else None
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = self._finding(item)
+        if finding is not None:
+            self.finding_activated.emit(finding)
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        finding = self._finding(item)
+        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
+        if finding is not None and finding.fix is not None:
+            self.fix_button.setText(_("&Rätta: {label}").format(label=finding.fix.label))
+
+    def _fix(self) -> None:
+        finding = self._finding(self.tree.currentItem())
+        if finding is not None and finding.fix is not None:
+            self.fix_requested.emit(finding)
+
+    def load(self, draft: Draft) -> None:
+        return
+
+    def apply(self, draft: Draft) -> Draft:
+        return draft
+
+    def is_filled(self) -> bool:
+        return False

@@ -1,0 +1,130 @@
+"""A text step (Sammanfattning, Bakgrund, ...): the rich-text editor for one section."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+
+from beslut.checks import Finding, Lix, Severity
+from beslut.doctypes import SectionSpec
+from beslut.i18n import _
+from beslut.model.draft import Draft, Section
+from beslut.ui.richtext import SectionEditor
+from beslut.ui.steps.base import Step
+
+_UNDERLINE = {Severity.FEL: "#b3261e", Severity.VARNING: "#c77700", Severity.TIPS: "#3b7dd8"}
+
+
+def _guidance(spec: SectionSpec) -> str:
+    text = spec.guidance
+    if spec.example:
+        text += "\n\n" + _("Exempel: {example}").format(example=spec.example)
+    return text
+
+
+class SectionStep(Step):
+    """One section of the document type, edited as paragraphs, sub-headings and lists."""
+
+    def __init__(self, spec: SectionSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec.heading, _guidance(spec), parent)
+        self.spec = spec
+        self.required = spec.required
+        self.editor = SectionEditor()
+        self.editor.setAccessibleName(spec.heading)
+        self.lix_label = QLabel()
+        self.lix_label.setObjectName("hint")
+        self.lix_label.setAccessibleName(_("Läsbarhet"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.lix_label, 0, Qt.AlignmentFlag.AlignRight)
+        self.editor.content_changed.connect(self.changed.emit)
+        self._empty = True
+
+    def load(self, draft: Draft) -> None:
+        section = draft.section(self.spec.key)
+        self.editor.set_blocks(section.blocks if section else ())
+
+    def section(self) -> Section:
+        """The section as the user has written it."""
+        return Section(self.spec.key, self.spec.heading, self.editor.blocks())
+
+    def apply(self, draft: Draft) -> Draft:
+        raise NotImplementedError("the editor assembles sections in document-type order")
+
+    def is_filled(self) -> bool:
+        return not self.editor.text_edit.document().isEmpty() and bool(
+            self.editor.text_edit.toPlainText().strip()
+        )
+
+    def focus_first(self) -> None:
+        self.editor.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_findings(self, findings: list[Finding], lix: Lix | None) -> None:
+        """Underline what the granskning found in this section; show its LIX."""
+        if lix is not None and lix.words:
+            self.lix_label.setText(
+                _("LIX {value:.0f} – {band}").format(value=lix.value, band=lix.band.value)
+            )
+        else:
+            self.lix_label.setText("")
+        edit = self.editor.text_edit
+        selections = []
+        for finding in findings:
+            cursor = self._cursor_for(
+                finding.location.index, finding.location.start, finding.location.end
+            )
+            if cursor is None or not cursor.hasSelection():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(_UNDERLINE[finding.severity]))
+            fmt.setToolTip(finding.message)
+            selection.format = fmt
+            selections.append(selection)
+        edit.setExtraSelections(selections)
+
+    def select(
+        self, index: int | None, start: int | None, end: int | None, *, heading: bool = False
+    ) -> None:
+        """Select the characters a finding points at."""
+        edit = self.editor.text_edit
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        if heading:
+            return
+        cursor = self._cursor_for(index, start, end)
+        if cursor is not None:
+            edit.setTextCursor(cursor)
+            edit.ensureCursorVisible()
+
+    def _cursor_for(
+        self, index: int | None, start: int | None, end: int | None
+    ) -> QTextCursor | None:
+        """A cursor over model block ``index``, characters start..end (empty blocks skipped)."""
+        if index is None:
+            return None
+        block = self._document_block(index)
+        if block is None:
+            return None
+        cursor = QTextCursor(block)
+        length = block.length() - 1
+        first = min(start or 0, length)
+        last = min(length if end is None else end, length)
+        cursor.setPosition(block.position() + first)
+        cursor.setPosition(block.position() + last, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _document_block(self, index: int) -> QTextBlock | None:
+        # The model leaves out empty paragraphs, so count only blocks with text.
+        block: QTextBlock = self.editor.text_edit.document().begin()
+        seen = -1
+        while block.isValid():
+            if block.text().strip():
+                seen += 1
+                if seen == index:
+                    return block
+            block = block.next()
+        return None

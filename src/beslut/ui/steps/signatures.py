@@ -1,0 +1,106 @@
+"""Step Underskrifter: who signs the TU (name and title), in order."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beslut.i18n import _
+from beslut.model.draft import Draft, Signatory
+from beslut.model.text import clean_line
+from beslut.ui.icons import icon
+from beslut.ui.steps.base import Step
+from beslut.ui.steps.listedit import ReorderableList, UndoKeys
+
+_GUIDANCE = _(
+    "Tjänsteutlåtandet undertecknas av förvaltningschefen och oftast av avdelningschefen. "
+    "Skriv namn och titel för var och en, i den ordning de ska stå."
+)
+
+
+def _label(row: int, person: Signatory) -> str:
+    name = person.name or _("(namn saknas)")
+    return f"{name}, {person.title}" if person.title else name
+
+
+class SignaturesStep(Step):
+    """The signatories as a list with name and title fields for the selected one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_("Underskrifter"), _GUIDANCE, parent)
+        self.list: ReorderableList[Signatory] = ReorderableList(self.undo_stack, _label)
+        self.list.setAccessibleName(_("Underskrifter"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(_("Namn"))
+        self.role = QLineEdit()
+        self.role.setAccessibleName(_("Titel"))
+        self.role.setPlaceholderText(_("till exempel Förvaltningschef"))
+        for edit in (self.name, self.role):
+            edit.installEventFilter(UndoKeys(self.undo_stack, self))
+        form = QFormLayout()
+        form.addRow(_("&Namn"), self.name)
+        form.addRow(_("&Titel"), self.role)
+        buttons = QHBoxLayout()
+        for text, name, slot in (
+            (_("&Lägg till"), "add", self.add),
+            (_("Ta &bort"), "remove", lambda: self.list.remove_current(_("Ta bort"))),
+            (_("Upp"), "up", lambda: self.list.move_current(-1)),
+            (_("Ned"), "down", lambda: self.list.move_current(1)),
+        ):
+            button = QPushButton(icon(name), text)
+            button.setAccessibleName(text.replace("&", ""))
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.list.currentRowChanged.connect(self._show_current)
+        self.list.edited.connect(self._list_edited)
+        self.name.textEdited.connect(lambda text: self._edited("name", text))
+        self.role.textEdited.connect(lambda text: self._edited("title", text))
+
+    def add(self) -> None:
+        items = (*self.list.values, Signatory(""))
+        self.list.change(_("Lägg till"), items, len(items) - 1)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_current(self, row: int) -> None:
+        has_row = 0 <= row < len(self.list.values)
+        person = self.list.values[row] if has_row else Signatory("")
+        for edit, value in ((self.name, person.name), (self.role, person.title)):
+            edit.setEnabled(has_row)
+            if clean_line(edit.text()) != value:
+                edit.setText(value)
+
+    def _list_edited(self) -> None:
+        self._show_current(self.list.currentRow())
+        self.changed.emit()
+
+    def _edited(self, field: str, text: str) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.list.values):
+            return
+        items = list(self.list.values)
+        items[row] = dataclasses.replace(items[row], **{field: text})
+        self.list.change(_("Skriv"), tuple(items), row, merge_key=(field, row))
+
+    def load(self, draft: Draft) -> None:
+        self.list.set_values(draft.signatories, 0)
+        self.undo_stack.clear()
+
+    def apply(self, draft: Draft) -> Draft:
+        return dataclasses.replace(draft, signatories=self.list.values)
+
+    def is_filled(self) -> bool:
+        return any(person.name for person in self.list.values)

@@ -1,0 +1,26 @@
+"""The app's look: calm colours, clear focus, readable sizes (a Qt style sheet)."""
+
+STYLE = """
+QMainWindow, QDialog { background: #f5f7fa; }
+QToolBar#toolbar { background: #1f3a5f; spacing: 4px; padding: 4px; border: none; }
+QToolBar#toolbar QToolButton { color: white; padding: 4px 8px; border-radius: 4px; }
+QToolBar#toolbar QToolButton:hover { background: #2d5282; }
+QToolBar#toolbar QToolButton:focus { outline: 2px solid #ffd166; }
+QLabel#draftTitle { font-size: 15pt; color: #1f3a5f; padding: 6px 2px; }
+QLabel#stepHeading { font-size: 13pt; font-weight: 600; color: #1f3a5f; padding: 4px 0; }
+QLabel#emptyState { color: #5b6573; font-size: 12pt; }
+QLabel#hint { color: #9a3412; }
+QLabel#summary { font-size: 11pt; padding: 4px 0; }
+QListWidget#steps { background: white; border: 1px solid #d5dbe3; font-size: 11pt; }
+QListWidget#steps::item { padding: 7px 6px; }
+QListWidget#steps::item:selected { background: #dbe7f5; color: #10243d; }
+QTextBrowser#guidance { background: #fffbea; border: 1px solid #eadfb4; padding: 6px; }
+QTableView { background: white; selection-background-color: #dbe7f5;
+             selection-color: #10243d; }
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit {
+    background: white; border: 1px solid #c3cbd6; border-radius: 3px; padding: 3px; }
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus {
+    border: 2px solid #2d5282; }
+QPushButton { padding: 5px 12px; }
+QPushButton:default { background: #1f3a5f; color: white; border-radius: 3px; }
+"""
