@@ -15,10 +15,11 @@ ATT = "decision.att"
 
 _STARTS_WITH_ATT = re.compile(r"att(?![\w-])", re.IGNORECASE)
 _CLOSING = '"”’)]'
-# Words that open a subordinate clause: a verb right after them is no action of its own
-# ("Nämnden godkänner avtalet som ger föreningarna ...").
-_SUBORDINATORS = frozenset({"som", "vilket", "vilken", "vilka", "där", "när", "om", "att", "då"})
-_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+# What comes right before a second action verb: "och"/"samt", a comma, or a new
+# sentence and its subject ("... planen. Nämnden överlämnar"). A verb elsewhere is
+# likely in a subordinate clause ("avtalet som ger ...") and no action of its own.
+_COORDINATED = re.compile(r"(?:(?<![\w-])(?:och|samt)\s+|,\s*|[.!?]\s+[\w-]+\s+)$", re.IGNORECASE)
+_LOOKBACK = 40
 
 
 def _decisions(ctx: Context) -> Iterator[TextUnit]:
@@ -99,7 +100,8 @@ def one_action(ctx: Context) -> Iterator[Hit]:
     if pattern is None:
         return
     for unit in _decisions(ctx):
-        verbs = [m for m in pattern.finditer(unit.text) if _main_clause(unit.text, m.start())]
+        verbs = list(pattern.finditer(unit.text))
+        verbs = verbs[:1] + [m for m in verbs[1:] if _coordinated(unit.text, m.start())]
         if len(verbs) < 2:
             continue
         message = _(
@@ -112,7 +114,6 @@ def one_action(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _main_clause(text: str, start: int) -> bool:
-    """False when the word before ``start`` opens a subordinate clause."""
-    before = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
-    return before is None or before.group(1).lower() not in _SUBORDINATORS
+def _coordinated(text: str, start: int) -> bool:
+    """True when the verb at ``start`` starts a new main clause: a new action."""
+    return _COORDINATED.search(text, max(0, start - _LOOKBACK), start) is not None

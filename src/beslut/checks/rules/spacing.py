@@ -19,12 +19,12 @@ SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S)" + _SPACE + "++(?=" + _PUNCTUATI
 
 @rule("spacing.double", Severity.TIPS, N_("Dubbla mellanslag"))
 def double_spaces(ctx: Context) -> Iterator[Hit]:
-    """Two or more spaces in a row; at the start or end of a text they go altogether."""
+    """Two or more spaces in a row; at the start or end of a text or line they go altogether."""
     for unit in ctx.units:
         text = unit.text
         for match in DOUBLE_SPACE.finditer(text):
             start, end = match.span()
-            at_edge = start == 0 or end == len(text)
+            at_edge = text[start - 1 : start] in ("", "\n") or text[end : end + 1] in ("", "\n")
             fix = Fix(
                 "" if at_edge else " ",
                 match.group(),

@@ -37,7 +37,7 @@ def empty_headings(ctx: Context) -> Iterator[Hit]:
         if words and all(w in empty for w in words):
             message = _(
                 "Rubriken ”{heading}” säger inget om innehållet. Skriv vad avsnittet "
-                "handlar om, till exempel ”Kostnader för simskolan”."
+                "handlar om, till exempel ”Kostnader och finansiering”."
             )
             yield Hit(
                 unit.location.span(0, len(unit.text)),
