@@ -29,7 +29,7 @@ def safe_stem(text: str, *, max_length: int = MAX_STEM, fallback: str = FALLBACK
     of white space become one space, the name is cut at a word near ``max_length`` and
     trailing dots and spaces go. A reserved device name (CON, LPT1, ...) gets a "_".
     """
-    text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text))
     text = _FORBIDDEN.sub("", _SEPARATORS.sub("-", text))
     text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Cs"))
     text = _SPACES.sub(" ", text).strip(" .")
