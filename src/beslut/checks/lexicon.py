@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from beslut.checks.config import CheckConfig
+from beslut.checks.scan import fold, scan
 
 
 def normalise(text: str) -> str:
@@ -15,17 +16,67 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for whole words or phrases (any whitespace between words), ignoring case.
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Whole words or phrases to find in any case (any whitespace between words)."""
 
-    Longer phrases come first so that "i enlighet med förslaget" wins over a shorter
-    phrase it contains. None when there is nothing to look for.
+    folded: re.Pattern[str]
+    anycase: re.Pattern[str]
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Character ranges of the phrases in ``text``."""
+        folded = fold(text)
+        if folded is None:
+            return (m.span() for m in scan(self.anycase, text))
+        return (m.span() for m in scan(self.folded, folded))
+
+
+def phrase_pattern(phrases: Iterable[str]) -> Phrases | None:
+    """The phrases as patterns; None when there is nothing to look for.
+
+    The longest phrase wins, so "i enlighet med förslaget" is found rather than a
+    shorter phrase it starts with.
     """
-    unique = sorted({normalise(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    unique = {normalise(p) for p in phrases if p.strip()}
     if not unique:
         return None
-    body = "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in unique)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    source = trie_pattern(unique) + r"(?![\w-])"
+    return Phrases(re.compile(source), re.compile(source, re.IGNORECASE))
+
+
+_Trie = dict[str, "_Trie"]
+_END = ""
+
+
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """A regular expression for the phrases with common beginnings shared.
+
+    ["erhålla", "erhåller"] becomes "erhåll(?:a|er)": the engine then tests a handful of
+    first letters at each position instead of every phrase, which for a list of a
+    hundred stiff words is several times faster. A space matches any whitespace.
+    """
+    root: _Trie = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _render(root)
+
+
+def _render(node: _Trie) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _render(child)
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if not branches:
+        return ""
+    optional = _END in node
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    # Greedy: the longer phrase is tried first, the shorter one when it does not fit.
+    return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +84,9 @@ class Lexicon:
     """Compiled patterns and lookup tables for one CheckConfig."""
 
     dnr: re.Pattern[str]
-    dependent: re.Pattern[str] | None
-    action_verbs: re.Pattern[str] | None
-    stiff: re.Pattern[str] | None
+    dependent: Phrases | None
+    action_verbs: Phrases | None
+    stiff: Phrases | None
     stiff_instead: dict[str, str]
     empty_heading_words: frozenset[str]
     abbreviations: frozenset[str]

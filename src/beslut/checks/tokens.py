@@ -10,8 +10,8 @@ from dataclasses import dataclass
 # full stop, comma or colon inside it ("EU-direktoratet", "1,2", "t.ex", "2019:263").
 WORD = re.compile(r"[^\W_]+(?:[-–'’.,:/][^\W_]+)*")
 
-# A candidate sentence end: terminators, then closing quotes or brackets, then space or end.
-_END = re.compile(r"[.!?:]+[\"”’)\]]*(?=\s|$)")
+# A candidate sentence end: terminators, closing quotes or brackets, then space or the end.
+_END = re.compile(r"(?P<mark>[.!?:]+)[\"”’)\]]*(?P<space>\s+|$)")
 
 LONG_WORD_LETTERS = 6
 _ABBREVIATION_LOOKBACK = 12
@@ -37,7 +37,9 @@ def is_long(word: str) -> bool:
 def count_words(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
     """(words, long words) in ``text[start:end]``."""
     words = WORD.findall(text, start, len(text) if end is None else end)
-    return len(words), sum(1 for w in words if is_long(w))
+    # Inline test first: this runs for every word of the draft.
+    long_words = [w for w in words if len(w) > LONG_WORD_LETTERS and (w.isalpha() or is_long(w))]
+    return len(words), len(long_words)
 
 
 def sentence_spans(text: str, abbreviations: Collection[str] = ()) -> list[tuple[int, int]]:
@@ -47,15 +49,15 @@ def sentence_spans(text: str, abbreviations: Collection[str] = ()) -> list[tuple
     start with a small letter and the word before it is not a known abbreviation.
     """
     spans = []
-    start = _skip_space(text, 0)
+    start = len(text) - len(text.lstrip())
     for match in _END.finditer(text):
-        end = match.end()
-        if end <= start or not _ends_sentence(text, match, abbreviations):
+        if match.start("space") <= start or not _ends_sentence(text, match, abbreviations):
             continue
+        spans.append((start, match.start("space")))
+        start = match.end()
+    end = len(text.rstrip())
+    if start < end:
         spans.append((start, end))
-        start = _skip_space(text, end)
-    if start < len(text):
-        spans.append((start, len(text.rstrip())))
     return spans
 
 
@@ -69,19 +71,13 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> tuple[Sentence,
     return tuple(found)
 
 
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
-
-
 def _ends_sentence(text: str, match: re.Match[str], abbreviations: Collection[str]) -> bool:
-    if match.group().rstrip('"”’)]').strip(".") != "":
+    if match.group("mark").strip("."):
         return True  # "!", "?" or ":" ends a sentence whatever follows
-    after = _skip_space(text, match.end())
-    if after < len(text) and text[after].islower():
-        return False
-    return after >= len(text) or not _after_abbreviation(text, match.start(), abbreviations)
+    after = match.end()
+    if after >= len(text):
+        return True
+    return not text[after].islower() and not _after_abbreviation(text, match.start(), abbreviations)
 
 
 def _after_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> bool:

@@ -72,6 +72,7 @@ def test_two_digit_years(text: str, date: str, covered: Covered, text_draft: Bui
         "Personnummer 811218-9876 ska inte stå i texten.",
         "Resultatet blev 3-1 och 12/4 av lagen gick vidare.",
         "Se avsnitt 3.2 i planen.",
+        "Rummen 45/2-10 och 32.1.12 finns inte som datum.",
     ],
 )
 def test_similar_numbers_are_no_short_years(text: str, check: Check, text_draft: Build) -> None:

@@ -8,17 +8,19 @@ from collections.abc import Iterator
 from beslut.checks.context import Context
 from beslut.checks.findings import ATTACHMENTS, TITLE, Location, Severity
 from beslut.checks.rules.base import Hit, rule
+from beslut.checks.scan import fold, scan
 from beslut.checks.swedish import plural
 from beslut.i18n import N_, _
 
 # "bilaga 3", "bilagorna 2 och 3", "bilagor 2–4"; not "bilaga 3 till avtalet", which is
 # a bilaga of another document. Possessive repeats keep a list from being cut short.
+# Matched in lower-cased text; scan checks that no letter comes before.
 REFERENCE = re.compile(
-    r"(?<![\w-])bilag(?:a|an|or|orna)\s+"
+    r"bilag(?:a|an|or|orna)\s+"
     r"(\d+(?:\s*(?:,|och|samt|–|-|till)\s*\d+)*+)"
-    r"(?!\s+(?:till|i|av)\s+\D)",
-    re.IGNORECASE,
+    r"(?!\s+(?:till|i|av)\s+\D)"
 )
+_REFERENCE_ANYCASE = re.compile(REFERENCE.pattern, re.IGNORECASE)
 _NUMBER_OR_RANGE = re.compile(r"(\d+)(?:\s*(?:–|-|till)\s*(\d+))?")
 _LARGEST_RANGE = 100
 
@@ -38,7 +40,9 @@ def references(ctx: Context) -> Iterator[Hit]:
     """References such as "bilaga 3" point at a bilaga in the list."""
     count = len(ctx.draft.attachments)
     for unit in ctx.running_text():
-        for match in REFERENCE.finditer(unit.text):
+        folded = fold(unit.text)
+        found = scan(REFERENCE, folded) if folded else scan(_REFERENCE_ANYCASE, unit.text)
+        for match in found:
             missing = [n for n in referenced_numbers(match.group(1)) if not 1 <= n <= count]
             if missing:
                 yield Hit(unit.location.span(*match.span()), _reference_message(missing, count))

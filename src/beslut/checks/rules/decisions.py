@@ -85,12 +85,13 @@ def dependent_phrases(ctx: Context) -> Iterator[Hit]:
     if pattern is None:
         return
     for unit in _decisions(ctx):
-        for match in pattern.finditer(unit.text):
+        for start, end in pattern.spans(unit.text):
             message = _(
                 "”{phrase}” gör beslutet beroende av tjänsteutlåtandet. Skriv ut vad nämnden "
                 "beslutar, så att beslutet går att förstå i protokollet utan tjänsteutlåtandet."
             )
-            yield Hit(unit.location.span(*match.span()), message.format(phrase=match.group()))
+            phrase = unit.text[start:end]
+            yield Hit(unit.location.span(start, end), message.format(phrase=phrase))
 
 
 @rule("decision.one_action", Severity.TIPS, N_("En åtgärd per beslutspunkt"))
@@ -100,18 +101,17 @@ def one_action(ctx: Context) -> Iterator[Hit]:
     if pattern is None:
         return
     for unit in _decisions(ctx):
-        verbs = list(pattern.finditer(unit.text))
-        verbs = verbs[:1] + [m for m in verbs[1:] if _coordinated(unit.text, m.start())]
+        text = unit.text
+        verbs = list(pattern.spans(text))
+        verbs = verbs[:1] + [span for span in verbs[1:] if _coordinated(text, span[0])]
         if len(verbs) < 2:
             continue
+        (a, b), (c, d) = verbs[:2]
         message = _(
             "Beslutspunkten verkar innehålla flera åtgärder (”{first}” och ”{second}”). "
             "Dela gärna upp den: en åtgärd per beslutspunkt."
         )
-        yield Hit(
-            unit.location.span(*verbs[1].span()),
-            message.format(first=verbs[0].group(), second=verbs[1].group()),
-        )
+        yield Hit(unit.location.span(c, d), message.format(first=text[a:b], second=text[c:d]))
 
 
 def _coordinated(text: str, start: int) -> bool:

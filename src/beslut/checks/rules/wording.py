@@ -19,13 +19,11 @@ def stiff_words(ctx: Context) -> Iterator[Hit]:
     if pattern is None:
         return
     for unit in ctx.running_text():
-        for match in pattern.finditer(unit.text):
-            instead = ctx.lexicon.stiff_instead[normalise(match.group())]
+        for start, end in pattern.spans(unit.text):
+            word = unit.text[start:end]
+            instead = ctx.lexicon.stiff_instead[normalise(word)]
             message = _("”{word}” är stelt. Skriv hellre ”{instead}”.")
-            yield Hit(
-                unit.location.span(*match.span()),
-                message.format(word=match.group(), instead=instead),
-            )
+            yield Hit(unit.location.span(start, end), message.format(word=word, instead=instead))
 
 
 @rule("heading.empty", Severity.TIPS, N_("Rubriker utan innehåll"))
