@@ -120,6 +120,20 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export a draft to Word in the city template; optionally PDF/A and the bilagor."""
+    from beslut.export.command import export_command  # python-docx loads only now
+
+    draft, files = load_draft_source(args.id, args)
+    template = Path(args.template) if args.template else None
+    written = export_command(
+        draft, files, Path(args.output), args.pdf, args.attachments, template=template
+    )
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
 def render_text(draft: Draft) -> str:
     """A plain-text view of a draft for the terminal."""
     meta = draft.meta
@@ -194,6 +208,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID|FIL")
     p.add_argument("-o", "--output", required=True, metavar="FIL", help="filen (- för stdout)")
     p.set_defaults(func=cmd_export_json)
+
+    p = sub.add_parser("export", help="exportera ett utkast till Word i stadens mall")
+    p.add_argument("id", metavar="ID|FIL", help="utkastets nummer eller en utkastfil (.json)")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FIL", help="Word-filen (.docx) eller en mapp"
+    )
+    p.add_argument("--pdf", action="store_true", help="gör också en PDF/A med LibreOffice")
+    p.add_argument("--attachments", action="store_true", help="spara bilagorna bredvid Word-filen")
+    p.add_argument("--template", metavar="FIL", help="en egen Wordmall i stället för stadens")
+    p.set_defaults(func=cmd_export)
     return parser
 
 
