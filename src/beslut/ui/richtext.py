@@ -1,0 +1,641 @@
+"""The rich-text editor of one section, and conversion between the model's blocks and Qt."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QKeySequence,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFragment,
+    QTextList,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolBar, QVBoxLayout, QWidget
+
+from beslut.model.draft import Block, BlockKind, Run
+from beslut.model.text import clean_text
+
+HEADING_LEVEL = 3
+_BOLD_WEIGHT = 600  # DemiBold and heavier read as bold, whatever the source used
+_TEXT_POINT_SIZE = 11.0  # at least; a larger system font is kept
+_LINE_SEPARATOR = "\u2028"  # a line break inside a block; "\n" would start a new block
+# Object replacement (images) and frame markers: Qt's placeholders, never text. Qt keeps
+# them out of a block's text, so only the way in needs to drop them.
+_PLACEHOLDERS = re.compile("[\ufffc\ufdd0\ufdd1]")
+_LIST_STYLES = {
+    BlockKind.BULLET: QTextListFormat.Style.ListDisc,
+    BlockKind.NUMBERED: QTextListFormat.Style.ListDecimal,
+}
+_BULLET_STYLES = frozenset(
+    {
+        QTextListFormat.Style.ListDisc,
+        QTextListFormat.Style.ListCircle,
+        QTextListFormat.Style.ListSquare,
+    }
+)
+
+Piece = tuple[str, bool, bool]  # text, bold, italic
+
+
+# --- the model side -------------------------------------------------------------------
+
+
+def normalize_blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
+    """``blocks`` as the editor gives them back.
+
+    Blank blocks are dropped (spacing never comes from empty paragraphs), empty runs
+    go, neighbouring runs with the same formatting merge, and a heading's runs carry
+    no bold of their own: a heading is bold by its style.
+    """
+    result = []
+    for block in blocks:
+        heading = block.kind is BlockKind.HEADING
+        pieces = [
+            (_PLACEHOLDERS.sub("", r.text), r.bold and not heading, r.italic) for r in block.runs
+        ]
+        runs = _merge_runs(pieces)
+        if _has_text(runs):
+            result.append(Block(block.kind, runs))
+    return tuple(result)
+
+
+def _merge_runs(pieces: Sequence[Piece]) -> tuple[Run, ...]:
+    if len(pieces) == 1:  # most blocks: one formatting throughout
+        text, bold, italic = pieces[0]
+        return (Run(text, bold, italic),) if text else ()
+    present = (piece for piece in pieces if piece[0])
+    return tuple(
+        Run("".join(piece[0] for piece in group), bold, italic)
+        for (bold, italic), group in groupby(present, key=lambda piece: (piece[1], piece[2]))
+    )
+
+
+def _has_text(runs: Iterable[Run]) -> bool:
+    return any(run.text.strip() for run in runs)
+
+
+def _slice_runs(runs: Sequence[Run], start: int, stop: int) -> tuple[Run, ...]:
+    """The runs cut to the characters ``start:stop`` of the block's text."""
+    result = []
+    position = 0
+    for run in runs:
+        piece = run.text[max(start - position, 0) : max(stop - position, 0)]
+        if piece:
+            result.append(run if piece == run.text else Run(piece, run.bold, run.italic))
+        position += len(run.text)
+    return tuple(result)
+
+
+# --- formats --------------------------------------------------------------------------
+
+
+@functools.cache
+def _char_format(bold: bool, italic: bool, heading: bool) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold if bold or heading else QFont.Weight.Normal)
+    fmt.setFontItalic(italic)
+    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1 if heading else 0)
+    return fmt
+
+
+# Margins in pixels; Qt keeps the larger of two meeting margins, so a paragraph's top
+# margin spaces it from a list above without spacing the list's own items.
+_MARGINS = {
+    BlockKind.PARAGRAPH: (6, 8),
+    BlockKind.HEADING: (14, 6),
+    BlockKind.BULLET: (0, 3),
+    BlockKind.NUMBERED: (0, 3),
+}
+_LINE_HEIGHT = 125  # percent
+
+
+@functools.cache
+def _block_format(kind: BlockKind) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    if kind is BlockKind.HEADING:
+        fmt.setHeadingLevel(HEADING_LEVEL)
+    top, bottom = _MARGINS[kind]
+    fmt.setTopMargin(top)
+    fmt.setBottomMargin(bottom)
+    fmt.setLineHeight(_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    return fmt
+
+
+def _list_format(kind: BlockKind) -> QTextListFormat:
+    fmt = QTextListFormat()
+    fmt.setStyle(_LIST_STYLES[kind])
+    fmt.setIndent(1)
+    return fmt
+
+
+def _list_kind(text_list: QTextList) -> BlockKind:
+    if text_list.format().style() in _BULLET_STYLES:
+        return BlockKind.BULLET
+    return BlockKind.NUMBERED
+
+
+def block_kind(block: QTextBlock) -> BlockKind:
+    """The model's kind of a Qt block: list items by list style, then heading level."""
+    text_list = block.textList()
+    if text_list is not None:
+        return _list_kind(text_list)
+    if block.blockFormat().headingLevel() > 0:
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+# --- document -> model ----------------------------------------------------------------
+
+
+def document_to_blocks(doc: QTextDocument) -> tuple[Block, ...]:
+    """The model's blocks for ``doc``, blank blocks left out. Reads only."""
+    reader = _Reader()
+    found = (reader.read(block) for block in _iter_blocks(doc.begin()))
+    return tuple(block for block in found if block is not None)
+
+
+def _iter_blocks(first: QTextBlock, last: QTextBlock | None = None) -> Iterator[QTextBlock]:
+    block = first
+    while block.isValid():
+        yield block
+        if last is not None and block == last:
+            return
+        block = block.next()
+
+
+class _Reader:
+    """Reads the blocks of one document, asking Qt once what each format index means."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[int, BlockKind] = {}
+        self._styles: dict[int, tuple[bool, bool] | None] = {}
+
+    def read(self, block: QTextBlock) -> Block | None:
+        """The model's block for ``block``, or None when it holds no text."""
+        index = block.blockFormatIndex()
+        kind = self._kinds.get(index)
+        if kind is None:
+            kind = self._kinds[index] = block_kind(block)
+        runs = _merge_runs(self._pieces(block, kind is BlockKind.HEADING))
+        return Block(kind, runs) if _has_text(runs) else None
+
+    def _pieces(self, block: QTextBlock, heading: bool) -> list[Piece]:
+        pieces = []
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            style = self._style(fragment)
+            if style is not None:
+                pieces.append((fragment.text(), style[0] and not heading, style[1]))
+            fragments += 1
+        return pieces
+
+    def _style(self, fragment: QTextFragment) -> tuple[bool, bool] | None:
+        """Bold and italic of the fragment's format; None for an image."""
+        index = fragment.charFormatIndex()
+        if index not in self._styles:
+            fmt = fragment.charFormat()
+            style = (fmt.fontWeight() >= _BOLD_WEIGHT, fmt.fontItalic())
+            self._styles[index] = None if fmt.isImageFormat() else style
+        return self._styles[index]
+
+
+# --- model -> document ----------------------------------------------------------------
+
+
+def blocks_to_document(blocks: Sequence[Block], doc: QTextDocument) -> None:
+    """Replace the content of ``doc`` with ``blocks`` (blank blocks left out)."""
+    doc.clear()
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    _write_blocks(cursor, [block for block in blocks if block.text.strip()])
+    cursor.endEditBlock()
+
+
+def insert_blocks(cursor: QTextCursor, blocks: Sequence[Block]) -> None:
+    """Insert ``blocks`` at ``cursor``, replacing its selection.
+
+    A single paragraph joins the text around the cursor; anything more becomes whole
+    blocks of their own between the text before and after the cursor.
+    """
+    blocks = [block for block in blocks if block.text.strip()]
+    if not blocks:
+        return
+    if cursor.hasSelection():
+        cursor.removeSelectedText()
+    if len(blocks) == 1 and blocks[0].kind is BlockKind.PARAGRAPH:
+        _insert_runs(cursor, blocks[0].runs, block_kind(cursor.block()) is BlockKind.HEADING)
+    else:
+        _open_empty_block(cursor)
+        _write_blocks(cursor, blocks)
+
+
+def _write_blocks(cursor: QTextCursor, blocks: Sequence[Block]) -> None:
+    """Write ``blocks`` from the empty block the cursor stands in; lists continue as runs."""
+    text_list: QTextList | None = None
+    for index, block in enumerate(blocks):
+        kind, heading = block.kind, block.kind is BlockKind.HEADING
+        if index == 0:
+            set_block_kind(cursor.block(), kind)
+            text_list = cursor.currentList()
+        else:
+            cursor.insertBlock(_block_format(kind), _char_format(False, False, heading))
+            text_list = _continue_list(cursor, kind, text_list)
+        _insert_runs(cursor, block.runs, heading)
+
+
+def _continue_list(
+    cursor: QTextCursor, kind: BlockKind, above: QTextList | None
+) -> QTextList | None:
+    """Put the cursor's new block in ``above`` or a new list, as ``kind`` asks."""
+    if kind not in _LIST_STYLES:
+        return None
+    if above is not None and _list_kind(above) is kind:
+        above.add(cursor.block())
+        return above
+    return cursor.createList(_list_format(kind))
+
+
+def _insert_runs(cursor: QTextCursor, runs: Iterable[Run], heading: bool) -> None:
+    for run in runs:
+        text = _PLACEHOLDERS.sub("", run.text).replace("\n", _LINE_SEPARATOR)
+        cursor.insertText(text, _char_format(run.bold, run.italic, heading))
+
+
+def _open_empty_block(cursor: QTextCursor) -> None:
+    """Move ``cursor`` into an empty block of its own, splitting the text around it."""
+    if not cursor.atBlockStart():
+        cursor.insertBlock()
+    if cursor.block().length() > 1:
+        cursor.insertBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+
+
+def set_block_kind(block: QTextBlock, kind: BlockKind) -> None:
+    """Make ``block`` a block of ``kind``, keeping its text, italic and (outside headings) bold."""
+    was_heading = block_kind(block) is BlockKind.HEADING
+    heading = kind is BlockKind.HEADING
+    if was_heading != heading:
+        _restyle_text(block, was_heading, heading)
+    cursor = QTextCursor(block)
+    cursor.setBlockFormat(_block_format(kind))
+    cursor.setBlockCharFormat(_char_format(False, False, heading))
+    if kind in _LIST_STYLES:
+        _join_list(cursor, kind)
+
+
+def _restyle_text(block: QTextBlock, was_heading: bool, heading: bool) -> None:
+    spans = []
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        fmt = fragment.charFormat()
+        bold = not was_heading and fmt.fontWeight() >= _BOLD_WEIGHT
+        spans.append((fragment.position(), fragment.length(), bold, fmt.fontItalic()))
+        fragments += 1
+    cursor = QTextCursor(block)
+    for position, length, bold, italic in spans:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(_char_format(bold, italic, heading))
+
+
+def _join_list(cursor: QTextCursor, kind: BlockKind) -> None:
+    """Add the cursor's block to the list just above it if that is a list of ``kind``."""
+    above = cursor.block().previous()
+    text_list = above.textList() if above.isValid() else None
+    if text_list is not None and _list_kind(text_list) is kind:
+        text_list.add(cursor.block())
+    else:
+        cursor.createList(_list_format(kind))
+
+
+def regroup_lists(doc: QTextDocument) -> None:
+    """Make each run of list items of one kind one Qt list, as the model and export see it.
+
+    A blank paragraph does not end a run: the model drops it, so numbering goes on.
+    """
+    seen: set[int] = set()
+    current: QTextList | None = None
+    for block in _iter_blocks(doc.begin()):
+        kind = block_kind(block)
+        text_list = block.textList()
+        if text_list is None:
+            if block.text().strip():
+                current = None
+        elif current is not None and _list_kind(current) is kind:
+            if text_list.objectIndex() != current.objectIndex():
+                current.add(block)
+        else:
+            if text_list.objectIndex() in seen:
+                text_list = QTextCursor(block).createList(_list_format(kind))
+            current = text_list
+            seen.add(text_list.objectIndex())
+
+
+# --- paste ----------------------------------------------------------------------------
+
+_IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# Word writes a list item as a paragraph starting with the glyph or number and a run of
+# no-break spaces; web pages use real <ul>/<ol>, which Qt reads as lists.
+_WORD_MARKER = re.compile(
+    r"\s*(?:(?P<bullet>[·•o§▪■\uf0a7\uf0b7\uf0d8\-–*])|(?P<number>\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\xa0\s*"
+)
+_TEXT_MARKER = re.compile(r"\s*(?:(?P<bullet>[•·]\s*|[-–*]\s+)|(?P<number>\d{1,3}[.)]\s+))")
+
+
+def blocks_from_html(html: str) -> tuple[Block, ...]:
+    """The model's blocks for pasted HTML: structure and bold/italic kept, all styling gone."""
+    doc = QTextDocument()
+    doc.setHtml(_IMAGE_TAG.sub("", html))
+    found = document_to_blocks(doc)
+    # A single paragraph goes into a sentence: spaces at its ends are part of what was copied.
+    trim = len(found) > 1
+    pasted = (_pasted_block(block, trim) for block in found)
+    return tuple(block for block in pasted if block is not None)
+
+
+def _pasted_block(block: Block, trim: bool) -> Block | None:
+    """``block`` with Word's list marker turned into a list kind, and its ends trimmed."""
+    text = block.text
+    kind, start, stop = block.kind, 0, len(text)
+    marker = _WORD_MARKER.match(text) if kind is BlockKind.PARAGRAPH else None
+    if marker is not None:
+        kind = BlockKind.BULLET if marker["bullet"] else BlockKind.NUMBERED
+        start = marker.end()
+    if trim or marker is not None:
+        start += len(text[start:]) - len(text[start:].lstrip())
+        stop = len(text.rstrip())
+    runs = _slice_runs(block.runs, start, stop)
+    return Block(kind, runs) if runs else None
+
+
+def blocks_from_text(text: str) -> tuple[Block, ...]:
+    """The model's blocks for pasted plain text: a block a line, list markers recognised."""
+    blocks = []
+    for line in clean_text(text).split("\n"):
+        marker = _TEXT_MARKER.match(line)
+        kind = BlockKind.PARAGRAPH
+        if marker is not None:
+            kind = BlockKind.BULLET if marker["bullet"] else BlockKind.NUMBERED
+            line = line[marker.end() :]
+        if line.strip():
+            blocks.append(Block.plain(kind, line.strip()))
+    return tuple(blocks)
+
+
+def _inline_text(source: QMimeData) -> str | None:
+    """Plain text of one line, pasted as it is into the current block; else None."""
+    if source.hasHtml() or not source.hasText():
+        return None
+    text = clean_text(source.text()).strip("\n")
+    return None if "\n" in text else text
+
+
+# --- the widgets ----------------------------------------------------------------------
+
+
+class RichTextEdit(QTextEdit):
+    """The text area of a section: whatever is pasted or dropped is reduced to the model."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.format_actions: list[QAction] = []
+        self.setTabChangesFocus(True)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or source.hasText()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        cursor = self.textCursor()
+        text = _inline_text(source)
+        if text is not None:
+            cursor.insertText(text)
+        else:
+            html = source.html() if source.hasHtml() else ""
+            blocks = blocks_from_html(html) if html else blocks_from_text(source.text())
+            self.insert_blocks(blocks)
+            return
+        self.setTextCursor(cursor)
+
+    def insert_blocks(self, blocks: Sequence[Block]) -> None:
+        """Insert ``blocks`` at the cursor as one undo step."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        insert_blocks(cursor, blocks)
+        regroup_lists(self.document())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """Qt's own edit menu with the formatting actions below it."""
+        menu = self.createStandardContextMenu(position)
+        menu.addSeparator()
+        menu.addActions(self.format_actions)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+def _selected_blocks(cursor: QTextCursor) -> list[QTextBlock]:
+    doc = cursor.document()
+    first = doc.findBlock(cursor.selectionStart())
+    return list(_iter_blocks(first, doc.findBlock(cursor.selectionEnd())))
+
+
+# (kind, text, tooltip, shortcut); shortcuts avoid Ctrl+Alt, which is AltGr on Swedish keyboards
+_KIND_ACTIONS = (
+    (BlockKind.PARAGRAPH, "Brödtext", "Gör stycket till vanlig brödtext", "Ctrl+Shift+N"),
+    (BlockKind.HEADING, "Mellanrubrik", "Gör stycket till en mellanrubrik", "Ctrl+Shift+R"),
+    (BlockKind.BULLET, "Punktlista", "Gör stycket till en punkt i en punktlista", "Ctrl+Shift+L"),
+    (
+        BlockKind.NUMBERED,
+        "Numrerad lista",
+        "Gör stycket till en punkt i en numrerad lista",
+        "Ctrl+Shift+O",
+    ),
+)
+
+
+class SectionEditor(QWidget):
+    """One section's text: a formatting toolbar above a RichTextEdit, read as model blocks.
+
+    ``content_changed`` is emitted on every edit by the user (typing, formatting, paste,
+    undo); never by ``set_blocks``. Read the result with ``blocks()``; do not feed it back
+    with ``set_blocks`` on every change (that is a no-op anyway when nothing differs).
+    """
+
+    content_changed = Signal()
+
+    def __init__(self, label: str = "Text", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.text_edit = RichTextEdit(self)
+        self.toolbar = QToolBar(self)
+        self.bold_action = self._action("Fet", "Fet stil", QKeySequence.StandardKey.Bold)
+        self.italic_action = self._action("Kursiv", "Kursiv stil", QKeySequence.StandardKey.Italic)
+        self.kind_actions = {
+            kind: self._action(text, tip, keys) for kind, text, tip, keys in _KIND_ACTIONS
+        }
+        self.undo_action = self._action(
+            "Ångra", "Ångra senaste ändringen", "Ctrl+Z", checkable=False
+        )
+        self.redo_action = self._action(
+            "Gör om", "Gör om det som ångrades", "Ctrl+Y", checkable=False
+        )
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.text_edit.format_actions = [
+            self.bold_action,
+            self.italic_action,
+            *self.kind_actions.values(),
+        ]
+        self._build()
+        self._connect()
+        self.set_label(label)
+        self._update_actions()
+
+    def _action(
+        self, text: str, tip: str, keys: str | QKeySequence.StandardKey, *, checkable: bool = True
+    ) -> QAction:
+        action = QAction(text, self)
+        key = QKeySequence(keys)
+        action.setShortcut(key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip} ({key.toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setCheckable(checkable)
+        self.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.bold_action, self.italic_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions(list(self.kind_actions.values()))
+        for action in self.toolbar.actions():
+            self._style_button(action)
+        font = self.text_edit.font()
+        font.setPointSizeF(max(font.pointSizeF(), _TEXT_POINT_SIZE))
+        self.text_edit.setFont(font)
+        self.text_edit.document().setDocumentMargin(12)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.text_edit)
+
+    def _style_button(self, action: QAction) -> None:
+        button = self.toolbar.widgetForAction(action)
+        if button is None:
+            return
+        # Clicking a button must leave the focus (and the cursor) in the text.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAccessibleName(action.text())
+        button.setAccessibleDescription(action.toolTip())
+        font = button.font()
+        font.setBold(action is self.bold_action)
+        font.setItalic(action is self.italic_action)
+        button.setFont(font)
+
+    def _connect(self) -> None:
+        doc = self.text_edit.document()
+        doc.contentsChanged.connect(self._on_contents_changed)
+        doc.undoAvailable.connect(self.undo_action.setEnabled)
+        doc.redoAvailable.connect(self.redo_action.setEnabled)
+        self.undo_action.triggered.connect(self.text_edit.undo)
+        self.redo_action.triggered.connect(self.text_edit.redo)
+        self.bold_action.triggered.connect(self._set_bold)
+        self.italic_action.triggered.connect(self._set_italic)
+        for kind, action in self.kind_actions.items():
+            action.triggered.connect(functools.partial(self._set_kind, kind))
+        self.text_edit.cursorPositionChanged.connect(self._update_actions)
+        self.text_edit.currentCharFormatChanged.connect(self._update_actions)
+        self.text_edit.selectionChanged.connect(self._update_actions)
+
+    def set_label(self, label: str) -> None:
+        """Name the editor for screen readers after the section it edits."""
+        self.setAccessibleName(label)
+        self.text_edit.setAccessibleName(f"{label} – text")
+        self.toolbar.setAccessibleName(f"{label} – textformat")
+
+    def set_blocks(self, blocks: Sequence[Block]) -> None:
+        """Show ``blocks``, with a fresh undo history and no ``content_changed``.
+
+        Does nothing when the editor already holds these blocks, so the cursor and any
+        empty paragraph the user is typing in stay where they are.
+        """
+        if normalize_blocks(blocks) == self.blocks():
+            return
+        doc = self.text_edit.document()
+        self._loading = True
+        try:
+            doc.setUndoRedoEnabled(False)  # also clears the old history
+            blocks_to_document(blocks, doc)
+            doc.setUndoRedoEnabled(True)
+            doc.setModified(False)
+        finally:
+            self._loading = False
+        self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+        self._update_actions()
+
+    def blocks(self) -> tuple[Block, ...]:
+        """The text as the model's blocks."""
+        return document_to_blocks(self.text_edit.document())
+
+    def _on_contents_changed(self) -> None:
+        if not self._loading:
+            self.content_changed.emit()
+
+    def _set_bold(self, checked: bool) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if checked else QFont.Weight.Normal)
+        self.text_edit.mergeCurrentCharFormat(fmt)
+
+    def _set_italic(self, checked: bool) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(checked)
+        self.text_edit.mergeCurrentCharFormat(fmt)
+
+    def _set_kind(self, kind: BlockKind) -> None:
+        """Give the selected blocks ``kind``; asking again for the kind they have undoes it."""
+        cursor = self.text_edit.textCursor()
+        if kind is block_kind(cursor.block()):
+            kind = BlockKind.PARAGRAPH
+        cursor.beginEditBlock()
+        for block in _selected_blocks(cursor):
+            set_block_kind(block, kind)
+        regroup_lists(self.text_edit.document())
+        cursor.endEditBlock()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        cursor = self.text_edit.textCursor()
+        kinds = {block_kind(block) for block in _selected_blocks(cursor)}
+        fmt = self.text_edit.currentCharFormat()
+        # A heading is bold by its style; bold inside one means nothing to the model.
+        self.bold_action.setEnabled(BlockKind.HEADING not in kinds)
+        self.bold_action.setChecked(
+            BlockKind.HEADING not in kinds and fmt.fontWeight() >= _BOLD_WEIGHT
+        )
+        self.italic_action.setChecked(fmt.fontItalic())
+        current = block_kind(cursor.block())
+        for kind, action in self.kind_actions.items():
+            action.setChecked(kind is current)
