@@ -134,6 +134,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Run the granskning checks; exit code 1 when a finding of severity fel remains."""
+    from beslut.checks.report import check_output
+
+    draft, files = load_draft_source(args.id, args)
+    text, code = check_output(draft, set(files), args.format)
+    sys.stdout.write(text)
+    return code
+
+
 def render_text(draft: Draft) -> str:
     """A plain-text view of a draft for the terminal."""
     meta = draft.meta
@@ -218,6 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--attachments", action="store_true", help="spara bilagorna bredvid Word-filen")
     p.add_argument("--template", metavar="FIL", help="en egen Wordmall i stället för stadens")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("check", help="granska ett utkast (avslutar med 1 om fel finns)")
+    p.add_argument("id", metavar="ID|FIL", help="utkastets nummer eller en utkastfil (.json)")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="utdata som text eller JSON"
+    )
+    p.set_defaults(func=cmd_check)
     return parser
 
 
