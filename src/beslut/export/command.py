@@ -36,6 +36,7 @@ def export_command(
     attachments: bool = False,
     *,
     template: Path | None = None,
+    doctype: DocType | None = None,
     extra_fields: Mapping[str, str] | None = None,
     soffice: Path | None = None,
 ) -> list[Path]:
@@ -50,7 +51,7 @@ def export_command(
     program = require_soffice(soffice) if pdf else None
     bilagor = attachment_files(draft, files) if attachments else []
     written = [
-        export_docx(draft, target, template=template, extra_fields=extra_fields),
+        export_docx(draft, target, template=template, doctype=doctype, extra_fields=extra_fields),
     ]
     if program is not None:
         written.append(convert_to_pdf(target, target.with_suffix(".pdf"), soffice=program))
