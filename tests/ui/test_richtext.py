@@ -10,7 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QFont, QImage, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtGui import QTextListFormat as ListFormat
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -25,6 +33,7 @@ from beslut.ui.richtext import (
     blocks_to_document,
     document_to_blocks,
     normalize_blocks,
+    regroup_lists,
 )
 
 P, H, B, N = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BULLET, BlockKind.NUMBERED
@@ -130,6 +139,28 @@ def test_a_paragraph_between_items_starts_a_new_list() -> None:
     doc = _doc((Block.plain(N, "a"), Block.plain(P, "mellan"), Block.plain(N, "b")))
     first, second = doc.findBlockByNumber(0), doc.findBlockByNumber(2)
     assert first.textList().objectIndex() != second.textList().objectIndex()
+
+
+def test_lists_regroup_as_the_model_sees_them() -> None:
+    doc = QTextDocument()
+    cursor = QTextCursor(doc)
+    for number, text in enumerate(("ett", " ", "två", "text", "tre")):
+        if number:
+            cursor.insertBlock(QTextBlockFormat())
+        cursor.insertText(text)
+        if text.strip() != "text" and text.strip():
+            cursor.createList(ListFormat.Style.ListDecimal)
+    regroup_lists(doc)
+    one, two, three = (doc.findBlockByNumber(number) for number in (0, 2, 4))
+    # A blank paragraph is dropped by the model and does not end the list; text does.
+    assert one.textList().objectIndex() == two.textList().objectIndex()
+    assert three.textList().itemNumber(three) == 0
+    assert document_to_blocks(doc) == (
+        Block.plain(N, "ett"),
+        Block.plain(N, "två"),
+        Block.plain(P, "text"),
+        Block.plain(N, "tre"),
+    )
 
 
 def test_blank_blocks_go_and_like_runs_merge() -> None:
@@ -354,6 +385,16 @@ def test_pasted_items_join_the_list_they_land_in(editor: SectionEditor) -> None:
     lists = {doc.findBlockByNumber(number).textList().objectIndex() for number in range(4)}
     assert [doc.findBlockByNumber(n).text() for n in range(4)] == ["ett", "två", "tre", "fyra"]
     assert len(lists) == 1
+
+
+def test_pasted_items_join_the_list_below(editor: SectionEditor) -> None:
+    editor.set_blocks((Block.plain(P, "Inledning"), Block.plain(N, "tre")))
+    cursor = editor.text_edit.textCursor()
+    cursor.setPosition(len("Inledning"))
+    editor.text_edit.setTextCursor(cursor)
+    editor.text_edit.insertFromMimeData(_html_mime("<ol><li>ett</li><li>två</li></ol>"))
+    third = editor.text_edit.document().findBlockByNumber(3)
+    assert third.text() == "tre" and third.textList().itemNumber(third) == 2
 
 
 def test_a_paste_is_one_undo_step(editor: SectionEditor) -> None:

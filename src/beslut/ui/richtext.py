@@ -348,7 +348,6 @@ def regroup_lists(doc: QTextDocument) -> None:
 
 # --- paste ----------------------------------------------------------------------------
 
-_IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # Word writes a list item as a paragraph starting with the glyph or number and a run of
 # no-break spaces; web pages use real <ul>/<ol>, which Qt reads as lists.
 _WORD_MARKER = re.compile(
@@ -360,7 +359,7 @@ _TEXT_MARKER = re.compile(r"\s*(?:(?P<bullet>[•·]\s*|[-–*]\s+)|(?P<number>\
 def blocks_from_html(html: str) -> tuple[Block, ...]:
     """The model's blocks for pasted HTML: structure and bold/italic kept, all styling gone."""
     doc = QTextDocument()
-    doc.setHtml(_IMAGE_TAG.sub("", html))
+    doc.setHtml(html)  # images stay unloaded: nothing lays this document out
     found = document_to_blocks(doc)
     # A single paragraph goes into a sentence: spaces at its ends are part of what was copied.
     trim = len(found) > 1
