@@ -6,9 +6,9 @@ import argparse
 import hashlib
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from beslut.errors import BeslutError
@@ -21,6 +21,9 @@ from beslut.ui.icons import icon
 from beslut.ui.main_window import MainWindow
 from beslut.ui.style import STYLE
 
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
 log = logging.getLogger(__name__)
 
 
@@ -32,6 +35,8 @@ def instance_name(db_path: str) -> str:
 
 def _already_running(name: str) -> bool:
     """Ask a running beslut on this database to come forward; True when one answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(300):
@@ -43,6 +48,8 @@ def _already_running(name: str) -> bool:
 
 
 def _listen(name: str, window: MainWindow) -> QLocalServer:
+    from PySide6.QtNetwork import QLocalServer
+
     server = QLocalServer(window)
     QLocalServer.removeServer(name)  # a server left behind by a crash
     server.listen(name)

@@ -32,7 +32,6 @@ from beslut.i18n import _
 from beslut.model.draft import Status
 from beslut.store import DraftSummary
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -60,10 +59,27 @@ class DraftTableModel(QAbstractTableModel):
         super().__init__()
         self.rows: list[DraftSummary] = []
 
+        self._sort = (4, Qt.SortOrder.DescendingOrder)
+
     def set_rows(self, rows: list[DraftSummary]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = self._sorted(rows, *self._sort)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # One Python sort with a key is far cheaper than Qt calling lessThan per comparison.
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self.rows = self._sorted(self.rows, column, order)
+        self.layoutChanged.emit()
+
+    def _sorted(
+        self, rows: list[DraftSummary], column: int, order: Qt.SortOrder
+    ) -> list[DraftSummary]:
+        def key(row: DraftSummary) -> object:
+            return row.modified if column == 4 else collation_key(self._display(row, column))
+
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -86,10 +102,6 @@ class DraftTableModel(QAbstractTableModel):
             return row.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(row, column)
-        if role == SORT_ROLE:
-            if column == 4:
-                return row.modified
-            return collation_key(self._display(row, column))
         return None
 
     @staticmethod
@@ -111,17 +123,18 @@ class DraftTableModel(QAbstractTableModel):
 
 
 class DraftFilter(QSortFilterProxyModel):
-    """Filters by status and nämnd; sorts by each column's sort key (Swedish order)."""
+    """Filters by status and nämnd; sorting is done by the source model (Swedish order)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.status = ""
         self.namnd = ""
-        self.setSortRole(SORT_ROLE)
 
     def set_filters(self, status: str, namnd: str) -> None:
+        # Qt 6.10 replaced invalidateFilter() with this begin/end pair.
+        self.beginFilterChange()
         self.status, self.namnd = status, namnd
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
@@ -131,9 +144,11 @@ class DraftFilter(QSortFilterProxyModel):
             not self.namnd or row.namnd == self.namnd
         )
 
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        return bool(a < b)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Let the source model sort (in Python, with a key); keep its order here."""
+        model = self.sourceModel()
+        assert isinstance(model, DraftTableModel)
+        model.sort(column, order)
 
 
 class DraftListPage(QWidget):
@@ -203,8 +218,10 @@ class DraftListPage(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: measuring every row's text would cost start-up time with many drafts.
+        for column, width in ((1, 190), (2, 130), (3, 130), (4, 130)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         table.doubleClicked.connect(self._activated)
         table.activated.connect(self._activated)
         table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())

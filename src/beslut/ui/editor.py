@@ -94,6 +94,9 @@ class DraftEditor(QWidget):
         self.step_list.setObjectName("steps")
         self.step_list.setAccessibleName(_("Delar i tjänsteutlåtandet"))
         self.step_list.setIconSize(QSize(18, 18))
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setMinimumWidth(250)
         self.stack = QStackedWidget()
         for number, step in enumerate(self.steps, start=1):
             self.step_list.addItem(QListWidgetItem(f"{number}. {step.title}"))
@@ -117,7 +120,7 @@ class DraftEditor(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([230, 640, 300])
+        splitter.setSizes([270, 640, 300])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from beslut.checks import CheckConfig, ChecksConfigError, load_config
 from beslut.doctypes import DocType, load_doctype, load_doctypes
 from beslut.errors import BeslutError
 from beslut.i18n import _
@@ -34,9 +34,12 @@ from beslut.store import Store
 from beslut.ui import errors
 from beslut.ui.autosave import Autosaver
 from beslut.ui.draft_list import DraftListPage
-from beslut.ui.editor import DraftEditor
 from beslut.ui.icons import icon
 from beslut.ui.worker import Worker
+
+if TYPE_CHECKING:  # the editor and the checks load when a draft is opened, not at start-up
+    from beslut.checks import CheckConfig
+    from beslut.ui.editor import DraftEditor
 
 
 class MainWindow(QMainWindow):
@@ -310,6 +313,8 @@ class MainWindow(QMainWindow):
         except BeslutError as exc:
             errors.show_error(self, exc)
             return
+        from beslut.ui.editor import DraftEditor
+
         self._close_editor()
         editor = DraftEditor(self.store, self.settings, doctype, self.check_config)
         editor.load(draft)
@@ -351,6 +356,8 @@ class MainWindow(QMainWindow):
         self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def check_config(self) -> CheckConfig | None:
+        from beslut.checks import ChecksConfigError, load_config
+
         if self._check_config is None:
             try:
                 self._check_config = load_config(self.settings.template_path())

@@ -2,17 +2,18 @@
 
 STYLE = """
 QMainWindow, QDialog { background: #f5f7fa; }
-QToolBar#toolbar { background: #1f3a5f; spacing: 4px; padding: 4px; border: none; }
-QToolBar#toolbar QToolButton { color: white; padding: 4px 8px; border-radius: 4px; }
-QToolBar#toolbar QToolButton:hover { background: #2d5282; }
-QToolBar#toolbar QToolButton:focus { outline: 2px solid #ffd166; }
+QToolBar#toolbar { background: #e8eef6; spacing: 4px; padding: 4px;
+                   border-bottom: 1px solid #c9d4e3; }
+QToolBar#toolbar QToolButton { color: #10243d; padding: 4px 10px; border-radius: 4px; }
+QToolBar#toolbar QToolButton:hover { background: #d3dfef; }
+QToolBar#toolbar QToolButton:focus { border: 2px solid #2d5282; }
 QLabel#draftTitle { font-size: 15pt; color: #1f3a5f; padding: 6px 2px; }
 QLabel#stepHeading { font-size: 13pt; font-weight: 600; color: #1f3a5f; padding: 4px 0; }
 QLabel#emptyState { color: #5b6573; font-size: 12pt; }
 QLabel#hint { color: #9a3412; }
 QLabel#summary { font-size: 11pt; padding: 4px 0; }
 QListWidget#steps { background: white; border: 1px solid #d5dbe3; font-size: 11pt; }
-QListWidget#steps::item { padding: 7px 6px; }
+QListWidget#steps::item { padding: 7px 6px; border-bottom: 1px solid #eef1f5; }
 QListWidget#steps::item:selected { background: #dbe7f5; color: #10243d; }
 QTextBrowser#guidance { background: #fffbea; border: 1px solid #eadfb4; padding: 6px; }
 QTableView { background: white; selection-background-color: #dbe7f5;

@@ -82,6 +82,7 @@ class ReviewStep(Step):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        layout.addStretch(0)
         layout.addLayout(fixes)
         layout.addLayout(buttons)
 
@@ -106,6 +107,7 @@ class ReviewStep(Step):
             )
         )
         self.tree.clear()
+        self.tree.setVisible(bool(report.findings))
         groups: dict[str, QTreeWidgetItem] = {}
         for finding in report.findings:
             part = finding.location.part

@@ -1,0 +1,127 @@
+"""Benchmark start-up: process start to main window shown with 1,000 drafts in the list.
+
+The floor is a bare PySide6 QMainWindow started the same way in the same run (a new
+Python process that imports QtWidgets, shows a window and quits when the event loop
+is idle). Goal: beslut --smoke-test takes at most 1.6 times the floor.
+Also measures how long autosave blocks the GUI thread for a draft with 100 KB of text
+(goal: never more than 16 ms).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from _util import filler, report  # noqa: I001
+
+from beslut.model import Block, BlockKind, Draft, Metadata, Section
+from beslut.store import Store
+
+BARE = (
+    "import sys\n"
+    "from PySide6.QtCore import QTimer\n"
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication(sys.argv[:1])\n"
+    "w = QMainWindow()\n"
+    "w.resize(1280, 800)\n"
+    "w.show()\n"
+    "QTimer.singleShot(0, app.quit)\n"
+    "sys.exit(app.exec())\n"
+)
+
+
+def wall_ms(cmd: list[str], env: dict[str, str], repeat: int = 11) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, check=True, capture_output=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def fill(path: Path, n: int) -> None:
+    with Store.open(path) as store, store._atomic():
+        for i in range(n):
+            text = filler(3000, i)
+            section = Section("arendet", "Ärendet", (Block.plain(BlockKind.PARAGRAPH, text),))
+            meta = Metadata(title=f"Ärende {i}", namnd="Idrottsnämnden", dnr=f"IDN 2026/{i}")
+            store.create_draft(Draft(meta, sections=(section,)))
+
+
+def bench_startup(folder: Path) -> bool:
+    db = folder / "start.db"
+    fill(db, 1000)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "XDG_CONFIG_HOME": str(folder / "config"),
+    }
+    floor = wall_ms([sys.executable, "-c", BARE], env)
+    ours = wall_ms([sys.executable, "-m", "beslut", "--db", str(db), "--smoke-test"], env)
+    return report(
+        "start-up to main window, 1,000 drafts", ours, 1.6 * floor, "bare QMainWindow", floor
+    )
+
+
+def bench_autosave_blocking(folder: Path) -> bool:
+    """The GUI-thread part of one autosave: collecting the draft from the editor."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from beslut.ui import errors
+    from beslut.ui.main_window import MainWindow
+
+    errors.dialogs_enabled = False
+    app = QApplication.instance() or QApplication([])
+    store = Store.open(folder / "autosave.db")
+    text = filler(100_000, 3)
+    blocks = tuple(
+        Block.plain(BlockKind.PARAGRAPH, text[i : i + 800]) for i in range(0, len(text), 800)
+    )
+    draft = Draft(
+        Metadata(title="Stort", doctype="beslutsarende"),
+        sections=(Section("arendet", "Ärendet", blocks),),
+    )
+    draft_id = store.create_draft(draft)
+    window = MainWindow(store, QSettings(str(folder / "q.ini"), QSettings.Format.IniFormat))
+    window.open_draft(draft_id)
+    editor = window.editor
+    assert editor is not None
+    times = []
+    for _ in range(15):
+        start = time.perf_counter()
+        window.autosaver.changed()
+        window.autosaver.save_now()  # the GUI-thread part: collect + hand to the worker
+        times.append((time.perf_counter() - start) * 1000)
+        window.autosaver.flush()
+        window.autosaver._last_saved = None
+    floor_start = time.perf_counter()
+    editor.sections[0].editor.text_edit.toPlainText()
+    floor = (time.perf_counter() - floor_start) * 1000
+    window.close()
+    store.close()
+    del app
+    worst = max(times)
+    print(f"(autosave GUI-thread times: median {statistics.median(times):.2f} ms)")
+    return report(
+        "autosave 100 KB: longest GUI-thread block", worst, 16, "QTextDocument.toPlainText", floor
+    )
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
+        folder = Path(tmp)
+        results = [bench_startup(folder), bench_autosave_blocking(folder)]
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

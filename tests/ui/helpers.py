@@ -1,0 +1,27 @@
+"""Helpers for GUI tests: typing any text (å, ä, ö included) as real key events."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` one key event per character.
+
+    QTest.keyClicks aborts the process on non-ASCII characters (qasciikey.cpp), so each
+    character goes as a key event with its text and no key code.
+    """
+    widget.setFocus()
+    for ch in text:
+        if ch == "\n":
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+        else:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                ch,
+                Qt.KeyboardModifier.NoModifier,
+            )

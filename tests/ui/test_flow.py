@@ -1,0 +1,155 @@
+"""A whole tjänsteutlåtande written in the app, from a new draft to an exported .docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from beslut.model.draft import BlockKind
+from beslut.store import Store
+from beslut.ui.main_window import MainWindow
+from tests.ui.helpers import type_text
+
+SAMMANFATTNING = "Förvaltningen föreslår att nämnden inför en öppen förskola i Årsta."
+
+
+def test_write_a_tu_from_new_draft_to_docx(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Beslutsärende", True))
+    window.act_new.trigger()
+    editor = window.editor
+    assert editor is not None and window.draft_id is not None
+
+    # Uppgifter
+    meta = editor.metadata
+    type_text(meta.title_edit, "Öppen förskola i Årsta")
+    meta.namnd.setCurrentText("Förskolenämnden")
+    type_text(meta.dnr, "FSN 2026/77")
+
+    # Förslag till beslut: two points, typed into the point editor
+    editor.go_to_step(editor.decisions)
+    for text in (
+        "Förskolenämnden inför en öppen förskola i Årsta.",
+        "Beslutet justeras omedelbart.",
+    ):
+        editor.decisions.add()
+        type_text(editor.decisions.text, text)
+    assert editor.decisions.list.count() == 2
+
+    # Sammanfattning with å ä ö, typed key by key
+    summary = next(s for s in editor.sections if s.spec.key == "sammanfattning")
+    editor.go_to_step(summary)
+    type_text(summary.editor.text_edit, SAMMANFATTNING)
+
+    # A bilaga from a real file
+    bilaga = tmp_path / "Lokalförslag.pdf"
+    bilaga.write_bytes(b"%PDF-1.4 lokal")
+    editor.attachments.add_paths([str(bilaga)])
+    assert editor.attachments.list.count() == 1
+
+    # Export, as the Granska och exportera step does, off the GUI thread
+    target = tmp_path / "ut" / "TU.docx"
+    target.parent.mkdir()
+    draft = editor.collect()
+    with qtbot.waitSignal(window.exporter.finished, timeout=30_000):
+        window.start_export(draft, target, False, True)
+
+    document = docx.Document(str(target))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Öppen förskola i Årsta" in text
+    assert "Förskolenämnden inför en öppen förskola i Årsta." in text
+    assert SAMMANFATTNING in text
+    assert "Lokalförslag" in text
+    assert (target.parent / "Bilaga 1 – Lokalförslag.pdf").read_bytes() == b"%PDF-1.4 lokal"
+
+    # Everything typed is in the database, and the export left a revision.
+    stored = store.load_draft(window.draft_id)
+    assert stored.meta.title == "Öppen förskola i Årsta"
+    assert stored.meta.dnr == "FSN 2026/77"
+    assert stored.decisions == draft.decisions
+    section = stored.section("sammanfattning")
+    assert section is not None and section.blocks[0].kind is BlockKind.PARAGRAPH
+    assert section.text == SAMMANFATTNING
+    assert [r.label for r in store.list_revisions(window.draft_id)] == ["Exporterad till TU.docx"]
+
+
+def test_autosave_reaches_sqlite_within_two_seconds(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    type_text(editor.metadata.title_edit, " – reviderad")
+    with qtbot.waitSignal(window.autosaver.saved, timeout=2000):
+        pass
+    assert store.load_draft(1).meta.title.endswith("– reviderad")
+    assert window.saved_label.text().startswith("Sparat ")
+
+
+def test_list_sorts_swedish_and_filters(qtbot: QtBot, window: MainWindow, store: Store) -> None:
+    from beslut.model.draft import Draft, Metadata
+
+    for title in ("Översyn av taxor", "Zonindelning", "Ärende om avgifter"):
+        store.create_draft(Draft(Metadata(title=title, namnd="Kulturnämnden")))
+    window.refresh_list()
+    table = window.list_page.table
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    titles = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+    assert titles == [
+        "Avgiftsfri simskola för barn i årskurs 1–3 från " + titles[0][-4:],
+        "Zonindelning",
+        "Ärende om avgifter",
+        "Översyn av taxor",
+    ]
+    page = window.list_page
+    page.namnd_filter.setCurrentIndex(page.namnd_filter.findData("Kulturnämnden"))
+    assert table.model().rowCount() == 3
+
+
+def test_search_field_uses_full_text(qtbot: QtBot, window: MainWindow) -> None:
+    QTest.keyClicks(window.list_page.search, "Husbybadet")
+    qtbot.waitUntil(lambda: window.list_page.table.model().rowCount() == 1, timeout=2000)
+    window.list_page.search.clear()
+    QTest.keyClicks(window.list_page.search, "badminton")
+    qtbot.waitUntil(lambda: not window.list_page.table.isVisibleTo(window), timeout=2000)
+    assert "Inga utkast" in window.list_page.empty.text()
+
+
+def test_delete_goes_to_trash_and_restores(window: MainWindow, store: Store) -> None:
+    window.list_page.table.selectRow(0)
+    window.act_delete.trigger()
+    assert store.list_drafts() == []
+    window.list_page.trash_toggle.setChecked(True)
+    window.list_page.table.selectRow(0)
+    window.act_restore.trigger()
+    assert len(store.list_drafts()) == 1
+
+
+def test_decision_undo_and_reorder(window: MainWindow) -> None:
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    step = editor.decisions
+    editor.go_to_step(step)
+    original = step.list.values
+    step.list.setCurrentRow(0)
+    step.list.move_current(1)
+    assert step.list.values == (original[1], original[0], original[2])
+    step.remove()
+    assert len(step.list.values) == 2
+    step.undo_stack.undo()
+    step.undo_stack.undo()
+    assert step.list.values == original
+    QTest.keyClick(step.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert step.list.values[1] == original[0]
