@@ -76,7 +76,7 @@ class DraftTableModel(QAbstractTableModel):
     def _sorted(
         self, rows: list[DraftSummary], column: int, order: Qt.SortOrder
     ) -> list[DraftSummary]:
-        def key(row: DraftSummary) -> object:
+        def key(row: DraftSummary) -> str | tuple[str, str]:
             return row.modified if column == 4 else collation_key(self._display(row, column))
 
         return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
