@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtGui import QTextListFormat as ListFormat
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from beslut.model.draft import Block, BlockKind, Run
@@ -86,7 +87,7 @@ def editor(qtbot: QtBot) -> SectionEditor:
     widget.resize(600, 400)
     widget.show()
     widget.activateWindow()
-    qtbot.waitExposed(widget)
+    assert QTest.qWaitForWindowActive(widget)  # shortcuts and focus need an active window
     widget.text_edit.setFocus()
     return widget
 
@@ -387,6 +388,23 @@ def test_pasted_items_join_the_list_they_land_in(editor: SectionEditor) -> None:
     assert len(lists) == 1
 
 
+def test_html_source_line_breaks_are_not_spaces() -> None:
+    word = "<body>\n<!--StartFragment-->\n<p class=MsoNormal>några ord<o:p></o:p></p>\n\n"
+    browser = "<body>\n<!--StartFragment--><span style='color:red'>några ord </span>"
+    end = "<!--EndFragment-->\n</body>\n</html>"
+    assert blocks_from_html(word + end) == (Block.plain(P, "några ord"),)
+    assert blocks_from_html(browser + end) == (Block.plain(P, "några ord "),)
+
+
+def test_one_copied_item_joins_text_but_fills_an_empty_line(editor: SectionEditor) -> None:
+    editor.set_blocks((Block.plain(P, "Text"),))
+    _end(editor)
+    editor.text_edit.insertFromMimeData(_html_mime("<ul><li>bit</li></ul>"))
+    QTest.keyClick(editor.text_edit, Qt.Key.Key_Return)
+    editor.text_edit.insertFromMimeData(_html_mime("<ul><li>punkt</li></ul>"))
+    assert editor.blocks() == (Block.plain(P, "Textbit"), Block.plain(B, "punkt"))
+
+
 def test_pasted_items_join_the_list_below(editor: SectionEditor) -> None:
     editor.set_blocks((Block.plain(P, "Inledning"), Block.plain(N, "tre")))
     cursor = editor.text_edit.textCursor()
@@ -540,6 +558,23 @@ def test_actions_are_swedish_and_reachable(editor: SectionEditor) -> None:
     assert editor.toolbar.accessibleName() and editor.accessibleName() == "Ärendet"
     menu = editor.text_edit.context_menu(QPoint(1, 1))
     assert {"Fet", "Punktlista"} <= {action.text() for action in menu.actions()}
+
+
+def test_tab_moves_on_instead_of_typing(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    editor, after = SectionEditor("Ärendet"), QLineEdit()
+    layout.addWidget(editor)
+    layout.addWidget(after)
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    editor.text_edit.setFocus()
+    _type(editor.text_edit, "a")
+    QTest.keyClick(editor.text_edit, Qt.Key.Key_Tab)
+    assert after.hasFocus()
+    assert editor.blocks() == (Block.plain(P, "a"),)
 
 
 def _render_example(path: Path) -> QImage:
