@@ -158,3 +158,25 @@ def test_console_script_runs(tmp_path: Path) -> None:
     )
     assert done.returncode == 0
     assert "Idrottsnämnden" in done.stdout
+
+
+def test_export_fills_the_footer_from_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import replace
+
+    import docx
+
+    from beslut.settings import Settings, save_settings
+    from beslut.store import Store, resolve_db_path
+    from beslut.store.seed import seed_example
+
+    with Store.open(resolve_db_path(None), seed=seed_example) as store:
+        save_settings(store, replace(Settings(), adress="Box 8310, 104 20 Stockholm"))
+    out = tmp_path / "tu.docx"
+    code, printed, err = run(capsys, "export", "1", "-o", str(out))
+    assert code == 0, err
+    assert printed.strip() == str(out)
+    document = docx.Document(str(out))
+    footers = "\n".join(p.text for s in document.sections for p in s.first_page_footer.paragraphs)
+    assert "Box 8310, 104 20 Stockholm" in footers

@@ -49,3 +49,25 @@ def test_organisation_pattern_and_broken_pattern() -> None:
     assert strict.dnr_matches("IDN 2026/242")
     assert not strict.dnr_matches("KS 2026/242")
     assert Settings(dnr_pattern="(").dnr_matches("vad som helst")
+
+
+def test_template_file_prefers_the_city_name(tmp_path: Path) -> None:
+    assert Settings().template_file() is None
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    settings = Settings(template_dir=str(folder))
+    assert settings.template_file() is None
+    (folder / "annan.dotx").write_bytes(b"x")
+    assert settings.template_file() == folder / "annan.dotx"
+    (folder / "stadsmall.docx").write_bytes(b"x")
+    assert settings.template_file() == folder / "stadsmall.docx"
+
+
+def test_export_fields_carry_the_organisations_details() -> None:
+    settings = Settings(adress="Box 8310, 104 20 Stockholm", webb="stockholm.se")
+    assert settings.export_fields() == {
+        "adress": "Box 8310, 104 20 Stockholm",
+        "besoksadress": "",
+        "vaxel": "",
+        "webb": "stockholm.se",
+    }

@@ -19,6 +19,7 @@ from beslut.errors import BeslutError, DraftFormatError
 from beslut.fileio import atomic_write
 from beslut.model.draft import Draft
 from beslut.model.jsonio import dumps, loads
+from beslut.settings import load_settings
 from beslut.store import Store, resolve_db_path
 from beslut.store.paths import data_dir
 from beslut.store.seed import seed_example
@@ -125,9 +126,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from beslut.export.command import export_command  # python-docx loads only now
 
     draft, files = load_draft_source(args.id, args)
-    template = Path(args.template) if args.template else None
+    with open_store(args) as store:  # the organisation's template and footer details
+        settings = load_settings(store)
+    template = Path(args.template) if args.template else settings.template_file()
     written = export_command(
-        draft, files, Path(args.output), args.pdf, args.attachments, template=template
+        draft,
+        files,
+        Path(args.output),
+        args.pdf,
+        args.attachments,
+        template=template,
+        extra_fields=settings.export_fields(),
     )
     for path in written:
         print(path)

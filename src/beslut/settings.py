@@ -17,6 +17,8 @@ DEFAULT_DNR_PATTERN = (
     r"|[A-ZÅÄÖ]{1,5}/[0-9]{4}:[0-9]+"
 )
 
+TEMPLATE_NAME = "stadsmall.docx"
+
 DEFAULT_NAMNDER = (
     "Kommunstyrelsen",
     "Arbetsmarknadsnämnden",
@@ -47,6 +49,10 @@ class Settings:
     epost: str = ""
     forvaltning: str = ""
     avdelning: str = ""
+    adress: str = ""
+    besoksadress: str = ""
+    vaxel: str = ""
+    webb: str = ""
     template_dir: str = ""
     language: str = "sv"
     dnr_pattern: str = DEFAULT_DNR_PATTERN
@@ -55,6 +61,27 @@ class Settings:
     def template_path(self) -> Path | None:
         """The organisation's template folder, or None for the one shipped with beslut."""
         return Path(self.template_dir) if self.template_dir.strip() else None
+
+    def template_file(self) -> Path | None:
+        """The organisation's Word template: stadsmall.docx in its folder, else the first
+        .docx or .dotx there; None for the template shipped with beslut."""
+        folder = self.template_path()
+        if folder is None:
+            return None
+        named = folder / TEMPLATE_NAME
+        if named.is_file():
+            return named
+        found = sorted([*folder.glob("*.docx"), *folder.glob("*.dotx")])
+        return found[0] if found else None
+
+    def export_fields(self) -> dict[str, str]:
+        """The organisation's details for the template's footer fields."""
+        return {
+            "adress": self.adress,
+            "besoksadress": self.besoksadress,
+            "vaxel": self.vaxel,
+            "webb": self.webb,
+        }
 
     def dnr_matches(self, dnr: str) -> bool:
         """True when ``dnr`` has the configured form (an unusable pattern accepts anything)."""
@@ -70,6 +97,10 @@ LABELS = {
     "epost": "E-post",
     "forvaltning": "Förvaltning",
     "avdelning": "Avdelning",
+    "adress": "Postadress",
+    "besoksadress": "Besöksadress",
+    "vaxel": "Växel",
+    "webb": "Webbplats",
     "template_dir": "Mallmapp",
     "language": "Språk",
     "dnr_pattern": "Mönster för diarienummer",

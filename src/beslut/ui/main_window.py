@@ -461,7 +461,13 @@ class MainWindow(QMainWindow):
 
             files = store.files_for(draft)
             written = export_command(
-                draft, files, target, pdf, attachments, template=_template_file(settings)
+                draft,
+                files,
+                target,
+                pdf,
+                attachments,
+                template=settings.template_file(),
+                extra_fields=settings.export_fields(),
             )
             store.add_revision(draft_id, _("Exporterad till {name}").format(name=written[0].name))
             return written
@@ -573,11 +579,3 @@ def new_draft(doctype: DocType, settings: Settings, today: dt.date | None = None
         ),
         sections=tuple(Section(s.key, s.heading) for s in doctype.sections),
     )
-
-
-def _template_file(settings: Settings) -> Path | None:
-    folder = settings.template_path()
-    if folder is None:
-        return None
-    candidates = sorted(folder.glob("*.docx"))
-    return candidates[0] if candidates else None

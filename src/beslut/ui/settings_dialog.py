@@ -41,6 +41,9 @@ class SettingsDialog(QDialog):
             profile_form.addRow(_(LABELS[name]), self.edits[name])
         org = QGroupBox(_("Organisationen"))
         org_form = QFormLayout(org)
+        for name in ("adress", "besoksadress", "vaxel", "webb"):
+            self.edits[name] = self._line(name, getattr(settings, name))
+            org_form.addRow(_(LABELS[name]), self.edits[name])
         self.edits["template_dir"] = self._line("template_dir", settings.template_dir)
         self.edits["template_dir"].setPlaceholderText(_("Mallarna som följer med beslut"))
         browse = QPushButton(_("Välj…"))
