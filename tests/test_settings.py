@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from beslut.settings import LABELS, Settings, load_settings, save_settings
+from beslut.checks import ChecksConfigError
+from beslut.settings import LABELS, Settings, check_config_for, load_settings, save_settings
 from beslut.store import Store
 
 
@@ -31,24 +32,21 @@ def test_malformed_values_fall_back_to_defaults(db_path: Path) -> None:
         assert load_settings(store) == Settings()
 
 
-@pytest.mark.parametrize(
-    "dnr",
-    ["106-555/2004", "1.5.1-135-2012", "T2012-050-05828", "KS 2023/123", "TEF/2019:263"],
-)
-def test_default_dnr_pattern_accepts_common_forms(dnr: str) -> None:
-    assert Settings().dnr_matches(dnr)
+def test_check_config_takes_the_users_choices_over_the_organisations() -> None:
+    organisation = check_config_for(Settings())
+    assert organisation.enabled("decision.att")
+    mine = check_config_for(
+        Settings(dnr_pattern=r"IDN \d{4}/\d+", disabled_rules=("decision.att",))
+    )
+    assert mine.dnr_pattern == r"IDN \d{4}/\d+"
+    assert not mine.enabled("decision.att")
+    assert organisation.dnr_pattern != mine.dnr_pattern
 
 
-@pytest.mark.parametrize("dnr", ["", "saknas", "12345", "KS"])
-def test_default_dnr_pattern_rejects_non_numbers(dnr: str) -> None:
-    assert not Settings().dnr_matches(dnr)
-
-
-def test_organisation_pattern_and_broken_pattern() -> None:
-    strict = Settings(dnr_pattern=r"IDN \d{4}/\d+")
-    assert strict.dnr_matches("IDN 2026/242")
-    assert not strict.dnr_matches("KS 2026/242")
-    assert Settings(dnr_pattern="(").dnr_matches("vad som helst")
+def test_broken_own_dnr_pattern_is_a_swedish_error() -> None:
+    with pytest.raises(ChecksConfigError) as info:
+        check_config_for(Settings(dnr_pattern="("))
+    assert "inte ett giltigt uttryck" in info.value.user_message
 
 
 def test_template_file_prefers_the_city_name(tmp_path: Path) -> None:

@@ -5,17 +5,12 @@ Settings live in the database's settings table, so they follow the user's drafts
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-# Dnr formats seen in Swedish municipalities: "106-555/2004", "1.5.1-135-2012",
-# "T2012-050-05828", "KS 2023/123", "TEF/2019:263". The organisation may narrow it.
-DEFAULT_DNR_PATTERN = (
-    r"[A-ZÅÄÖ]{0,5}[ -]?[0-9][0-9.\-]*[/:\-][0-9]{1,5}(?:[:\-/][0-9]+)*"
-    r"|[A-ZÅÄÖ]{1,5}/[0-9]{4}:[0-9]+"
-)
+if TYPE_CHECKING:
+    from beslut.checks.config import CheckConfig
 
 TEMPLATE_NAME = "stadsmall.docx"
 
@@ -42,7 +37,7 @@ class SettingsStore(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The user's settings; field metadata carries the label shown in the settings dialog."""
+    """The user's settings; LABELS names each one in the settings dialog."""
 
     name: str = ""
     telefon: str = ""
@@ -55,8 +50,9 @@ class Settings:
     webb: str = ""
     template_dir: str = ""
     language: str = "sv"
-    dnr_pattern: str = DEFAULT_DNR_PATTERN
+    dnr_pattern: str = ""  # empty: the organisation's pattern in checks.toml
     namnder: tuple[str, ...] = DEFAULT_NAMNDER
+    disabled_rules: tuple[str, ...] = ()
 
     def template_path(self) -> Path | None:
         """The organisation's template folder, or None for the one shipped with beslut."""
@@ -83,13 +79,6 @@ class Settings:
             "webb": self.webb,
         }
 
-    def dnr_matches(self, dnr: str) -> bool:
-        """True when ``dnr`` has the configured form (an unusable pattern accepts anything)."""
-        try:
-            return re.fullmatch(self.dnr_pattern, dnr.strip()) is not None
-        except re.error:
-            return True
-
 
 LABELS = {
     "name": "Namn",
@@ -103,9 +92,21 @@ LABELS = {
     "webb": "Webbplats",
     "template_dir": "Mallmapp",
     "language": "Språk",
-    "dnr_pattern": "Mönster för diarienummer",
+    "dnr_pattern": "Eget mönster för diarienummer",
     "namnder": "Nämnder",
+    "disabled_rules": "Avstängda granskningsregler",
 }
+
+
+def check_config_for(settings: Settings) -> CheckConfig:
+    """The granskning settings: the organisation's checks.toml, then the user's choices
+    (an own Dnr pattern, rules switched off). Raises ChecksConfigError when unusable."""
+    from beslut.checks.config import load_config
+
+    config = load_config(settings.template_path())
+    if settings.dnr_pattern.strip():
+        config = config.with_dnr_pattern(settings.dnr_pattern.strip())
+    return config.with_disabled(settings.disabled_rules)
 
 
 def load_settings(store: SettingsStore) -> Settings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -62,7 +63,7 @@ class DraftEditor(QWidget):
         self._check_config = check_config
         self.draft = Draft()
         self.report: Report | None = None
-        self.metadata = MetadataStep(settings)
+        self.metadata = MetadataStep(settings, self.dnr_matches)
         self.decisions = DecisionsStep(doctype)
         self.sections = [SectionStep(spec) for spec in doctype.sections]
         self.attachments = AttachmentsStep(store)
@@ -236,6 +237,16 @@ class DraftEditor(QWidget):
         for step in self.sections:
             step.show_findings(report.in_part(step.spec.key), report.lix.get(step.spec.key))
         self.report_ready.emit(report)
+
+    def dnr_matches(self, dnr: str) -> bool:
+        """True when ``dnr`` has the organisation's (or the user's) form."""
+        config = self._check_config()
+        if config is None:
+            return True
+        try:
+            return re.fullmatch(config.dnr_pattern, dnr.strip()) is not None
+        except re.error:
+            return True
 
     def part_name(self, part: str) -> str:
         names = {META: _("Uppgifter"), DECISIONS: self.decisions.title, ATTACHMENTS: _("Bilagor")}

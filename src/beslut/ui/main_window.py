@@ -29,7 +29,7 @@ from beslut.doctypes import DocType, load_doctype, load_doctypes
 from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.model.draft import Draft, Metadata, Person, Section, Status
-from beslut.settings import Settings, load_settings, save_settings
+from beslut.settings import Settings, check_config_for, load_settings, save_settings
 from beslut.store import Store
 from beslut.ui import errors
 from beslut.ui.autosave import Autosaver
@@ -356,11 +356,11 @@ class MainWindow(QMainWindow):
         self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def check_config(self) -> CheckConfig | None:
-        from beslut.checks import ChecksConfigError, load_config
+        from beslut.checks import ChecksConfigError
 
         if self._check_config is None:
             try:
-                self._check_config = load_config(self.settings.template_path())
+                self._check_config = check_config_for(self.settings)
             except ChecksConfigError as exc:
                 errors.show_error(self, exc)
                 return None

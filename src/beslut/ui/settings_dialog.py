@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,12 +16,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from beslut.checks.rules import ALL_RULES
 from beslut.i18n import _
 from beslut.settings import LABELS, Settings
 
@@ -54,6 +58,7 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(browse)
         org_form.addRow(_(LABELS["template_dir"]), folder_row)
         self.edits["dnr_pattern"] = self._line("dnr_pattern", settings.dnr_pattern)
+        self.edits["dnr_pattern"].setPlaceholderText(_("Tomt: organisationens mönster"))
         org_form.addRow(_(LABELS["dnr_pattern"]), self.edits["dnr_pattern"])
         self.namnder = QPlainTextEdit("\n".join(settings.namnder))
         self.namnder.setAccessibleName(_(LABELS["namnder"]))
@@ -66,6 +71,19 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         org_form.addRow(_(LABELS["language"]), self.language)
+        checks = QGroupBox(_("Granskning: regler som används"))
+        checks_layout = QVBoxLayout(checks)
+        self.rules = QListWidget()
+        self.rules.setAccessibleName(_("Granskningsregler"))
+        self.rules.setFixedHeight(150)
+        for rule in ALL_RULES:
+            item = QListWidgetItem(_(rule.title))
+            item.setData(Qt.ItemDataRole.UserRole, rule.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            off = rule.id in settings.disabled_rules
+            item.setCheckState(Qt.CheckState.Unchecked if off else Qt.CheckState.Checked)
+            self.rules.addItem(item)
+        checks_layout.addWidget(self.rules)
         self.problem = QLabel()
         self.problem.setObjectName("hint")
         buttons = QDialogButtonBox(
@@ -76,6 +94,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(profile)
         layout.addWidget(org)
+        layout.addWidget(checks)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
@@ -95,13 +114,22 @@ class SettingsDialog(QDialog):
         namnder = tuple(
             line.strip() for line in self.namnder.toPlainText().splitlines() if line.strip()
         )
+        disabled = tuple(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in (self.rules.item(row) for row in range(self.rules.count()))
+            if item.checkState() == Qt.CheckState.Unchecked
+        )
         return dataclasses.replace(
-            self._settings, **values, namnder=namnder, language=self.language.currentData()
+            self._settings,
+            **values,
+            namnder=namnder,
+            language=self.language.currentData(),
+            disabled_rules=disabled,
         )
 
     def accept(self) -> None:
         pattern = self.edits["dnr_pattern"].text().strip()
-        try:
+        try:  # an empty pattern means the organisation's, which compiles
             re.compile(pattern)
         except re.error as exc:
             self.problem.setText(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -45,10 +46,16 @@ def _date_edit(name: str) -> QDateEdit:
 class MetadataStep(Step):
     """Ärendemening, nämnd, dates, Dnr, sender and handläggare, status."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        dnr_matches: Callable[[str], bool],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(_("Uppgifter"), _GUIDANCE, parent)
         self.required = True
         self.settings = settings
+        self.dnr_matches = dnr_matches
         self.title_edit = self._line(_("Ärendemening"))
         self.subtitle = QPlainTextEdit()
         self.subtitle.setAccessibleName(_("Underrubrik"))
@@ -129,7 +136,7 @@ class MetadataStep(Step):
         self._emit_unless_loading()
 
     def _check_dnr(self, text: str) -> None:
-        ok = not text.strip() or self.settings.dnr_matches(text)
+        ok = not text.strip() or self.dnr_matches(text)
         self.dnr_hint.setText(
             "" if ok else _("Diarienumret har inte den form som organisationen har angett.")
         )
