@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import groupby
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -73,14 +72,20 @@ def normalize_blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
 
 
 def _merge_runs(pieces: Sequence[Piece]) -> tuple[Run, ...]:
-    if len(pieces) == 1:  # most blocks: one formatting throughout
-        text, bold, italic = pieces[0]
-        return (Run(text, bold, italic),) if text else ()
-    present = (piece for piece in pieces if piece[0])
-    return tuple(
-        Run("".join(piece[0] for piece in group), bold, italic)
-        for (bold, italic), group in groupby(present, key=lambda piece: (piece[1], piece[2]))
-    )
+    runs = []
+    text, bold, italic = "", False, False
+    for piece_text, piece_bold, piece_italic in pieces:
+        if not piece_text:
+            continue
+        if text and piece_bold == bold and piece_italic == italic:
+            text += piece_text
+            continue
+        if text:
+            runs.append(Run(text, bold, italic))
+        text, bold, italic = piece_text, piece_bold, piece_italic
+    if text:
+        runs.append(Run(text, bold, italic))
+    return tuple(runs)
 
 
 def _has_text(runs: Iterable[Run]) -> bool:
