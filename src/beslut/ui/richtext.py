@@ -433,16 +433,14 @@ class RichTextEdit(QTextEdit):
         return source.hasHtml() or source.hasText()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        cursor = self.textCursor()
         text = _inline_text(source)
         if text is not None:
+            cursor = self.textCursor()
             cursor.insertText(text)
-        else:
-            html = source.html() if source.hasHtml() else ""
-            blocks = blocks_from_html(html) if html else blocks_from_text(source.text())
-            self.insert_blocks(blocks)
+            self.setTextCursor(cursor)
             return
-        self.setTextCursor(cursor)
+        blocks = blocks_from_html(source.html()) if source.hasHtml() else ()
+        self.insert_blocks(blocks or blocks_from_text(source.text()))
 
     def insert_blocks(self, blocks: Sequence[Block]) -> None:
         """Insert ``blocks`` at the cursor as one undo step."""
