@@ -20,7 +20,8 @@ def scan(
 ) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` in ``text`` not preceded by a letter, digit or one of ``joiners``."""
     pos = 0
-    while (match := pattern.search(text, pos)) is not None:
+    # search() clamps a position past the end, so an empty match there would repeat.
+    while pos <= len(text) and (match := pattern.search(text, pos)) is not None:
         start, end = match.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in joiners):
             pos = start + 1
