@@ -13,16 +13,17 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from beslut import __version__, argparse_sv
 from beslut.errors import BeslutError, DraftFormatError
-from beslut.fileio import atomic_write
-from beslut.model.draft import Draft
-from beslut.model.jsonio import dumps, loads
 from beslut.settings import load_settings
 from beslut.store import Store, resolve_db_path
 from beslut.store.paths import data_dir
 from beslut.store.seed import seed_example
+
+if TYPE_CHECKING:
+    from beslut.model.draft import Draft
 
 log = logging.getLogger("beslut")
 
@@ -53,6 +54,8 @@ def load_draft_source(source: str, args: argparse.Namespace) -> tuple[Draft, dic
 
 def read_draft_file(path: Path) -> tuple[Draft, dict[str, bytes]]:
     """Read a draft file, naming the file in any message."""
+    from beslut.model.jsonio import loads
+
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -112,6 +115,9 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     """Write a stored draft, bilaga files included, to a draft file."""
+    from beslut.fileio import atomic_write
+    from beslut.model.jsonio import dumps
+
     draft, files = load_draft_source(args.id, args)
     text = dumps(draft, files)
     if args.output == "-":

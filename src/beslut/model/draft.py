@@ -12,31 +12,26 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from beslut.model.status import Status
 from beslut.model.text import clean_line, clean_text
+
+__all__ = [
+    "Attachment",
+    "Block",
+    "BlockKind",
+    "Draft",
+    "FileRef",
+    "Metadata",
+    "Person",
+    "Run",
+    "Section",
+    "Signatory",
+    "Status",
+]
 
 
 def _set(obj: object, name: str, value: object) -> None:
     object.__setattr__(obj, name, value)
-
-
-class Status(StrEnum):
-    """Where a draft is in its life."""
-
-    UTKAST = "utkast"
-    GRANSKNING = "granskning"
-    KLAR = "klar"
-
-    @property
-    def label(self) -> str:
-        """The Swedish label shown to the user."""
-        return _STATUS_LABELS[self]
-
-
-_STATUS_LABELS = {
-    Status.UTKAST: "Utkast",
-    Status.GRANSKNING: "Under granskning",
-    Status.KLAR: "Klar",
-}
 
 
 class BlockKind(StrEnum):

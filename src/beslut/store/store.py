@@ -14,11 +14,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+if TYPE_CHECKING:
+    from beslut.model.draft import Draft, FileRef
 
 from beslut.errors import NotFoundError
-from beslut.model.draft import Draft, FileRef
-from beslut.model.jsonio import body_json, draft_from_dict
 from beslut.store import errors
 from beslut.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
@@ -218,7 +219,7 @@ class Store:
             cursor = self._conn.execute(
                 "INSERT INTO drafts (title, namnd, dnr, status, doctype, created, modified, "
                 "body, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*_columns(draft), stamp, stamp, body_json(draft), draft.search_text()),
+                (*_columns(draft), stamp, stamp, _body(draft), draft.search_text()),
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -234,7 +235,7 @@ class Store:
             cursor = self._conn.execute(
                 "UPDATE drafts SET title = ?, namnd = ?, dnr = ?, status = ?, doctype = ?, "
                 "modified = ?, body = ?, text = ? WHERE id = ?",
-                (*_columns(draft), stamp, body_json(draft), draft.search_text(), draft_id),
+                (*_columns(draft), stamp, _body(draft), draft.search_text(), draft_id),
             )
             if cursor.rowcount == 0:
                 raise _no_draft(draft_id)
@@ -246,7 +247,7 @@ class Store:
         row = self._conn.execute("SELECT body FROM drafts WHERE id = ?", (draft_id,)).fetchone()
         if row is None:
             raise _no_draft(draft_id)
-        return draft_from_dict(json.loads(row[0]))
+        return _draft(row[0])
 
     @_guarded
     def summary(self, draft_id: int) -> DraftSummary:
@@ -344,13 +345,15 @@ class Store:
             raise NotFoundError(
                 f"Versionen {revision_id} finns inte.", f"revision {revision_id} not found"
             )
-        return draft_from_dict(json.loads(row[0]))
+        return _draft(row[0])
 
     # --- files --------------------------------------------------------------------
 
     @_guarded
     def put_file(self, name: str, data: bytes) -> FileRef:
         """Keep ``data`` in the database; returns the reference a bilaga holds."""
+        from beslut.model.draft import FileRef
+
         ref = FileRef(name, len(data), hashlib.sha256(data).hexdigest())
         with self._atomic():
             self._insert_file(ref.sha256, data)
@@ -410,6 +413,20 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)),
             )
+
+
+# The model loads with the first draft read or written, not when the store opens: the
+# draft list at start-up needs only the summaries (start-up time).
+def _body(draft: Draft) -> str:
+    from beslut.model.jsonio import body_json
+
+    return body_json(draft)
+
+
+def _draft(body: str) -> Draft:
+    from beslut.model.jsonio import draft_from_dict
+
+    return draft_from_dict(json.loads(body))
 
 
 def _columns(draft: Draft) -> tuple[str, str, str, str, str]:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from beslut.model.draft import Draft
 from beslut.store import Store
 from beslut.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from beslut.model.draft import Draft
 
 DELAY_MS = 800
 RETRY_MS = 5000

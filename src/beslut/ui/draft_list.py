@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from beslut.collation import collation_key
 from beslut.i18n import _
-from beslut.model.draft import Status
+from beslut.model.status import Status
 from beslut.store import DraftSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from beslut.doctypes import DocType, load_doctype, load_doctypes
 from beslut.errors import BeslutError
 from beslut.i18n import _
-from beslut.model.draft import Draft, Metadata, Person, Section, Status
 from beslut.settings import Settings, check_config_for, load_settings, save_settings
 from beslut.store import Store
 from beslut.ui import errors
@@ -37,8 +35,10 @@ from beslut.ui.draft_list import DraftListPage
 from beslut.ui.icons import icon
 from beslut.ui.worker import Worker
 
-if TYPE_CHECKING:  # the editor and the checks load when a draft is opened, not at start-up
+if TYPE_CHECKING:  # the editor, model, types and checks load when needed, not at start-up
     from beslut.checks import CheckConfig
+    from beslut.doctypes import DocType
+    from beslut.model.draft import Draft
     from beslut.ui.editor import DraftEditor
 
 
@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
             self.open_draft(draft_id)
 
     def new_draft(self) -> None:
+        from beslut.doctypes import load_doctypes
+
         try:
             doctypes = load_doctypes(self.settings.template_path())
         except BeslutError as exc:
@@ -262,6 +264,8 @@ class MainWindow(QMainWindow):
         self.open_draft(draft_id)
 
     def duplicate_selected(self) -> None:
+        from beslut.model.draft import Status
+
         draft_id = self.list_page.selected_id()
         if draft_id is None:
             return
@@ -331,6 +335,8 @@ class MainWindow(QMainWindow):
         editor.current_step().focus_first()
 
     def _doctype_for(self, draft: Draft) -> DocType:
+        from beslut.doctypes import load_doctype, load_doctypes
+
         try:
             return load_doctype(draft.meta.doctype, self.settings.template_path())
         except BeslutError:
@@ -569,6 +575,8 @@ class MainWindow(QMainWindow):
 
 def new_draft(doctype: DocType, settings: Settings, today: dt.date | None = None) -> Draft:
     """An empty draft of ``doctype`` with the user's own details filled in."""
+    from beslut.model.draft import Draft, Metadata, Person, Section
+
     return Draft(
         meta=Metadata(
             doctype=doctype.key,
