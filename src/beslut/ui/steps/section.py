@@ -40,15 +40,22 @@ class SectionStep(Step):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.lix_label, 0, Qt.AlignmentFlag.AlignRight)
         self.editor.content_changed.connect(self.changed.emit)
-        self._empty = True
+        self._cached: tuple[int, Section] | None = None
 
     def load(self, draft: Draft) -> None:
         section = draft.section(self.spec.key)
         self.editor.set_blocks(section.blocks if section else ())
+        self._cached = None
 
     def section(self) -> Section:
-        """The section as the user has written it."""
-        return Section(self.spec.key, self.spec.heading, self.editor.blocks())
+        """The section as the user has written it (converted again only after an edit)."""
+        revision = self.editor.text_edit.document().revision()
+        if self._cached is None or self._cached[0] != revision:
+            self._cached = (
+                revision,
+                Section(self.spec.key, self.spec.heading, self.editor.blocks()),
+            )
+        return self._cached[1]
 
     def apply(self, draft: Draft) -> Draft:
         raise NotImplementedError("the editor assembles sections in document-type order")
