@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
 import re
@@ -354,7 +353,7 @@ class Store:
         """Keep ``data`` in the database; returns the reference a bilaga holds."""
         from beslut.model.draft import FileRef
 
-        ref = FileRef(name, len(data), hashlib.sha256(data).hexdigest())
+        ref = FileRef(name, len(data), _sha256(data))
         with self._atomic():
             self._insert_file(ref.sha256, data)
         return ref
@@ -387,7 +386,7 @@ class Store:
             return
         for ref in draft.file_refs():
             data = files.get(ref.sha256)
-            if data is not None and hashlib.sha256(data).hexdigest() == ref.sha256:
+            if data is not None and _sha256(data) == ref.sha256:
                 self._insert_file(ref.sha256, data)
 
     def _insert_file(self, sha256: str, data: bytes) -> None:
@@ -413,6 +412,12 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)),
             )
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # with the first bilaga file, not at start-up
+
+    return hashlib.sha256(data).hexdigest()
 
 
 # The model loads with the first draft read or written, not when the store opens: the

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from beslut.errors import BeslutError
 from beslut.i18n import _, set_language
@@ -29,6 +28,8 @@ log = logging.getLogger(__name__)
 
 def instance_name(db_path: str) -> str:
     """The local-socket name shared by every beslut started on the same database."""
+    import hashlib
+
     digest = hashlib.sha256(db_path.encode("utf-8")).hexdigest()[:16]
     return f"beslut-{digest}"
 
@@ -90,19 +91,21 @@ def run(args: argparse.Namespace) -> int:
     errors.install_excepthook()
     path = resolve_db_path(getattr(args, "db", None))
     smoke = bool(getattr(args, "smoke_test", False))
-    name = instance_name(str(path.resolve()))
-    if not smoke and _already_running(name):
+    name = "" if smoke else instance_name(str(path.resolve()))
+    if name and _already_running(name):
         log.info("another beslut has %s open; asked it to come forward", path)
         return 0
     try:
         store = Store.open(path, seed=seed_example)
     except BeslutError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         _install_translations(app, "sv")
         QMessageBox.critical(None, _("beslut kan inte starta"), exc.user_message)
         return 1
     _install_translations(app, load_settings(store).language)
     window = MainWindow(store, QSettings("beslut", "beslut"))
-    server = None if smoke else _listen(name, window)
+    server = _listen(name, window) if name else None
     window.show()
     if smoke:
         QTimer.singleShot(0, app.quit)  # exit as soon as the event loop is idle

@@ -7,7 +7,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
@@ -38,6 +38,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
         log.error("unexpected error", exc_info=exc)
     shown.append(text)
     if dialogs_enabled:
+        from PySide6.QtWidgets import QMessageBox  # loads with the first error, not at start-up
+
         QMessageBox.warning(parent, title or _("Något gick fel"), text)
 
 

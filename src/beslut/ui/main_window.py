@@ -8,22 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
-    QProgressDialog,
-    QStackedWidget,
-    QTextEdit,
-    QToolBar,
-)
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
@@ -35,7 +22,10 @@ from beslut.ui.draft_list import DraftListPage
 from beslut.ui.icons import icon
 from beslut.ui.worker import Worker
 
-if TYPE_CHECKING:  # the editor, model, types and checks load when needed, not at start-up
+if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when needed
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QProgressDialog
+
     from beslut.checks import CheckConfig
     from beslut.doctypes import DocType
     from beslut.model.draft import Draft
@@ -238,6 +228,8 @@ class MainWindow(QMainWindow):
             self.open_draft(draft_id)
 
     def new_draft(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         from beslut.doctypes import load_doctypes
 
         try:
@@ -379,6 +371,8 @@ class MainWindow(QMainWindow):
         self._undo_or_redo(redo=True)
 
     def _undo_or_redo(self, *, redo: bool) -> None:
+        from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
         focus = QApplication.focusWidget()
         if isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit) and (
             focus.isUndoRedoEnabled() if not isinstance(focus, QLineEdit) else True
@@ -404,6 +398,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15000)
 
     def save_version(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         if self.draft_id is None:
             return
         label, ok = QInputDialog.getText(
@@ -423,6 +419,8 @@ class MainWindow(QMainWindow):
 
     def export(self, pdf: bool, attachments: bool) -> None:
         """Ask where, then export on the worker thread with a progress dialog."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.editor is None or self.draft_id is None:
             return
         draft = self.editor.collect()
@@ -444,6 +442,8 @@ class MainWindow(QMainWindow):
         self.start_export(draft, target, pdf, attachments)
 
     def _ask_target(self, draft: Draft) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         from beslut.export.filenames import suggested_filename
 
         folder = Path(str(self.qsettings.value("export_folder", str(Path.home()))))
@@ -457,6 +457,8 @@ class MainWindow(QMainWindow):
 
     def start_export(self, draft: Draft, target: Path, pdf: bool, attachments: bool) -> None:
         """Export ``draft`` to ``target`` off the GUI thread; a revision is kept."""
+        from PySide6.QtWidgets import QProgressDialog
+
         assert self.draft_id is not None
         self.autosaver.flush()
         self.qsettings.setValue("export_folder", str(target.parent))
@@ -486,6 +488,10 @@ class MainWindow(QMainWindow):
         self.exporter.submit("export", work)
 
     def _export_done(self, _token: object, written: object) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
         self._close_progress()
         assert isinstance(written, list)
         self.statusBar().showMessage(
@@ -536,6 +542,8 @@ class MainWindow(QMainWindow):
             self.open_draft(self.draft_id)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from beslut import __version__
 
         QMessageBox.about(
