@@ -42,7 +42,6 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     errors.dialogs_enabled = False
     app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
     app.setStyleSheet(STYLE)
     _install_translations(app, "sv")
     with tempfile.TemporaryDirectory() as tmp:

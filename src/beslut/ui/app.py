@@ -71,9 +71,10 @@ def _install_translations(app: QApplication, language: str) -> None:
     set_language(language)
     if language != "sv":
         return
-    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    # From a name: QLocale.Language is a 350-member enum that costs ms to materialise.
+    QLocale.setDefault(QLocale("sv_SE"))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_sv", "qt_sv"):
+    for name in ("qtbase_sv",):  # Qt Widgets' own texts (qt_sv would load every module's)
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
@@ -86,8 +87,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("beslut")
     app.setOrganizationName("beslut")
     app.setWindowIcon(icon("beslut"))
-    app.setStyle("Fusion")
-    app.setStyleSheet(STYLE)
+    app.setStyleSheet(STYLE)  # on the platform's own style: native on Windows
     errors.install_excepthook()
     path = resolve_db_path(getattr(args, "db", None))
     smoke = bool(getattr(args, "smoke_test", False))
@@ -103,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
         _install_translations(app, "sv")
         QMessageBox.critical(None, _("beslut kan inte starta"), exc.user_message)
         return 1
-    _install_translations(app, load_settings(store).language)
-    window = MainWindow(store, QSettings("beslut", "beslut"))
+    settings = load_settings(store)
+    _install_translations(app, settings.language)
+    window = MainWindow(store, QSettings("beslut", "beslut"), settings)
     server = _listen(name, window) if name else None
     window.show()
     if smoke:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 
 
+@functools.cache
 def resources_dir() -> Path:
     """The repository's (or installed app's) resources folder."""
     here = Path(__file__).resolve()

@@ -35,10 +35,12 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
 class MainWindow(QMainWindow):
     """One window: the list of drafts, or one draft in the editor."""
 
-    def __init__(self, store: Store, qsettings: QSettings | None = None) -> None:
+    def __init__(
+        self, store: Store, qsettings: QSettings | None = None, settings: Settings | None = None
+    ) -> None:
         super().__init__()
         self.store = store
-        self.settings: Settings = load_settings(store)
+        self.settings: Settings = settings or load_settings(store)
         self.qsettings = qsettings or QSettings("beslut", "beslut")
         self.editor: DraftEditor | None = None
         self.draft_id: int | None = None
