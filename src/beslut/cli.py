@@ -1,7 +1,8 @@
 """The command line: ``beslut`` starts the app; ``beslut <command>`` works on the store.
 
 This module and everything it imports at the top stay free of Qt; the GUI is imported
-only when no subcommand is given.
+only when no subcommand is given. Its text is marked for translation like the app's, but
+the command line always speaks Swedish (it never calls ``set_language``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from beslut import __version__, argparse_sv
 from beslut.errors import BeslutError, DraftFormatError
+from beslut.i18n import _
 from beslut.settings import load_settings
 from beslut.store import Store, resolve_db_path
 from beslut.store.paths import data_dir
@@ -45,10 +47,8 @@ def load_draft_source(source: str, args: argparse.Namespace) -> tuple[Draft, dic
             return draft, store.files_for(draft)
     path = Path(source)
     if not path.is_file():
-        raise BeslutError(
-            f"”{source}” är varken numret på ett utkast eller en fil som finns.",
-            f"no draft id or file: {source}",
-        )
+        message = _("”{source}” är varken numret på ett utkast eller en fil som finns.")
+        raise BeslutError(message.format(source=source), f"no draft id or file: {source}")
     return read_draft_file(path)
 
 
@@ -59,9 +59,8 @@ def read_draft_file(path: Path) -> tuple[Draft, dict[str, bytes]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BeslutError(
-            f"Filen {path} kan inte läsas: {exc.strerror}.", f"{path}: {exc}"
-        ) from exc
+        message = _("Filen {path} kan inte läsas: {why}.")
+        raise BeslutError(message.format(path=path, why=exc.strerror), f"{path}: {exc}") from exc
     try:
         return loads(data)
     except DraftFormatError as exc:
@@ -79,7 +78,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps([d.as_json() for d in drafts], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not drafts:
-        print("Inga utkast hittades." if args.search else "Det finns inga utkast.")
+        print(_("Inga utkast hittades.") if args.search else _("Det finns inga utkast."))
         return EXIT_OK
     for d in drafts:
         when = _local_time(d.modified)
@@ -89,7 +88,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Print a draft as readable text."""
-    draft, _ = load_draft_source(args.id, args)
+    draft, _files = load_draft_source(args.id, args)
     print(render_text(draft))
     return EXIT_OK
 
@@ -105,7 +104,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     if problems:
         for message in problems:
             print(f"beslut: {message}", file=sys.stderr)
-        print("beslut: inget utkast importerades.", file=sys.stderr)
+        print("beslut: " + _("inget utkast importerades."), file=sys.stderr)
         return EXIT_INPUT
     with open_store(args) as store:
         for draft, files in loaded:
@@ -115,7 +114,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     """Write a stored draft, bilaga files included, to a draft file."""
-    from beslut.fileio import atomic_write
+    from beslut.export.safe_write import write_bytes
     from beslut.model.jsonio import dumps
 
     draft, files = load_draft_source(args.id, args)
@@ -123,7 +122,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        atomic_write(Path(args.output), text.encode("utf-8"))
+        write_bytes(Path(args.output), text.encode("utf-8"))
     return EXIT_OK
 
 
@@ -167,11 +166,17 @@ def render_text(draft: Draft) -> str:
         lines.append(meta.subtitle)
     lines += [
         "",
-        f"Nämnd: {meta.namnd}   Sammanträde: {meta.meeting_date or '-'}",
-        f"Dnr: {meta.dnr}   Datum: {meta.date or '-'}   Status: {meta.status.label}",
-        f"Handläggare: {meta.handlaggare.name}  {meta.handlaggare.telefon}",
+        _("Nämnd: {namnd}   Sammanträde: {meeting}").format(
+            namnd=meta.namnd, meeting=meta.meeting_date or "-"
+        ),
+        _("Dnr: {dnr}   Datum: {date}   Status: {status}").format(
+            dnr=meta.dnr, date=meta.date or "-", status=meta.status.label
+        ),
+        _("Handläggare: {name}  {phone}").format(
+            name=meta.handlaggare.name, phone=meta.handlaggare.telefon
+        ),
         "",
-        "Förslag till beslut",
+        _("Förslag till beslut"),
     ]
     lines += [f"  {n}. {text}" for n, text in enumerate(draft.decisions, start=1)]
     for section in draft.sections:
@@ -180,7 +185,7 @@ def render_text(draft: Draft) -> str:
             prefix = {"bullet": "  • ", "numbered": "  - ", "heading": ""}.get(block.kind, "")
             lines.append(prefix + block.text)
     if draft.attachments:
-        lines += ["", "Bilagor"]
+        lines += ["", _("Bilagor")]
         for n, att in enumerate(draft.attachments, start=1):
             file = f"  [{att.file.name}]" if att.file else ""
             lines.append(f"  {n}. {att.title}{file}")
@@ -204,50 +209,56 @@ def build_parser() -> argparse.ArgumentParser:
     argparse_sv.install()
     parser = argparse.ArgumentParser(
         prog="beslut",
-        description="Skriv tjänsteutlåtanden till nämnden. Utan kommando startar programmet.",
+        description=_("Skriv tjänsteutlåtanden till nämnden. Utan kommando startar programmet."),
     )
     parser.add_argument("--version", action="version", version=f"beslut {__version__}")
-    parser.add_argument("--db", metavar="FIL", help="databasen att använda (annars BESLUT_DB)")
+    file, draft_or_file = _("FIL"), _("ID|FIL")
+    draft_or_file_help = _("utkastets nummer eller en utkastfil (.json)")
+    parser.add_argument("--db", metavar=file, help=_("databasen att använda (annars BESLUT_DB)"))
     parser.add_argument(
         "--smoke-test",
         action="store_true",
-        help="starta programmet, visa huvudfönstret och avsluta direkt (för kontroller)",
+        help=_("starta programmet, visa huvudfönstret och avsluta direkt (för kontroller)"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    sub = parser.add_subparsers(dest="command", metavar=_("KOMMANDO"))
 
-    p = sub.add_parser("list", help="lista utkast")
-    p.add_argument("--search", "-s", metavar="TEXT", help="visa bara utkast som innehåller TEXT")
-    p.add_argument("--json", action="store_true", help="skriv listan som JSON")
-    p.add_argument("--trash", action="store_true", help="lista papperskorgen")
+    p = sub.add_parser("list", help=_("lista utkast"))
+    p.add_argument(
+        "--search", "-s", metavar=_("TEXT"), help=_("visa bara utkast som innehåller TEXT")
+    )
+    p.add_argument("--json", action="store_true", help=_("skriv listan som JSON"))
+    p.add_argument("--trash", action="store_true", help=_("lista papperskorgen"))
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help="visa ett utkast som text")
-    p.add_argument("id", metavar="ID|FIL", help="utkastets nummer eller en utkastfil (.json)")
+    p = sub.add_parser("show", help=_("visa ett utkast som text"))
+    p.add_argument("id", metavar=draft_or_file, help=draft_or_file_help)
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("import-json", help="importera utkastfiler")
-    p.add_argument("files", nargs="+", metavar="FIL")
+    p = sub.add_parser("import-json", help=_("importera utkastfiler"))
+    p.add_argument("files", nargs="+", metavar=file)
     p.set_defaults(func=cmd_import_json)
 
-    p = sub.add_parser("export-json", help="spara ett utkast som utkastfil")
-    p.add_argument("id", metavar="ID|FIL")
-    p.add_argument("-o", "--output", required=True, metavar="FIL", help="filen (- för stdout)")
+    p = sub.add_parser("export-json", help=_("spara ett utkast som utkastfil"))
+    p.add_argument("id", metavar=draft_or_file)
+    p.add_argument("-o", "--output", required=True, metavar=file, help=_("filen (- för stdout)"))
     p.set_defaults(func=cmd_export_json)
 
-    p = sub.add_parser("export", help="exportera ett utkast till Word i stadens mall")
-    p.add_argument("id", metavar="ID|FIL", help="utkastets nummer eller en utkastfil (.json)")
+    p = sub.add_parser("export", help=_("exportera ett utkast till Word i stadens mall"))
+    p.add_argument("id", metavar=draft_or_file, help=draft_or_file_help)
     p.add_argument(
-        "-o", "--output", required=True, metavar="FIL", help="Word-filen (.docx) eller en mapp"
+        "-o", "--output", required=True, metavar=file, help=_("Word-filen (.docx) eller en mapp")
     )
-    p.add_argument("--pdf", action="store_true", help="gör också en PDF/A med LibreOffice")
-    p.add_argument("--attachments", action="store_true", help="spara bilagorna bredvid Word-filen")
-    p.add_argument("--template", metavar="FIL", help="en egen Wordmall i stället för stadens")
+    p.add_argument("--pdf", action="store_true", help=_("gör också en PDF/A med LibreOffice"))
+    p.add_argument(
+        "--attachments", action="store_true", help=_("spara bilagorna bredvid Word-filen")
+    )
+    p.add_argument("--template", metavar=file, help=_("en egen Wordmall i stället för stadens"))
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("check", help="granska ett utkast (avslutar med 1 om fel finns)")
-    p.add_argument("id", metavar="ID|FIL", help="utkastets nummer eller en utkastfil (.json)")
+    p = sub.add_parser("check", help=_("granska ett utkast (avslutar med 1 om fel finns)"))
+    p.add_argument("id", metavar=draft_or_file, help=draft_or_file_help)
     p.add_argument(
-        "--format", choices=("text", "json"), default="text", help="utdata som text eller JSON"
+        "--format", choices=("text", "json"), default="text", help=_("utdata som text eller JSON")
     )
     p.set_defaults(func=cmd_check)
     return parser
@@ -270,11 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         log_file = _log_crash()
-        print(
-            f"beslut: ett oväntat fel inträffade ({type(exc).__name__}). "
-            f"Detaljer finns i {log_file}.",
-            file=sys.stderr,
-        )
+        message = _("ett oväntat fel inträffade ({name}). Detaljer finns i {path}.")
+        print("beslut: " + message.format(name=type(exc).__name__, path=log_file), file=sys.stderr)
         return EXIT_INPUT
 
 
@@ -285,11 +293,11 @@ def start_gui(args: argparse.Namespace) -> int:
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("beslut.ui"):
             raise
-        print(
-            "beslut: det grafiska programmet ingår inte i den här versionen ännu. "
-            "Se 'beslut --help' för kommandona.",
-            file=sys.stderr,
+        message = _(
+            "det grafiska programmet ingår inte i den här versionen ännu. "
+            "Se 'beslut --help' för kommandona."
         )
+        print("beslut: " + message, file=sys.stderr)
         return EXIT_INPUT
     result: int = run(args)
     return result

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from beslut.errors import BeslutError
+from beslut.i18n import _
 
 
 class FileWriteError(BeslutError):
@@ -35,19 +36,20 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def write_error(path: Path, exc: OSError) -> FileWriteError:
-    """A Swedish message for why ``path`` could not be written."""
+    """A message for the user on why ``path`` could not be written."""
     detail = f"{path}: {exc}"
     if exc.errno == errno.ENOSPC:
-        text = f"Disken är full, så {path.name} kunde inte sparas. Frigör utrymme och försök igen."
+        text = _("Disken är full, så {name} kunde inte sparas. Frigör utrymme och försök igen.")
     elif exc.errno == errno.ENOENT:
-        text = f"Mappen {path.parent} finns inte. Välj en annan plats."
+        text = _("Mappen {folder} finns inte. Välj en annan plats.")
     elif isinstance(exc, PermissionError) and path.exists():
-        text = (
-            f"{path.name} kunde inte skrivas över. Filen är kanske öppen i Word eller ett annat "
+        text = _(
+            "{name} kunde inte skrivas över. Filen är kanske öppen i Word eller ett annat "
             "program: stäng den och försök igen. Den tidigare filen är oförändrad."
         )
     elif isinstance(exc, PermissionError):
-        text = f"Du har inte behörighet att spara i mappen {path.parent}. Välj en annan plats."
+        text = _("Du har inte behörighet att spara i mappen {folder}. Välj en annan plats.")
     else:
-        text = f"{path.name} kunde inte sparas: {exc.strerror or exc}."
-    return FileWriteError(text, detail)
+        text = _("{name} kunde inte sparas: {why}.")
+    message = text.format(name=path.name, folder=path.parent, why=exc.strerror or exc)
+    return FileWriteError(message, detail)
