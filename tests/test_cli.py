@@ -178,7 +178,5 @@ def test_export_fills_the_footer_from_settings(
     assert code == 0, err
     assert printed.strip() == str(out)
     document = docx.Document(str(out))
-    footers = "".join(
-        "".join(s.first_page_footer._element.itertext()) for s in document.sections
-    )
+    footers = "".join("".join(s.first_page_footer._element.itertext()) for s in document.sections)
     assert "Box 8310, 104 20 Stockholm" in footers
