@@ -1,7 +1,8 @@
 """One error hierarchy for the core: failures that are not the program's fault.
 
-Every error carries a Swedish message for the user (``user_message``); the English
-``str()`` of the exception is for logs. The UI and the command line show
+Every error carries a message for the user (``user_message``, in the language chosen
+when it was raised: Swedish unless the user chose English); the English ``str()`` of
+the exception is for logs. The UI and the command line show
 ``user_message`` and never a traceback for these.
 """
 

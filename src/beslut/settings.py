@@ -1,4 +1,4 @@
-"""Every user setting declared once: name, type, default and Swedish label (no Qt).
+"""Every user setting declared once: name, type, default and label (no Qt).
 
 Settings live in the database's settings table, so they follow the user's drafts.
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+from beslut.i18n import N_, _
 
 if TYPE_CHECKING:
     from beslut.checks.config import CheckConfig
@@ -37,7 +39,7 @@ class SettingsStore(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The user's settings; LABELS names each one in the settings dialog."""
+    """The user's settings; ``label(name)`` names each one in the settings dialog."""
 
     name: str = ""
     telefon: str = ""
@@ -81,21 +83,26 @@ class Settings:
 
 
 LABELS = {
-    "name": "Namn",
-    "telefon": "Telefon",
-    "epost": "E-post",
-    "forvaltning": "Förvaltning",
-    "avdelning": "Avdelning",
-    "adress": "Postadress",
-    "besoksadress": "Besöksadress",
-    "vaxel": "Växel",
-    "webb": "Webbplats",
-    "template_dir": "Mallmapp",
-    "language": "Språk",
-    "dnr_pattern": "Eget mönster för diarienummer",
-    "namnder": "Nämnder",
-    "disabled_rules": "Avstängda granskningsregler",
+    "name": N_("Namn"),
+    "telefon": N_("Telefon"),
+    "epost": N_("E-post"),
+    "forvaltning": N_("Förvaltning"),
+    "avdelning": N_("Avdelning"),
+    "adress": N_("Postadress"),
+    "besoksadress": N_("Besöksadress"),
+    "vaxel": N_("Växel"),
+    "webb": N_("Webbplats"),
+    "template_dir": N_("Mallmapp"),
+    "language": N_("Språk"),
+    "dnr_pattern": N_("Eget mönster för diarienummer"),
+    "namnder": N_("Nämnder"),
+    "disabled_rules": N_("Avstängda granskningsregler"),
 }
+
+
+def label(name: str) -> str:
+    """The label of setting ``name`` in the current language."""
+    return _(LABELS[name])
 
 
 def check_config_for(settings: Settings) -> CheckConfig:

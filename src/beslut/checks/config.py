@@ -12,6 +12,7 @@ from typing import Any
 
 from beslut.doctypes.loader import default_template_dir
 from beslut.errors import BeslutError
+from beslut.i18n import _
 
 CONFIG_NAME = "checks.toml"
 
@@ -64,8 +65,11 @@ class CheckConfig:
         try:
             re.compile(pattern)
         except re.error as exc:
+            message = _(
+                "Mönstret för diarienummer ”{pattern}” är inte ett giltigt uttryck ({why})."
+            )
             raise ChecksConfigError(
-                f"Mönstret för diarienummer ”{pattern}” är inte ett giltigt uttryck ({exc}).",
+                message.format(pattern=pattern, why=exc),
                 f"bad dnr pattern {pattern!r}: {exc}",
             ) from exc
         return replace(self, dnr_pattern=pattern)
@@ -85,11 +89,12 @@ def load_config(template_dir: Path | None = None) -> CheckConfig:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except OSError as exc:
-        raise _error(path, f"filen kan inte öppnas ({exc.strerror})") from exc
+        why = _("filen kan inte öppnas ({why})").format(why=exc.strerror)
+        raise _error(path, why) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise _error(path, f"filen är inte giltig TOML ({exc})") from exc
+        raise _error(path, _("filen är inte giltig TOML ({why})").format(why=exc)) from exc
     except UnicodeDecodeError as exc:
-        raise _error(path, "filen är inte sparad som UTF-8") from exc
+        raise _error(path, _("filen är inte sparad som UTF-8")) from exc
     return parse_config(data, path)
 
 
@@ -142,67 +147,67 @@ def _check_pattern(pattern: str, path: Path) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise _error(path, f"mönstret i [dnr] pattern är inte ett giltigt uttryck ({exc})") from exc
+        why = _("mönstret i [dnr] pattern är inte ett giltigt uttryck ({why})").format(why=exc)
+        raise _error(path, why) from exc
 
 
 def _error(path: Path, what: str) -> ChecksConfigError:
-    return ChecksConfigError(
-        f"Granskningsinställningarna i {path} kan inte läsas: {what}.", f"{path}: {what}"
-    )
+    message = _("Granskningsinställningarna i {path} kan inte läsas: {problem}.")
+    return ChecksConfigError(message.format(path=path, problem=what), f"{path}: {what}")
 
 
 class _Reader:
-    """Typed access to parsed TOML with Swedish messages that name the bad key."""
+    """Typed access to parsed TOML with messages for the user that name the bad key."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def fail(self, key: str, what: str) -> ChecksConfigError:
-        return _error(self.path, f"”{key}” {what}")
+        return _error(self.path, _("”{key}” {problem}").format(key=key, problem=what))
 
     def known(self, data: Mapping[str, Any], where: str, keys: Collection[str]) -> None:
         for key in data:
             if key not in keys:
                 name = f"{where}.{key}" if where else key
-                raise self.fail(name, "är ingen känd inställning")
+                raise self.fail(name, _("är ingen känd inställning"))
 
     def table(self, data: Mapping[str, Any], key: str, keys: Collection[str]) -> Mapping[str, Any]:
         value = data.get(key, {})
         if not isinstance(value, dict):
-            raise self.fail(key, "ska vara en tabell ([" + key + "])")
+            raise self.fail(key, _("ska vara en tabell ([{key}])").format(key=key))
         self.known(value, key, keys)
         return value
 
     def count(self, data: Mapping[str, Any], key: str, where: str, default: int) -> int:
         value = data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise self.fail(f"{where}.{key}", "ska vara ett positivt heltal")
+            raise self.fail(f"{where}.{key}", _("ska vara ett positivt heltal"))
         return value
 
     def text(self, data: Mapping[str, Any], key: str, where: str, default: str) -> str:
         value = data.get(key, default)
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{where}.{key}", "ska vara en text som inte är tom")
+            raise self.fail(f"{where}.{key}", _("ska vara en text som inte är tom"))
         return value.strip()
 
     def strings(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
         value = data.get(key, [])
         name = f"{where}.{key}" if where else key
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(name, "ska vara en lista med texter")
+            raise self.fail(name, _("ska vara en lista med texter"))
         return tuple(v.strip() for v in value if v.strip())
 
     def stiff_words(self, value: object) -> tuple[StiffWord, ...]:
         if not isinstance(value, list):
-            raise self.fail("stiff_words", "ska vara en lista av tabeller ([[stiff_words]])")
+            raise self.fail("stiff_words", _("ska vara en lista av tabeller ([[stiff_words]])"))
         words = []
         for number, item in enumerate(value, start=1):
-            where = f"stiff_words nr {number}"
+            where = _("stiff_words nr {number}").format(number=number)
             if not isinstance(item, dict):
-                raise self.fail(where, "ska vara en tabell")
+                raise self.fail(where, _("ska vara en tabell"))
             self.known(item, where, {"forms", "instead"})
             forms = self.strings(item, "forms", where)
             if not forms:
-                raise self.fail(f"{where}.forms", "saknar ord")
+                raise self.fail(f"{where}.forms", _("saknar ord"))
             words.append(StiffWord(forms, self.text(item, "instead", where, "")))
         return tuple(words)

@@ -1,9 +1,11 @@
-"""What a check reports: findings with a severity, a Swedish message, a location and a fix."""
+"""What a check reports: findings with a severity, a message, a location and a fix."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from beslut.i18n import N_, _
 
 # Parts of a draft that are not sections; every other ``Location.part`` is a section key.
 DECISIONS = "decisions"
@@ -31,12 +33,12 @@ class Severity(StrEnum):
 
     @property
     def label(self) -> str:
-        """The Swedish label shown to the user."""
-        return _LABELS[self]
+        """The label shown to the user, in the current language."""
+        return _(_LABELS[self])
 
 
 _RANKS = {Severity.FEL: 0, Severity.VARNING: 1, Severity.TIPS: 2}
-_LABELS = {Severity.FEL: "Fel", Severity.VARNING: "Varning", Severity.TIPS: "Tips"}
+_LABELS = {Severity.FEL: N_("Fel"), Severity.VARNING: N_("Varning"), Severity.TIPS: N_("Tips")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from beslut.checks.findings import (
     Location,
 )
 from beslut.errors import BeslutError
+from beslut.i18n import _
 from beslut.model.draft import Draft, Run, Section
 
 
@@ -30,7 +31,7 @@ def apply_fix(draft: Draft, finding: Finding) -> Draft:
         raise ValueError(f"finding {finding.rule} has no fix with a range")
     if current_text(draft, loc)[loc.start : loc.end] != fix.original:
         raise StaleFixError(
-            "Texten har ändrats sedan granskningen. Granska igen och försök på nytt.",
+            _("Texten har ändrats sedan granskningen. Granska igen och försök på nytt."),
             f"stale fix for {finding.rule} at {loc}",
         )
     return _replace(draft, loc, fix.replacement)

@@ -9,17 +9,23 @@ from enum import StrEnum
 from beslut.checks.config import CheckConfig, default_config
 from beslut.checks.lexicon import lexicon_for
 from beslut.checks.tokens import Sentence, sentences
+from beslut.i18n import N_, _
 from beslut.model.draft import BlockKind, Section
 
 
 class LixBand(StrEnum):
-    """The usual Swedish bands; the value is the Swedish label."""
+    """The usual Swedish bands; the value is the Swedish label, ``label`` the translated one."""
 
-    VERY_EASY = "mycket lätt"
-    EASY = "lätt"
-    MEDIUM = "medelsvår"
-    HARD = "svår"
-    VERY_HARD = "mycket svår"
+    VERY_EASY = N_("mycket lätt")
+    EASY = N_("lätt")
+    MEDIUM = N_("medelsvår")
+    HARD = N_("svår")
+    VERY_HARD = N_("mycket svår")
+
+    @property
+    def label(self) -> str:
+        """The band's name in the current language."""
+        return _(self.value)
 
 
 def band_for(value: float) -> LixBand:

@@ -1,9 +1,9 @@
-"""The findings for people and programs: Swedish text, JSON, and the command's exit code."""
+"""The findings for people and programs: text, JSON, and the command's exit code."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +20,17 @@ from beslut.checks.findings import (
     Severity,
 )
 from beslut.doctypes.loader import DocType, DocTypeError, load_doctype
-from beslut.i18n import _
+from beslut.i18n import N_, _, ngettext
 from beslut.model.draft import Draft
 
 EXIT_CLEAN, EXIT_ERRORS = 0, 1
 
 _META_FIELDS = {
-    "title": "ärendemening",
-    "subtitle": "underrubrik",
-    "dnr": "Dnr",
-    "meeting_date": "sammanträdesdatum",
-    "date": "datum",
+    "title": N_("ärendemening"),
+    "subtitle": N_("underrubrik"),
+    "dnr": N_("Dnr"),
+    "meeting_date": N_("sammanträdesdatum"),
+    "date": N_("datum"),
 }
 
 
@@ -74,15 +74,19 @@ def describe_location(loc: Location, draft: Draft, doctype: DocType | None = Non
     if loc.part == DOCUMENT:
         return _("Hela texten")
     if loc.part == DECISIONS:
-        base = _("Förslag till beslut")
-        return base if loc.index is None else f"{base}, " + _("punkt {n}").format(n=loc.index + 1)
+        if loc.index is None:
+            return _("Förslag till beslut")
+        return _("Förslag till beslut, punkt {n}").format(n=loc.index + 1)
     if loc.part == ATTACHMENTS:
-        base = _("Bilagor")
-        return base if loc.index is None else f"{base}, " + _("bilaga {n}").format(n=loc.index + 1)
-    base = _section_heading(loc.part, draft, doctype)
+        if loc.index is None:
+            return _("Bilagor")
+        return _("Bilagor, bilaga {n}").format(n=loc.index + 1)
+    heading = _section_heading(loc.part, draft, doctype)
     if loc.field == HEADING:
-        return f"{base}, " + _("rubriken")
-    return base if loc.index is None else f"{base}, " + _("stycke {n}").format(n=loc.index + 1)
+        return _("{heading}, rubriken").format(heading=heading)
+    if loc.index is None:
+        return heading
+    return _("{heading}, stycke {n}").format(heading=heading, n=loc.index + 1)
 
 
 def _section_heading(key: str, draft: Draft, doctype: DocType | None) -> str:
@@ -109,14 +113,17 @@ def summary_line(findings: Collection[Finding]) -> str:
     if not findings:
         return _("Granskningen hittade inget att anmärka på.")
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    parts = [
-        _("{n} fel").format(n=counts[Severity.FEL]),
-        (_("{n} varning") if counts[Severity.VARNING] == 1 else _("{n} varningar")).format(
-            n=counts[Severity.VARNING]
-        ),
-        _("{n} tips").format(n=counts[Severity.TIPS]),
-    ]
-    return ", ".join(parts) + "."
+    return _("{errors}, {warnings}, {tips}.").format(**count_words(counts))
+
+
+def count_words(counts: Mapping[Severity, int]) -> dict[str, str]:
+    """ "1 fel", "2 varningar", "0 tips" as ``errors``, ``warnings`` and ``tips``."""
+    errors, warnings, tips = (counts.get(s, 0) for s in Severity)
+    return {
+        "errors": ngettext("{n} fel", "{n} fel", errors).format(n=errors),
+        "warnings": ngettext("{n} varning", "{n} varningar", warnings).format(n=warnings),
+        "tips": ngettext("{n} tips", "{n} tips", tips).format(n=tips),
+    }
 
 
 def doctype_or_none(key: str, template_dir: Path | None = None) -> DocType | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from beslut.errors import BeslutError
+from beslut.i18n import _
 
 
 class DocTypeError(BeslutError):
@@ -60,19 +61,20 @@ def load_doctypes(template_dir: Path | None = None) -> list[DocType]:
     """All document types in the template folder, in the order their files ask for."""
     folder = (template_dir or default_template_dir()) / "doctypes"
     if not folder.is_dir():
-        raise DocTypeError(
-            f"Mappen med dokumenttyper saknas: {folder}. Kontrollera mallmappen i inställningarna.",
-            str(folder),
+        message = _(
+            "Mappen med dokumenttyper saknas: {folder}. Kontrollera mallmappen i inställningarna."
         )
+        raise DocTypeError(message.format(folder=folder), str(folder))
     loaded = [(_order(path), _load(path)) for path in sorted(folder.glob("*.toml"))]
-    return [doctype for _, doctype in sorted(loaded, key=lambda pair: pair[0])]
+    return [doctype for _order_key, doctype in sorted(loaded, key=lambda pair: pair[0])]
 
 
 def load_doctype(key: str, template_dir: Path | None = None) -> DocType:
     """The document type ``key`` (the TOML file's name without .toml)."""
     path = (template_dir or default_template_dir()) / "doctypes" / f"{key}.toml"
     if not path.is_file():
-        raise DocTypeError(f"Dokumenttypen ”{key}” finns inte i mallmappen.", str(path))
+        message = _("Dokumenttypen ”{key}” finns inte i mallmappen.")
+        raise DocTypeError(message.format(key=key), str(path))
     return _load(path)
 
 
@@ -81,9 +83,8 @@ def _read(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DocTypeError(
-            f"Dokumenttypen i {path.name} kan inte läsas: {exc}", f"{path}: {exc}"
-        ) from exc
+        message = _("Dokumenttypen i {name} kan inte läsas: {why}")
+        raise DocTypeError(message.format(name=path.name, why=exc), f"{path}: {exc}") from exc
 
 
 def _order(path: Path) -> tuple[int, str]:
@@ -121,7 +122,5 @@ def _load(path: Path) -> DocType:
             sections=sections,
         )
     except (KeyError, TypeError, AttributeError) as exc:
-        raise DocTypeError(
-            f"Dokumenttypen i {path.name} saknar ett obligatoriskt fält ({exc}).",
-            f"{path}: {exc!r}",
-        ) from exc
+        message = _("Dokumenttypen i {name} saknar ett obligatoriskt fält ({field}).")
+        raise DocTypeError(message.format(name=path.name, field=exc), f"{path}: {exc!r}") from exc

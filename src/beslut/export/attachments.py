@@ -10,6 +10,7 @@ from beslut.errors import NotFoundError
 from beslut.export.errors import AttachmentFileError
 from beslut.export.filenames import attachment_filename
 from beslut.export.safe_write import write_bytes
+from beslut.i18n import _
 from beslut.model.draft import Draft
 
 # Where file contents come from: a mapping sha256 -> bytes, or a function (the store's).
@@ -40,14 +41,14 @@ def _fetch(files: FileSource, sha256: str, number: int, title: str) -> bytes:
     try:
         data = files(sha256) if callable(files) else files[sha256]
     except (LookupError, OSError, NotFoundError) as exc:
+        message = _("Filen till bilaga {number} (”{title}”) saknas, så bilagorna kan inte sparas.")
         raise AttachmentFileError(
-            f"Filen till bilaga {number} (”{title}”) saknas, så bilagorna kan inte sparas.",
-            f"{sha256}: {exc!r}",
+            message.format(number=number, title=title), f"{sha256}: {exc!r}"
         ) from exc
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise AttachmentFileError(
-            f"Filen till bilaga {number} (”{title}”) är skadad: innehållet stämmer inte med "
-            "den fil som lades till.",
-            sha256,
+        message = _(
+            "Filen till bilaga {number} (”{title}”) är skadad: innehållet stämmer inte med "
+            "den fil som lades till."
         )
+        raise AttachmentFileError(message.format(number=number, title=title), sha256)
     return data

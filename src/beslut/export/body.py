@@ -14,8 +14,10 @@ from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from beslut.doctypes.loader import DocType
-from beslut.i18n import _
 from beslut.model.draft import Block, BlockKind, Draft, Run, Section
+
+# The document is Swedish whatever language the user reads, so this is never translated.
+ATTACHMENTS_HEADING = "Bilagor"
 
 
 class Role(StrEnum):
@@ -116,7 +118,7 @@ class _Writer:
     def attachments(self, titles: Iterable[str]) -> None:
         items = [title for title in titles if title.strip()]
         if items:
-            self.paragraph(Role.HEADING, _run_xml(_("Bilagor")))
+            self.paragraph(Role.HEADING, _run_xml(ATTACHMENTS_HEADING))
             self.numbered(Role.ATTACHMENT, (_run_xml(title) for title in items))
 
     def numbered(self, role: Role, items: Iterable[str]) -> None:

@@ -22,6 +22,7 @@ from beslut.export.merge import FIELD_PATTERN, fill_fields, paragraph_text
 from beslut.export.numbering import ListNumbering
 from beslut.export.ooxml import W_NS, Element, P, w
 from beslut.export.styles import TemplateStyles, set_language
+from beslut.i18n import _
 from beslut.model.draft import Draft
 
 log = logging.getLogger(__name__)
@@ -93,11 +94,11 @@ def open_template(template: Path) -> Any:
 
 
 def _template_error(template: Path, exc: Exception) -> TemplateError:
-    return TemplateError(
-        f"Wordmallen {template.name} kan inte läsas. Kontrollera att filen finns och är "
-        "ett Word-dokument (.docx eller .dotx).",
-        f"{template}: {exc!r}",
+    message = _(
+        "Wordmallen {name} kan inte läsas. Kontrollera att filen finns och är "
+        "ett Word-dokument (.docx eller .dotx)."
     )
+    return TemplateError(message.format(name=template.name), f"{template}: {exc!r}")
 
 
 def _as_document(data: bytes) -> bytes:

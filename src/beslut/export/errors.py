@@ -1,4 +1,4 @@
-"""Export failures with Swedish messages: locked or unwritable targets, full disks, PDF."""
+"""Export failures with messages for the user: locked or unwritable targets, full disks, PDF."""
 
 from __future__ import annotations
 

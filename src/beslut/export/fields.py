@@ -16,7 +16,8 @@ CONTENT_FIELD = "innehall"
 # Organisation fields: filled from export options (later from the settings); empty if unset.
 ORGANISATION_FIELDS = ("adress", "besoksadress", "vaxel", "webb")
 
-# Every field with its meaning, in Swedish for templates/README.md and the user.
+# Every field with its meaning, in Swedish for templates/README.md and template authors
+# (the template and its fields are the organisation's, so this is not translated).
 FIELDS: dict[str, str] = {
     "titel": "Ärendemeningen (tjänsteutlåtandets rubrik)",
     "undertitel": "Underrubrik, till exempel ”Svar på remiss”",

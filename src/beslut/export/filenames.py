@@ -9,6 +9,7 @@ from pathlib import PurePath
 from beslut.model.draft import Attachment, Draft
 
 MAX_STEM = 80  # leaves room for a deep folder within Windows' 260-character paths
+# The names go with the Swedish document, so they are Swedish in any UI language.
 FALLBACK_STEM = "Tjänsteutlåtande"
 
 _SEPARATORS = re.compile(r"[/\\|:]")

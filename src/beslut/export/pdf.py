@@ -19,6 +19,7 @@ from pathlib import Path
 
 from beslut.export.errors import LibreOfficeMissingError, PdfConversionError
 from beslut.export.safe_write import copy_file
+from beslut.i18n import _
 
 DEFAULT_TIMEOUT = 120.0
 
@@ -58,12 +59,14 @@ def _install_candidates() -> list[Path]:
 
 
 def require_soffice(soffice: Path | None = None) -> Path:
-    """The soffice to use, or a Swedish error that explains how to get one."""
+    """The soffice to use, or an error that explains how to get one."""
     found = soffice or find_soffice()
     if found is None:
         raise LibreOfficeMissingError(
-            "PDF kan inte skapas eftersom LibreOffice inte är installerat. Installera "
-            "LibreOffice (libreoffice.org) eller spara som Word och gör PDF:en i Word.",
+            _(
+                "PDF kan inte skapas eftersom LibreOffice inte är installerat. Installera "
+                "LibreOffice (libreoffice.org) eller spara som Word och gör PDF:en i Word."
+            ),
             "soffice not found",
         )
     return found
@@ -89,8 +92,10 @@ def convert_to_pdf(
         produced = out_dir / "dokument.pdf"
         if not produced.is_file() or produced.stat().st_size == 0:
             raise PdfConversionError(
-                "LibreOffice kunde inte göra en PDF av dokumentet. Word-filen är sparad; "
-                "öppna den och spara som PDF i Word i stället.",
+                _(
+                    "LibreOffice kunde inte göra en PDF av dokumentet. Word-filen är sparad; "
+                    "öppna den och spara som PDF i Word i stället."
+                ),
                 f"no output in {out_dir}",
             )
         return copy_file(produced, target)
@@ -126,22 +131,21 @@ def _run(command: list[str], timeout: float) -> None:
             creationflags=flags,
         )
     except OSError as exc:
-        raise PdfConversionError(
-            f"LibreOffice kunde inte startas: {exc.strerror or exc}.", repr(exc)
-        ) from exc
+        message = _("LibreOffice kunde inte startas: {why}.")
+        raise PdfConversionError(message.format(why=exc.strerror or exc), repr(exc)) from exc
     try:
-        _, stderr = process.communicate(timeout=timeout)
+        _stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         _kill(process)
-        raise PdfConversionError(
-            f"LibreOffice blev inte klart med PDF:en på {timeout:.0f} sekunder och avbröts. "
-            "Word-filen är sparad.",
-            repr(exc),
-        ) from exc
+        message = _(
+            "LibreOffice blev inte klart med PDF:en på {seconds:.0f} sekunder och avbröts. "
+            "Word-filen är sparad."
+        )
+        raise PdfConversionError(message.format(seconds=timeout), repr(exc)) from exc
     if process.returncode != 0:
         detail = stderr.decode(errors="replace").strip()
         raise PdfConversionError(
-            "LibreOffice kunde inte göra en PDF av dokumentet. Word-filen är sparad.",
+            _("LibreOffice kunde inte göra en PDF av dokumentet. Word-filen är sparad."),
             f"exit {process.returncode}: {detail}",
         )
 

@@ -2,7 +2,7 @@
 
 The data goes to a temporary file in the target's folder, is flushed to disk and then
 moved over the target with ``os.replace``, which is atomic on the same volume on both
-Windows and POSIX. Operating-system errors become ``WriteError`` subclasses with Swedish
+Windows and POSIX. Operating-system errors become ``WriteError`` subclasses with
 messages the user can act on.
 """
 
@@ -24,6 +24,7 @@ from beslut.export.errors import (
     TargetLockedError,
     WriteError,
 )
+from beslut.i18n import _
 
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -70,17 +71,16 @@ def _create_temp(target: Path) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except FileNotFoundError as exc:
-        raise FolderNotWritableError(
-            f"Mappen {folder} finns inte. Välj en mapp som finns.", str(exc)
-        ) from exc
+        message = _("Mappen {folder} finns inte. Välj en mapp som finns.")
+        raise FolderNotWritableError(message.format(folder=folder), str(exc)) from exc
     except OSError as exc:
         if exc.errno in _NO_SPACE:
             raise _write_error(exc, target) from exc
-        raise FolderNotWritableError(
-            f"Du kan inte spara i mappen {folder}. Mappen är skrivskyddad eller så saknar du "
-            "behörighet. Välj en annan mapp.",
-            str(exc),
-        ) from exc
+        message = _(
+            "Du kan inte spara i mappen {folder}. Mappen är skrivskyddad eller så saknar du "
+            "behörighet. Välj en annan mapp."
+        )
+        raise FolderNotWritableError(message.format(folder=folder), str(exc)) from exc
     os.close(fd)
     return Path(name)
 
@@ -98,27 +98,26 @@ def _replace(temp: Path, target: Path) -> None:
     try:
         os.replace(temp, target)
     except IsADirectoryError as exc:
-        raise WriteError(
-            f"Det finns redan en mapp som heter {target.name}. Välj ett annat filnamn.", str(exc)
-        ) from exc
+        message = _("Det finns redan en mapp som heter {name}. Välj ett annat filnamn.")
+        raise WriteError(message.format(name=target.name), str(exc)) from exc
     except PermissionError as exc:
-        raise TargetLockedError(
-            f"Filen {target.name} kan inte ersättas. Den är troligen öppen i Word eller ett "
+        message = _(
+            "Filen {name} kan inte ersättas. Den är troligen öppen i Word eller ett "
             "annat program, eller skrivskyddad. Stäng filen och försök igen, eller spara "
-            "under ett annat namn.",
-            str(exc),
-        ) from exc
+            "under ett annat namn."
+        )
+        raise TargetLockedError(message.format(name=target.name), str(exc)) from exc
 
 
 def _write_error(exc: OSError, target: Path) -> WriteError:
     if exc.errno in _NO_SPACE:
-        return DiskFullError(
-            f"Disken är full, så {target.name} kunde inte sparas. Den tidigare versionen av "
-            "filen är orörd. Frigör utrymme eller spara på en annan plats.",
-            str(exc),
+        message = _(
+            "Disken är full, så {name} kunde inte sparas. Den tidigare versionen av "
+            "filen är orörd. Frigör utrymme eller spara på en annan plats."
         )
+        return DiskFullError(message.format(name=target.name), str(exc))
     if exc.errno in _READ_ONLY:
-        return FolderNotWritableError(
-            f"Du kan inte spara i mappen {target.parent}. Välj en annan mapp.", str(exc)
-        )
-    return WriteError(f"Filen {target.name} kunde inte sparas: {exc.strerror or exc}.", str(exc))
+        message = _("Du kan inte spara i mappen {folder}. Välj en annan mapp.")
+        return FolderNotWritableError(message.format(folder=target.parent), str(exc))
+    message = _("Filen {name} kunde inte sparas: {why}.")
+    return WriteError(message.format(name=target.name, why=exc.strerror or exc), str(exc))

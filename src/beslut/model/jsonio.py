@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from beslut.errors import DraftFormatError, NewerFormatError
+from beslut.i18n import _
 from beslut.model.draft import (
     Attachment,
     Block,
@@ -113,7 +114,7 @@ def loads(text: str | bytes) -> tuple[Draft, dict[str, bytes]]:
         data = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DraftFormatError(
-            "Filen är inte ett utkast från beslut: den är inte giltig JSON.", str(exc)
+            _("Filen är inte ett utkast från beslut: den är inte giltig JSON."), str(exc)
         ) from exc
     return draft_from_dict(data), files_from_dict(data)
 
@@ -173,10 +174,11 @@ def files_from_dict(data: object) -> dict[str, bytes]:
         try:
             content = base64.b64decode(_as_str(ref["data"], path + ".data"), validate=True)
         except (binascii.Error, ValueError) as exc:
-            raise _bad(path + ".data", "innehållet är inte giltig base64") from exc
+            raise _bad(path + ".data", _("innehållet är inte giltig base64")) from exc
         digest = hashlib.sha256(content).hexdigest()
         if digest != ref.get("sha256") or len(content) != ref.get("size"):
-            raise _bad(path, "filens innehåll stämmer inte med dess storlek och kontrollsumma")
+            problem = _("filens innehåll stämmer inte med dess storlek och kontrollsumma")
+            raise _bad(path, problem)
         files[digest] = content
     return files
 
@@ -184,16 +186,19 @@ def files_from_dict(data: object) -> dict[str, bytes]:
 def _check_version(root: Mapping[str, Any]) -> None:
     if root.get("format") != FORMAT_NAME:
         raise DraftFormatError(
-            'Filen är inte ett utkast från beslut (fältet "format" saknas eller är fel).',
+            _('Filen är inte ett utkast från beslut (fältet "format" saknas eller är fel).'),
             f"format={root.get('format')!r}",
         )
     version = root.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _bad("format_version", "formatversionen saknas eller är inget heltal")
+        raise _bad("format_version", _("formatversionen saknas eller är inget heltal"))
     if version > FORMAT_VERSION:
+        message = _(
+            "Utkastet är sparat av en nyare version av beslut (format {version}; den här "
+            "versionen läser format {supported}). Uppdatera beslut för att öppna det."
+        )
         raise NewerFormatError(
-            f"Utkastet är sparat av en nyare version av beslut (format {version}; den här "
-            f"versionen läser format {FORMAT_VERSION}). Uppdatera beslut för att öppna det.",
+            message.format(version=version, supported=FORMAT_VERSION),
             f"format_version {version} > {FORMAT_VERSION}",
         )
 
@@ -226,37 +231,38 @@ def _attachment(obj: Mapping[str, Any], path: str) -> Attachment:
         fobj = _obj(raw, fpath)
         size = fobj.get("size")
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise _bad(fpath + ".size", "storleken är inget heltal")
+            raise _bad(fpath + ".size", _("storleken är inget heltal"))
         sha = _str(fobj, "sha256", fpath)
         if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-            raise _bad(fpath + ".sha256", "kontrollsumman är inte en sha256 i hex")
+            raise _bad(fpath + ".sha256", _("kontrollsumman är inte en sha256 i hex"))
         ref = FileRef(_str(fobj, "name", fpath), size, sha)
     return Attachment(_str(obj, "title", path), ref)
 
 
-# --- field helpers: every failure names the field, in Swedish ------------------------
+# --- field helpers: every failure names the field -------------------------------------
 
 
 def _bad(path: str, what: str) -> DraftFormatError:
-    return DraftFormatError(f"Utkastet kan inte läsas: {path or 'filen'}: {what}.", path)
+    message = _("Utkastet kan inte läsas: {field}: {problem}.")
+    return DraftFormatError(message.format(field=path or _("filen"), problem=what), path)
 
 
 def _obj(value: object, path: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _bad(path, "ett objekt väntades")
+        raise _bad(path, _("ett objekt väntades"))
     return value
 
 
 def _list(obj: Mapping[str, Any], key: str, path: str) -> list[Any]:
     value = obj.get(key, [])
     if not isinstance(value, list):
-        raise _bad(_join(path, key), "en lista väntades")
+        raise _bad(_join(path, key), _("en lista väntades"))
     return value
 
 
 def _as_str(value: object, path: str) -> str:
     if not isinstance(value, str):
-        raise _bad(path, "text väntades")
+        raise _bad(path, _("text väntades"))
     return value
 
 
@@ -268,7 +274,7 @@ def _str(obj: Mapping[str, Any], key: str, path: str) -> str:
 def _bool(obj: Mapping[str, Any], key: str, path: str) -> bool:
     value = obj.get(key, False)
     if not isinstance(value, bool):
-        raise _bad(_join(path, key), "true eller false väntades")
+        raise _bad(_join(path, key), _("true eller false väntades"))
     return value
 
 
@@ -279,7 +285,7 @@ def _date(obj: Mapping[str, Any], key: str, path: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(_as_str(value, _join(path, key)))
     except ValueError as exc:
-        raise _bad(_join(path, key), "ett datum som ÅÅÅÅ-MM-DD väntades") from exc
+        raise _bad(_join(path, key), _("ett datum som ÅÅÅÅ-MM-DD väntades")) from exc
 
 
 def _enum(cls: type[_E], value: object, path: str) -> _E:
@@ -287,7 +293,7 @@ def _enum(cls: type[_E], value: object, path: str) -> _E:
         return cls(_as_str(value, path))
     except ValueError as exc:
         allowed = ", ".join(m.value for m in cls)
-        raise _bad(path, f"ett av {allowed} väntades") from exc
+        raise _bad(path, _("ett av {allowed} väntades").format(allowed=allowed)) from exc
 
 
 def _join(path: str, key: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from beslut.i18n import N_, _
+
 
 class Status(StrEnum):
     """Where a draft is in its life."""
@@ -14,12 +16,12 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        """The Swedish label shown to the user."""
-        return _STATUS_LABELS[self]
+        """The label shown to the user, in the current language."""
+        return _(_STATUS_LABELS[self])
 
 
 _STATUS_LABELS = {
-    Status.UTKAST: "Utkast",
-    Status.GRANSKNING: "Under granskning",
-    Status.KLAR: "Klar",
+    Status.UTKAST: N_("Utkast"),
+    Status.GRANSKNING: N_("Under granskning"),
+    Status.KLAR: N_("Klar"),
 }

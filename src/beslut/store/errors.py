@@ -1,4 +1,4 @@
-"""SQLite failures as typed errors that carry a Swedish message for the user."""
+"""SQLite failures as typed errors that carry a message for the user."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from beslut.errors import BeslutError
+from beslut.i18n import _
 
 
 class StoreError(BeslutError):
@@ -47,41 +48,45 @@ def translate(exc: sqlite3.Error, path: Path | str) -> StoreError | None:
     detail = f"{path}: {exc} ({getattr(exc, 'sqlite_errorname', '?')})"
     if primary in (_BUSY, _LOCKED):
         return StoreLockedError(
-            "Databasen används av ett annat program just nu. Vänta en stund och försök igen. "
-            "Din text finns kvar.",
+            _(
+                "Databasen används av ett annat program just nu. Vänta en stund och försök "
+                "igen. Din text finns kvar."
+            ),
             detail,
         )
     if primary == _READONLY:
-        return StoreReadOnlyError(
-            f"Databasen {path} är skrivskyddad, så ändringar kan inte sparas. Kontrollera "
-            "behörigheten till filen och mappen, eller välj en annan databas.",
-            detail,
+        message = _(
+            "Databasen {path} är skrivskyddad, så ändringar kan inte sparas. Kontrollera "
+            "behörigheten till filen och mappen, eller välj en annan databas."
         )
+        return StoreReadOnlyError(message.format(path=path), detail)
     if primary == _FULL:
         return StoreFullError(
-            "Disken är full, så ändringarna kunde inte sparas. Frigör utrymme och försök "
-            "igen. Det som redan var sparat är oförändrat.",
+            _(
+                "Disken är full, så ändringarna kunde inte sparas. Frigör utrymme och försök "
+                "igen. Det som redan var sparat är oförändrat."
+            ),
             detail,
         )
     if primary in (_NOTADB, _CORRUPT):
-        return StoreCorruptError(
-            f"Filen {path} är inte en databas från beslut, eller så är den skadad. Filen "
-            "har inte ändrats. Välj en annan databas eller återställ en säkerhetskopia.",
-            detail,
+        message = _(
+            "Filen {path} är inte en databas från beslut, eller så är den skadad. Filen "
+            "har inte ändrats. Välj en annan databas eller återställ en säkerhetskopia."
         )
+        return StoreCorruptError(message.format(path=path), detail)
     if primary in (_CANTOPEN, _IOERR):
-        return StoreUnavailableError(
-            f"Databasen {path} kan inte öppnas eller läsas. Kontrollera att filen och "
-            "mappen finns och att du har behörighet.",
-            detail,
+        message = _(
+            "Databasen {path} kan inte öppnas eller läsas. Kontrollera att filen och "
+            "mappen finns och att du har behörighet."
         )
+        return StoreUnavailableError(message.format(path=path), detail)
     return None
 
 
 def newer_version(path: Path | str, detail: str) -> StoreNewerVersionError:
     """The refusal of a database written by a newer beslut."""
-    return StoreNewerVersionError(
-        f"Databasen {path} är skapad av en nyare version av beslut och kan inte öppnas med "
-        "den här versionen. Uppdatera beslut. Filen har inte ändrats.",
-        detail,
+    message = _(
+        "Databasen {path} är skapad av en nyare version av beslut och kan inte öppnas med "
+        "den här versionen. Uppdatera beslut. Filen har inte ändrats."
     )
+    return StoreNewerVersionError(message.format(path=path), detail)

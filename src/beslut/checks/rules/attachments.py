@@ -9,8 +9,7 @@ from beslut.checks.context import Context
 from beslut.checks.findings import ATTACHMENTS, TITLE, Location, Severity
 from beslut.checks.rules.base import Hit, rule
 from beslut.checks.scan import fold, scan
-from beslut.checks.swedish import plural
-from beslut.i18n import N_, _
+from beslut.i18n import N_, _, ngettext
 
 # "bilaga 3", "bilagorna 2 och 3", "bilagor 2–4"; not "bilaga 3 till avtalet", which is
 # a bilaga of another document. Possessive repeats keep a list from being cut short.
@@ -54,7 +53,9 @@ def _reference_message(missing: list[int], count: int) -> str:
         message = _("Texten hänvisar till bilaga {numbers}, men ärendet har inga bilagor.")
     else:
         message = _("Texten hänvisar till bilaga {numbers}, men ärendet har bara {count}.")
-    return message.format(numbers=numbers, count=plural(count, _("bilaga"), _("bilagor")))
+    return message.format(
+        numbers=numbers, count=ngettext("{n} bilaga", "{n} bilagor", count).format(n=count)
+    )
 
 
 @rule("attachments.title", Severity.VARNING, N_("Bilaga utan titel"))

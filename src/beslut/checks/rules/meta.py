@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from beslut.checks.context import Context
 from beslut.checks.findings import META, Location, Severity
 from beslut.checks.rules.base import Hit, rule
-from beslut.checks.swedish import long_date
-from beslut.i18n import N_, _
+from beslut.i18n import N_, _, format_date_ui
 
 
 @rule("meta.dnr", Severity.VARNING, N_("Diarienumrets format"))
@@ -41,5 +40,5 @@ def meeting_after_date(ctx: Context) -> Iterator[Hit]:
     )
     yield Hit(
         Location(META, field="meeting_date"),
-        message.format(meeting=long_date(meta.meeting_date), date=long_date(meta.date)),
+        message.format(meeting=format_date_ui(meta.meeting_date), date=format_date_ui(meta.date)),
     )

@@ -30,7 +30,7 @@ def _lix_message(lix: Lix, whole: bool) -> str:
             "Avsnittet har LIX {value} ({band}). Skriv kortare meningar och byt långa ord "
             "mot kortare där det går."
         )
-    return message.format(value=round(lix.value), band=_(lix.band.value))
+    return message.format(value=round(lix.value), band=lix.band.label)
 
 
 @rule("readability.lix", Severity.TIPS, N_("Läsbarhet (LIX)"))
