@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
+from beslut.i18n import N_, _
 from beslut.model.draft import Block, BlockKind, Run
 from beslut.model.text import clean_text
 
@@ -471,15 +472,21 @@ def _selected_blocks(cursor: QTextCursor) -> list[QTextBlock]:
     return list(_iter_blocks(first, doc.findBlock(cursor.selectionEnd())))
 
 
-# (kind, text, tooltip, shortcut); shortcuts avoid Ctrl+Alt, which is AltGr on Swedish keyboards
+# (kind, text, tooltip, shortcut); shortcuts avoid Ctrl+Alt, which is AltGr on Swedish
+# keyboards. The texts are translated when the actions are made, not at import.
 _KIND_ACTIONS = (
-    (BlockKind.PARAGRAPH, "Brödtext", "Gör stycket till vanlig brödtext", "Ctrl+Shift+N"),
-    (BlockKind.HEADING, "Mellanrubrik", "Gör stycket till en mellanrubrik", "Ctrl+Shift+R"),
-    (BlockKind.BULLET, "Punktlista", "Gör stycket till en punkt i en punktlista", "Ctrl+Shift+L"),
+    (BlockKind.PARAGRAPH, N_("Brödtext"), N_("Gör stycket till vanlig brödtext"), "Ctrl+Shift+N"),
+    (BlockKind.HEADING, N_("Mellanrubrik"), N_("Gör stycket till en mellanrubrik"), "Ctrl+Shift+R"),
+    (
+        BlockKind.BULLET,
+        N_("Punktlista"),
+        N_("Gör stycket till en punkt i en punktlista"),
+        "Ctrl+Shift+L",
+    ),
     (
         BlockKind.NUMBERED,
-        "Numrerad lista",
-        "Gör stycket till en punkt i en numrerad lista",
+        N_("Numrerad lista"),
+        N_("Gör stycket till en punkt i en numrerad lista"),
         "Ctrl+Shift+O",
     ),
 )
@@ -495,21 +502,23 @@ class SectionEditor(QWidget):
 
     content_changed = Signal()
 
-    def __init__(self, label: str = "Text", parent: QWidget | None = None) -> None:
+    def __init__(self, label: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
         self.text_edit = RichTextEdit(self)
         self.toolbar = QToolBar(self)
-        self.bold_action = self._action("Fet", "Fet stil", QKeySequence.StandardKey.Bold)
-        self.italic_action = self._action("Kursiv", "Kursiv stil", QKeySequence.StandardKey.Italic)
+        self.bold_action = self._action(_("Fet"), _("Fet stil"), QKeySequence.StandardKey.Bold)
+        self.italic_action = self._action(
+            _("Kursiv"), _("Kursiv stil"), QKeySequence.StandardKey.Italic
+        )
         self.kind_actions = {
-            kind: self._action(text, tip, keys) for kind, text, tip, keys in _KIND_ACTIONS
+            kind: self._action(_(text), _(tip), keys) for kind, text, tip, keys in _KIND_ACTIONS
         }
         self.undo_action = self._action(
-            "Ångra", "Ångra senaste ändringen", "Ctrl+Z", checkable=False
+            _("Ångra"), _("Ångra senaste ändringen"), "Ctrl+Z", checkable=False
         )
         self.redo_action = self._action(
-            "Gör om", "Gör om det som ångrades", "Ctrl+Y", checkable=False
+            _("Gör om"), _("Gör om det som ångrades"), "Ctrl+Y", checkable=False
         )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.text_edit.format_actions = [
@@ -519,7 +528,7 @@ class SectionEditor(QWidget):
         ]
         self._build()
         self._connect()
-        self.set_label(label)
+        self.set_label(label or _("Text"))
         self._update_actions()
 
     def _action(
@@ -584,8 +593,8 @@ class SectionEditor(QWidget):
     def set_label(self, label: str) -> None:
         """Name the editor for screen readers after the section it edits."""
         self.setAccessibleName(label)
-        self.text_edit.setAccessibleName(f"{label} – text")
-        self.toolbar.setAccessibleName(f"{label} – textformat")
+        self.text_edit.setAccessibleName(_("{label} – text").format(label=label))
+        self.toolbar.setAccessibleName(_("{label} – textformat").format(label=label))
 
     def set_blocks(self, blocks: Sequence[Block]) -> None:
         """Show ``blocks``, with a fresh undo history and no ``content_changed``.

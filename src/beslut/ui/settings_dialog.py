@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from beslut.checks.rules import ALL_RULES
-from beslut.i18n import _
-from beslut.settings import LABELS, Settings
+from beslut.i18n import LANGUAGES, N_, _, current_language, translate
+from beslut.settings import Settings, label
+
+# Shown in the newly chosen language, so the user can read it whichever it is.
+_LANGUAGE_AT_RESTART = N_("Språket byts nästa gång du startar beslut.")
 
 
 class SettingsDialog(QDialog):
@@ -42,12 +45,12 @@ class SettingsDialog(QDialog):
         profile_form = QFormLayout(profile)
         for name in ("name", "telefon", "epost", "forvaltning", "avdelning"):
             self.edits[name] = self._line(name, getattr(settings, name))
-            profile_form.addRow(_(LABELS[name]), self.edits[name])
+            profile_form.addRow(label(name), self.edits[name])
         org = QGroupBox(_("Organisationen"))
         org_form = QFormLayout(org)
         for name in ("adress", "besoksadress", "vaxel", "webb"):
             self.edits[name] = self._line(name, getattr(settings, name))
-            org_form.addRow(_(LABELS[name]), self.edits[name])
+            org_form.addRow(label(name), self.edits[name])
         self.edits["template_dir"] = self._line("template_dir", settings.template_dir)
         self.edits["template_dir"].setPlaceholderText(_("Mallarna som följer med beslut"))
         browse = QPushButton(_("Välj…"))
@@ -56,21 +59,27 @@ class SettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.edits["template_dir"], 1)
         folder_row.addWidget(browse)
-        org_form.addRow(_(LABELS["template_dir"]), folder_row)
+        org_form.addRow(label("template_dir"), folder_row)
         self.edits["dnr_pattern"] = self._line("dnr_pattern", settings.dnr_pattern)
         self.edits["dnr_pattern"].setPlaceholderText(_("Tomt: organisationens mönster"))
-        org_form.addRow(_(LABELS["dnr_pattern"]), self.edits["dnr_pattern"])
+        org_form.addRow(label("dnr_pattern"), self.edits["dnr_pattern"])
         self.namnder = QPlainTextEdit("\n".join(settings.namnder))
-        self.namnder.setAccessibleName(_(LABELS["namnder"]))
+        self.namnder.setAccessibleName(label("namnder"))
         self.namnder.setTabChangesFocus(True)
         self.namnder.setFixedHeight(110)
         org_form.addRow(_("Nämnder (en per rad)"), self.namnder)
         self.language = QComboBox()
-        self.language.setAccessibleName(_(LABELS["language"]))
-        self.language.addItem("Svenska", "sv")
-        self.language.addItem("English", "en")
+        self.language.setAccessibleName(label("language"))
+        for code, name in LANGUAGES.items():  # each language named in itself
+            self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        org_form.addRow(_(LABELS["language"]), self.language)
+        org_form.addRow(label("language"), self.language)
+        self.language_hint = QLabel()
+        self.language_hint.setObjectName("hint")
+        self.language_hint.setWordWrap(True)
+        org_form.addRow("", self.language_hint)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self._language_changed()
         checks = QGroupBox(_("Granskning: regler som används"))
         checks_layout = QVBoxLayout(checks)
         self.rules = QListWidget()
@@ -100,8 +109,15 @@ class SettingsDialog(QDialog):
 
     def _line(self, name: str, value: str) -> QLineEdit:
         edit = QLineEdit(value)
-        edit.setAccessibleName(_(LABELS[name]))
+        edit.setAccessibleName(label(name))
         return edit
+
+    def _language_changed(self) -> None:
+        """Say, in the language chosen, that the switch happens at the next start."""
+        chosen = str(self.language.currentData())
+        pending = chosen != current_language()
+        self.language_hint.setText(translate(_LANGUAGE_AT_RESTART, chosen) if pending else "")
+        self.language_hint.setVisible(pending)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Välj mallmapp"))

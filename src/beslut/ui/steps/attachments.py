@@ -19,16 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from beslut.errors import BeslutError
-from beslut.i18n import _
+from beslut.i18n import N_, _
 from beslut.model.draft import Attachment, Draft
 from beslut.model.text import clean_line
 from beslut.store import Store
 from beslut.ui.errors import show_error
 from beslut.ui.icons import icon
+from beslut.ui.qlocale import ui_locale
 from beslut.ui.steps.base import Step
 from beslut.ui.steps.listedit import ReorderableList, UndoKeys
 
-_GUIDANCE = _(
+_GUIDANCE = N_(
     "Lägg till de handlingar som nämnden ska få med ärendet. Bilagorna numreras i den "
     "ordning de står här; dra dem eller använd Alt+Upp och Alt+Ned för att ändra ordningen.\n\n"
     "Ge varje bilaga en titel som säger vad den är och när den är daterad, till exempel "
@@ -41,7 +42,7 @@ def _size(n: int) -> str:
         return f"{n} B"
     if n < 1024 * 1024:
         return f"{n / 1024:.0f} kB"
-    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{ui_locale().toString(n / (1024 * 1024), 'f', 1)} MB"
 
 
 def _label(row: int, att: Attachment) -> str:
@@ -54,7 +55,7 @@ class AttachmentsStep(Step):
     """The bilagor: add files (dialog or drop), titles, order, open, remove."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(_("Bilagor"), _GUIDANCE, parent)
+        super().__init__(_("Bilagor"), _(_GUIDANCE), parent)
         self.store = store
         self.list: ReorderableList[Attachment] = ReorderableList(self.undo_stack, _label)
         self.list.setAccessibleName(_("Bilagor"))

@@ -26,7 +26,8 @@ from beslut.ui.steps.listedit import ReorderableList, UndoKeys
 
 
 def _label(row: int, text: str) -> str:
-    return f"{row + 1}. {text or _('(tom punkt)')}"
+    empty = _("(tom punkt)")
+    return f"{row + 1}. {text or empty}"
 
 
 class DecisionsStep(Step):

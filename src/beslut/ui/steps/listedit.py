@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from beslut.i18n import _
 from beslut.ui.undo import SnapshotCommand
 
 T = TypeVar("T")
@@ -120,7 +121,7 @@ class ReorderableList(QListWidget, Generic[T]):
             return
         items = list(self.values)
         items[row], items[target] = items[target], items[row]
-        self.change("Flytta", tuple(items), target)
+        self.change(_("Flytta"), tuple(items), target)
 
     def remove_current(self, text: str) -> None:
         row = self.currentRow()
@@ -165,4 +166,4 @@ class ReorderableList(QListWidget, Generic[T]):
         moved_to = self.currentRow()
         after = tuple(self.values[i] for i in order)
         # Redraw after the drop has finished, not inside the model's move signal.
-        QTimer.singleShot(0, lambda: self.change("Flytta", after, moved_to))
+        QTimer.singleShot(0, lambda: self.change(_("Flytta"), after, moved_to))

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beslut.i18n import _
+from beslut.i18n import N_, _
 from beslut.model.draft import Draft, Metadata, Person, Status
 from beslut.settings import Settings
+from beslut.ui.qlocale import ui_locale
 from beslut.ui.steps.base import Step
 
 _NO_DATE = QDate(2000, 1, 1)
-_GUIDANCE = _(
+_GUIDANCE = N_(
     "Fyll i uppgifterna som hamnar i sidhuvudet: ärendemening, nämnd, sammanträdesdatum och "
     "diarienummer. Ärendemeningen ska säga vad ärendet gäller, till exempel ”Avgiftsfri "
     "simskola för barn i årskurs 1–3”. Dela en lång rubrik: kärnan i rubriken, detaljerna "
@@ -35,7 +36,7 @@ _GUIDANCE = _(
 def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setLocale(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    edit.setLocale(ui_locale())  # month names and the calendar in the user's language
     edit.setDisplayFormat("d MMMM yyyy")
     edit.setMinimumDate(_NO_DATE)
     edit.setSpecialValueText(_("Inget datum"))
@@ -52,7 +53,7 @@ class MetadataStep(Step):
         dnr_matches: Callable[[str], bool],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(_("Uppgifter"), _GUIDANCE, parent)
+        super().__init__(_("Uppgifter"), _(_GUIDANCE), parent)
         self.required = True
         self.settings = settings
         self.dnr_matches = dnr_matches

@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from beslut.checks import Finding, Report, Severity
-from beslut.i18n import _
+from beslut.checks.report import count_words
+from beslut.i18n import N_, _
 from beslut.model.draft import Draft
 from beslut.ui.icons import icon
 from beslut.ui.steps.base import Step
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
 _COLOURS = {Severity.FEL: "#b3261e", Severity.VARNING: "#9a5b00", Severity.TIPS: "#1f5f99"}
-_GUIDANCE = _(
+_GUIDANCE = N_(
     "Granskningen kontrollerar tjänsteutlåtandet mot reglerna i stadens ärendehandbok: att "
     "alla delar finns, att beslutspunkterna står på egna ben, läsbarheten och att inga "
     "personnummer följer med ut.\n\nKlicka på en anmärkning för att gå till stället. Du kan "
@@ -42,7 +43,7 @@ class ReviewStep(Step):
     version_requested = Signal()
 
     def __init__(self, part_names: Callable[[str], str], parent: QWidget | None = None) -> None:
-        super().__init__(_("Granska och exportera"), _GUIDANCE, parent)
+        super().__init__(_("Granska och exportera"), _(_GUIDANCE), parent)
         self.part_names = part_names
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -88,14 +89,12 @@ class ReviewStep(Step):
 
     def show_report(self, report: Report) -> None:
         """List the findings grouped by part, most serious first within each."""
-        counts = report.counts()
-        errors, warnings, tips = (counts[s] for s in Severity)
         if not report.findings:
             self.summary.setText(_("Granskningen hittade inget att anmärka på."))
         else:
             self.summary.setText(
-                _("Granskningen hittade {e} fel, {w} varningar och {t} tips.").format(
-                    e=errors, w=warnings, t=tips
+                _("Granskningen hittade {errors}, {warnings} och {tips}.").format(
+                    **count_words(report.counts())
                 )
             )
         total = report.total_lix
@@ -103,7 +102,7 @@ class ReviewStep(Step):
             self.summary.text()
             + "  "
             + _("Läsbarhet för hela texten: LIX {value:.0f} ({band}).").format(
-                value=total.value, band=total.band.value
+                value=total.value, band=total.band.label
             )
         )
         self.tree.clear()

@@ -72,7 +72,7 @@ class SectionStep(Step):
         """Underline what the granskning found in this section; show its LIX."""
         if lix is not None and lix.words:
             self.lix_label.setText(
-                _("LIX {value:.0f} – {band}").format(value=lix.value, band=lix.band.value)
+                _("LIX {value:.0f} – {band}").format(value=lix.value, band=lix.band.label)
             )
         else:
             self.lix_label.setText("")

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beslut.i18n import _
+from beslut.i18n import N_, _
 from beslut.model.draft import Draft, Signatory
 from beslut.model.text import clean_line
 from beslut.ui.icons import icon
 from beslut.ui.steps.base import Step
 from beslut.ui.steps.listedit import ReorderableList, UndoKeys
 
-_GUIDANCE = _(
+_GUIDANCE = N_(
     "Tjänsteutlåtandet undertecknas av förvaltningschefen och oftast av avdelningschefen. "
     "Skriv namn och titel för var och en, i den ordning de ska stå."
 )
@@ -36,7 +36,7 @@ class SignaturesStep(Step):
     """The signatories as a list with name and title fields for the selected one."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_("Underskrifter"), _GUIDANCE, parent)
+        super().__init__(_("Underskrifter"), _(_GUIDANCE), parent)
         self.list: ReorderableList[Signatory] = ReorderableList(self.undo_stack, _label)
         self.list.setAccessibleName(_("Underskrifter"))
         self.name = QLineEdit()
