@@ -5,6 +5,9 @@
     python3 dev.py test [ARGS]   install into .venv if needed, then run all tests
     python3 dev.py lint          ruff and mypy
     python3 dev.py bench         run the benchmarks in benchmarks/
+    python3 dev.py i18n          extract the text to translate, update and compile the catalogs
+
+run and test compile the catalogs (resources/locale/*/LC_MESSAGES/beslut.po -> .mo) first.
 
 Works the same on Windows (py dev.py run) and Linux.
 """
@@ -23,6 +26,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".beslut-installed"
 WINDOWS = os.name == "nt"
+LOCALE = ROOT / "resources" / "locale"
+DOMAIN = "beslut"
+POT = LOCALE / f"{DOMAIN}.pot"
 
 # Shared libraries Qt needs on Debian/Ubuntu, by the package that ships them.
 DEBIAN_QT_LIBS = {
@@ -90,18 +96,70 @@ def run(python: Path, *args: str, env: dict[str, str] | None = None) -> int:
     return subprocess.run([str(python), *args], cwd=ROOT, env=env, check=False).returncode
 
 
+def babel(python: Path, *args: str) -> int:
+    """Run pybabel (babel is a dependency of beslut, so it is in .venv)."""
+    return run(python, "-m", "babel.messages.frontend", "-q", *args)
+
+
+def compile_catalogs(python: Path) -> int:
+    """Compile every beslut.po to the .mo the app reads (the .mo files are not in git)."""
+    return babel(python, "compile", "--domain", DOMAIN, "--directory", str(LOCALE))
+
+
+def _without_date(text: str) -> list[str]:
+    return [line for line in text.splitlines() if not line.startswith('"POT-Creation-Date:')]
+
+
+def update_catalogs(python: Path) -> int:
+    """Extract the marked text into beslut.pot, merge it into each .po, compile them all.
+
+    The .pot is only rewritten when its messages changed, not for a new date alone.
+    """
+    sys.path.insert(0, str(ROOT / "src"))
+    from beslut import __version__  # a plain module: no dependencies
+
+    fresh = LOCALE / f".{DOMAIN}.pot.new"
+    extract = [
+        *("extract", "--mapping-file", str(ROOT / "babel.cfg"), "--output-file", str(fresh)),
+        *("--project", "beslut", "--version", __version__, "--copyright-holder", "beslut"),
+        *("--add-comments", "Translators:", "--add-location", "file", "--sort-by-file"),
+        ".",  # run() works in ROOT, so the catalogs name files as src/beslut/...
+    ]
+    code = babel(python, *extract)
+    if code:
+        fresh.unlink(missing_ok=True)
+        return code
+    old = POT.read_text(encoding="utf-8") if POT.exists() else ""
+    if _without_date(old) != _without_date(fresh.read_text(encoding="utf-8")):
+        fresh.replace(POT)
+    fresh.unlink(missing_ok=True)
+    update = [
+        *("update", "--domain", DOMAIN, "--input-file", str(POT)),
+        *("--output-dir", str(LOCALE), "--ignore-obsolete", "--ignore-pot-creation-date"),
+    ]
+    code = babel(python, *update) or compile_catalogs(python)
+    if not code:
+        print(
+            "Katalogerna är uppdaterade. Översätt nya och osäkra (fuzzy) texter i "
+            f"{LOCALE.relative_to(ROOT)}/en/LC_MESSAGES/{DOMAIN}.po och kör igen."
+        )
+    return code
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "lint", "bench"}:
+    if not argv or argv[0] not in {"run", "test", "lint", "bench", "i18n"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
     python = ensure_installed()
+    if command == "i18n":
+        return update_catalogs(python)
     if command == "run":
         check_system_libraries()
-        return run(python, "-m", "beslut", *rest)
+        return compile_catalogs(python) or run(python, "-m", "beslut", *rest)
     if command == "test":
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-        return run(python, "-m", "pytest", *rest, env=env)
+        return compile_catalogs(python) or run(python, "-m", "pytest", *rest, env=env)
     if command == "lint":
         return (
             run(python, "-m", "ruff", "check", ".")
