@@ -156,12 +156,10 @@ class AttachmentsStep(Step):
         self.changed.emit()
 
     def _title_edited(self, text: str) -> None:
-        row = self.list.currentRow()
-        if not 0 <= row < len(self.list.values):
-            return
-        items = list(self.list.values)
-        items[row] = dataclasses.replace(items[row], title=text)
-        self.list.change(_("Byt titel"), tuple(items), row, merge_key=("title", row))
+        current = self.list.current()
+        if current is not None:
+            value = dataclasses.replace(current, title=text)
+            self.list.replace_current(_("Byt titel"), value, "title")
 
     def load(self, draft: Draft) -> None:
         self.list.set_values(draft.attachments, 0)

@@ -127,12 +127,8 @@ class DecisionsStep(Step):
         self.changed.emit()
 
     def _text_edited(self) -> None:
-        row = self.list.currentRow()
-        if self._showing or not 0 <= row < len(self.list.values):
-            return
-        items = list(self.list.values)
-        items[row] = self.text.toPlainText()
-        self.list.change(_("Skriv"), tuple(items), row, merge_key=("text", row))
+        if not self._showing:
+            self.list.replace_current(_("Skriv"), self.text.toPlainText(), "text")
 
     def load(self, draft: Draft) -> None:
         self.list.set_values(draft.decisions, 0)

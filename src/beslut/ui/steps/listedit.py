@@ -113,6 +113,20 @@ class ReorderableList(QListWidget, Generic[T]):
             SnapshotCommand(text, (before, before_row), (after, current), apply, merge_key)
         )
 
+    def replace_current(self, text: str, value: T, key: Hashable) -> None:
+        """Put ``value`` in place of the current item; edits with the same ``key`` (a field
+        of this item) merge into one undo step."""
+        row = self.currentRow()
+        if not 0 <= row < len(self.values):
+            return
+        values = (*self.values[:row], value, *self.values[row + 1 :])
+        self.change(text, values, row, merge_key=(key, row))
+
+    def current(self) -> T | None:
+        """The current item, or None."""
+        row = self.currentRow()
+        return self.values[row] if 0 <= row < len(self.values) else None
+
     def move_current(self, offset: int) -> None:
         """Move the current item up (-1) or down (+1)."""
         row = self.currentRow()

@@ -88,12 +88,10 @@ class SignaturesStep(Step):
         self.changed.emit()
 
     def _edited(self, field: str, text: str) -> None:
-        row = self.list.currentRow()
-        if not 0 <= row < len(self.list.values):
-            return
-        items = list(self.list.values)
-        items[row] = dataclasses.replace(items[row], **{field: text})
-        self.list.change(_("Skriv"), tuple(items), row, merge_key=(field, row))
+        current = self.list.current()
+        if current is not None:
+            value = dataclasses.replace(current, **{field: text})
+            self.list.replace_current(_("Skriv"), value, field)
 
     def load(self, draft: Draft) -> None:
         self.list.set_values(draft.signatories, 0)
