@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from beslut.checks import ATTACHMENTS, DECISIONS, META, CheckConfig, Finding, Report, run_checks
 from beslut.doctypes import DocType
-from beslut.i18n import _
+from beslut.i18n import _, format_date_ui
 from beslut.model.draft import Draft, Section
 from beslut.settings import Settings
 from beslut.store import Store
@@ -190,9 +190,15 @@ class DraftEditor(QWidget):
 
     def _refresh_title(self) -> None:
         meta = self.draft.meta
-        parts = [meta.title or _("Nytt tjänsteutlåtande")]
-        details = " · ".join(p for p in (self.doctype.name, meta.namnd, meta.dnr) if p)
-        self.title.setText(f"<b>{_escape(parts[0])}</b><br><small>{_escape(details)}</small>")
+        title = meta.title or _("Nytt tjänsteutlåtande")
+        meeting = (
+            _("sammanträde {date}").format(date=format_date_ui(meta.meeting_date))
+            if meta.meeting_date
+            else ""
+        )
+        parts = (self.doctype.name, meta.namnd, meta.dnr, meeting)
+        details = " · ".join(p for p in parts if p)
+        self.title.setText(f"<b>{_escape(title)}</b><br><small>{_escape(details)}</small>")
 
     def refresh_states(self) -> None:
         """Mark each step filled, empty or required-and-empty; show finding counts."""
@@ -227,6 +233,11 @@ class DraftEditor(QWidget):
             return run_checks(draft, config, doctype=doctype, files=present)
 
         self._checker.submit("checks", check)
+
+    def wait_for_checks(self) -> None:
+        """Block until a running granskning has finished (before the editor goes away)."""
+        self._check_timer.stop()
+        self._checker.wait()
 
     def _report_ready(self, _token: object, report: object) -> None:
         assert isinstance(report, Report)

@@ -343,6 +343,7 @@ class MainWindow(QMainWindow):
     def _close_editor(self) -> None:
         self.autosaver.stop()
         if self.editor is not None:
+            self.editor.wait_for_checks()  # its thread must not report to a deleted editor
             self.pages.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor, self.draft_id = None, None
