@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from beslut.collation import collation_key
-from beslut.i18n import _
+from beslut.i18n import N_, _
 from beslut.model.status import Status
 from beslut.store import DraftSummary
 
@@ -56,7 +56,8 @@ class DraftTableModel(QAbstractTableModel):
     back into Python for every row and every comparison (start-up with many drafts).
     """
 
-    HEADERS = (_("Ärende"), _("Nämnd"), _("Dnr"), _("Status"), _("Senast ändrad"))
+    # Translated in headerData: the class is built before the language is chosen.
+    HEADERS = (N_("Ärende"), N_("Nämnd"), N_("Dnr"), N_("Status"), N_("Senast ändrad"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -116,7 +117,7 @@ class DraftTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -136,7 +137,7 @@ def _row_texts(row: DraftSummary) -> tuple[str, ...]:
         modified = row.modified
     elif when.date() == dt.date.today():
         modified = _("i dag {time}").format(time=when.strftime("%H:%M"))
-    else:
+    else:  # ISO 8601 reads the same in both languages (and costs no babel at start-up)
         modified = when.strftime("%Y-%m-%d %H:%M")
     return (
         row.title or _("(utan rubrik)"),
