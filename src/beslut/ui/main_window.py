@@ -324,7 +324,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(editor)
         self.autosaver.watch(draft_id, draft, editor.collect)
         self.qsettings.setValue("last_draft", draft_id)
-        self.setWindowTitle(f"{draft.meta.title or _('Nytt tjänsteutlåtande')} – beslut")
+        title = draft.meta.title or _("Nytt tjänsteutlåtande")  # babel cannot see into f-strings
+        self.setWindowTitle(f"{title} – beslut")
         self._update_actions()
         editor.current_step().focus_first()
 
