@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from beslut.model.draft import Draft, FileRef
 
 from beslut.errors import NotFoundError
+from beslut.i18n import _
 from beslut.store import errors
 from beslut.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
@@ -140,8 +141,9 @@ class Store:
         except sqlite3.Error as exc:
             raise errors.translate(exc, path) or exc from exc
         except OSError as exc:
+            message = _("Databasen {path} kan inte skapas eller öppnas: {why}.")
             raise errors.StoreUnavailableError(
-                f"Databasen {path} kan inte skapas eller öppnas: {exc.strerror}.", str(exc)
+                message.format(path=path, why=exc.strerror), str(exc)
             ) from exc
         store = cls(conn, path, read_only)
         try:
@@ -158,10 +160,12 @@ class Store:
         pending = set(MIGRATION_NAMES) - _applied_migrations(self._conn)
         if self.read_only:
             if pending:
+                message = _(
+                    "Databasen {path} är skrivskyddad och behöver uppdateras till den "
+                    "här versionen av beslut. Öppna den med skrivbehörighet en gång."
+                )
                 raise errors.StoreReadOnlyError(
-                    f"Databasen {self.path} är skrivskyddad och behöver uppdateras till den "
-                    "här versionen av beslut. Öppna den med skrivbehörighet en gång.",
-                    "read-only database with pending migrations",
+                    message.format(path=self.path), "read-only database with pending migrations"
                 )
             return
         self._conn.execute("PRAGMA journal_mode = WAL")
@@ -342,7 +346,8 @@ class Store:
         ).fetchone()
         if row is None:
             raise NotFoundError(
-                f"Versionen {revision_id} finns inte.", f"revision {revision_id} not found"
+                _("Versionen {id} finns inte.").format(id=revision_id),
+                f"revision {revision_id} not found",
             )
         return _draft(row[0])
 
@@ -363,7 +368,8 @@ class Store:
         """The content of a stored file."""
         row = self._conn.execute("SELECT data FROM files WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
-            raise NotFoundError("En bifogad fil saknas i databasen.", f"file {sha256} not found")
+            message = _("En bifogad fil saknas i databasen.")
+            raise NotFoundError(message, f"file {sha256} not found")
         return bytes(row[0])
 
     @_guarded
@@ -440,7 +446,8 @@ def _columns(draft: Draft) -> tuple[str, str, str, str, str]:
 
 
 def _no_draft(draft_id: int) -> NotFoundError:
-    return NotFoundError(f"Utkastet {draft_id} finns inte.", f"draft {draft_id} not found")
+    message = _("Utkastet {id} finns inte.").format(id=draft_id)
+    return NotFoundError(message, f"draft {draft_id} not found")
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
