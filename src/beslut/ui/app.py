@@ -11,13 +11,14 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from beslut.errors import BeslutError
-from beslut.i18n import _, set_language
+from beslut.i18n import _, current_language, set_language
 from beslut.settings import load_settings
 from beslut.store import Store, resolve_db_path
 from beslut.store.seed import seed_example
 from beslut.ui import errors
 from beslut.ui.icons import icon
 from beslut.ui.main_window import MainWindow
+from beslut.ui.qlocale import ui_locale
 from beslut.ui.style import STYLE
 
 if TYPE_CHECKING:
@@ -68,11 +69,11 @@ def _listen(name: str, window: MainWindow) -> QLocalServer:
 
 
 def _install_translations(app: QApplication, language: str) -> None:
+    """Our text from the catalog; Qt's dates, numbers and (in Swedish) its own texts."""
     set_language(language)
-    if language != "sv":
-        return
-    # From a name: QLocale.Language is a 350-member enum that costs ms to materialise.
-    QLocale.setDefault(QLocale("sv_SE"))
+    QLocale.setDefault(ui_locale())
+    if current_language() != "sv":
+        return  # Qt's own texts are English already
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase_sv",):  # Qt Widgets' own texts (qt_sv would load every module's)
         translator = QTranslator(app)

@@ -6,9 +6,10 @@ from PySide6.QtCore import QLocale
 
 from beslut.i18n import current_language
 
+# By name: QLocale.Language is a 350-member enum that costs milliseconds to materialise.
+_NAMES = {"sv": "sv_SE", "en": "en_GB"}
+
 
 def ui_locale() -> QLocale:
     """Swedish (Sweden) or English (United Kingdom), as the user has chosen."""
-    if current_language() == "en":
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-    return QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+    return QLocale(_NAMES.get(current_language(), "sv_SE"))
