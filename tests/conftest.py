@@ -27,3 +27,25 @@ def _isolated_data_dir(
 def db_path(tmp_path: Path) -> Path:
     """A database path that does not exist yet."""
     return tmp_path / "test.db"
+
+
+@pytest.fixture(autouse=True)
+def _swedish_afterwards() -> Iterator[None]:
+    """Whatever language a test chose, the next one starts in Swedish."""
+    yield
+    from beslut.i18n import current_language, set_language
+
+    if current_language() != "sv":
+        set_language("sv")
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The English catalog, compiled and chosen for this test."""
+    from beslut.i18n import set_language
+    from tests.catalogs import compile_catalogs
+
+    compile_catalogs()
+    set_language("en")
+    yield
+    set_language("sv")
