@@ -21,10 +21,9 @@ MONTHS = (
 
 
 def long_date(date: dt.date) -> str:
-    """``date`` as "22 februari 2010"."""
+    """``date`` as "22 februari 2010".
+
+    The same text as beslut.i18n.format_date, without importing babel into the checks,
+    which run while the user types.
+    """
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """ "1 bilaga", "3 bilagor": the count with the right form of the noun."""
-    return f"{count} {one if count == 1 else many}"

@@ -270,7 +270,8 @@ class MainWindow(QMainWindow):
             return
         meta = dataclasses.replace(
             draft.meta,
-            title=_("Kopia av {title}").format(title=draft.meta.title),
+            # Document text, Swedish whatever language the user reads.
+            title=f"Kopia av {draft.meta.title}",
             status=Status.UTKAST,
         )
         self._create_and_open(dataclasses.replace(draft, meta=meta))
