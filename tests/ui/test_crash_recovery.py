@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import selectors
 import signal
 import subprocess
 import sys
@@ -55,8 +56,11 @@ def test_text_survives_sigkill(tmp_path: Path) -> None:
     )
     try:
         assert child.stdout is not None
-        line = child.stdout.readline()  # blocks until the autosave has happened
-        assert line.strip() == "SAVED", child.stderr.read() if child.stderr else ""
+        with selectors.DefaultSelector() as waiting:  # a broken autosave fails, not hangs
+            waiting.register(child.stdout, selectors.EVENT_READ)
+            assert waiting.select(timeout=60), "no autosave within 60 s"
+        line = child.stdout.readline()
+        assert line.strip() == "SAVED", line
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(10)

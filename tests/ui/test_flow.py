@@ -153,3 +153,73 @@ def test_decision_undo_and_reorder(window: MainWindow) -> None:
     assert step.list.values == original
     QTest.keyClick(step.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert step.list.values[1] == original[0]
+
+
+def test_a_filter_on_a_namnd_that_disappears_is_dropped(window: MainWindow, store: Store) -> None:
+    from beslut.model.draft import Draft, Metadata
+
+    only = store.create_draft(Draft(Metadata(title="Bibliotek", namnd="Kulturnämnden")))
+    window.refresh_list()
+    page = window.list_page
+    page.namnd_filter.setCurrentIndex(page.namnd_filter.findData("Kulturnämnden"))
+    assert page.table.model().rowCount() == 1
+    store.delete_draft(only)
+    window.refresh_list()
+    assert page.namnd_filter.currentData() == ""
+    assert page.table.model().rowCount() == 1  # the example draft, not an empty list
+    assert page.table.isVisibleTo(window)
+
+
+def test_broken_checks_file_is_reported_once(
+    window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from beslut.doctypes import default_template_dir
+    from beslut.settings import save_settings
+    from beslut.ui import errors
+
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    (folder / "doctypes").symlink_to(default_template_dir() / "doctypes")
+    (folder / "checks.toml").write_text("[trasig", encoding="utf-8")
+    save_settings(store, replace(window.settings, template_dir=str(folder)))
+    window.settings = replace(window.settings, template_dir=str(folder))
+    window._check_config = None
+    first = window.check_config()
+    second = window.check_config()
+    assert first is second
+    assert len([m for m in errors.shown if "checks.toml" in m]) == 1
+
+
+def test_a_failing_granskning_is_said_in_the_review_step(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import beslut.ui.editor as editor_module
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("regel trasig")
+
+    monkeypatch.setattr(editor_module, "run_checks", broken)
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    editor.wait_for_checks()
+    qtbot.waitUntil(lambda: "kunde inte köras" in editor.review.summary.text(), timeout=3000)
+
+
+def test_export_uses_the_type_the_editor_shows(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    draft = store.load_draft(1)
+    renamed = dataclasses.replace(draft, meta=dataclasses.replace(draft.meta, doctype="gammal_typ"))
+    draft_id = store.create_draft(renamed, store.files_for(draft))
+    window.open_draft(draft_id)
+    editor = window.editor
+    assert editor is not None and editor.doctype.key == "beslutsarende"  # the fallback
+    target = tmp_path / "tu.docx"
+    with qtbot.waitSignal(window.exporter.finished, timeout=30_000):
+        window.start_export(editor.collect(), target, False, False)
+    assert target.stat().st_size > 0

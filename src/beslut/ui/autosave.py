@@ -22,7 +22,9 @@ class Autosaver(QObject):
     """Collects the draft after a pause in typing and saves it on a background thread.
 
     ``collect`` runs on the GUI thread and only builds the immutable draft; turning it
-    into JSON and writing it to SQLite happen on the worker thread.
+    into JSON and writing it to SQLite happen on the worker thread. ``flush`` waits for
+    the writes and returns a failure at once, so the window never switches drafts or
+    closes over an edit that did not reach the database.
     """
 
     saved = Signal(str)  # the local time of the save, "HH:MM"
@@ -41,15 +43,20 @@ class Autosaver(QObject):
         self._draft_id: int | None = None
         self._collect: Callable[[], Draft] | None = None
         self._last_saved: Draft | None = None
+        self._failure: tuple[int, Exception] | None = None  # written by the worker
 
     def watch(self, draft_id: int, draft: Draft, collect: Callable[[], Draft]) -> None:
-        """Save draft ``draft_id`` from now on, asking ``collect`` for its current state."""
-        self.flush()
+        """Save draft ``draft_id`` from now on, asking ``collect`` for its current state.
+
+        The caller flushes the previous draft first and handles its failure.
+        """
+        self._timer.stop()
         self._draft_id, self._collect, self._last_saved = draft_id, collect, draft
+        self._failure = None
 
     def stop(self) -> None:
-        """Save what is pending and stop watching."""
-        self.flush()
+        """Stop watching (after a successful ``flush``)."""
+        self._timer.stop()
         self._draft_id = self._collect = None
 
     def changed(self) -> None:
@@ -72,15 +79,36 @@ class Autosaver(QObject):
             return
         self._last_saved = draft
         draft_id, store = self._draft_id, self._store
-        self._worker.submit(draft_id, lambda: store.save_draft(draft_id, draft))
+        self._failure = None
 
-    def flush(self) -> None:
-        """Save what is pending and wait until it is on disk (closing, switching drafts)."""
+        def save() -> str:
+            try:
+                return store.save_draft(draft_id, draft)
+            except Exception as exc:
+                self._failure = (draft_id, exc)
+                raise
+
+        self._worker.submit(draft_id, save)
+
+    def flush(self) -> Exception | None:
+        """Save what is pending and wait until it is on disk (closing, switching drafts).
+
+        Returns why the last save of the watched draft failed, or None when it is stored.
+        """
+        if self._draft_id is None:
+            return None
         if self._timer.isActive() or self._last_saved is None:
             self.save_now()
         self._worker.wait()
+        failure = self._failure
+        if failure is not None and failure[0] == self._draft_id:
+            self._last_saved = None  # not stored: the next attempt saves again
+            return failure[1]
+        return None
 
-    def _save_failed(self, _token: object, exc: object) -> None:
+    def _save_failed(self, token: object, exc: object) -> None:
+        if token != self._draft_id:
+            return  # an earlier draft's save; flush() reported it before the switch
         # Forget what was "saved", so the next pause (or closing) tries again.
         self._last_saved = None
         self._timer.start(RETRY_MS)

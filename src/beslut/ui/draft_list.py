@@ -179,6 +179,7 @@ class DraftListPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
+        self._searching = self._trash = False
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -225,18 +226,11 @@ class DraftListPage(QWidget):
     def set_drafts(self, rows: list[DraftSummary], *, searching: bool, trash: bool) -> None:
         """Show ``rows``; keep the selection and the nämnd filter's choices current."""
         selected = self.selected_id()
+        self._searching, self._trash = searching, trash
+        self._update_namnder(rows)  # first: a nämnd that is gone resets the filter
         self.model.set_rows(rows)
-        self._update_namnder(rows)
+        self._filters_changed()
         self._select(selected)
-        has_rows = self.model.rowCount() > 0
-        self.table.setVisible(has_rows)
-        self.empty.setVisible(not has_rows)
-        if trash:
-            self.empty.setText(_("Papperskorgen är tom."))
-        elif searching:
-            self.empty.setText(_("Inga utkast matchar sökningen."))
-        else:
-            self.empty.setText(_("Det finns inga utkast ännu. Skapa ett med Nytt (Ctrl+N)."))
 
     def _update_namnder(self, rows: list[DraftSummary]) -> None:
         current = self.namnd_filter.currentData() or ""
@@ -250,13 +244,21 @@ class DraftListPage(QWidget):
         self.namnd_filter.blockSignals(False)
 
     def _filters_changed(self) -> None:
-        self.model.set_filters(
-            self.status_filter.currentData() or "", self.namnd_filter.currentData() or ""
-        )
+        """Apply the filters as the combo boxes show them, and explain an empty list."""
+        status = self.status_filter.currentData() or ""
+        namnd = self.namnd_filter.currentData() or ""
+        self.model.set_filters(status, namnd)
         has_rows = self.model.rowCount() > 0
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
-        self.empty.setText(_("Inga utkast matchar filtret."))
+        if self._trash:
+            self.empty.setText(_("Papperskorgen är tom."))
+        elif self._searching:
+            self.empty.setText(_("Inga utkast matchar sökningen."))
+        elif status or namnd:
+            self.empty.setText(_("Inga utkast matchar filtret."))
+        else:
+            self.empty.setText(_("Det finns inga utkast ännu. Skapa ett med Nytt (Ctrl+N)."))
 
     def selected_id(self) -> int | None:
         """The id of the selected draft, or None."""

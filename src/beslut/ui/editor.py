@@ -29,6 +29,7 @@ from beslut.i18n import _, format_date_ui
 from beslut.model.draft import Draft, Section
 from beslut.settings import Settings
 from beslut.store import Store
+from beslut.ui import errors
 from beslut.ui.icons import icon
 from beslut.ui.steps.attachments import AttachmentsStep
 from beslut.ui.steps.base import Step
@@ -55,7 +56,7 @@ class DraftEditor(QWidget):
         store: Store,
         settings: Settings,
         doctype: DocType,
-        check_config: Callable[[], CheckConfig | None],
+        check_config: Callable[[], CheckConfig],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class DraftEditor(QWidget):
         self._build()
         self._checker = Worker(self)
         self._checker.finished.connect(self._report_ready)
+        self._checker.failed.connect(self._checks_failed)
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
@@ -239,6 +241,10 @@ class DraftEditor(QWidget):
         self._check_timer.stop()
         self._checker.wait()
 
+    def _checks_failed(self, _token: object, exc: object) -> None:
+        message = errors.message_for(exc) if isinstance(exc, BaseException) else str(exc)
+        self.review.show_failure(message)
+
     def _report_ready(self, _token: object, report: object) -> None:
         assert isinstance(report, Report)
         self.report = report
@@ -252,8 +258,6 @@ class DraftEditor(QWidget):
     def dnr_matches(self, dnr: str) -> bool:
         """True when ``dnr`` has the organisation's (or the user's) form."""
         config = self._check_config()
-        if config is None:
-            return True
         try:
             return re.fullmatch(config.dnr_pattern, dnr.strip()) is not None
         except re.error:

@@ -24,8 +24,8 @@ def message_for(exc: BaseException) -> str:
     if isinstance(exc, BeslutError):
         return exc.user_message
     return _(
-        "Ett oväntat fel inträffade ({name}). Din text är sparad. Försök igen, och kontakta "
-        "support om felet kommer tillbaka."
+        "Ett oväntat fel inträffade ({name}). Försök igen, och kontakta support om felet "
+        "kommer tillbaka."
     ).format(name=type(exc).__name__)
 
 

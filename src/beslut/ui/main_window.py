@@ -16,6 +16,7 @@ from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.settings import Settings, check_config_for, load_settings, save_settings
 from beslut.store import Store
+from beslut.store.store import TRASH_DAYS
 from beslut.ui import errors
 from beslut.ui.autosave import Autosaver
 from beslut.ui.draft_list import DraftListPage
@@ -286,7 +287,10 @@ class MainWindow(QMainWindow):
             errors.show_error(self, exc)
             return
         self.statusBar().showMessage(
-            _("Utkastet ligger i papperskorgen i 30 dagar och kan återställas därifrån."), 8000
+            _(
+                "Utkastet ligger i papperskorgen i {days} dagar och kan återställas därifrån."
+            ).format(days=TRASH_DAYS),
+            8000,
         )
         self.refresh_list()
 
@@ -305,7 +309,8 @@ class MainWindow(QMainWindow):
 
     def open_draft(self, draft_id: int) -> None:
         """Show draft ``draft_id`` in the editor (saving the one that was open)."""
-        self.autosaver.flush()
+        if not self.saved_or_told():
+            return
         try:
             draft = self.store.load_draft(draft_id)
             doctype = self._doctype_for(draft)
@@ -342,6 +347,14 @@ class MainWindow(QMainWindow):
                 raise
             return doctypes[0]
 
+    def saved_or_told(self) -> bool:
+        """Write pending edits; on failure tell the user and return False (stay put)."""
+        failure = self.autosaver.flush()
+        if failure is None:
+            return True
+        errors.show_error(self, failure, _("Ändringarna kunde inte sparas"))
+        return False
+
     def _close_editor(self) -> None:
         self.autosaver.stop()
         if self.editor is not None:
@@ -351,6 +364,8 @@ class MainWindow(QMainWindow):
         self.editor, self.draft_id = None, None
 
     def back_to_list(self) -> None:
+        if not self.saved_or_told():
+            return
         self._close_editor()
         self.qsettings.setValue("last_draft", None)
         self.pages.setCurrentWidget(self.list_page)
@@ -358,15 +373,17 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def check_config(self) -> CheckConfig | None:
-        from beslut.checks import ChecksConfigError
+    def check_config(self) -> CheckConfig:
+        """The granskning settings, read once; a broken file is reported once and the
+        shipped rules are used until the settings change."""
+        from beslut.checks import ChecksConfigError, default_config
 
         if self._check_config is None:
             try:
                 self._check_config = check_config_for(self.settings)
             except ChecksConfigError as exc:
+                self._check_config = default_config()
                 errors.show_error(self, exc)
-                return None
         return self._check_config
 
     def undo(self) -> None:
@@ -410,9 +427,8 @@ class MainWindow(QMainWindow):
         label, ok = QInputDialog.getText(
             self, _("Spara version"), _("Beskriv versionen (till exempel ”Till granskning”):")
         )
-        if not ok:
+        if not ok or not self.saved_or_told():
             return
-        self.autosaver.flush()
         try:
             self.store.add_revision(self.draft_id, label)
         except BeslutError as exc:
@@ -465,9 +481,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QProgressDialog
 
         assert self.draft_id is not None
-        self.autosaver.flush()
+        if not self.saved_or_told():
+            return
         self.qsettings.setValue("export_folder", str(target.parent))
         store, draft_id, settings = self.store, self.draft_id, self.settings
+        doctype = self.editor.doctype if self.editor is not None else None
 
         def work() -> list[Path]:
             from beslut.export.command import export_command
@@ -480,6 +498,7 @@ class MainWindow(QMainWindow):
                 pdf,
                 attachments,
                 template=settings.template_file(),
+                doctype=doctype,
                 extra_fields=settings.export_fields(),
             )
             store.add_revision(draft_id, _("Exporterad till {name}").format(name=written[0].name))
@@ -579,11 +598,33 @@ class MainWindow(QMainWindow):
             self.open_draft(draft_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Nothing is ever unsaved: write what is pending, then close without asking.
-        self.autosaver.flush()
-        self.exporter.wait(30)
+        # Nothing is ever unsaved: write what is pending, then close without asking. Only
+        # when the write fails does the user decide, since closing would lose the edit.
+        failure = self.autosaver.flush()
+        if failure is not None and not self._close_anyway(failure):
+            event.ignore()
+            return
+        self.exporter.wait()  # an export is bounded by LibreOffice's own time-out
+        if self.editor is not None:
+            self.editor.wait_for_checks()
         self.qsettings.setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
+
+    def _close_anyway(self, failure: Exception) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        errors.shown.append(errors.message_for(failure))
+        if not errors.dialogs_enabled:
+            return False
+        answer = QMessageBox.question(
+            self,
+            _("Ändringarna kunde inte sparas"),
+            _(
+                "{why}\n\nVill du stänga ändå? Det du har skrivit sedan det senast sparades "
+                "går då förlorat."
+            ).format(why=errors.message_for(failure)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def new_draft(doctype: DocType, settings: Settings, today: dt.date | None = None) -> Draft:

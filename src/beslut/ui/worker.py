@@ -24,12 +24,13 @@ class Worker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lock = threading.Lock()
-        self._busy = threading.Event()
         self._thread: threading.Thread | None = None
 
     def submit(self, token: object, func: Callable[[], Any]) -> threading.Thread:
-        """Run ``func`` in the background; jobs run in the order they are submitted."""
+        """Run ``func`` in the background; jobs run in the order they are submitted.
+
+        Called on the GUI thread only, so the chain of jobs needs no lock.
+        """
         previous = self._thread
 
         def run() -> None:
@@ -43,10 +44,9 @@ class Worker(QObject):
             else:
                 self.finished.emit(token, result)
 
-        with self._lock:
-            thread = threading.Thread(target=run, name=f"beslut-{token}", daemon=True)
-            self._thread = thread
-            thread.start()
+        thread = threading.Thread(target=run, name=f"beslut-{token}", daemon=True)
+        self._thread = thread
+        thread.start()
         return thread
 
     def wait(self, timeout: float | None = None) -> None:

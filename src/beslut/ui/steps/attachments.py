@@ -57,6 +57,9 @@ class AttachmentsStep(Step):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(_("Bilagor"), _(_GUIDANCE), parent)
         self.store = store
+        # Opened copies live here and go when the editor closes.
+        self._open_folder = tempfile.TemporaryDirectory(prefix="beslut-bilagor-")
+        self.destroyed.connect(lambda *_: self._open_folder.cleanup())
         self.list: ReorderableList[Attachment] = ReorderableList(self.undo_stack, _label)
         self.list.setAccessibleName(_("Bilagor"))
         self.title_edit = QLineEdit()
@@ -130,16 +133,18 @@ class AttachmentsStep(Step):
         self.list.remove_current(_("Ta bort bilaga"))
 
     def open_current(self) -> None:
-        row = self.list.currentRow()
-        if not 0 <= row < len(self.list.values) or self.list.values[row].file is None:
+        """Open the bilaga's file in its program (a copy in a temporary folder)."""
+        from beslut.export.filenames import attachment_filename
+
+        current = self.list.current()
+        if current is None or current.file is None:
             return
-        ref = self.list.values[row].file
-        assert ref is not None
+        # The name comes from a draft that may have been imported: never a path.
+        target = Path(self._open_folder.name) / attachment_filename(
+            self.list.currentRow() + 1, current
+        )
         try:
-            data = self.store.get_file(ref.sha256)
-            folder = Path(tempfile.mkdtemp(prefix="beslut-bilaga-"))
-            target = folder / (ref.name or "bilaga")
-            target.write_bytes(data)
+            target.write_bytes(self.store.get_file(current.file.sha256))
         except (BeslutError, OSError) as exc:
             show_error(self, exc)
             return

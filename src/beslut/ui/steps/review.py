@@ -90,21 +90,16 @@ class ReviewStep(Step):
     def show_report(self, report: Report) -> None:
         """List the findings grouped by part, most serious first within each."""
         if not report.findings:
-            self.summary.setText(_("Granskningen hittade inget att anmärka på."))
+            found = _("Granskningen hittade inget att anmärka på.")
         else:
-            self.summary.setText(
-                _("Granskningen hittade {errors}, {warnings} och {tips}.").format(
-                    **count_words(report.counts())
-                )
+            found = _("Granskningen hittade {errors}, {warnings} och {tips}.").format(
+                **count_words(report.counts())
             )
         total = report.total_lix
-        self.summary.setText(
-            self.summary.text()
-            + "  "
-            + _("Läsbarhet för hela texten: LIX {value:.0f} ({band}).").format(
-                value=total.value, band=total.band.label
-            )
+        readability = _("Läsbarhet för hela texten: LIX {value:.0f} ({band}).").format(
+            value=total.value, band=total.band.label
         )
+        self.summary.setText(f"{found}  {readability}")
         self.tree.clear()
         self.tree.setVisible(bool(report.findings))
         groups: dict[str, QTreeWidgetItem] = {}
@@ -123,6 +118,12 @@ class ReviewStep(Step):
             item.setToolTip(0, finding.message)
             groups[part].addChild(item)
         self.tree.expandAll()
+
+    def show_failure(self, message: str) -> None:
+        """Say that the granskning could not run (the last findings are out of date)."""
+        self.summary.setText(_("Granskningen kunde inte köras: {why}").format(why=message))
+        self.tree.clear()
+        self.tree.setVisible(False)
 
     def _finding(self, item: QTreeWidgetItem | None) -> Finding | None:
         data = item.data(0, FINDING_ROLE) if item is not None else None

@@ -61,9 +61,7 @@ class SectionStep(Step):
         raise NotImplementedError("the editor assembles sections in document-type order")
 
     def is_filled(self) -> bool:
-        return not self.editor.text_edit.document().isEmpty() and bool(
-            self.editor.text_edit.toPlainText().strip()
-        )
+        return not self.section().is_empty
 
     def focus_first(self) -> None:
         self.editor.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
