@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from beslut.doctypes import load_doctype, load_doctypes
+from beslut.doctypes import load_doctype, load_doctypes, loader
 from beslut.doctypes.loader import DocTypeError
 from beslut.model.example import example_draft
 
@@ -70,3 +71,37 @@ def test_missing_type_and_folder(tmp_path: Path) -> None:
     assert "finns inte" in info.value.user_message
     with pytest.raises(DocTypeError):
         load_doctypes(tmp_path / "ingen")
+
+
+def test_a_file_saved_as_ansi_is_a_swedish_error(tmp_path: Path) -> None:
+    (tmp_path / "doctypes").mkdir()
+    text = 'name = "Äldrenämndens ärende"\n'
+    (tmp_path / "doctypes" / "ansi.toml").write_bytes(text.encode("cp1252"))
+    for load in (lambda: load_doctype("ansi", tmp_path), lambda: load_doctypes(tmp_path)):
+        with pytest.raises(DocTypeError) as info:
+            load()
+        assert info.value.user_message == (
+            "Dokumenttypen i ansi.toml kan inte läsas: filen är inte sparad som UTF-8."
+        )
+
+
+def test_an_unreadable_file_names_the_problem_in_swedish(tmp_path: Path) -> None:
+    (tmp_path / "doctypes" / "mapp.toml").mkdir(parents=True)  # a folder, not a file
+    with pytest.raises(DocTypeError) as info:
+        load_doctypes(tmp_path)
+    assert "mapp.toml kan inte läsas: filen kan inte öppnas" in info.value.user_message
+
+
+def test_each_file_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path, "b", 'name = "B"\norder = 1\n')
+    _write(tmp_path, "a", 'name = "A"\norder = 2\n')
+    reads: list[str] = []
+    original = loader._read
+
+    def counting(path: Path) -> dict[str, Any]:
+        reads.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(loader, "_read", counting)
+    assert [t.key for t in load_doctypes(tmp_path)] == ["b", "a"]
+    assert sorted(reads) == ["a.toml", "b.toml"]

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from beslut.doctypes.loader import default_template_dir
+from beslut.doctypes.loader import default_template_dir, toml_problem
 from beslut.errors import BeslutError
 from beslut.i18n import _
 
@@ -88,13 +88,8 @@ def load_config(template_dir: Path | None = None) -> CheckConfig:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
-    except OSError as exc:
-        why = _("filen kan inte öppnas ({why})").format(why=exc.strerror)
-        raise _error(path, why) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise _error(path, _("filen är inte giltig TOML ({why})").format(why=exc)) from exc
-    except UnicodeDecodeError as exc:
-        raise _error(path, _("filen är inte sparad som UTF-8")) from exc
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise _error(path, toml_problem(exc)) from exc
     return parse_config(data, path)
 
 

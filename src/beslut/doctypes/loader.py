@@ -65,7 +65,10 @@ def load_doctypes(template_dir: Path | None = None) -> list[DocType]:
             "Mappen med dokumenttyper saknas: {folder}. Kontrollera mallmappen i inställningarna."
         )
         raise DocTypeError(message.format(folder=folder), str(folder))
-    loaded = [(_order(path), _load(path)) for path in sorted(folder.glob("*.toml"))]
+    loaded = []
+    for path in sorted(folder.glob("*.toml")):
+        data = _read(path)  # once per file: the order and the type come from the same read
+        loaded.append((_order(data, path), _build(data, path)))
     return [doctype for _order_key, doctype in sorted(loaded, key=lambda pair: pair[0])]
 
 
@@ -75,20 +78,33 @@ def load_doctype(key: str, template_dir: Path | None = None) -> DocType:
     if not path.is_file():
         message = _("Dokumenttypen ”{key}” finns inte i mallmappen.")
         raise DocTypeError(message.format(key=key), str(path))
-    return _load(path)
+    return _build(_read(path), path)
+
+
+def toml_problem(exc: OSError | tomllib.TOMLDecodeError | UnicodeDecodeError) -> str:
+    """Why a TOML file could not be read, in words for the user (shared with checks.toml)."""
+    if isinstance(exc, OSError):
+        return _("filen kan inte öppnas ({why})").format(why=exc.strerror or exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return _("filen är inte sparad som UTF-8")
+    return _("filen är inte giltig TOML ({why})").format(why=exc)
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        message = _("Dokumenttypen i {name} kan inte läsas: {why}")
-        raise DocTypeError(message.format(name=path.name, why=exc), f"{path}: {exc}") from exc
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        # tomllib raises UnicodeDecodeError for a file saved as ANSI (cp1252), not UTF-8.
+        message = _("Dokumenttypen i {name} kan inte läsas: {problem}.")
+        problem = toml_problem(exc)
+        raise DocTypeError(
+            message.format(name=path.name, problem=problem), f"{path}: {exc!r}"
+        ) from exc
 
 
-def _order(path: Path) -> tuple[int, str]:
-    order = _read(path).get("order", 100)
+def _order(data: dict[str, Any], path: Path) -> tuple[int, str]:
+    order = data.get("order", 100)
     return (order if isinstance(order, int) else 100, path.stem)
 
 
@@ -98,8 +114,7 @@ def _unwrap(text: object) -> str:
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
-def _load(path: Path) -> DocType:
-    data = _read(path)
+def _build(data: dict[str, Any], path: Path) -> DocType:
     try:
         sections = tuple(
             SectionSpec(
