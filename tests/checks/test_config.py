@@ -127,3 +127,15 @@ def test_the_dnr_pattern_can_come_from_the_users_settings() -> None:
     with pytest.raises(ChecksConfigError) as info:
         config.with_dnr_pattern("SN [0-9")
     assert info.value.user_message.startswith("Mönstret för diarienummer ”SN [0-9”")
+
+
+def test_dnr_matches_the_whole_dnr_ignoring_surrounding_spaces() -> None:
+    config = CheckConfig()
+    assert config.dnr_matches("KS 2023/123")
+    assert config.dnr_matches("  KS 2023/123 \t")
+    assert not config.dnr_matches("Dnr KS 2023/123")
+    assert not config.dnr_matches("KS 2023/123 x")
+    assert not config.dnr_matches("")
+    own = config.with_dnr_pattern(r"SN \d{4}/\d+")
+    assert own.dnr_matches(" SN 2024/17 ")
+    assert not own.dnr_matches("KS 2023/123")

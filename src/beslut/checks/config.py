@@ -62,9 +62,8 @@ class CheckConfig:
 
     def with_dnr_pattern(self, pattern: str) -> CheckConfig:
         """The same settings with another Dnr pattern (e.g. the user's setting)."""
-        try:
-            re.compile(pattern)
-        except re.error as exc:
+        exc = _pattern_error(pattern)
+        if exc is not None:
             message = _(
                 "Mönstret för diarienummer ”{pattern}” är inte ett giltigt uttryck ({why})."
             )
@@ -73,6 +72,11 @@ class CheckConfig:
                 f"bad dnr pattern {pattern!r}: {exc}",
             ) from exc
         return replace(self, dnr_pattern=pattern)
+
+    def dnr_matches(self, dnr: str) -> bool:
+        """True when ``dnr`` (surrounding spaces ignored) has the whole form of the Dnr
+        pattern. The pattern was validated when this configuration was built."""
+        return re.fullmatch(self.dnr_pattern, dnr.strip()) is not None
 
 
 def config_path(template_dir: Path | None = None) -> Path:
@@ -138,10 +142,18 @@ _TOP_KEYS = frozenset(
 )
 
 
-def _check_pattern(pattern: str, path: Path) -> None:
+def _pattern_error(pattern: str) -> re.error | None:
+    """Why ``pattern`` is not a valid regular expression, or None when it is."""
     try:
         re.compile(pattern)
     except re.error as exc:
+        return exc
+    return None
+
+
+def _check_pattern(pattern: str, path: Path) -> None:
+    exc = _pattern_error(pattern)
+    if exc is not None:
         why = _("mönstret i [dnr] pattern är inte ett giltigt uttryck ({why})").format(why=exc)
         raise _error(path, why) from exc
 

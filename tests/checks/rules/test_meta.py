@@ -80,3 +80,17 @@ def test_a_meeting_before_the_tu_is_dated(check: Check) -> None:
 )
 def test_dates_in_order_or_unknown_pass(dates: dict[str, dt.date], check: Check) -> None:
     assert check("meta.meeting_date", _draft(**dates)) == []
+
+
+def test_the_rule_and_the_editors_hint_agree(check: Check, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rule asks CheckConfig.dnr_matches, which the editor's hint also calls.
+    asked: list[str] = []
+
+    def refuse(_config: CheckConfig, dnr: str) -> bool:
+        asked.append(dnr)
+        return False
+
+    monkeypatch.setattr(CheckConfig, "dnr_matches", refuse)
+    found = check("meta.dnr", _draft("KS 2023/123"))
+    assert asked == ["KS 2023/123"]
+    assert [f.rule for f in found] == ["meta.dnr"]

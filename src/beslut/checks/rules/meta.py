@@ -17,7 +17,7 @@ def dnr_format(ctx: Context) -> Iterator[Hit]:
     location = Location(META, field="dnr")
     if not dnr:
         yield Hit(location, _("Dnr saknas. Fyll i diarienumret när ärendet är registrerat."))
-    elif ctx.lexicon.dnr.fullmatch(dnr) is None:
+    elif not ctx.config.dnr_matches(dnr):
         message = _(
             "Dnr ”{dnr}” har inte det format som är inställt (till exempel ”{example}”). "
             "Kontrollera diarienumret."
