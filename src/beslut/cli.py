@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from beslut import __version__, argparse_sv
 from beslut.errors import BeslutError, DraftFormatError
 from beslut.i18n import _
-from beslut.settings import load_settings
+from beslut.settings import check_config_for, load_settings
 from beslut.store import Store, resolve_db_path
 from beslut.store.paths import data_dir
 from beslut.store.seed import seed_example
@@ -153,7 +153,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     from beslut.checks.report import check_output
 
     draft, files = load_draft_source(args.id, args)
-    text, code = check_output(draft, set(files), args.format)
+    with open_store(args) as store:  # the user's Dnr pattern, rules and template folder
+        settings = load_settings(store)
+    text, code = check_output(
+        draft,
+        set(files),
+        args.format,
+        config=check_config_for(settings),
+        template_dir=settings.template_path(),
+    )
     sys.stdout.write(text)
     return code
 

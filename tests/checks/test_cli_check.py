@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,60 @@ def test_the_example_passes_from_a_file_and_from_the_store(
 def test_a_missing_source_is_a_swedish_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "finns-inte.json"]) == 1
     assert "är varken numret på ett utkast eller en fil" in capsys.readouterr().err
+
+
+def _store_settings(**values: object) -> None:
+    from beslut.settings import Settings, save_settings
+
+    with Store.open(resolve_db_path(None)) as store:
+        save_settings(store, replace(Settings(), **values))
+
+
+def test_a_rule_switched_off_in_the_settings_is_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft, files = example_draft(dt.date(2026, 3, 2))
+    draft = replace(draft, decisions=("att godkänna simskolan.", *draft.decisions[1:]))
+    source = _file(tmp_path, draft, files)
+    assert main(["check", source]) == 1
+    assert "[decision.att]" in capsys.readouterr().out
+    _store_settings(disabled_rules=("decision.att",))
+    assert main(["check", source]) == 0
+    assert "[decision.att]" not in capsys.readouterr().out
+
+
+def test_the_users_own_dnr_pattern_is_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft, files = example_draft(dt.date(2026, 3, 2))
+    source = _file(tmp_path, draft, files)
+    _store_settings(dnr_pattern=r"SN \d{4}/\d+")
+    assert main(["check", source]) == 0  # a varning, not an error
+    out = capsys.readouterr().out
+    assert f"Dnr ”{draft.meta.dnr}” har inte det format som är inställt" in out
+    assert "[meta.dnr]" in out
+
+
+def test_the_template_folder_in_the_settings_is_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft, files = example_draft(dt.date(2026, 3, 2))
+    source = _file(tmp_path, draft, files)
+    folder = tmp_path / "mallar"
+    (folder / "doctypes").mkdir(parents=True)
+    (folder / "doctypes" / f"{draft.meta.doctype}.toml").write_text(
+        'name = "Eget"\n[[sections]]\nkey = "yttrande"\nheading = "Yttrande"\nrequired = true\n',
+        encoding="utf-8",
+    )
+    _store_settings(template_dir=str(folder))
+    assert main(["check", source]) == 1
+    assert "Avsnittet ”Yttrande” måste fyllas i" in capsys.readouterr().out
+
+
+def test_a_broken_own_dnr_pattern_is_a_swedish_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft, files = example_draft(dt.date(2026, 3, 2))
+    _store_settings(dnr_pattern="SN [0-9")
+    assert main(["check", _file(tmp_path, draft, files)]) == 1
+    assert "Mönstret för diarienummer ”SN [0-9”" in capsys.readouterr().err

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from beslut.checks import ATTACHMENTS, DECISIONS, DOCUMENT, META, Location, run_checks
+from beslut.checks import ATTACHMENTS, DECISIONS, DOCUMENT, META, CheckConfig, Location, run_checks
 from beslut.checks.findings import HEADING, Finding, Fix, Severity
 from beslut.checks.report import (
     check_output,
@@ -139,3 +139,15 @@ def test_an_unknown_document_type_is_noted(tmp_path: Path) -> None:
     assert text.splitlines()[-1].startswith("Obs: dokumenttypen ”beslutsarende” finns inte")
     out, _ = check_output(DRAFT, None, "json", template_dir=tmp_path)
     assert isinstance(json.loads(out), list)
+
+
+def test_check_output_uses_the_callers_config(tmp_path: Path) -> None:
+    folder = _template(tmp_path, False)  # its checks.toml switches decision.att off
+    text, code = check_output(DRAFT, None, "text", config=CheckConfig(), template_dir=folder)
+    assert "[decision.att]" in text  # the caller's settings, not the folder's file
+    assert code == 1
+    own = CheckConfig().with_disabled(["decision.att"]).with_dnr_pattern(r"SN \d+")
+    text, code = check_output(DRAFT, None, "text", config=own, template_dir=folder)
+    assert "[decision.att]" not in text
+    assert "[meta.dnr]" in text
+    assert code == 0

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from beslut.checks.config import load_config
+from beslut.checks.config import CheckConfig, load_config
 from beslut.checks.engine import Report, run_checks
 from beslut.checks.findings import (
     ATTACHMENTS,
@@ -138,11 +138,17 @@ def check_draft(
     draft: Draft,
     files: Collection[str] | None = None,
     *,
+    config: CheckConfig | None = None,
     template_dir: Path | None = None,
-    disabled: Iterable[str] = (),
 ) -> tuple[Report, DocType | None]:
-    """Check a draft with the settings and document type from the template folder."""
-    config = load_config(template_dir).with_disabled(disabled)
+    """Check a draft with ``config`` and the document type from the template folder.
+
+    ``config`` is the caller's granskning settings (``beslut.settings.check_config_for``:
+    the user's own Dnr pattern and switched-off rules); without it, checks.toml in
+    ``template_dir`` (or the shipped one) as it is.
+    """
+    if config is None:
+        config = load_config(template_dir)
     doctype = doctype_or_none(draft.meta.doctype, template_dir)
     return run_checks(draft, config, doctype=doctype, files=files), doctype
 
@@ -152,10 +158,11 @@ def check_output(
     files: Collection[str] | None,
     output_format: str = "text",
     *,
+    config: CheckConfig | None = None,
     template_dir: Path | None = None,
 ) -> tuple[str, int]:
-    """What ``beslut check`` prints and its exit code."""
-    report, doctype = check_draft(draft, files, template_dir=template_dir)
+    """What ``beslut check`` prints and its exit code (``config`` as for check_draft)."""
+    report, doctype = check_draft(draft, files, config=config, template_dir=template_dir)
     if output_format == "json":
         return format_json(report.findings), exit_code(report.findings)
     text = format_text(report.findings, draft, doctype)
