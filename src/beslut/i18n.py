@@ -18,6 +18,8 @@ import gettext as _gettext
 import logging
 from pathlib import Path
 
+from beslut.resources import data_folder
+
 log = logging.getLogger(__name__)
 
 DOMAIN = "beslut"
@@ -33,11 +35,7 @@ _language = DEFAULT_LANGUAGE
 
 def locale_dir() -> Path:
     """The repository's (or installed app's) resources/locale folder with the catalogs."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "resources" / "locale").is_dir():
-            return parent / "resources" / "locale"
-    return here.parents[2] / "resources" / "locale"
+    return data_folder("resources", "locale")
 
 
 def translation_for(language: str) -> _gettext.NullTranslations:

@@ -10,10 +10,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +22,8 @@ from beslut.model.draft import Attachment, Draft
 from beslut.model.text import clean_line
 from beslut.store import Store
 from beslut.ui.errors import show_error
-from beslut.ui.icons import icon
 from beslut.ui.qlocale import ui_locale
-from beslut.ui.steps.base import Step
+from beslut.ui.steps.base import Step, button_row, move_buttons
 from beslut.ui.steps.listedit import ReorderableList, UndoKeys
 
 _GUIDANCE = N_(
@@ -67,21 +64,15 @@ class AttachmentsStep(Step):
         self.title_edit.installEventFilter(UndoKeys(self.undo_stack, self))
         title_label = QLabel(_("&Titel"))
         title_label.setBuddy(self.title_edit)
-        buttons = QHBoxLayout()
-        for text, name, slot, tip in (
-            (_("&Lägg till filer…"), "attach", self.add_files, _("Välj filer att bifoga")),
-            (_("Utan &fil"), "add", self.add_without_file, _("En bilaga som lämnas på papper")),
-            (_("Ö&ppna"), "open", self.open_current, _("Öppna vald bilaga")),
-            (_("Ta &bort"), "remove", self.remove, _("Ta bort vald bilaga")),
-            (_("Upp"), "up", lambda: self.list.move_current(-1), _("Flytta upp (Alt+Upp)")),
-            (_("Ned"), "down", lambda: self.list.move_current(1), _("Flytta ned (Alt+Ned)")),
-        ):
-            button = QPushButton(icon(name), text)
-            button.setToolTip(tip)
-            button.setAccessibleName(text.replace("&", "").rstrip("…"))
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(
+            [
+                (_("&Lägg till filer…"), "attach", self.add_files, _("Välj filer att bifoga")),
+                (_("Utan &fil"), "add", self.add_without_file, _("En bilaga som lämnas på papper")),
+                (_("Ö&ppna"), "open", self.open_current, _("Öppna vald bilaga")),
+                (_("Ta &bort"), "remove", self.remove, _("Ta bort vald bilaga")),
+                *move_buttons(self.list.move_current),
+            ]
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addWidget(title_label)

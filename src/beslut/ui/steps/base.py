@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from beslut.i18n import _
 from beslut.model.draft import Draft
+from beslut.ui.icons import icon
+
+# (text with & for the mnemonic, icon name, slot, tooltip)
+ButtonSpec = tuple[str, str, Callable[[], object], str]
 
 
 class Step(QWidget):
@@ -40,3 +47,26 @@ class Step(QWidget):
     def focus_first(self) -> None:
         """Put the keyboard focus where the user starts typing."""
         self.focusNextChild()
+
+
+def button_row(specs: list[ButtonSpec], *extra: QWidget) -> QHBoxLayout:
+    """A row of icon buttons (each named for screen readers), then ``extra``, then space."""
+    row = QHBoxLayout()
+    for text, icon_name, slot, tip in specs:
+        button = QPushButton(icon(icon_name), text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    for widget in extra:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def move_buttons(move: Callable[[int], None]) -> list[ButtonSpec]:
+    """The Upp / Ned buttons of a reorderable list."""
+    return [
+        (_("Upp"), "up", lambda: move(-1), _("Flytta upp (Alt+Upp)")),
+        (_("Ned"), "down", lambda: move(1), _("Flytta ned (Alt+Ned)")),
+    ]

@@ -7,11 +7,9 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,8 +18,7 @@ from PySide6.QtWidgets import (
 from beslut.doctypes import DocType
 from beslut.i18n import _
 from beslut.model.draft import Draft
-from beslut.ui.icons import icon
-from beslut.ui.steps.base import Step
+from beslut.ui.steps.base import Step, button_row, move_buttons
 from beslut.ui.steps.listedit import ReorderableList, UndoKeys
 
 
@@ -56,29 +53,7 @@ class DecisionsStep(Step):
         self.text.textChanged.connect(self._text_edited)
         self._showing = False
 
-    def _button(self, text: str, icon_name: str, slot: object, tip: str) -> QPushButton:
-        button = QPushButton(icon(icon_name), text)
-        button.setToolTip(tip)
-        button.setAccessibleName(text.replace("&", ""))
-        button.clicked.connect(slot)
-        return button
-
     def _build_layout(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._button(_("&Ny punkt"), "add", self.add, _("Lägg till en punkt")))
-        buttons.addWidget(
-            self._button(_("Ta &bort"), "remove", self.remove, _("Ta bort vald punkt"))
-        )
-        buttons.addWidget(
-            self._button(
-                _("Upp"), "up", lambda: self.list.move_current(-1), _("Flytta upp (Alt+Upp)")
-            )
-        )
-        buttons.addWidget(
-            self._button(
-                _("Ned"), "down", lambda: self.list.move_current(1), _("Flytta ned (Alt+Ned)")
-            )
-        )
         standard = QToolButton()
         standard.setText(_("Infoga &standardformulering"))
         standard.setAccessibleName(_("Infoga standardformulering"))
@@ -90,8 +65,14 @@ class DecisionsStep(Step):
             menu.addAction(action)
         standard.setMenu(menu)
         standard.setEnabled(bool(self.doctype.standard_decisions))
-        buttons.addWidget(standard)
-        buttons.addStretch(1)
+        buttons = button_row(
+            [
+                (_("&Ny punkt"), "add", self.add, _("Lägg till en punkt")),
+                (_("Ta &bort"), "remove", self.remove, _("Ta bort vald punkt")),
+                *move_buttons(self.list.move_current),
+            ],
+            standard,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.text_label)

@@ -7,9 +7,7 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -17,8 +15,7 @@ from PySide6.QtWidgets import (
 from beslut.i18n import N_, _
 from beslut.model.draft import Draft, Signatory
 from beslut.model.text import clean_line
-from beslut.ui.icons import icon
-from beslut.ui.steps.base import Step
+from beslut.ui.steps.base import Step, button_row, move_buttons
 from beslut.ui.steps.listedit import ReorderableList, UndoKeys
 
 _GUIDANCE = N_(
@@ -49,18 +46,18 @@ class SignaturesStep(Step):
         form = QFormLayout()
         form.addRow(_("&Namn"), self.name)
         form.addRow(_("&Titel"), self.role)
-        buttons = QHBoxLayout()
-        for text, name, slot in (
-            (_("&Lägg till"), "add", self.add),
-            (_("Ta &bort"), "remove", lambda: self.list.remove_current(_("Ta bort"))),
-            (_("Upp"), "up", lambda: self.list.move_current(-1)),
-            (_("Ned"), "down", lambda: self.list.move_current(1)),
-        ):
-            button = QPushButton(icon(name), text)
-            button.setAccessibleName(text.replace("&", ""))
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(
+            [
+                (_("&Lägg till"), "add", self.add, _("Lägg till en person som skriver under")),
+                (
+                    _("Ta &bort"),
+                    "remove",
+                    lambda: self.list.remove_current(_("Ta bort")),
+                    _("Ta bort vald person"),
+                ),
+                *move_buttons(self.list.move_current),
+            ]
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(form)
