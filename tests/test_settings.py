@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from beslut.checks import ChecksConfigError
 from beslut.settings import LABELS, Settings, check_config_for, load_settings, save_settings
-from beslut.store import Store
+from beslut.store import Store, StoreReadOnlyError
 
 
 def test_every_setting_has_a_label() -> None:
@@ -23,6 +24,27 @@ def test_defaults_then_round_trip(db_path: Path) -> None:
         save_settings(store, mine)
     with Store.open(db_path) as store:
         assert load_settings(store) == mine
+
+
+def test_a_failed_save_leaves_the_old_settings_intact(db_path: Path) -> None:
+    old = replace(Settings(), name="Åsa Öberg", namnder=("Kulturnämnden",))
+    # "webb" comes after "name" and json cannot write bytes: the save fails midway.
+    broken = replace(Settings(), name="Ny Person", webb=cast(str, b"https://"))
+    with Store.open(db_path) as store:
+        save_settings(store, old)
+        with pytest.raises(TypeError):
+            save_settings(store, broken)
+        assert load_settings(store) == old
+
+
+def test_a_read_only_store_keeps_its_settings(db_path: Path) -> None:
+    old = replace(Settings(), name="Åsa Öberg")
+    with Store.open(db_path) as store:
+        save_settings(store, old)
+    with Store.open(db_path, read_only=True) as store:
+        with pytest.raises(StoreReadOnlyError):
+            save_settings(store, replace(old, name="Ny Person", epost="ny@example.se"))
+        assert load_settings(store) == old
 
 
 def test_malformed_values_fall_back_to_defaults(db_path: Path) -> None:

@@ -5,6 +5,7 @@ Settings live in the database's settings table, so they follow the user's drafts
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -34,7 +35,7 @@ class SettingsStore(Protocol):
 
     def get_setting(self, key: str, default: Any = None) -> Any: ...
 
-    def set_setting(self, key: str, value: Any) -> None: ...
+    def set_settings(self, values: Mapping[str, Any]) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,9 @@ def load_settings(store: SettingsStore) -> Settings:
 
 
 def save_settings(store: SettingsStore, settings: Settings) -> None:
-    """Store every setting."""
+    """Store every setting in one transaction: a failure leaves the old settings as they were."""
+    values: dict[str, Any] = {}
     for f in fields(Settings):
         value = getattr(settings, f.name)
-        store.set_setting(f"settings.{f.name}", list(value) if isinstance(value, tuple) else value)
+        values[f"settings.{f.name}"] = list(value) if isinstance(value, tuple) else value
+    store.set_settings(values)

@@ -12,7 +12,7 @@ import pytest
 from beslut.errors import NotFoundError
 from beslut.model import Draft, Metadata, Status
 from beslut.model.example import example_draft
-from beslut.store import Store
+from beslut.store import Store, StoreReadOnlyError
 from beslut.store.seed import seed_example
 
 
@@ -133,6 +133,31 @@ def test_settings_hold_json_values(db_path: Path) -> None:
         store.set_setting("profil", {"namn": "Åsa Öberg"})
     with Store.open(db_path) as store:
         assert store.get_setting("profil") == {"namn": "Åsa Öberg"}
+
+
+def test_several_settings_are_stored_together(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.set_settings({"a": 1, "b": ["Åsa"], "c": {"x": None}})
+        assert [store.get_setting(k) for k in "abc"] == [1, ["Åsa"], {"x": None}]
+
+
+def test_settings_that_fail_midway_are_all_rolled_back(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.set_settings({"a": 1, "b": 2})
+        with pytest.raises(TypeError):
+            store.set_settings({"a": 10, "b": b"json kan inte skriva bytes", "c": 30})
+        assert [store.get_setting(k) for k in "abc"] == [1, 2, None]
+        store.set_settings({"c": 3})  # the store is still usable: no transaction left open
+        assert store.get_setting("c") == 3
+
+
+def test_settings_in_a_read_only_store_stay_as_they_were(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.set_settings({"a": 1})
+    with Store.open(db_path, read_only=True) as store:
+        with pytest.raises(StoreReadOnlyError):
+            store.set_settings({"a": 10, "b": 20})
+        assert (store.get_setting("a"), store.get_setting("b")) == (1, None)
 
 
 def test_saves_from_two_threads_do_not_collide(db_path: Path) -> None:

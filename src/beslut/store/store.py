@@ -413,11 +413,21 @@ class Store:
     def set_setting(self, key: str, value: Any) -> None:
         """Store a setting (any JSON value)."""
         with self._atomic():
-            self._conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value, ensure_ascii=False)),
-            )
+            self._put_setting(key, value)
+
+    @_guarded
+    def set_settings(self, values: Mapping[str, Any]) -> None:
+        """Store several settings (JSON values) at once: all of them or, on failure, none."""
+        with self._atomic():
+            for key, value in values.items():
+                self._put_setting(key, value)
+
+    def _put_setting(self, key: str, value: Any) -> None:
+        self._conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value, ensure_ascii=False)),
+        )
 
 
 def _sha256(data: bytes) -> str:
