@@ -55,7 +55,8 @@ def test_write_a_tu_from_new_draft_to_docx(
     # A bilaga from a real file
     bilaga = tmp_path / "Lokalförslag.pdf"
     bilaga.write_bytes(b"%PDF-1.4 lokal")
-    editor.attachments.add_paths([str(bilaga)])
+    with qtbot.waitSignal(editor.attachments.files_added, timeout=5000):
+        editor.attachments.add_paths([str(bilaga)])
     assert editor.attachments.list.count() == 1
 
     # Export, as the Granska och exportera step does, off the GUI thread
@@ -204,7 +205,7 @@ def test_a_failing_granskning_is_said_in_the_review_step(
     window.open_draft(1)
     editor = window.editor
     assert editor is not None
-    editor.wait_for_checks()
+    editor.wait_for_background()
     qtbot.waitUntil(lambda: "kunde inte köras" in editor.review.summary.text(), timeout=3000)
 
 

@@ -236,10 +236,12 @@ class DraftEditor(QWidget):
 
         self._checker.submit("checks", check)
 
-    def wait_for_checks(self) -> None:
-        """Block until a running granskning has finished (before the editor goes away)."""
+    def wait_for_background(self) -> None:
+        """Block until a running granskning and bilaga files being stored are done
+        (before the editor goes away, so no thread reports to a deleted widget)."""
         self._check_timer.stop()
         self._checker.wait()
+        self.attachments.wait_for_files()
 
     def _checks_failed(self, _token: object, exc: object) -> None:
         message = errors.message_for(exc) if isinstance(exc, BaseException) else str(exc)

@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
     def _close_editor(self) -> None:
         self.autosaver.stop()
         if self.editor is not None:
-            self.editor.wait_for_checks()  # its thread must not report to a deleted editor
+            self.editor.wait_for_background()  # its thread must not report to a deleted editor
             self.pages.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor, self.draft_id = None, None
@@ -606,7 +606,7 @@ class MainWindow(QMainWindow):
             return
         self.exporter.wait()  # an export is bounded by LibreOffice's own time-out
         if self.editor is not None:
-            self.editor.wait_for_checks()
+            self.editor.wait_for_background()
         self.qsettings.setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
 

@@ -6,7 +6,7 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,6 +25,7 @@ from beslut.ui.errors import show_error
 from beslut.ui.qlocale import ui_locale
 from beslut.ui.steps.base import Step, button_row, move_buttons
 from beslut.ui.steps.listedit import ReorderableList, UndoKeys
+from beslut.ui.worker import Worker
 
 _GUIDANCE = N_(
     "Lägg till de handlingar som nämnden ska få med ärendet. Bilagorna numreras i den "
@@ -51,9 +52,14 @@ def _label(row: int, att: Attachment) -> str:
 class AttachmentsStep(Step):
     """The bilagor: add files (dialog or drop), titles, order, open, remove."""
 
+    files_added = Signal(int)  # how many bilagor were added from files
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(_("Bilagor"), _(_GUIDANCE), parent)
         self.store = store
+        self._files = Worker(self)
+        self._files.finished.connect(self._files_kept)
+        self._files.failed.connect(lambda _token, exc: show_error(self, exc))
         # Opened copies live here and go when the editor closes.
         self._open_folder = tempfile.TemporaryDirectory(prefix="beslut-bilagor-")
         self.destroyed.connect(lambda *_: self._open_folder.cleanup())
@@ -88,32 +94,47 @@ class AttachmentsStep(Step):
         self.add_paths(paths)
 
     def add_paths(self, paths: list[str]) -> None:
-        """Keep the files in the database and add one bilaga per file."""
-        added = []
-        for name in paths:
-            path = Path(name)
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                show_error(
-                    self,
-                    BeslutError(
-                        _("Filen {name} kunde inte läsas: {why}.").format(
-                            name=path.name, why=exc.strerror or exc
-                        ),
-                        str(exc),
-                    ),
-                )
-                continue
-            try:
-                ref = self.store.put_file(path.name, data)
-            except BeslutError as exc:
-                show_error(self, exc)
-                continue
-            added.append(Attachment(path.stem, ref))
+        """Keep the files in the database and add one bilaga per file.
+
+        Reading, hashing and storing run on the worker thread: a large PDF must not
+        freeze the window. The bilagor appear when ``files_added`` is emitted.
+        """
+        store = self.store
+
+        def keep() -> tuple[list[Attachment], list[BeslutError]]:
+            added: list[Attachment] = []
+            problems: list[BeslutError] = []
+            for name in paths:
+                path = Path(name)
+                try:
+                    ref = store.put_file(path.name, path.read_bytes())
+                except OSError as exc:
+                    message = _("Filen {name} kunde inte läsas: {why}.").format(
+                        name=path.name, why=exc.strerror or exc
+                    )
+                    problems.append(BeslutError(message, str(exc)))
+                except BeslutError as exc:
+                    problems.append(exc)
+                else:
+                    added.append(Attachment(path.stem, ref))
+            return added, problems
+
+        self._files.submit("bilagor", keep)
+
+    def wait_for_files(self) -> None:
+        """Block until files being added are stored."""
+        self._files.wait()
+
+    def _files_kept(self, _token: object, result: object) -> None:
+        assert isinstance(result, tuple)
+        added: list[Attachment] = result[0]
+        problems: list[BeslutError] = result[1]
+        for problem in problems:
+            show_error(self, problem)
         if added:
-            items = self.list.values + tuple(added)
+            items = (*self.list.values, *added)
             self.list.change(_("Lägg till bilaga"), items, len(items) - 1)
+        self.files_added.emit(len(added))
 
     def add_without_file(self) -> None:
         items = (*self.list.values, Attachment(""))
