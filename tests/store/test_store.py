@@ -106,6 +106,21 @@ def test_revisions_are_full_snapshots(db_path: Path) -> None:
             store.load_revision(999)
 
 
+def test_a_revision_can_hold_the_draft_that_was_exported(db_path: Path) -> None:
+    draft, _ = example_draft()
+    exported = dataclasses.replace(draft, decisions=("Nämnden godkänner rapporten.",))
+    with Store.open(db_path) as store:
+        draft_id = store.create_draft(draft)
+        rev = store.add_revision(draft_id, "Exporterad", exported)
+        stored = store.add_revision(draft_id, "Som sparat")
+        assert store.load_revision(rev) == exported
+        assert store.load_revision(stored) == draft
+        assert store.load_draft(draft_id) == draft  # the draft itself is not changed
+        with pytest.raises(NotFoundError):
+            store.add_revision(999, "Exporterad", exported)
+        assert [r.label for r in store.list_revisions(draft_id)] == ["Som sparat", "Exporterad"]
+
+
 def test_files_are_stored_once_by_content(db_path: Path) -> None:
     with Store.open(db_path) as store:
         a = store.put_file("a.pdf", b"samma")

@@ -315,15 +315,20 @@ class Store:
     # --- revisions ----------------------------------------------------------------
 
     @_guarded
-    def add_revision(self, draft_id: int, label: str = "") -> int:
-        """Snapshot the stored draft ``draft_id`` as it is now; returns the revision id."""
+    def add_revision(self, draft_id: int, label: str = "", draft: Draft | None = None) -> int:
+        """Snapshot draft ``draft_id``; returns the revision id.
+
+        The revision holds ``draft`` when given (e.g. the draft an export actually wrote),
+        else the stored draft as it is now.
+        """
+        given = None if draft is None else _body(draft)  # serialised before the write begins
         with self._atomic():
             row = self._conn.execute("SELECT body FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if row is None:
                 raise _no_draft(draft_id)
             cursor = self._conn.execute(
                 "INSERT INTO revisions (draft_id, created, label, body) VALUES (?, ?, ?, ?)",
-                (draft_id, now(), label, row[0]),
+                (draft_id, now(), label, row[0] if given is None else given),
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
