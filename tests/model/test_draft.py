@@ -17,6 +17,7 @@ from beslut.model import (
     Section,
     Signatory,
     Status,
+    copy_of,
 )
 
 
@@ -87,3 +88,27 @@ def test_search_text_holds_every_part() -> None:
     assert draft.section("arendet") is not None
     assert draft.section("saknas") is None
     assert [ref.name for ref in draft.file_refs()] == ["k.pdf"]
+
+
+def test_a_copy_is_an_utkast_titled_kopia_av() -> None:
+    original = Draft(
+        meta=Metadata(title="Avgiftsfri simskola", dnr="IDN 2026/242", status=Status.KLAR),
+        decisions=("Nämnden inför simskola.",),
+        sections=(Section("bakgrund", "Bakgrund", (Block.plain(BlockKind.PARAGRAPH, "Text."),)),),
+        attachments=(Attachment("Karta", FileRef("karta.pdf", 3, "a" * 64)),),
+        signatories=(Signatory("Eva Ek", "Förvaltningschef"),),
+    )
+    copy = copy_of(original)
+    assert copy.meta.title == "Kopia av Avgiftsfri simskola"
+    assert copy.meta.status is Status.UTKAST
+    assert copy.meta.dnr == original.meta.dnr
+    assert dataclasses.replace(copy, meta=original.meta) == original
+    assert original.meta.status is Status.KLAR  # the original is left as it was
+
+
+def test_a_copy_of_an_untitled_draft() -> None:
+    assert copy_of(Draft()).meta.title == "Kopia av"
+
+
+def test_the_copys_title_stays_swedish_in_english(english: None) -> None:
+    assert copy_of(Draft(meta=Metadata(title="Simskola"))).meta.title == "Kopia av Simskola"

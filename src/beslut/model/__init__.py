@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # explicit re-exports for type checkers and linters
     from beslut.model.draft import Run as Run
     from beslut.model.draft import Section as Section
     from beslut.model.draft import Signatory as Signatory
+    from beslut.model.draft import copy_of as copy_of
     from beslut.model.status import Status as Status
     from beslut.model.text import clean_text as clean_text
 
@@ -34,6 +35,7 @@ _HOMES = {
     "Run": "draft",
     "Section": "draft",
     "Signatory": "draft",
+    "copy_of": "draft",
     "Status": "status",
     "clean_text": "text",
 }

@@ -9,7 +9,7 @@ the model ever holds a character the export could not write.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from beslut.model.status import Status
@@ -27,6 +27,7 @@ __all__ = [
     "Section",
     "Signatory",
     "Status",
+    "copy_of",
 ]
 
 
@@ -210,3 +211,14 @@ class Draft:
         parts.extend(a.title for a in self.attachments)
         parts.extend(f"{s.name} {s.title}" for s in self.signatories)
         return "\n".join(p for p in parts if p)
+
+
+def copy_of(draft: Draft) -> Draft:
+    """The duplicate of ``draft``: "Kopia av <title>", back at status utkast."""
+    meta = replace(
+        draft.meta,
+        # Document text: Swedish whatever language the user reads, so not translated.
+        title=f"Kopia av {draft.meta.title}",
+        status=Status.UTKAST,
+    )
+    return replace(draft, meta=meta)

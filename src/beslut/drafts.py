@@ -1,0 +1,34 @@
+"""Making drafts for the user: a new draft of a document type (no Qt).
+
+The duplicate of a draft is ``beslut.model.draft.copy_of``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from beslut.doctypes.loader import DocType
+    from beslut.model.draft import Draft
+    from beslut.settings import Settings
+
+
+def new_draft(doctype: DocType, settings: Settings, today: dt.date | None = None) -> Draft:
+    """An empty draft of ``doctype`` with the user's own details filled in.
+
+    Dated ``today`` (the current date when None), with the document type's sections in
+    its order, their headings set and their text empty.
+    """
+    from beslut.model.draft import Draft, Metadata, Person, Section  # with the first draft
+
+    return Draft(
+        meta=Metadata(
+            doctype=doctype.key,
+            date=today or dt.date.today(),
+            forvaltning=settings.forvaltning,
+            avdelning=settings.avdelning,
+            handlaggare=Person(settings.name, settings.telefon, settings.epost),
+        ),
+        sections=tuple(Section(s.key, s.heading) for s in doctype.sections),
+    )
