@@ -21,7 +21,12 @@ from beslut.doctypes.loader import DocType, SectionSpec
 from beslut.model import Block, BlockKind, Draft, Metadata, Section
 
 DRAFT = Draft(
-    meta=Metadata(title="Avgiftsfri simskola", dnr="IDN 2026/242", doctype="beslutsarende"),
+    meta=Metadata(
+        title="Avgiftsfri simskola",
+        namnd="Idrottsnämnden",
+        dnr="IDN 2026/242",
+        doctype="beslutsarende",
+    ),
     decisions=("att godkänna simskolan", "Beslutet justeras omedelbart."),
     sections=(
         Section(
@@ -64,6 +69,7 @@ def test_json_lists_rule_severity_message_location_and_fix() -> None:
     [
         (Location(META, field="dnr"), "Uppgifter om ärendet (Dnr)"),
         (Location(META, field="title"), "Uppgifter om ärendet (ärendemening)"),
+        (Location(META, field="namnd"), "Uppgifter om ärendet (nämnd)"),
         (Location(DECISIONS), "Förslag till beslut"),
         (Location(DECISIONS, 1), "Förslag till beslut, punkt 2"),
         (Location(ATTACHMENTS, 0, "file"), "Bilagor, bilaga 1"),

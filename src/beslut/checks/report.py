@@ -28,6 +28,7 @@ EXIT_CLEAN, EXIT_ERRORS = 0, 1
 _META_FIELDS = {
     "title": N_("ärendemening"),
     "subtitle": N_("underrubrik"),
+    "namnd": N_("nämnd"),
     "dnr": N_("Dnr"),
     "meeting_date": N_("sammanträdesdatum"),
     "date": N_("datum"),

@@ -151,6 +151,8 @@ class Person:
 
 
 _LINE_FIELDS = ("title", "doctype", "namnd", "dnr", "forvaltning", "avdelning")
+# What the metadata part needs before it counts as filled in, in the order of the form.
+REQUIRED_META_FIELDS = ("title", "namnd", "dnr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,19 @@ class Metadata:
         # A subtitle may run over more than one line in the template.
         _set(self, "subtitle", clean_text(self.subtitle).strip())
         _set(self, "status", Status(self.status))
+
+    @property
+    def missing_fields(self) -> tuple[str, ...]:
+        """The required fields (REQUIRED_META_FIELDS: title, namnd, dnr) still empty."""
+        return tuple(name for name in REQUIRED_META_FIELDS if not getattr(self, name))
+
+    @property
+    def is_filled(self) -> bool:
+        """True when the metadata part is filled in: ärendemening, nämnd and Dnr.
+
+        The one definition for the editor's step list and the required-parts check.
+        """
+        return not self.missing_fields
 
 
 @dataclass(frozen=True, slots=True)

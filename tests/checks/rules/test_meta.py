@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from beslut.checks import CheckConfig, Location
+from beslut.checks import CheckConfig, Location, default_config
 from beslut.checks.findings import META, Finding
 from beslut.model import Draft, Metadata
 
@@ -46,8 +46,11 @@ def test_other_shapes_are_warned_about(dnr: str, check: Check) -> None:
     assert "”KS 2023/123”" in found[0].message
 
 
-def test_a_missing_dnr(check: Check) -> None:
-    found = check("meta.dnr", _draft(""))
+def test_a_missing_dnr_is_left_to_the_required_parts(check: Check) -> None:
+    # structure.required reports it as an error; a warning here would say it twice.
+    assert check("meta.dnr", _draft("")) == []
+    config = default_config().with_disabled(["structure.required"])
+    found = check("meta.dnr", _draft(""), config=config)
     assert [f.location for f in found] == [Location(META, field="dnr")]
     assert found[0].message.startswith("Dnr saknas.")
 

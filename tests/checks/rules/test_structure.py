@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import pytest
+
 from beslut.checks import CheckConfig, default_config
 from beslut.checks.findings import DECISIONS, META, TITLE, Finding, Location
 from beslut.doctypes.loader import DocType, SectionSpec
@@ -42,7 +44,8 @@ def _section(key: str, heading: str, *texts: str) -> Section:
 
 
 def _draft(*sections: Section, decisions: tuple[str, ...] = ("Nämnden inför simskola.",)) -> Draft:
-    return Draft(meta=Metadata(title="Avgiftsfri simskola"), decisions=decisions, sections=sections)
+    meta = Metadata(title="Avgiftsfri simskola", namnd="Idrottsnämnden", dnr="IDN 2026/242")
+    return Draft(meta=meta, decisions=decisions, sections=sections)
 
 
 def test_required_sections_that_are_missing_or_empty(check: Check) -> None:
@@ -64,12 +67,35 @@ def test_a_complete_draft_has_its_required_parts(check: Check) -> None:
     assert check("structure.required", draft, doctype=DOCTYPE) == []
 
 
-def test_title_and_decision_points_are_always_required(check: Check) -> None:
+def test_metadata_and_decision_points_are_always_required(check: Check) -> None:
     draft = Draft(meta=Metadata(title=""), decisions=())
     found = check("structure.required", draft)
-    assert [f.location for f in found] == [Location(META, field=TITLE), Location(DECISIONS)]
+    assert [f.location for f in found] == [
+        Location(META, field=TITLE),
+        Location(META, field="namnd"),
+        Location(META, field="dnr"),
+        Location(DECISIONS),
+    ]
+    assert found[0].message.startswith("Ärendemeningen saknas.")
+    assert found[1].message.startswith("Nämnden saknas.")
+    assert found[2].message.startswith("Dnr saknas.")
     found = check("structure.required", draft, doctype=DOCTYPE)
-    assert "”Förvaltningens förslag till beslut” saknas" in found[1].message
+    assert "”Förvaltningens förslag till beslut” saknas" in found[3].message
+
+
+@pytest.mark.parametrize(
+    ("missing", "field"), [({"title": ""}, TITLE), ({"namnd": ""}, "namnd"), ({"dnr": " "}, "dnr")]
+)
+def test_the_metadata_part_is_filled_with_title_namnd_and_dnr(
+    check: Check, missing: dict[str, str], field: str
+) -> None:
+    filled = _draft()
+    assert filled.meta.is_filled
+    assert check("structure.required", filled) == []
+    draft = replace(filled, meta=replace(filled.meta, **missing))
+    assert not draft.meta.is_filled
+    assert draft.meta.missing_fields == (field,)
+    assert [f.location for f in check("structure.required", draft)] == [Location(META, field=field)]
 
 
 def test_an_empty_decision_point_among_others(check: Check) -> None:

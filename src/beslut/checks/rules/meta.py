@@ -7,16 +7,22 @@ from collections.abc import Iterator
 from beslut.checks.context import Context
 from beslut.checks.findings import META, Location, Severity
 from beslut.checks.rules.base import Hit, rule
+from beslut.checks.rules.structure import MISSING_DNR, REQUIRED
 from beslut.i18n import N_, _, format_date_ui
 
 
 @rule("meta.dnr", Severity.VARNING, N_("Diarienumrets format"))
 def dnr_format(ctx: Context) -> Iterator[Hit]:
-    """A Dnr is filled in and matches the organisation's pattern."""
+    """A Dnr is filled in and matches the organisation's pattern.
+
+    A missing Dnr is an error of the required-parts rule; this rule warns about it only
+    when that rule is switched off.
+    """
     dnr = ctx.draft.meta.dnr
     location = Location(META, field="dnr")
     if not dnr:
-        yield Hit(location, _("Dnr saknas. Fyll i diarienumret när ärendet är registrerat."))
+        if not ctx.config.enabled(REQUIRED):
+            yield Hit(location, _(MISSING_DNR))
     elif not ctx.config.dnr_matches(dnr):
         message = _(
             "Dnr ”{dnr}” har inte det format som är inställt (till exempel ”{example}”). "

@@ -12,15 +12,22 @@ from beslut.i18n import N_, _
 REQUIRED = "structure.required"
 
 
+MISSING_DNR = N_("Dnr saknas. Fyll i diarienumret när ärendet är registrerat.")
+# Why each required field of the metadata part (Metadata.missing_fields) is needed.
+_MISSING_META = {
+    TITLE: N_("Ärendemeningen saknas. Skriv en rubrik som säger vad ärendet gäller."),
+    "namnd": N_("Nämnden saknas. Välj den nämnd som ska besluta i ärendet."),
+    "dnr": MISSING_DNR,
+}
+
+
 @rule(REQUIRED, Severity.FEL, N_("Obligatoriska delar är ifyllda"))
 def required_parts(ctx: Context) -> Iterator[Hit]:
-    """The title, the decision points and the sections the document type requires."""
+    """The metadata part (title, nämnd, Dnr: ``Metadata.is_filled``), the decision points
+    and the sections the document type requires."""
     draft = ctx.draft
-    if not draft.meta.title:
-        yield Hit(
-            Location(META, field=TITLE),
-            _("Ärendemeningen saknas. Skriv en rubrik som säger vad ärendet gäller."),
-        )
+    for field in draft.meta.missing_fields:
+        yield Hit(Location(META, field=field), _(_MISSING_META[field]))
     yield from _decisions_filled(ctx)
     if ctx.doctype is None:
         return
