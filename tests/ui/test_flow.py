@@ -82,7 +82,9 @@ def test_write_a_tu_from_new_draft_to_docx(
     section = stored.section("sammanfattning")
     assert section is not None and section.blocks[0].kind is BlockKind.PARAGRAPH
     assert section.text == SAMMANFATTNING
-    assert [r.label for r in store.list_revisions(window.draft_id)] == ["Exporterad till TU.docx"]
+    revisions = store.list_revisions(window.draft_id)
+    assert [r.label for r in revisions] == ["Exporterad till TU.docx"]
+    assert store.load_revision(revisions[0].id) == draft  # the text that was exported
 
 
 def test_autosave_reaches_sqlite_within_two_seconds(

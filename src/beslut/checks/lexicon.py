@@ -83,7 +83,6 @@ def _render(node: _Trie) -> str:
 class Lexicon:
     """Compiled patterns and lookup tables for one CheckConfig."""
 
-    dnr: re.Pattern[str]
     dependent: Phrases | None
     action_verbs: Phrases | None
     stiff: Phrases | None
@@ -97,7 +96,6 @@ def lexicon_for(config: CheckConfig) -> Lexicon:
     """The compiled form of ``config`` (cached: configurations are immutable)."""
     instead = {normalise(form): word.instead for word in config.stiff_words for form in word.forms}
     return Lexicon(
-        dnr=re.compile(config.dnr_pattern),
         dependent=phrase_pattern(config.dependent_phrases),
         action_verbs=phrase_pattern(config.action_verbs),
         stiff=phrase_pattern(instead),

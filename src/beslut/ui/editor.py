@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -259,11 +258,7 @@ class DraftEditor(QWidget):
 
     def dnr_matches(self, dnr: str) -> bool:
         """True when ``dnr`` has the organisation's (or the user's) form."""
-        config = self._check_config()
-        try:
-            return re.fullmatch(config.dnr_pattern, dnr.strip()) is not None
-        except re.error:
-            return True
+        return self._check_config().dnr_matches(dnr)
 
     def part_name(self, part: str) -> str:
         names = {META: _("Uppgifter"), DECISIONS: self.decisions.title, ATTACHMENTS: _("Bilagor")}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -247,6 +245,8 @@ class MainWindow(QMainWindow):
         if not ok:
             return
         doctype = doctypes[names.index(name)]
+        from beslut.drafts import new_draft
+
         self._create_and_open(new_draft(doctype, self.settings))
 
     def _create_and_open(self, draft: Draft) -> None:
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         self.open_draft(draft_id)
 
     def duplicate_selected(self) -> None:
-        from beslut.model.draft import Status
+        from beslut.model.draft import copy_of
 
         draft_id = self.list_page.selected_id()
         if draft_id is None:
@@ -269,13 +269,7 @@ class MainWindow(QMainWindow):
         except BeslutError as exc:
             errors.show_error(self, exc)
             return
-        meta = dataclasses.replace(
-            draft.meta,
-            # Document text, Swedish whatever language the user reads.
-            title=f"Kopia av {draft.meta.title}",
-            status=Status.UTKAST,
-        )
-        self._create_and_open(dataclasses.replace(draft, meta=meta))
+        self._create_and_open(copy_of(draft))
 
     def delete_selected(self) -> None:
         draft_id = self.list_page.selected_id()
@@ -501,7 +495,8 @@ class MainWindow(QMainWindow):
                 doctype=doctype,
                 extra_fields=settings.export_fields(),
             )
-            store.add_revision(draft_id, _("Exporterad till {name}").format(name=written[0].name))
+            label = _("Exporterad till {name}").format(name=written[0].name)
+            store.add_revision(draft_id, label, draft=draft)  # what was exported
             return written
 
         self._progress = QProgressDialog(_("Exporterar…"), "", 0, 0, self)
@@ -625,19 +620,3 @@ class MainWindow(QMainWindow):
             ).format(why=errors.message_for(failure)),
         )
         return answer == QMessageBox.StandardButton.Yes
-
-
-def new_draft(doctype: DocType, settings: Settings, today: dt.date | None = None) -> Draft:
-    """An empty draft of ``doctype`` with the user's own details filled in."""
-    from beslut.model.draft import Draft, Metadata, Person, Section
-
-    return Draft(
-        meta=Metadata(
-            doctype=doctype.key,
-            date=today or dt.date.today(),
-            forvaltning=settings.forvaltning,
-            avdelning=settings.avdelning,
-            handlaggare=Person(settings.name, settings.telefon, settings.epost),
-        ),
-        sections=tuple(Section(s.key, s.heading) for s in doctype.sections),
-    )

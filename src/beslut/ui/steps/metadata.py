@@ -177,11 +177,10 @@ class MetadataStep(Step):
         return dataclasses.replace(draft, meta=meta)
 
     def is_filled(self) -> bool:
-        return bool(
-            self.title_edit.text().strip()
-            and self.namnd.currentText().strip()
-            and self.dnr.text().strip()
-        )
+        # The model's definition, the one the granskning uses too.
+        return Metadata(
+            title=self.title_edit.text(), namnd=self.namnd.currentText(), dnr=self.dnr.text()
+        ).is_filled
 
     def focus_first(self) -> None:
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
