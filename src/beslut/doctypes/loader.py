@@ -13,6 +13,7 @@ from typing import Any
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
+from beslut.resources import data_folder
 
 
 class DocTypeError(BeslutError):
@@ -49,12 +50,7 @@ class DocType:
 
 def default_template_dir() -> Path:
     """The template folder shipped with beslut (the repository's ``templates/``)."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "templates"
-        if (candidate / "doctypes").is_dir():
-            return candidate
-    return here.parents[3] / "templates"
+    return data_folder("templates", "doctypes").parent
 
 
 def load_doctypes(template_dir: Path | None = None) -> list[DocType]:
