@@ -31,7 +31,7 @@ def test_invalid_dnr_pattern_keeps_the_dialog_open(qtbot: QtBot) -> None:
     dialog.edits["dnr_pattern"].setText("KS (")
     dialog.accept()
     assert dialog.isVisible()
-    assert "inte ett giltigt reguljärt uttryck" in dialog.problem.text()
+    assert "inte ett giltigt uttryck" in dialog.problem.text()  # the core's message
     dialog.edits["dnr_pattern"].setText(r"KS \d{4}/\d+")
     dialog.accept()
     assert not dialog.isVisible()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -144,15 +143,14 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
-        pattern = self.edits["dnr_pattern"].text().strip()
-        try:  # an empty pattern means the organisation's, which compiles
-            re.compile(pattern)
-        except re.error as exc:
-            self.problem.setText(
-                _("Mönstret för diarienummer är inte ett giltigt reguljärt uttryck: {why}.").format(
-                    why=exc
-                )
-            )
+        """Refuse settings the granskning could not use, saying why (the core decides)."""
+        from beslut.checks import ChecksConfigError
+        from beslut.settings import check_config_for
+
+        try:
+            check_config_for(self.result_settings())
+        except ChecksConfigError as exc:
+            self.problem.setText(exc.user_message)
             self.edits["dnr_pattern"].setFocus()
             return
         super().accept()
