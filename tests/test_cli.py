@@ -180,3 +180,17 @@ def test_export_fills_the_footer_from_settings(
     document = docx.Document(str(out))
     footers = "".join("".join(s.first_page_footer._element.itertext()) for s in document.sections)
     assert "Box 8310, 104 20 Stockholm" in footers
+
+
+def test_gui_that_cannot_load_qt_says_so_in_swedish(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+    import sys
+
+    monkeypatch.setitem(sys.modules, "beslut.ui.app", None)  # importing it fails
+    code, _, err = run(capsys)
+    assert code == 1
+    assert "Det grafiska programmet kan inte starta" in err
+    assert "Traceback" not in err
+    assert gc.isenabled()

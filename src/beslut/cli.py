@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import logging
 import sys
@@ -276,9 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; with no command, start the desktop app."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        return start_gui(args)
-    func: Command = args.func
+    func: Command = start_gui if args.command is None else args.func
     try:
         return func(args)
     except BeslutError as exc:
@@ -296,17 +295,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def start_gui(args: argparse.Namespace) -> int:
     """Start the desktop app (imports Qt only now)."""
+    # Start-up creates thousands of Qt enum and class objects; collecting garbage in
+    # between only costs time. The app turns the collector back on once it is shown.
+    gc.disable()
     try:
         from beslut.ui.app import run
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("beslut.ui"):
-            raise
-        message = _(
-            "det grafiska programmet ingår inte i den här versionen ännu. "
-            "Se 'beslut --help' för kommandona."
-        )
-        print("beslut: " + message, file=sys.stderr)
-        return EXIT_INPUT
+    except ImportError as exc:  # Qt itself, or a system library it needs, is missing
+        gc.enable()
+        raise BeslutError(
+            _(
+                "Det grafiska programmet kan inte starta: {why}. På Debian/Ubuntu saknas "
+                "troligen ett systembibliotek; 'python3 dev.py run' säger vilket."
+            ).format(why=exc),
+            repr(exc),
+        ) from exc
     result: int = run(args)
     return result
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from typing import TYPE_CHECKING
@@ -81,6 +82,13 @@ def _install_translations(app: QApplication, language: str) -> None:
             app.installTranslator(translator)
 
 
+def _collect_garbage_again() -> None:
+    """Turn the collector on again (start_gui turned it off), leaving out the objects
+    start-up made: they live as long as the app."""
+    gc.freeze()
+    gc.enable()
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the app on the database chosen by --db / BESLUT_DB / the default."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -109,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(store, QSettings("beslut", "beslut"), settings)
     server = _listen(name, window) if name else None
     window.show()
+    QTimer.singleShot(0, _collect_garbage_again)
     if smoke:
         QTimer.singleShot(0, app.quit)  # exit as soon as the event loop is idle
     else:
