@@ -75,11 +75,11 @@ class SectionStep(Step):
         else:
             self.lix_label.setText("")
         edit = self.editor.text_edit
+        blocks = self._text_blocks()  # once: walking the document per finding is quadratic
         selections = []
         for finding in findings:
-            cursor = self._cursor_for(
-                finding.location.index, finding.location.start, finding.location.end
-            )
+            loc = finding.location
+            cursor = _cursor_over(blocks, loc.index, loc.start, loc.end)
             if cursor is None or not cursor.hasSelection():
                 continue
             selection = QTextEdit.ExtraSelection()
@@ -100,36 +100,34 @@ class SectionStep(Step):
         edit.setFocus(Qt.FocusReason.OtherFocusReason)
         if heading:
             return
-        cursor = self._cursor_for(index, start, end)
+        cursor = _cursor_over(self._text_blocks(), index, start, end)
         if cursor is not None:
             edit.setTextCursor(cursor)
             edit.ensureCursorVisible()
 
-    def _cursor_for(
-        self, index: int | None, start: int | None, end: int | None
-    ) -> QTextCursor | None:
-        """A cursor over model block ``index``, characters start..end (empty blocks skipped)."""
-        if index is None:
-            return None
-        block = self._document_block(index)
-        if block is None:
-            return None
-        cursor = QTextCursor(block)
-        length = block.length() - 1
-        first = min(start or 0, length)
-        last = min(length if end is None else end, length)
-        cursor.setPosition(block.position() + first)
-        cursor.setPosition(block.position() + last, QTextCursor.MoveMode.KeepAnchor)
-        return cursor
-
-    def _document_block(self, index: int) -> QTextBlock | None:
-        # The model leaves out empty paragraphs, so count only blocks with text.
+    def _text_blocks(self) -> list[QTextBlock]:
+        """The document's blocks that hold text: the model's blocks, in order (the model
+        leaves out empty paragraphs, so a finding's block index counts only these)."""
+        blocks = []
         block: QTextBlock = self.editor.text_edit.document().begin()
-        seen = -1
         while block.isValid():
             if block.text().strip():
-                seen += 1
-                if seen == index:
-                    return block
+                blocks.append(block)
             block = block.next()
+        return blocks
+
+
+def _cursor_over(
+    blocks: list[QTextBlock], index: int | None, start: int | None, end: int | None
+) -> QTextCursor | None:
+    """A cursor over model block ``index``, characters start..end."""
+    if index is None or not 0 <= index < len(blocks):
         return None
+    block = blocks[index]
+    cursor = QTextCursor(block)
+    length = block.length() - 1
+    first = min(start or 0, length)
+    last = min(length if end is None else end, length)
+    cursor.setPosition(block.position() + first)
+    cursor.setPosition(block.position() + last, QTextCursor.MoveMode.KeepAnchor)
+    return cursor
