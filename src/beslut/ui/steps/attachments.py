@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 
 from beslut.errors import BeslutError
 from beslut.i18n import N_, _
-from beslut.model.draft import Attachment, Draft
+from beslut.model.draft import Attachment
 from beslut.model.text import clean_line
 from beslut.store import Store
 from beslut.ui.errors import show_error
 from beslut.ui.qlocale import ui_locale
-from beslut.ui.steps.base import Step, button_row, move_buttons
-from beslut.ui.steps.listedit import ReorderableList, UndoKeys
+from beslut.ui.steps.base import button_row, move_buttons
+from beslut.ui.steps.listedit import ListStep, ReorderableList, UndoKeys
 from beslut.ui.worker import Worker
 
 _GUIDANCE = N_(
@@ -49,8 +49,10 @@ def _label(row: int, att: Attachment) -> str:
     return f"{row + 1}. {title}   —   {file}"
 
 
-class AttachmentsStep(Step):
+class AttachmentsStep(ListStep):
     """The bilagor: add files (dialog or drop), titles, order, open, remove."""
+
+    field = "attachments"
 
     files_added = Signal(int)  # how many bilagor were added from files
 
@@ -177,13 +179,6 @@ class AttachmentsStep(Step):
         if current is not None:
             value = dataclasses.replace(current, title=text)
             self.list.replace_current(_("Byt titel"), value, "title")
-
-    def load(self, draft: Draft) -> None:
-        self.list.set_values(draft.attachments, 0)
-        self.undo_stack.clear()
-
-    def apply(self, draft: Draft) -> Draft:
-        return dataclasses.replace(draft, attachments=self.list.values)
 
     def is_filled(self) -> bool:
         return bool(self.list.values)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
@@ -17,9 +15,8 @@ from PySide6.QtWidgets import (
 
 from beslut.doctypes import DocType
 from beslut.i18n import _
-from beslut.model.draft import Draft
-from beslut.ui.steps.base import Step, button_row, move_buttons
-from beslut.ui.steps.listedit import ReorderableList, UndoKeys
+from beslut.ui.steps.base import button_row, move_buttons
+from beslut.ui.steps.listedit import ListStep, ReorderableList, UndoKeys
 
 
 def _label(row: int, text: str) -> str:
@@ -27,8 +24,10 @@ def _label(row: int, text: str) -> str:
     return f"{row + 1}. {text or empty}"
 
 
-class DecisionsStep(Step):
+class DecisionsStep(ListStep):
     """The list of decision points and an editor for the selected one."""
+
+    field = "decisions"
 
     def __init__(self, doctype: DocType, parent: QWidget | None = None) -> None:
         guidance = doctype.decision_guidance or _(
@@ -110,13 +109,6 @@ class DecisionsStep(Step):
     def _text_edited(self) -> None:
         if not self._showing:
             self.list.replace_current(_("Skriv"), self.text.toPlainText(), "text")
-
-    def load(self, draft: Draft) -> None:
-        self.list.set_values(draft.decisions, 0)
-        self.undo_stack.clear()
-
-    def apply(self, draft: Draft) -> Draft:
-        return dataclasses.replace(draft, decisions=self.list.values)
 
     def is_filled(self) -> bool:
         return any(text.strip() for text in self.list.values)

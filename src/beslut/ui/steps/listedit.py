@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -17,6 +18,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from beslut.i18n import _
+from beslut.model.draft import Draft
+from beslut.ui.steps.base import Step
 from beslut.ui.undo import SnapshotCommand
 
 T = TypeVar("T")
@@ -181,3 +184,18 @@ class ReorderableList(QListWidget, Generic[T]):
         after = tuple(self.values[i] for i in order)
         # Redraw after the drop has finished, not inside the model's move signal.
         QTimer.singleShot(0, lambda: self.change(_("Flytta"), after, moved_to))
+
+
+class ListStep(Step):
+    """A step that edits one tuple field of the draft (``field``) through ``self.list``."""
+
+    field = ""
+    list: ReorderableList[Any]
+
+    def load(self, draft: Draft) -> None:
+        self.list.set_values(getattr(draft, self.field), 0)
+        self.undo_stack.clear()
+
+    def apply(self, draft: Draft) -> Draft:
+        changes: dict[str, Any] = {self.field: self.list.values}
+        return dataclasses.replace(draft, **changes)

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from beslut.i18n import N_, _
-from beslut.model.draft import Draft, Signatory
+from beslut.model.draft import Signatory
 from beslut.model.text import clean_line
-from beslut.ui.steps.base import Step, button_row, move_buttons
-from beslut.ui.steps.listedit import ReorderableList, UndoKeys
+from beslut.ui.steps.base import button_row, move_buttons
+from beslut.ui.steps.listedit import ListStep, ReorderableList, UndoKeys
 
 _GUIDANCE = N_(
     "Tjänsteutlåtandet undertecknas av förvaltningschefen och oftast av avdelningschefen. "
@@ -29,8 +29,10 @@ def _label(row: int, person: Signatory) -> str:
     return f"{name}, {person.title}" if person.title else name
 
 
-class SignaturesStep(Step):
+class SignaturesStep(ListStep):
     """The signatories as a list with name and title fields for the selected one."""
+
+    field = "signatories"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Underskrifter"), _(_GUIDANCE), parent)
@@ -89,13 +91,6 @@ class SignaturesStep(Step):
         if current is not None:
             value = dataclasses.replace(current, **{field: text})
             self.list.replace_current(_("Skriv"), value, field)
-
-    def load(self, draft: Draft) -> None:
-        self.list.set_values(draft.signatories, 0)
-        self.undo_stack.clear()
-
-    def apply(self, draft: Draft) -> Draft:
-        return dataclasses.replace(draft, signatories=self.list.values)
 
     def is_filled(self) -> bool:
         return any(person.name for person in self.list.values)
