@@ -40,12 +40,19 @@ def open_store(args: argparse.Namespace) -> Store:
     return Store.open(resolve_db_path(getattr(args, "db", None)), seed=seed_example)
 
 
-def load_draft_source(source: str, args: argparse.Namespace) -> tuple[Draft, dict[str, bytes]]:
-    """A draft and its bilaga files, from a store id ("12") or a draft file ("x.json")."""
+def load_draft_source(
+    source: str, args: argparse.Namespace, store: Store | None = None
+) -> tuple[Draft, dict[str, bytes]]:
+    """A draft and its bilaga files, from a store id ("12") or a draft file ("x.json").
+
+    An open ``store`` is used for an id; without one the store is opened for it.
+    """
     if source.isdigit():
-        with open_store(args) as store:
-            draft = store.load_draft(int(source))
-            return draft, store.files_for(draft)
+        if store is None:
+            with open_store(args) as opened:
+                return load_draft_source(source, args, opened)
+        draft = store.load_draft(int(source))
+        return draft, store.files_for(draft)
     path = Path(source)
     if not path.is_file():
         message = _("”{source}” är varken numret på ett utkast eller en fil som finns.")
@@ -131,9 +138,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Export a draft to Word in the city template; optionally PDF/A and the bilagor."""
     from beslut.export.command import export_command  # python-docx loads only now
 
-    draft, files = load_draft_source(args.id, args)
-    with open_store(args) as store:  # the organisation's template and footer details
+    with open_store(args) as store:  # the draft, and the organisation's template and footer
         settings = load_settings(store)
+        draft, files = load_draft_source(args.id, args, store)
     template = Path(args.template) if args.template else settings.template_file()
     written = export_command(
         draft,
@@ -153,9 +160,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Run the granskning checks; exit code 1 when a finding of severity fel remains."""
     from beslut.checks.report import check_output
 
-    draft, files = load_draft_source(args.id, args)
-    with open_store(args) as store:  # the user's Dnr pattern, rules and template folder
+    with open_store(args) as store:  # the draft, and the user's Dnr pattern, rules, templates
         settings = load_settings(store)
+        draft, files = load_draft_source(args.id, args, store)
     text, code = check_output(
         draft,
         set(files),
