@@ -37,7 +37,7 @@ def test_save_and_load_round_trip(db_path: Path) -> None:
     draft, files = example_draft()
     with Store.open(db_path) as store:
         draft_id = store.create_draft(Draft())
-        saved_at = store.save_draft(draft_id, draft, files)
+        saved_at = store.save_draft(draft_id, draft, files).stamp
         summary = store.summary(draft_id)
     with Store.open(db_path) as store:
         assert store.load_draft(draft_id) == draft

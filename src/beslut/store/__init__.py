@@ -1,6 +1,7 @@
 """The local SQLite store (no Qt): drafts, revisions, bilaga files, settings, search."""
 
 from beslut.store.errors import (
+    StoreConflictError,
     StoreCorruptError,
     StoreError,
     StoreFullError,
@@ -10,12 +11,14 @@ from beslut.store.errors import (
     StoreUnavailableError,
 )
 from beslut.store.paths import resolve_db_path
-from beslut.store.store import DraftSummary, RevisionInfo, Store, fts_query
+from beslut.store.store import DraftSummary, RevisionInfo, SaveResult, Store, fts_query
 
 __all__ = [
     "DraftSummary",
     "RevisionInfo",
+    "SaveResult",
     "Store",
+    "StoreConflictError",
     "StoreCorruptError",
     "StoreError",
     "StoreFullError",

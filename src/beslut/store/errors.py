@@ -37,6 +37,15 @@ class StoreNewerVersionError(StoreError):
     """The database was written by a newer version of beslut."""
 
 
+class StoreConflictError(StoreError):
+    """A save was refused: the draft was saved elsewhere since it was read."""
+
+    def __init__(self, user_message: str, detail: str, draft_id: int, stored_change: int) -> None:
+        super().__init__(user_message, detail)
+        self.draft_id = draft_id
+        self.stored_change = stored_change
+
+
 # SQLite's primary result codes (extended codes carry them in the low byte).
 _BUSY, _LOCKED, _CORRUPT, _IOERR, _FULL, _CANTOPEN, _READONLY, _NOTADB = 5, 6, 11, 10, 13, 14, 8, 26
 
@@ -90,3 +99,19 @@ def newer_version(path: Path | str, detail: str) -> StoreNewerVersionError:
         "den här versionen. Uppdatera beslut. Filen har inte ändrats."
     )
     return StoreNewerVersionError(message.format(path=path), detail)
+
+
+def conflict(draft_id: int, title: str, expected: int, stored: int) -> StoreConflictError:
+    """The refusal of a save over a draft that changed since it was read."""
+    if title.strip():
+        message = _(
+            "Utkastet ”{title}” har ändrats i ett annat fönster eller av ett annat program "
+            "sedan du öppnade det."
+        ).format(title=title.strip())
+    else:
+        message = _(
+            "Utkastet {id} har ändrats i ett annat fönster eller av ett annat program sedan "
+            "du öppnade det."
+        ).format(id=draft_id)
+    detail = f"draft {draft_id}: expected change {expected}, stored change {stored}"
+    return StoreConflictError(message, detail, draft_id, stored)

@@ -71,6 +71,13 @@ def _fts(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+@migrations(name="0003_change")
+def _change(db: Database) -> None:
+    # Counts the saves of a draft, so a save over a newer one can be refused.
+    _table(db, "drafts").add_column("change", int, not_null_default=0)
+    db.execute("PRAGMA user_version = 3")
+
+
 # versions.py must name exactly these migrations, in this order.
 assert tuple(m.name for m in migrations._migrations) == MIGRATION_NAMES
-assert SCHEMA_VERSION == 2
+assert SCHEMA_VERSION == 3

@@ -66,6 +66,14 @@ class DraftSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What a save stored: when, and the draft's change counter after it."""
+
+    stamp: str
+    change: int
+
+
+@dataclass(frozen=True, slots=True)
 class RevisionInfo:
     """A stored snapshot of a draft."""
 
@@ -168,7 +176,7 @@ class Store:
                     message.format(path=self.path), "read-only database with pending migrations"
                 )
             return
-        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute(f"PRAGMA journal_mode = {_journal_mode(self.path)}")
         if pending:
             # sqlite-utils costs ~100 ms to import: only when the schema must change.
             from sqlite_utils import Database
@@ -229,20 +237,37 @@ class Store:
 
     @_guarded
     def save_draft(
-        self, draft_id: int, draft: Draft, files: Mapping[str, bytes] | None = None
-    ) -> str:
-        """Replace the stored draft ``draft_id`` with ``draft``; returns the time saved."""
+        self,
+        draft_id: int,
+        draft: Draft,
+        files: Mapping[str, bytes] | None = None,
+        *,
+        expected_change: int | None = None,
+    ) -> SaveResult:
+        """Replace the stored draft ``draft_id`` with ``draft``, counting the change.
+
+        With ``expected_change``, the save is refused (StoreConflictError, nothing
+        written) when the stored draft's change counter is another: someone else saved
+        it since it was read at that counter.
+        """
         stamp = now()
+        body, text = _body(draft), draft.search_text()  # serialised before the write begins
         with self._atomic():
-            self._put_files(draft, files)
-            cursor = self._conn.execute(
-                "UPDATE drafts SET title = ?, namnd = ?, dnr = ?, status = ?, doctype = ?, "
-                "modified = ?, body = ?, text = ? WHERE id = ?",
-                (*_columns(draft), stamp, _body(draft), draft.search_text(), draft_id),
-            )
-            if cursor.rowcount == 0:
+            row = self._conn.execute(
+                "SELECT change, title FROM drafts WHERE id = ?", (draft_id,)
+            ).fetchone()
+            if row is None:
                 raise _no_draft(draft_id)
-        return stamp
+            stored, title = row
+            if expected_change is not None and stored != expected_change:
+                raise errors.conflict(draft_id, draft.meta.title or title, expected_change, stored)
+            self._put_files(draft, files)
+            self._conn.execute(
+                "UPDATE drafts SET title = ?, namnd = ?, dnr = ?, status = ?, doctype = ?, "
+                "modified = ?, body = ?, text = ?, change = ? WHERE id = ?",
+                (*_columns(draft), stamp, body, text, stored + 1, draft_id),
+            )
+        return SaveResult(stamp, stored + 1)
 
     @_guarded
     def load_draft(self, draft_id: int) -> Draft:
@@ -251,6 +276,25 @@ class Store:
         if row is None:
             raise _no_draft(draft_id)
         return _draft(row[0])
+
+    @_guarded
+    def load_draft_and_change(self, draft_id: int) -> tuple[Draft, int]:
+        """The stored draft ``draft_id`` and its change counter, read together."""
+        row = self._conn.execute(
+            "SELECT body, change FROM drafts WHERE id = ?", (draft_id,)
+        ).fetchone()
+        if row is None:
+            raise _no_draft(draft_id)
+        return _draft(row[0]), row[1]
+
+    @_guarded
+    def draft_change(self, draft_id: int) -> int:
+        """The change counter of draft ``draft_id``: how many times it was saved."""
+        row = self._conn.execute("SELECT change FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+        if row is None:
+            raise _no_draft(draft_id)
+        change: int = row[0]
+        return change
 
     @_guarded
     def summary(self, draft_id: int) -> DraftSummary:
@@ -476,6 +520,20 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
+
+
+def _journal_mode(path: Path) -> str:
+    """WAL, unless the file has several names (hard links).
+
+    SQLite names the -wal and -shm files after the name a database was opened by, so
+    connections through two names would each keep their own log and miss (or corrupt)
+    each other's writes. A rollback journal locks the file itself, whatever its name.
+    """
+    try:
+        links = path.stat().st_nlink
+    except OSError:
+        links = 1
+    return "DELETE" if links > 1 else "WAL"
 
 
 def _check_existing(path: Path) -> None:
