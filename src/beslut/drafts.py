@@ -32,3 +32,9 @@ def new_draft(doctype: DocType, settings: Settings, today: dt.date | None = None
         ),
         sections=tuple(Section(s.key, s.heading) for s in doctype.sections),
     )
+
+
+def conflict_title(title: str) -> str:
+    """The title of the copy that keeps a user's text when another window changed the
+    draft underneath (document text: Swedish whatever language the user reads)."""
+    return f"{title} (din version)" if title else "Din version"

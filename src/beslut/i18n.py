@@ -101,3 +101,9 @@ def format_date_ui(value: dt.date) -> str:
 def format_date_iso(value: dt.date) -> str:
     """A date as ISO 8601, "2010-02-22": for dating documents and where space is short."""
     return value.isoformat()
+
+
+def format_datetime_ui(value: dt.datetime) -> str:
+    """A moment in local time in the user's language: "1 december 2026 09:45"."""
+    local = value.astimezone() if value.tzinfo is not None else value
+    return f"{format_date_ui(local.date())} {local:%H:%M}"

@@ -1,4 +1,4 @@
-"""Fixtures for GUI tests: a main window over a fresh database, dialogs turned off."""
+"""Fixtures for GUI tests: a main window over a fresh database, answered by a script."""
 
 from __future__ import annotations
 
@@ -11,17 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from beslut.store import Store
 from beslut.store.seed import seed_example
-from beslut.ui import errors
 from beslut.ui.main_window import MainWindow
+from tests.ui.scripted import ScriptedMessages
 
 
-@pytest.fixture(autouse=True)
-def _no_dialogs() -> Iterator[None]:
-    """Errors are collected in errors.shown instead of opening modal dialogs."""
-    errors.dialogs_enabled = False
-    errors.shown.clear()
-    yield
-    errors.dialogs_enabled = True
+@pytest.fixture
+def messages() -> ScriptedMessages:
+    """What the user answers (by default: no, cancel) and what they were told."""
+    return ScriptedMessages()
 
 
 @pytest.fixture
@@ -32,9 +29,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, store: Store, tmp_path: Path, messages: ScriptedMessages) -> MainWindow:
     qsettings = QSettings(str(tmp_path / "qsettings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(store, qsettings)
+    win = MainWindow(store, qsettings, messages=messages)
     qtbot.addWidget(win)
     win.show()
     return win

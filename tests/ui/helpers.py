@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -25,3 +25,19 @@ def type_text(widget: QWidget, text: str) -> None:
                 ch,
                 Qt.KeyboardModifier.NoModifier,
             )
+
+
+def button(parent: QWidget, name: str) -> QAbstractButton:
+    """The one visible button under ``parent`` whose accessible name is ``name``."""
+    found = [
+        b
+        for b in parent.findChildren(QAbstractButton)
+        if b.accessibleName() == name and b.isVisibleTo(parent)
+    ]
+    assert len(found) == 1, f"{len(found)} buttons named {name!r}"
+    return found[0]
+
+
+def click(parent: QWidget, name: str) -> None:
+    """Click the button named ``name`` with the mouse, as a user does."""
+    QTest.mouseClick(button(parent, name), Qt.MouseButton.LeftButton)

@@ -8,13 +8,13 @@ import docx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from beslut.model.draft import BlockKind
 from beslut.store import Store
 from beslut.ui.main_window import MainWindow
-from tests.ui.helpers import type_text
+from tests.ui.helpers import click, type_text
+from tests.ui.scripted import ScriptedMessages
 
 SAMMANFATTNING = "Förvaltningen föreslår att nämnden inför en öppen förskola i Årsta."
 
@@ -24,9 +24,9 @@ def test_write_a_tu_from_new_draft_to_docx(
     window: MainWindow,
     store: Store,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    messages: ScriptedMessages,
 ) -> None:
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Beslutsärende", True))
+    messages.choices.append(0)  # Beslutsärende
     window.act_new.trigger()
     editor = window.editor
     assert editor is not None and window.draft_id is not None
@@ -43,7 +43,7 @@ def test_write_a_tu_from_new_draft_to_docx(
         "Förskolenämnden inför en öppen förskola i Årsta.",
         "Beslutet justeras omedelbart.",
     ):
-        editor.decisions.add()
+        click(editor.decisions, "Ny punkt")
         type_text(editor.decisions.text, text)
     assert editor.decisions.list.count() == 2
 
@@ -59,12 +59,16 @@ def test_write_a_tu_from_new_draft_to_docx(
         editor.attachments.add_paths([str(bilaga)])
     assert editor.attachments.list.count() == 1
 
-    # Export, as the Granska och exportera step does, off the GUI thread
+    # Export from the Granska och exportera step, bilagor copied beside it
     target = tmp_path / "ut" / "TU.docx"
     target.parent.mkdir()
+    editor.go_to_step(editor.review)
+    QTest.mouseClick(editor.review.copy_files, Qt.MouseButton.LeftButton)
+    messages.answers.append(True)  # export although the granskning found something
+    messages.files.append(target)
     draft = editor.collect()
     with qtbot.waitSignal(window.exporter.finished, timeout=30_000):
-        window.start_export(draft, target, False, True)
+        click(editor.review, "Exportera till Word")
 
     document = docx.Document(str(target))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -174,13 +178,12 @@ def test_a_filter_on_a_namnd_that_disappears_is_dropped(window: MainWindow, stor
 
 
 def test_broken_checks_file_is_reported_once(
-    window: MainWindow, store: Store, tmp_path: Path
+    window: MainWindow, store: Store, tmp_path: Path, messages: ScriptedMessages
 ) -> None:
     from dataclasses import replace
 
     from beslut.doctypes import default_template_dir
     from beslut.settings import save_settings
-    from beslut.ui import errors
 
     folder = tmp_path / "mallar"
     folder.mkdir()
@@ -192,7 +195,7 @@ def test_broken_checks_file_is_reported_once(
     first = window.check_config()
     second = window.check_config()
     assert first is second
-    assert len([m for m in errors.shown if "checks.toml" in m]) == 1
+    assert len([m for m in messages.errors if "checks.toml" in m]) == 1
 
 
 def test_a_failing_granskning_is_said_in_the_review_step(
@@ -224,5 +227,5 @@ def test_export_uses_the_type_the_editor_shows(
     assert editor is not None and editor.doctype.key == "beslutsarende"  # the fallback
     target = tmp_path / "tu.docx"
     with qtbot.waitSignal(window.exporter.finished, timeout=30_000):
-        window.start_export(editor.collect(), target, False, False)
+        window.exporter.start(editor.collect(), target, False, False)
     assert target.stat().st_size > 0

@@ -6,7 +6,7 @@ import argparse
 import gc
 import logging
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -18,55 +18,13 @@ from beslut.store import Store, resolve_db_path
 from beslut.store.seed import seed_example
 from beslut.ui import errors
 from beslut.ui.icons import icon
+from beslut.ui.instance import InstanceLock, ask_to_come_forward, file_key, listen, path_key
 from beslut.ui.main_window import MainWindow
+from beslut.ui.messages import Messages
 from beslut.ui.qlocale import ui_locale
 from beslut.ui.style import STYLE
 
-if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer
-
 log = logging.getLogger(__name__)
-
-
-def instance_name(db_path: str) -> str:
-    """The local-socket name shared by every beslut started on the same database."""
-    import hashlib
-
-    digest = hashlib.sha256(db_path.encode("utf-8")).hexdigest()[:16]
-    return f"beslut-{digest}"
-
-
-def _already_running(name: str) -> bool:
-    """Ask a running beslut on this database to come forward; True when one answered."""
-    from PySide6.QtNetwork import QLocalSocket
-
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(300):
-        return False
-    socket.write(b"raise\n")
-    socket.waitForBytesWritten(300)
-    socket.disconnectFromServer()
-    return True
-
-
-def _listen(name: str, window: MainWindow) -> QLocalServer:
-    from PySide6.QtNetwork import QLocalServer
-
-    server = QLocalServer(window)
-    QLocalServer.removeServer(name)  # a server left behind by a crash
-    server.listen(name)
-
-    def raise_window() -> None:
-        connection = server.nextPendingConnection()
-        if connection is not None:
-            connection.close()
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-
-    server.newConnection.connect(raise_window)
-    return server
 
 
 def _install_translations(app: QApplication, language: str) -> None:
@@ -97,32 +55,101 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("beslut")
     app.setWindowIcon(icon("beslut"))
     app.setStyleSheet(STYLE)  # on the platform's own style: native on Windows
-    errors.install_excepthook()
+    messages = Messages()
+    errors.install_excepthook(messages)
     path = resolve_db_path(getattr(args, "db", None))
     smoke = bool(getattr(args, "smoke_test", False))
-    name = "" if smoke else instance_name(str(path.resolve()))
-    if name and _already_running(name):
-        log.info("another beslut has %s open; asked it to come forward", path)
-        return 0
-    try:
-        store = Store.open(path, seed=seed_example)
-    except BeslutError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        _install_translations(app, "sv")
-        QMessageBox.critical(None, _("beslut kan inte starta"), exc.user_message)
+    lock = InstanceLock()
+    if not smoke and not lock.take(path_key(path)):
+        return _second_start(path, messages)
+    store = _open_store(path, messages)
+    if store is None:
         return 1
+    key = file_key(path)
+    if not smoke and key is not None and not lock.take(key):
+        store.close()  # the same file is open through another path (a hard link)
+        return _second_start(path, messages)
     settings = load_settings(store)
     _install_translations(app, settings.language)
-    window = MainWindow(store, QSettings("beslut", "beslut"), settings)
-    server = _listen(name, window) if name else None
+    window = MainWindow(store, QSettings("beslut", "beslut"), settings, messages)
+    server = None if smoke else listen(path, window)
     window.show()
     QTimer.singleShot(0, _collect_garbage_again)
     if smoke:
         QTimer.singleShot(0, app.quit)  # exit as soon as the event loop is idle
     else:
-        window.reopen_last()
+        window.safety.start_daily_backup()
+        if not window.safety.offer_recoveries():
+            window.reopen_last()
     code = app.exec()
+    if not smoke:
+        window.safety.wait()
+        _backup_on_close(store)
     store.close()
+    lock.release()
     del server
     return code
+
+
+def _second_start(path: Path, messages: Messages) -> int:
+    """Another beslut has this database open: bring it forward, or say why not."""
+    if ask_to_come_forward(path):
+        log.info("another beslut has %s open; asked it to come forward", path)
+        return 0
+    _install_translations(QApplication.instance(), "sv")  # type: ignore[arg-type]
+    messages.tell(
+        None,
+        _("beslut är redan igång"),
+        _(
+            "Databasen {path} är redan öppen i ett annat beslut-fönster. Byt till det "
+            "fönstret, eller stäng det och starta igen."
+        ).format(path=path),
+    )
+    return 1
+
+
+def _open_store(path: Path, messages: Messages) -> Store | None:
+    """The store at ``path``; a corrupt file offers the newest backup instead."""
+    from beslut.store import StoreCorruptError
+
+    try:
+        return Store.open(path, seed=seed_example)
+    except StoreCorruptError as exc:
+        _install_translations(QApplication.instance(), "sv")  # type: ignore[arg-type]
+        return _offer_backup(path, exc, messages)
+    except BeslutError as exc:
+        _install_translations(QApplication.instance(), "sv")  # type: ignore[arg-type]
+        messages.error(None, exc, _("beslut kan inte starta"))
+        return None
+
+
+def _offer_backup(path: Path, exc: BeslutError, messages: Messages) -> Store | None:
+    from beslut.i18n import format_datetime_ui
+    from beslut.store.backups import newest_backup, restore_backup
+
+    backup = newest_backup(path)
+    if backup is None:
+        messages.error(None, exc, _("beslut kan inte starta"))
+        return None
+    question = _(
+        "{why}\n\nDen senaste säkerhetskopian är från {when}. Vill du återställa den? Det "
+        "som ändrats efter den går förlorat; den skadade filen sparas bland "
+        "säkerhetskopiorna."
+    ).format(why=exc.user_message, when=format_datetime_ui(backup.created))
+    if not messages.ask(None, _("Databasen är skadad"), question):
+        return None
+    try:
+        restore_backup(path, backup.path)
+        return Store.open(path, seed=seed_example)
+    except BeslutError as again:
+        messages.error(None, again, _("beslut kan inte starta"))
+        return None
+
+
+def _backup_on_close(store: Store) -> None:
+    from beslut.store.backups import make_backup
+
+    try:
+        make_backup(store)
+    except BeslutError as exc:
+        log.warning("no backup on closing: %s", exc)

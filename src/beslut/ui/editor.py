@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from beslut.checks import ATTACHMENTS, DECISIONS, META, CheckConfig, Finding, Report, run_checks
 from beslut.doctypes import DocType
 from beslut.i18n import _, format_date_ui
-from beslut.model.draft import Draft, Section
+from beslut.model.draft import Block, Draft, Section
 from beslut.settings import Settings
 from beslut.store import Store
-from beslut.ui import errors
 from beslut.ui.icons import icon
+from beslut.ui.messages import Messages, message_for
 from beslut.ui.steps.attachments import AttachmentsStep
 from beslut.ui.steps.base import Step
 from beslut.ui.steps.decisions import DecisionsStep
@@ -37,6 +37,7 @@ from beslut.ui.steps.metadata import MetadataStep
 from beslut.ui.steps.review import ReviewStep
 from beslut.ui.steps.section import SectionStep
 from beslut.ui.steps.signatures import SignaturesStep
+from beslut.ui.undo import ProxyCommand, own_undo_widget
 from beslut.ui.worker import Worker
 
 CHECK_DELAY_MS = 600
@@ -56,17 +57,19 @@ class DraftEditor(QWidget):
         settings: Settings,
         doctype: DocType,
         check_config: Callable[[], CheckConfig],
+        messages: Messages | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.settings, self.doctype = store, settings, doctype
+        self.messages = messages or Messages()
         self._check_config = check_config
         self.draft = Draft()
         self.report: Report | None = None
         self.metadata = MetadataStep(settings, self.dnr_matches)
         self.decisions = DecisionsStep(doctype)
         self.sections = [SectionStep(spec) for spec in doctype.sections]
-        self.attachments = AttachmentsStep(store)
+        self.attachments = AttachmentsStep(store, self.messages)
         self.signatures = SignaturesStep()
         self.review = ReviewStep(self.part_name)
         self.steps: list[Step] = [
@@ -243,7 +246,7 @@ class DraftEditor(QWidget):
         self.attachments.wait_for_files()
 
     def _checks_failed(self, _token: object, exc: object) -> None:
-        message = errors.message_for(exc) if isinstance(exc, BaseException) else str(exc)
+        message = message_for(exc) if isinstance(exc, BaseException) else str(exc)
         self.review.show_failure(message)
 
     def _report_ready(self, _token: object, report: object) -> None:
@@ -294,6 +297,8 @@ class DraftEditor(QWidget):
             self.metadata.focus_field(loc.field)
 
     def apply_fix(self, finding: Finding) -> None:
+        """Make a one-click fix as an edit in the step it changes, undoable there and
+        (Ctrl+Z right after clicking it) here on the review step."""
         from beslut.checks import StaleFixError, apply_fix
 
         try:
@@ -301,7 +306,41 @@ class DraftEditor(QWidget):
         except StaleFixError:
             self.run_checks()
             return
-        self.reload(fixed)
+        target = next((s for s in self.steps if self._part_of(s) == finding.location.part), None)
+        if target is None:
+            return
+        label = _("Rätta: {label}").format(label=finding.fix.label if finding.fix else "")
+        if isinstance(target, SectionStep):
+            section = fixed.section(target.spec.key)
+            edit = target.editor.text_edit
+            _replace_text(edit, section.blocks if section else ())
+            undo, redo = edit.undo, edit.redo
+        else:
+            target.take_from(fixed, label)
+            undo, redo = target.undo_stack.undo, target.undo_stack.redo
+        self.review.undo_stack.push(ProxyCommand(label, undo, redo))
+        self._step_changed()
+
+    # --- editing ---------------------------------------------------------------------
+
+    def undo(self, *, redo: bool = False) -> None:
+        """Ctrl+Z / Ctrl+Y: the focused field's own history, else the current step's."""
+        widget = own_undo_widget()
+        if widget is not None:
+            widget.redo() if redo else widget.undo()
+            return
+        stack = self.current_step().undo_stack
+        stack.redo() if redo else stack.undo()
+
+    def set_title(self, title: str) -> None:
+        """Change the ärendemening as if the user had typed it (after a conflict copy)."""
+        self.metadata.set_title(title)
+        self._refresh_title()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the draft without letting it change (a read-only database)."""
+        for step in self.steps:
+            step.set_read_only(read_only)
 
 
 def _select(
@@ -314,6 +353,19 @@ def _select(
     cursor.setPosition(start)
     cursor.setPosition(end if end is not None else start, QTextCursor.MoveMode.KeepAnchor)
     edit.setTextCursor(cursor)
+
+
+def _replace_text(edit: QTextEdit, blocks: tuple[Block, ...]) -> None:
+    """Replace all of ``edit``'s text with ``blocks`` as one step of its undo history."""
+    from beslut.ui.richtext import insert_blocks, regroup_lists
+
+    cursor = QTextCursor(edit.document())
+    cursor.beginEditBlock()
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.removeSelectedText()
+    insert_blocks(cursor, blocks)
+    regroup_lists(edit.document())
+    cursor.endEditBlock()
 
 
 def _escape(text: str) -> str:

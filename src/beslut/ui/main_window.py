@@ -3,42 +3,49 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.settings import Settings, check_config_for, load_settings, save_settings
 from beslut.store import Store
 from beslut.store.store import TRASH_DAYS
-from beslut.ui import errors
-from beslut.ui.autosave import Autosaver
+from beslut.ui.autosave import Autosaver, SaveFailure
+from beslut.ui.banner import Banner
 from beslut.ui.draft_list import DraftListPage
+from beslut.ui.export_flow import ExportFlow
 from beslut.ui.icons import icon
-from beslut.ui.worker import Worker
+from beslut.ui.messages import Messages, message_for
+from beslut.ui.safety import Safety
 
 if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when needed
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QProgressDialog
 
     from beslut.checks import CheckConfig
     from beslut.doctypes import DocType
     from beslut.model.draft import Draft
     from beslut.ui.editor import DraftEditor
 
+T = TypeVar("T")
+
 
 class MainWindow(QMainWindow):
     """One window: the list of drafts, or one draft in the editor."""
 
     def __init__(
-        self, store: Store, qsettings: QSettings | None = None, settings: Settings | None = None
+        self,
+        store: Store,
+        qsettings: QSettings | None = None,
+        settings: Settings | None = None,
+        messages: Messages | None = None,
     ) -> None:
         super().__init__()
         self.store = store
+        self.messages = messages or Messages()
         self.settings: Settings = settings or load_settings(store)
         self.qsettings = qsettings or QSettings("beslut", "beslut")
         self.editor: DraftEditor | None = None
@@ -49,14 +56,28 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(store, self)
         self.autosaver.saved.connect(self._saved)
         self.autosaver.failed.connect(self._save_failed)
-        self.exporter = Worker(self)
-        self.exporter.finished.connect(self._export_done)
-        self.exporter.failed.connect(self._export_failed)
-        self._progress: QProgressDialog | None = None
+        self.autosaver.copied.connect(self._copied)
+        self.exporter = ExportFlow(
+            self,
+            store,
+            self.messages,
+            self.qsettings,
+            lambda: self.settings,
+            self._current_editor,
+            self.saved_or_told,
+        )
+        self.safety = Safety(self, store, self.messages, self._recovered)
         self.pages = QStackedWidget()
         self.list_page = DraftListPage()
         self.pages.addWidget(self.list_page)
-        self.setCentralWidget(self.pages)
+        self.banner = Banner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(_("Senast sparat"))
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -68,6 +89,32 @@ class MainWindow(QMainWindow):
         self.list_page.selection_changed.connect(self._update_actions)
         self.refresh_list()
         self._restore_geometry()
+        if store.read_only:
+            self.banner.show_message(
+                "read-only",
+                _(
+                    "Databasen {path} är skrivskyddad. Du kan läsa och exportera utkasten, "
+                    "men inte ändra dem eller skapa nya."
+                ).format(path=store.path),
+                "info",
+            )
+
+    def run(self, operation: Callable[[], T], title: str = "") -> T | None:
+        """``operation()``; a BeslutError is shown to the user and gives None."""
+        try:
+            return operation()
+        except BeslutError as exc:
+            self.messages.error(self, exc, title)
+            return None
+
+    def attempt(self, operation: Callable[[], object], title: str = "") -> bool:
+        """``operation()``; True when it worked, False when its BeslutError was shown."""
+        try:
+            operation()
+        except BeslutError as exc:
+            self.messages.error(self, exc, title)
+            return False
+        return True
 
     # --- actions ------------------------------------------------------------------
 
@@ -83,7 +130,11 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.setToolTip(tip or text.replace("&", ""))
-        action.triggered.connect(slot)
+
+        def triggered(_checked: bool = False) -> None:  # `checked` must not reach the slot
+            slot()
+
+        action.triggered.connect(triggered)
         return action
 
     def _make_actions(self) -> None:
@@ -113,7 +164,7 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(
             _("&Exportera…"),
             "export",
-            lambda: self.export(False, False),
+            lambda: self.exporter.export(False, False),
             QKeySequence("Ctrl+E"),
             _("Exportera till Word (Ctrl+E)"),
         )
@@ -197,8 +248,12 @@ class MainWindow(QMainWindow):
             (self.act_version, editing),
         ):
             action.setVisible(visible)
-        for action in (self.act_open, self.act_duplicate, self.act_delete, self.act_restore):
-            action.setEnabled(selected)
+        writable = not self.store.read_only
+        for action in (self.act_duplicate, self.act_delete, self.act_restore):
+            action.setEnabled(selected and writable)
+        self.act_open.setEnabled(selected)
+        for action in (self.act_new, self.act_version, self.act_settings):
+            action.setEnabled(writable)
         self.act_new.setVisible(not editing)
 
     # --- the list -------------------------------------------------------------------
@@ -206,11 +261,7 @@ class MainWindow(QMainWindow):
     def refresh_list(self) -> None:
         search = self.list_page.search.text()
         trash = self.list_page.trash_toggle.isChecked()
-        try:
-            rows = self.store.list_drafts(search, trash=trash)
-        except BeslutError as exc:
-            errors.show_error(self, exc)
-            rows = []
+        rows = self.run(lambda: self.store.list_drafts(search, trash=trash)) or []
         self.list_page.set_drafts(rows, searching=bool(search.strip()), trash=trash)
         self._update_actions()
 
@@ -229,31 +280,26 @@ class MainWindow(QMainWindow):
             self.open_draft(draft_id)
 
     def new_draft(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
         from beslut.doctypes import load_doctypes
 
-        try:
-            doctypes = load_doctypes(self.settings.template_path())
-        except BeslutError as exc:
-            errors.show_error(self, exc)
+        if self.store.read_only:
             return
-        names = [d.name for d in doctypes]
-        name, ok = QInputDialog.getItem(
-            self, _("Nytt tjänsteutlåtande"), _("Vilken sorts ärende?"), names, 0, False
+        doctypes = self.run(lambda: load_doctypes(self.settings.template_path()))
+        if not doctypes:
+            return
+        chosen = self.messages.choose(
+            self, _("Nytt tjänsteutlåtande"), _("Vilken sorts ärende?"), [d.name for d in doctypes]
         )
-        if not ok:
+        if chosen is None:
             return
-        doctype = doctypes[names.index(name)]
+        doctype = doctypes[chosen]
         from beslut.drafts import new_draft
 
         self._create_and_open(new_draft(doctype, self.settings))
 
     def _create_and_open(self, draft: Draft) -> None:
-        try:
-            draft_id = self.store.create_draft(draft, self.store.files_for(draft))
-        except BeslutError as exc:
-            errors.show_error(self, exc)
+        draft_id = self.run(lambda: self.store.create_draft(draft, self.store.files_for(draft)))
+        if draft_id is None:
             return
         self.refresh_list()
         self.open_draft(draft_id)
@@ -262,23 +308,15 @@ class MainWindow(QMainWindow):
         from beslut.model.draft import copy_of
 
         draft_id = self.list_page.selected_id()
-        if draft_id is None:
+        if draft_id is None or self.store.read_only:
             return
-        try:
-            draft = self.store.load_draft(draft_id)
-        except BeslutError as exc:
-            errors.show_error(self, exc)
-            return
-        self._create_and_open(copy_of(draft))
+        draft = self.run(lambda: self.store.load_draft(draft_id))
+        if draft is not None:
+            self._create_and_open(copy_of(draft))
 
     def delete_selected(self) -> None:
         draft_id = self.list_page.selected_id()
-        if draft_id is None:
-            return
-        try:
-            self.store.delete_draft(draft_id)
-        except BeslutError as exc:
-            errors.show_error(self, exc)
+        if draft_id is None or not self.attempt(lambda: self.store.delete_draft(draft_id)):
             return
         self.statusBar().showMessage(
             _(
@@ -290,12 +328,7 @@ class MainWindow(QMainWindow):
 
     def restore_selected(self) -> None:
         draft_id = self.list_page.selected_id()
-        if draft_id is None:
-            return
-        try:
-            self.store.restore_draft(draft_id)
-        except BeslutError as exc:
-            errors.show_error(self, exc)
+        if draft_id is None or not self.attempt(lambda: self.store.restore_draft(draft_id)):
             return
         self.list_page.trash_toggle.setChecked(False)
 
@@ -305,29 +338,44 @@ class MainWindow(QMainWindow):
         """Show draft ``draft_id`` in the editor (saving the one that was open)."""
         if not self.saved_or_told():
             return
-        try:
-            draft = self.store.load_draft(draft_id)
-            doctype = self._doctype_for(draft)
-        except BeslutError as exc:
-            errors.show_error(self, exc)
+        loaded = self.run(lambda: self._load_for_editing(draft_id))
+        if loaded is None:
             return
+        draft, change, doctype = loaded
         from beslut.ui.editor import DraftEditor
 
         self._close_editor()
-        editor = DraftEditor(self.store, self.settings, doctype, self.check_config)
+        editor = DraftEditor(self.store, self.settings, doctype, self.check_config, self.messages)
         editor.load(draft)
         editor.changed.connect(self.autosaver.changed)
-        editor.export_requested.connect(self.export)
+        editor.export_requested.connect(self.exporter.export)
         editor.version_requested.connect(self.save_version)
         self.editor, self.draft_id = editor, draft_id
         self.pages.addWidget(editor)
         self.pages.setCurrentWidget(editor)
-        self.autosaver.watch(draft_id, draft, editor.collect)
+        if self.store.read_only:
+            editor.set_read_only(True)
+        else:
+            self.autosaver.watch(draft_id, draft, change, editor.collect)
         self.qsettings.setValue("last_draft", draft_id)
         title = draft.meta.title or _("Nytt tjänsteutlåtande")  # babel cannot see into f-strings
         self.setWindowTitle(f"{title} – beslut")
         self._update_actions()
         editor.current_step().focus_first()
+
+    def _recovered(self, draft_id: int) -> None:
+        """A draft was taken back from its recovery file: show it."""
+        self.refresh_list()
+        self.open_draft(draft_id)
+
+    def _load_for_editing(self, draft_id: int) -> tuple[Draft, int, DocType]:
+        draft, change = self.store.load_draft_and_change(draft_id)
+        return draft, change, self._doctype_for(draft)
+
+    def _current_editor(self) -> tuple[DraftEditor, int] | None:
+        if self.editor is None or self.draft_id is None:
+            return None
+        return self.editor, self.draft_id
 
     def _doctype_for(self, draft: Draft) -> DocType:
         from beslut.doctypes import load_doctype, load_doctypes
@@ -346,7 +394,7 @@ class MainWindow(QMainWindow):
         failure = self.autosaver.flush()
         if failure is None:
             return True
-        errors.show_error(self, failure, _("Ändringarna kunde inte sparas"))
+        self.messages.tell(self, _("Ändringarna kunde inte sparas"), _failure_text(failure))
         return False
 
     def _close_editor(self) -> None:
@@ -377,7 +425,7 @@ class MainWindow(QMainWindow):
                 self._check_config = check_config_for(self.settings)
             except ChecksConfigError as exc:
                 self._check_config = default_config()
-                errors.show_error(self, exc)
+                self.messages.error(self, exc)
         return self._check_config
 
     def undo(self) -> None:
@@ -387,17 +435,12 @@ class MainWindow(QMainWindow):
         self._undo_or_redo(redo=True)
 
     def _undo_or_redo(self, *, redo: bool) -> None:
-        from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+        from beslut.ui.undo import undo_in_focus
 
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit) and (
-            focus.isUndoRedoEnabled() if not isinstance(focus, QLineEdit) else True
-        ):
-            focus.redo() if redo else focus.undo()
-            return
-        if self.editor is not None:
-            stack = self.editor.current_step().undo_stack
-            stack.redo() if redo else stack.undo()
+        if self.editor is not None and self.pages.currentWidget() is self.editor:
+            self.editor.undo(redo=redo)
+        else:
+            undo_in_focus(redo=redo)
 
     def show_guidance(self) -> None:
         if self.editor is not None:
@@ -407,153 +450,59 @@ class MainWindow(QMainWindow):
 
     def _saved(self, when: str) -> None:
         self.saved_label.setText(_("Sparat {time}").format(time=when))
+        self.banner.clear("save")
 
-    def _save_failed(self, exc: object) -> None:
-        message = errors.message_for(exc) if isinstance(exc, BaseException) else str(exc)
+    def _save_failed(self, failure: object) -> None:
+        assert isinstance(failure, SaveFailure)
         self.saved_label.setText(_("Inte sparat"))
-        self.statusBar().showMessage(message, 15000)
+        self.banner.show_message("save", _failure_text(failure))
+
+    def _copied(self, copy_id: int) -> None:
+        """Another window changed the draft: the user's text went to a new draft, which
+        is the one open from now on."""
+        from beslut.drafts import conflict_title
+
+        self.draft_id = copy_id
+        self.qsettings.setValue("last_draft", copy_id)
+        if self.editor is not None:
+            title = conflict_title(self.editor.collect().meta.title)
+            self.editor.set_title(title)
+            self.setWindowTitle(f"{title} – beslut")
+        self.banner.show_message(
+            "conflict",
+            _(
+                "Utkastet ändrades i ett annat fönster medan du skrev. Din text är sparad som "
+                "ett nytt utkast (nummer {id}), som du fortsätter i nu. Det andra fönstrets "
+                "version finns kvar oförändrad."
+            ).format(id=copy_id),
+            "info",
+        )
 
     def save_version(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        if self.draft_id is None:
+        if self.draft_id is None or self.store.read_only:
             return
-        label, ok = QInputDialog.getText(
+        label = self.messages.text(
             self, _("Spara version"), _("Beskriv versionen (till exempel ”Till granskning”):")
         )
-        if not ok or not self.saved_or_told():
+        if label is None or not self.saved_or_told():
             return
-        try:
-            self.store.add_revision(self.draft_id, label)
-        except BeslutError as exc:
-            errors.show_error(self, exc)
+        draft_id = self.draft_id
+        if not self.attempt(lambda: self.store.add_revision(draft_id, label)):
             return
         self.statusBar().showMessage(_("Versionen är sparad."), 5000)
-
-    # --- export ----------------------------------------------------------------------
-
-    def export(self, pdf: bool, attachments: bool) -> None:
-        """Ask where, then export on the worker thread with a progress dialog."""
-        from PySide6.QtWidgets import QMessageBox
-
-        if self.editor is None or self.draft_id is None:
-            return
-        draft = self.editor.collect()
-        report = self.editor.report
-        if report is not None and report.has_errors and errors.dialogs_enabled:
-            answer = QMessageBox.question(
-                self,
-                _("Exportera trots fel?"),
-                _(
-                    "Granskningen hittade fel som bör rättas innan tjänsteutlåtandet går ut. "
-                    "Vill du exportera ändå?"
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        target = self._ask_target(draft)
-        if target is None:
-            return
-        self.start_export(draft, target, pdf, attachments)
-
-    def _ask_target(self, draft: Draft) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from beslut.export.filenames import suggested_filename
-
-        folder = Path(str(self.qsettings.value("export_folder", str(Path.home()))))
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Exportera till Word"),
-            str(folder / suggested_filename(draft)),
-            _("Word-dokument (*.docx)"),
-        )
-        return Path(name) if name else None
-
-    def start_export(self, draft: Draft, target: Path, pdf: bool, attachments: bool) -> None:
-        """Export ``draft`` to ``target`` off the GUI thread; a revision is kept."""
-        from PySide6.QtWidgets import QProgressDialog
-
-        assert self.draft_id is not None
-        if not self.saved_or_told():
-            return
-        self.qsettings.setValue("export_folder", str(target.parent))
-        store, draft_id, settings = self.store, self.draft_id, self.settings
-        doctype = self.editor.doctype if self.editor is not None else None
-
-        def work() -> list[Path]:
-            from beslut.export.command import export_command
-
-            files = store.files_for(draft)
-            written = export_command(
-                draft,
-                files,
-                target,
-                pdf,
-                attachments,
-                template=settings.template_file(),
-                doctype=doctype,
-                extra_fields=settings.export_fields(),
-            )
-            label = _("Exporterad till {name}").format(name=written[0].name)
-            store.add_revision(draft_id, label, draft=draft)  # what was exported
-            return written
-
-        self._progress = QProgressDialog(_("Exporterar…"), "", 0, 0, self)
-        self._progress.setWindowTitle(_("Exporterar"))
-        self._progress.setCancelButton(None)
-        self._progress.setMinimumDuration(300)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.exporter.submit("export", work)
-
-    def _export_done(self, _token: object, written: object) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QMessageBox
-
-        self._close_progress()
-        assert isinstance(written, list)
-        self.statusBar().showMessage(
-            _("Exporterat: {files}").format(files=", ".join(p.name for p in written)), 10000
-        )
-        self.last_export = written
-        if not errors.dialogs_enabled:
-            return
-        box = QMessageBox(self)
-        box.setWindowTitle(_("Exporten är klar"))
-        box.setText(_("Tjänsteutlåtandet är sparat som {name}.").format(name=written[0].name))
-        open_button = box.addButton(_("Öppna"), QMessageBox.ButtonRole.AcceptRole)
-        folder_button = box.addButton(_("Visa i mappen"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(_("Stäng"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is open_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written[0])))
-        elif box.clickedButton() is folder_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written[0].parent)))
-
-    def _export_failed(self, _token: object, exc: object) -> None:
-        self._close_progress()
-        assert isinstance(exc, BaseException)
-        errors.show_error(self, exc, _("Exporten misslyckades"))
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
 
     # --- settings, about, closing -------------------------------------------------------
 
     def edit_settings(self) -> None:
         from beslut.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        if self.store.read_only:
+            return
+        dialog = SettingsDialog(self.settings, self, self.messages)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
-        try:
-            save_settings(self.store, dialog.result_settings())
-        except BeslutError as exc:
-            errors.show_error(self, exc)
+        chosen = dialog.result_settings()
+        if not self.attempt(lambda: save_settings(self.store, chosen)):
             return
         self.settings = load_settings(self.store)
         self._check_config = None
@@ -561,11 +510,9 @@ class MainWindow(QMainWindow):
             self.open_draft(self.draft_id)
 
     def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         from beslut import __version__
 
-        QMessageBox.about(
+        self.messages.tell(
             self,
             _("Om beslut"),
             _(
@@ -593,8 +540,9 @@ class MainWindow(QMainWindow):
             self.open_draft(draft_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Nothing is ever unsaved: write what is pending, then close without asking. Only
-        # when the write fails does the user decide, since closing would lose the edit.
+        # Nothing is ever unsaved: write what is pending, then close without asking. When
+        # the write fails, the text is in a recovery file (said so, then closed); only
+        # when that failed too does the user decide, since closing would lose the edit.
         failure = self.autosaver.flush()
         if failure is not None and not self._close_anyway(failure):
             event.ignore()
@@ -605,18 +553,26 @@ class MainWindow(QMainWindow):
         self.qsettings.setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
 
-    def _close_anyway(self, failure: Exception) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        errors.shown.append(errors.message_for(failure))
-        if not errors.dialogs_enabled:
-            return False
-        answer = QMessageBox.question(
+    def _close_anyway(self, failure: SaveFailure) -> bool:
+        if failure.recovery is not None:
+            self.messages.tell(self, _("Ändringarna kunde inte sparas"), _failure_text(failure))
+            return True
+        return self.messages.ask(
             self,
             _("Ändringarna kunde inte sparas"),
             _(
                 "{why}\n\nVill du stänga ändå? Det du har skrivit sedan det senast sparades "
                 "går då förlorat."
-            ).format(why=errors.message_for(failure)),
+            ).format(why=message_for(failure.error)),
         )
-        return answer == QMessageBox.StandardButton.Yes
+
+
+def _failure_text(failure: SaveFailure) -> str:
+    """What the user is told about a save that failed, and where the text is instead."""
+    why = message_for(failure.error)
+    if failure.recovery is None:
+        return _("{why} Ändringarna finns bara i fönstret: stäng inte beslut.").format(why=why)
+    return _(
+        "{why} Din text är inte förlorad: den är sparad i återställningsfilen {path}, och "
+        "beslut erbjuder dig den nästa gång programmet startar."
+    ).format(why=why, path=failure.recovery)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from beslut.checks.rules import ALL_RULES
 from beslut.i18n import LANGUAGES, N_, _, current_language, translate
 from beslut.settings import Settings, label
+from beslut.ui.messages import Messages
 
 # Shown in the newly chosen language, so the user can read it whichever it is.
 _LANGUAGE_AT_RESTART = N_("Språket byts nästa gång du startar beslut.")
@@ -34,8 +34,11 @@ _LANGUAGE_AT_RESTART = N_("Språket byts nästa gång du startar beslut.")
 class SettingsDialog(QDialog):
     """Edit every setting; OK is refused while the Dnr pattern is not a valid expression."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, messages: Messages | None = None
+    ) -> None:
         super().__init__(parent)
+        self.messages = messages or Messages()
         self.setWindowTitle(_("Inställningar"))
         self.setMinimumWidth(560)
         self._settings = settings
@@ -54,7 +57,7 @@ class SettingsDialog(QDialog):
         self.edits["template_dir"].setPlaceholderText(_("Mallarna som följer med beslut"))
         browse = QPushButton(_("Välj…"))
         browse.setAccessibleName(_("Välj mallmapp"))
-        browse.clicked.connect(self._choose_folder)
+        browse.clicked.connect(lambda _checked=False: self._choose_folder())
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.edits["template_dir"], 1)
         folder_row.addWidget(browse)
@@ -77,7 +80,7 @@ class SettingsDialog(QDialog):
         self.language_hint.setObjectName("hint")
         self.language_hint.setWordWrap(True)
         org_form.addRow("", self.language_hint)
-        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language.currentIndexChanged.connect(lambda _index: self._language_changed())
         self._language_changed()
         checks = QGroupBox(_("Granskning: regler som används"))
         checks_layout = QVBoxLayout(checks)
@@ -119,9 +122,9 @@ class SettingsDialog(QDialog):
         self.language_hint.setVisible(pending)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Välj mallmapp"))
-        if folder:
-            self.edits["template_dir"].setText(folder)
+        folder = self.messages.folder(self, _("Välj mallmapp"))
+        if folder is not None:
+            self.edits["template_dir"].setText(str(folder))
 
     def result_settings(self) -> Settings:
         """The settings as entered."""

@@ -24,4 +24,7 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEd
     border: 2px solid #2d5282; }
 QPushButton { padding: 5px 12px; }
 QPushButton:default { background: #1f3a5f; color: white; border-radius: 3px; }
+QFrame#banner { background: #fdecea; border-bottom: 1px solid #e3b3ad; }
+QFrame#banner[kind="info"] { background: #fff4d6; border-bottom: 1px solid #e6cf8b; }
+QFrame#banner QLabel { color: #3b1410; font-size: 11pt; }
 """

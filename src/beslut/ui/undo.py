@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 T = TypeVar("T")
 
@@ -24,12 +26,18 @@ class SnapshotCommand(QUndoCommand, Generic[T]):
         after: T,
         apply: Callable[[T], None],
         merge_key: Hashable | None = None,
+        *,
+        applied: bool = False,
     ) -> None:
         super().__init__(text)
         self.before, self.after, self._apply = before, after, apply
         self.merge_key = merge_key
+        self._skip_redo = applied  # the widgets show ``after`` already (the user's edit)
 
     def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
         self._apply(self.after)
 
     def undo(self) -> None:
@@ -43,3 +51,75 @@ class SnapshotCommand(QUndoCommand, Generic[T]):
             return False
         self.after = other.after
         return True
+
+
+class ProxyCommand(QUndoCommand):
+    """An entry in one stack that undoes and redoes an edit kept in another history (a
+    one-click fix, done in the step it changed, listed where the user clicked it)."""
+
+    def __init__(self, text: str, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._undo, self._redo = undo, redo
+        self._skip_redo = True  # pushed after the edit was made
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()
+
+
+# Set on a text field whose Ctrl+Z belongs to its step's stack (see route_undo).
+STEP_UNDO = "beslutStepUndo"
+
+
+class UndoKeys(QObject):
+    """Sends Ctrl+Z / Ctrl+Y in a field to a step's undo stack instead of the field's."""
+
+    def __init__(self, stack: QUndoStack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stack = stack
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.matches(QKeySequence.StandardKey.Undo):
+            action = self._stack.undo
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            action = self._stack.redo
+        else:
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            action()
+        event.accept()
+        return True
+
+
+def route_undo(stack: QUndoStack, *widgets: QWidget) -> None:
+    """Give Ctrl+Z / Ctrl+Y (and Redigera > Ångra) in ``widgets`` to ``stack``."""
+    for widget in widgets:
+        widget.installEventFilter(UndoKeys(stack, widget))
+        widget.setProperty(STEP_UNDO, True)
+
+
+def own_undo_widget() -> QLineEdit | QTextEdit | QPlainTextEdit | None:
+    """The focused text field when it keeps its own undo history (not a step's)."""
+    focus = QApplication.focusWidget()
+    if not isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit):
+        return None
+    if focus.property(STEP_UNDO):
+        return None
+    if not isinstance(focus, QLineEdit) and not focus.isUndoRedoEnabled():
+        return None
+    return focus
+
+
+def undo_in_focus(*, redo: bool) -> None:
+    """Undo (or redo) in the focused text field, if it has its own history."""
+    widget = own_undo_widget()
+    if widget is not None:
+        widget.redo() if redo else widget.undo()

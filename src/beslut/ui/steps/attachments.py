@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -21,10 +20,11 @@ from beslut.i18n import N_, _
 from beslut.model.draft import Attachment
 from beslut.model.text import clean_line
 from beslut.store import Store
-from beslut.ui.errors import show_error
+from beslut.ui.messages import Messages
 from beslut.ui.qlocale import ui_locale
 from beslut.ui.steps.base import button_row, move_buttons
-from beslut.ui.steps.listedit import ListStep, ReorderableList, UndoKeys
+from beslut.ui.steps.listedit import ListStep, ReorderableList
+from beslut.ui.undo import route_undo
 from beslut.ui.worker import Worker
 
 _GUIDANCE = N_(
@@ -56,12 +56,15 @@ class AttachmentsStep(ListStep):
 
     files_added = Signal(int)  # how many bilagor were added from files
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, messages: Messages | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(_("Bilagor"), _(_GUIDANCE), parent)
         self.store = store
+        self.messages = messages or Messages()
         self._files = Worker(self)
         self._files.finished.connect(self._files_kept)
-        self._files.failed.connect(lambda _token, exc: show_error(self, exc))
+        self._files.failed.connect(lambda _token, exc: self.messages.error(self, exc))
         # Opened copies live here and go when the editor closes.
         self._open_folder = tempfile.TemporaryDirectory(prefix="beslut-bilagor-")
         self.destroyed.connect(lambda *_: self._open_folder.cleanup())
@@ -69,7 +72,7 @@ class AttachmentsStep(ListStep):
         self.list.setAccessibleName(_("Bilagor"))
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(_("Titel på vald bilaga"))
-        self.title_edit.installEventFilter(UndoKeys(self.undo_stack, self))
+        route_undo(self.undo_stack, self.title_edit)
         title_label = QLabel(_("&Titel"))
         title_label.setBuddy(self.title_edit)
         buttons = button_row(
@@ -92,8 +95,9 @@ class AttachmentsStep(ListStep):
         self.title_edit.textEdited.connect(self._title_edited)
 
     def add_files(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(self, _("Välj bilagor"))
-        self.add_paths(paths)
+        paths = self.messages.open_files(self, _("Välj bilagor"))
+        if paths:
+            self.add_paths([str(p) for p in paths])
 
     def add_paths(self, paths: list[str]) -> None:
         """Keep the files in the database and add one bilaga per file.
@@ -132,7 +136,7 @@ class AttachmentsStep(ListStep):
         added: list[Attachment] = result[0]
         problems: list[BeslutError] = result[1]
         for problem in problems:
-            show_error(self, problem)
+            self.messages.error(self, problem)
         if added:
             items = (*self.list.values, *added)
             self.list.change(_("Lägg till bilaga"), items, len(items) - 1)
@@ -160,7 +164,7 @@ class AttachmentsStep(ListStep):
         try:
             target.write_bytes(self.store.get_file(current.file.sha256))
         except (BeslutError, OSError) as exc:
-            show_error(self, exc)
+            self.messages.error(self, exc)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 

@@ -5,8 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
 
 from beslut.i18n import _
 from beslut.model.draft import Draft
@@ -44,9 +55,31 @@ class Step(QWidget):
         """True when the user has entered this part."""
         raise NotImplementedError
 
+    def take_from(self, draft: Draft, label: str) -> None:
+        """Show this step's part of ``draft`` as one undoable edit (a one-click fix)."""
+        raise NotImplementedError
+
     def focus_first(self) -> None:
         """Put the keyboard focus where the user starts typing."""
         self.focusNextChild()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Let the user read but not change this part (a read-only database)."""
+        for edit in self.findChildren(QLineEdit) + self.findChildren(QTextEdit):
+            edit.setReadOnly(read_only)
+        for plain in self.findChildren(QPlainTextEdit):
+            plain.setReadOnly(read_only)
+        for widget in (
+            self.findChildren(QAbstractButton)
+            + self.findChildren(QComboBox)
+            + self.findChildren(QDateEdit)
+        ):
+            widget.setEnabled(not read_only)
+        for action in self.findChildren(QAction):
+            action.setEnabled(not read_only)
+        for view in self.findChildren(QAbstractItemView):
+            view.setDragEnabled(not read_only)
+            view.setAcceptDrops(not read_only)
 
 
 def button_row(specs: list[ButtonSpec], *extra: QWidget) -> QHBoxLayout:
@@ -56,7 +89,7 @@ def button_row(specs: list[ButtonSpec], *extra: QWidget) -> QHBoxLayout:
         button = QPushButton(icon(icon_name), text)
         button.setToolTip(tip)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.clicked.connect(slot)
+        button.clicked.connect(_without_arguments(slot))
         row.addWidget(button)
     for widget in extra:
         row.addWidget(widget)
@@ -70,3 +103,12 @@ def move_buttons(move: Callable[[int], None]) -> list[ButtonSpec]:
         (_("Upp"), "up", lambda: move(-1), _("Flytta upp (Alt+Upp)")),
         (_("Ned"), "down", lambda: move(1), _("Flytta ned (Alt+Ned)")),
     ]
+
+
+def _without_arguments(slot: Callable[[], object]) -> Callable[[bool], None]:
+    """A slot for clicked(bool) that calls ``slot()``: `checked` never reaches it."""
+
+    def clicked(_checked: bool = False) -> None:
+        slot()
+
+    return clicked

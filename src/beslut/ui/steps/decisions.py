@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from beslut.doctypes import DocType
 from beslut.i18n import _
 from beslut.ui.steps.base import button_row, move_buttons
-from beslut.ui.steps.listedit import ListStep, ReorderableList, UndoKeys
+from beslut.ui.steps.listedit import ListStep, ReorderableList
+from beslut.ui.undo import route_undo
 
 
 def _label(row: int, text: str) -> str:
@@ -43,7 +44,7 @@ class DecisionsStep(ListStep):
         self.text.setPlaceholderText(_("Till exempel: Idrottsnämnden godkänner förslaget."))
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(96)
-        self.text.installEventFilter(UndoKeys(self.undo_stack, self))
+        route_undo(self.undo_stack, self.text)
         self.text_label = QLabel(_("&Text"))
         self.text_label.setBuddy(self.text)
         self._build_layout()

@@ -6,13 +6,12 @@ import dataclasses
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
@@ -24,29 +23,6 @@ from beslut.ui.undo import SnapshotCommand
 
 T = TypeVar("T")
 ORIGINAL_ROW = Qt.ItemDataRole.UserRole + 10
-
-
-class UndoKeys(QObject):
-    """Sends Ctrl+Z / Ctrl+Y in a text field to a step's undo stack instead of the field's."""
-
-    def __init__(self, stack: QUndoStack, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._stack = stack
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            return False
-        assert isinstance(event, QKeyEvent)
-        if event.matches(QKeySequence.StandardKey.Undo):
-            action = self._stack.undo
-        elif event.matches(QKeySequence.StandardKey.Redo):
-            action = self._stack.redo
-        else:
-            return False
-        if event.type() == QEvent.Type.KeyPress:
-            action()
-        event.accept()
-        return True
 
 
 class ReorderableList(QListWidget, Generic[T]):
@@ -199,3 +175,7 @@ class ListStep(Step):
     def apply(self, draft: Draft) -> Draft:
         changes: dict[str, Any] = {self.field: self.list.values}
         return dataclasses.replace(draft, **changes)
+
+    def take_from(self, draft: Draft, label: str) -> None:
+        """Show this step's part of ``draft`` as one undoable edit (a one-click fix)."""
+        self.list.change(label, tuple(getattr(draft, self.field)), self.list.currentRow())

@@ -23,6 +23,7 @@ from beslut.model.draft import Draft, Metadata, Person, Status
 from beslut.settings import Settings
 from beslut.ui.qlocale import ui_locale
 from beslut.ui.steps.base import Step
+from beslut.ui.undo import SnapshotCommand, route_undo
 
 _NO_DATE = QDate(2000, 1, 1)
 _GUIDANCE = N_(
@@ -110,31 +111,83 @@ class MetadataStep(Step):
         layout.addLayout(form)
         layout.addStretch(1)
 
+    def _line_fields(self) -> dict[str, QLineEdit]:
+        return {
+            "title": self.title_edit,
+            "dnr": self.dnr,
+            "forvaltning": self.forvaltning,
+            "avdelning": self.avdelning,
+            "handlaggare": self.handlaggare,
+            "telefon": self.telefon,
+            "epost": self.epost,
+        }
+
     def _connect(self) -> None:
-        for edit in (
-            self.title_edit,
-            self.dnr,
-            self.forvaltning,
-            self.avdelning,
-            self.handlaggare,
-            self.telefon,
-            self.epost,
-        ):
-            edit.textEdited.connect(lambda _t: self.changed.emit())
-        self.subtitle.textChanged.connect(self._subtitle_changed)
-        self.namnd.currentTextChanged.connect(lambda _t: self._emit_unless_loading())
-        self.meeting.dateChanged.connect(lambda _d: self._emit_unless_loading())
-        self.date.dateChanged.connect(lambda _d: self._emit_unless_loading())
-        self.status.currentIndexChanged.connect(lambda _i: self._emit_unless_loading())
-        self.dnr.textChanged.connect(self._check_dnr)
         self._loading = False
+        self._doctype = Metadata().doctype
+        self._shown = Metadata()
+        for field, edit in self._line_fields().items():
+            edit.textEdited.connect(lambda _text, f=field: self._edited(f))
+        self.subtitle.textChanged.connect(lambda: self._edited("subtitle"))
+        self.namnd.currentTextChanged.connect(lambda _text: self._edited("namnd"))
+        self.meeting.dateChanged.connect(lambda _date: self._edited("meeting_date"))
+        self.date.dateChanged.connect(lambda _date: self._edited("date"))
+        self.status.currentIndexChanged.connect(lambda _index: self._edited("status"))
+        self.dnr.textChanged.connect(self._check_dnr)
+        # Every field's Ctrl+Z goes to the step's stack, so lists and dates undo too.
+        line = self.namnd.lineEdit()
+        route_undo(
+            self.undo_stack,
+            *self._line_fields().values(),
+            self.subtitle,
+            self.namnd,
+            *((line,) if line is not None else ()),
+            self.meeting,
+            self.date,
+            self.status,
+        )
 
-    def _emit_unless_loading(self) -> None:
-        if not self._loading:
-            self.changed.emit()
+    def _edited(self, field: str) -> None:
+        """The user changed ``field``: one undo step (typing in one field merges)."""
+        if self._loading:
+            return
+        before, after = self._shown, self._read(self._doctype)
+        if after == before:
+            return
+        self._shown = after
+        self.undo_stack.push(
+            SnapshotCommand(_("Ändra uppgifter"), before, after, self._show, field, applied=True)
+        )
+        self.changed.emit()
 
-    def _subtitle_changed(self) -> None:
-        self._emit_unless_loading()
+    def _show(self, meta: Metadata) -> None:
+        """Put ``meta`` in the form (undo, redo, a fix), then report the change."""
+        self._fill(meta)
+        self.changed.emit()
+
+    def _fill(self, meta: Metadata) -> None:
+        self._loading = True
+        for edit, value in (
+            (self.title_edit, meta.title),
+            (self.dnr, meta.dnr),
+            (self.forvaltning, meta.forvaltning),
+            (self.avdelning, meta.avdelning),
+            (self.handlaggare, meta.handlaggare.name),
+            (self.telefon, meta.handlaggare.telefon),
+            (self.epost, meta.handlaggare.epost),
+        ):
+            if edit.text() != value:
+                edit.setText(value)
+        if self.subtitle.toPlainText() != meta.subtitle:
+            self.subtitle.setPlainText(meta.subtitle)
+        if self.namnd.currentText() != meta.namnd:
+            self.namnd.setCurrentText(meta.namnd)
+        self.meeting.setDate(_qdate(meta.meeting_date))
+        self.date.setDate(_qdate(meta.date))
+        self.status.setCurrentIndex(max(0, self.status.findData(meta.status.value)))
+        self._loading = False
+        self._doctype = meta.doctype
+        self._shown = self._read(meta.doctype)
 
     def _check_dnr(self, text: str) -> None:
         ok = not text.strip() or self.dnr_matches(text)
@@ -144,27 +197,14 @@ class MetadataStep(Step):
         self.dnr_hint.setVisible(not ok)
 
     def load(self, draft: Draft) -> None:
-        self._loading = True
-        meta = draft.meta
-        self.title_edit.setText(meta.title)
-        self.subtitle.setPlainText(meta.subtitle)
-        self.namnd.setCurrentText(meta.namnd)
-        self.meeting.setDate(_qdate(meta.meeting_date))
-        self.dnr.setText(meta.dnr)
-        self.date.setDate(_qdate(meta.date))
-        self.forvaltning.setText(meta.forvaltning)
-        self.avdelning.setText(meta.avdelning)
-        self.handlaggare.setText(meta.handlaggare.name)
-        self.telefon.setText(meta.handlaggare.telefon)
-        self.epost.setText(meta.handlaggare.epost)
-        self.status.setCurrentIndex(max(0, self.status.findData(meta.status.value)))
-        self._loading = False
+        self._fill(draft.meta)
+        self.undo_stack.clear()
 
-    def apply(self, draft: Draft) -> Draft:
-        meta = Metadata(
+    def _read(self, doctype: str) -> Metadata:
+        return Metadata(
             title=self.title_edit.text(),
             subtitle=self.subtitle.toPlainText(),
-            doctype=draft.meta.doctype,
+            doctype=doctype,
             namnd=self.namnd.currentText(),
             meeting_date=_pydate(self.meeting.date()),
             dnr=self.dnr.text(),
@@ -174,7 +214,17 @@ class MetadataStep(Step):
             handlaggare=Person(self.handlaggare.text(), self.telefon.text(), self.epost.text()),
             status=Status(self.status.currentData()),
         )
-        return dataclasses.replace(draft, meta=meta)
+
+    def apply(self, draft: Draft) -> Draft:
+        return dataclasses.replace(draft, meta=self._read(draft.meta.doctype))
+
+    def take_from(self, draft: Draft, label: str) -> None:
+        self.undo_stack.push(SnapshotCommand(label, self._shown, draft.meta, self._show))
+
+    def set_title(self, title: str) -> None:
+        """Change the ärendemening as an edit of the user's (undoable, saved)."""
+        self.title_edit.setText(title)
+        self._edited("title")
 
     def is_filled(self) -> bool:
         # The model's definition, the one the granskning uses too.

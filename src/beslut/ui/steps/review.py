@@ -57,7 +57,8 @@ class ReviewStep(Step):
         self.fix_button = QPushButton(_("&Rätta automatiskt"))
         self.fix_button.setAccessibleName(_("Rätta vald anmärkning automatiskt"))
         self.fix_button.setEnabled(False)
-        self.fix_button.clicked.connect(self._fix)
+        self.fix_button.clicked.connect(lambda _checked=False: self._fix())
+        self._read_only = False
         self.tree.currentItemChanged.connect(self._current_changed)
         self.copy_files = QCheckBox(_("Kopiera &bilagorna till samma mapp"))
         self.copy_files.setAccessibleName(_("Kopiera bilagorna till samma mapp"))
@@ -70,7 +71,7 @@ class ReviewStep(Step):
         pdf.clicked.connect(lambda: self.export_requested.emit(True, self.copy_files.isChecked()))
         version = QPushButton(icon("save"), _("Spara &version"))
         version.setAccessibleName(_("Spara version"))
-        version.clicked.connect(self.version_requested.emit)
+        version.clicked.connect(lambda _checked=False: self.version_requested.emit())
         fixes = QHBoxLayout()
         fixes.addStretch(1)
         fixes.addWidget(self.fix_button)
@@ -136,7 +137,8 @@ class ReviewStep(Step):
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         finding = self._finding(item)
-        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
+        fixable = finding is not None and finding.fix is not None
+        self.fix_button.setEnabled(fixable and not self._read_only)
         if finding is not None and finding.fix is not None:
             self.fix_button.setText(_("&Rätta: {label}").format(label=finding.fix.label))
 
@@ -144,6 +146,11 @@ class ReviewStep(Step):
         finding = self._finding(self.tree.currentItem())
         if finding is not None and finding.fix is not None:
             self.fix_requested.emit(finding)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Export stays possible from a read-only database; fixes do not."""
+        self.fix_button.setEnabled(False)
+        self._read_only = read_only
 
     def load(self, draft: Draft) -> None:
         return

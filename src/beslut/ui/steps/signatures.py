@@ -16,7 +16,8 @@ from beslut.i18n import N_, _
 from beslut.model.draft import Signatory
 from beslut.model.text import clean_line
 from beslut.ui.steps.base import button_row, move_buttons
-from beslut.ui.steps.listedit import ListStep, ReorderableList, UndoKeys
+from beslut.ui.steps.listedit import ListStep, ReorderableList
+from beslut.ui.undo import route_undo
 
 _GUIDANCE = N_(
     "Tjänsteutlåtandet undertecknas av förvaltningschefen och oftast av avdelningschefen. "
@@ -43,8 +44,7 @@ class SignaturesStep(ListStep):
         self.role = QLineEdit()
         self.role.setAccessibleName(_("Titel"))
         self.role.setPlaceholderText(_("till exempel Förvaltningschef"))
-        for edit in (self.name, self.role):
-            edit.installEventFilter(UndoKeys(self.undo_stack, self))
+        route_undo(self.undo_stack, self.name, self.role)
         form = QFormLayout()
         form.addRow(_("&Namn"), self.name)
         form.addRow(_("&Titel"), self.role)

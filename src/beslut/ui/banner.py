@@ -1,0 +1,48 @@
+"""A message bar above the window's pages: read-only database, a save that failed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from beslut.i18n import _
+
+
+class Banner(QFrame):
+    """One line (or a few) of text the user should not miss, until it no longer holds.
+
+    ``kind`` is "error" (red) or "info" (yellow); ``topic`` names what the message is
+    about, so that clearing one topic ("save") leaves another ("read-only") standing.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.topic = ""
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName(_("Meddelande"))
+        self.close_button = QPushButton(_("Dölj"))
+        self.close_button.setAccessibleName(_("Dölj meddelandet"))
+        self.close_button.clicked.connect(lambda _checked=False: self.hide())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def show_message(self, topic: str, text: str, kind: str = "error") -> None:
+        """Show ``text``; it replaces what was shown."""
+        self.topic = topic
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.label.setText(text)
+        self.show()
+
+    def clear(self, topic: str) -> None:
+        """Hide the bar if it shows a message about ``topic``."""
+        if self.topic == topic:
+            self.topic = ""
+            self.hide()

@@ -1,0 +1,163 @@
+"""Exporting the open draft: the question before it goes out, the file, the work off the
+GUI thread, and what the user can do with the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QMainWindow, QProgressDialog
+
+from beslut.i18n import _
+from beslut.settings import Settings
+from beslut.store import Store
+from beslut.ui.messages import Messages
+from beslut.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from beslut.doctypes import DocType
+    from beslut.model.draft import Draft
+    from beslut.ui.editor import DraftEditor
+
+
+class ExportFlow(QObject):
+    """Asks, exports on a worker thread with progress, records the revision, reports.
+
+    It gets what it needs from the window as callables (the open editor and its draft
+    id, "save or tell"), so nothing here imports the window.
+    """
+
+    finished = Signal(list)  # the files written
+    failed = Signal(object)  # the exception
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        store: Store,
+        messages: Messages,
+        qsettings: QSettings,
+        settings: Callable[[], Settings],
+        current: Callable[[], tuple[DraftEditor, int] | None],
+        saved_or_told: Callable[[], bool],
+    ) -> None:
+        super().__init__(window)
+        self._window, self._store, self._messages = window, store, messages
+        self._qsettings, self._settings = qsettings, settings
+        self._current, self._saved_or_told = current, saved_or_told
+        self._worker = Worker(self)
+        self._worker.finished.connect(self._done)
+        self._worker.failed.connect(self._failed)
+        self._progress: QProgressDialog | None = None
+        self.last_export: list[Path] = []
+
+    def export(self, pdf: bool, attachments: bool) -> None:
+        """Ask where, then export on the worker thread with a progress dialog."""
+        current = self._current()
+        if current is None:
+            return
+        editor, _draft_id = current
+        draft = editor.collect()
+        report = editor.report
+        if (
+            report is not None
+            and report.has_errors
+            and not self._messages.ask(
+                self._window,
+                _("Exportera trots fel?"),
+                _(
+                    "Granskningen hittade fel som bör rättas innan tjänsteutlåtandet går ut. "
+                    "Vill du exportera ändå?"
+                ),
+            )
+        ):
+            return
+        target = self._ask_target(draft)
+        if target is None:
+            return
+        self.start(draft, target, pdf, attachments)
+
+    def _ask_target(self, draft: Draft) -> Path | None:
+        from beslut.export.filenames import suggested_filename
+
+        folder = Path(str(self._qsettings.value("export_folder", str(Path.home()))))
+        return self._messages.save_file(
+            self._window,
+            _("Exportera till Word"),
+            folder / suggested_filename(draft),
+            _("Word-dokument (*.docx)"),
+        )
+
+    def start(self, draft: Draft, target: Path, pdf: bool, attachments: bool) -> None:
+        """Export ``draft`` to ``target`` off the GUI thread; a revision is kept."""
+        current = self._current()
+        if current is None or not self._saved_or_told():
+            return
+        editor, draft_id = current
+        self._qsettings.setValue("export_folder", str(target.parent))
+        store, settings = self._store, self._settings()
+        doctype: DocType = editor.doctype
+
+        def work() -> list[Path]:
+            from beslut.export.command import export_command
+
+            files = store.files_for(draft)
+            written = export_command(
+                draft,
+                files,
+                target,
+                pdf,
+                attachments,
+                template=settings.template_file(),
+                doctype=doctype,
+                extra_fields=settings.export_fields(),
+            )
+            if not store.read_only:  # a read-only database exports, but keeps no version
+                label = _("Exporterad till {name}").format(name=written[0].name)
+                store.add_revision(draft_id, label, draft=draft)  # what was exported
+            return written
+
+        self._progress = QProgressDialog(_("Exporterar…"), "", 0, 0, self._window)
+        self._progress.setWindowTitle(_("Exporterar"))
+        self._progress.setCancelButton(None)
+        self._progress.setMinimumDuration(300)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._worker.submit("export", work)
+
+    def wait(self) -> None:
+        """Block until a running export is done (closing)."""
+        self._worker.wait()
+
+    def _done(self, _token: object, written: object) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        self._close_progress()
+        assert isinstance(written, list)
+        self.last_export = written
+        self._window.statusBar().showMessage(
+            _("Exporterat: {files}").format(files=", ".join(p.name for p in written)), 10000
+        )
+        choice = self._messages.choose_action(
+            self._window,
+            _("Exporten är klar"),
+            _("Tjänsteutlåtandet är sparat som {name}.").format(name=written[0].name),
+            [_("Öppna"), _("Visa i mappen")],
+        )
+        if choice is not None:
+            target = written[0] if choice == 0 else written[0].parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        self.finished.emit(written)
+
+    def _failed(self, _token: object, exc: object) -> None:
+        self._close_progress()
+        assert isinstance(exc, BaseException)
+        self._messages.error(self._window, exc, _("Exporten misslyckades"))
+        self.failed.emit(exc)
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None

@@ -1,0 +1,108 @@
+"""One window per database: an atomic lock per database file, and a local socket through
+which a second start asks the first window to come forward."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDir, QLockFile
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+    from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+CONNECT_TRIES = 25  # the first window may still be starting: try for about 5 seconds
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def path_key(path: Path) -> str:
+    """The key of a database by its path (before the file exists)."""
+    return "beslut-p-" + _digest(str(path.resolve()))
+
+
+def file_key(path: Path) -> str | None:
+    """The key of a database by the file itself: the same through a hard link or another
+    path to it. None while the file does not exist."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return "beslut-f-" + _digest(f"{info.st_dev}:{info.st_ino}")
+
+
+def instance_name(path: Path) -> str:
+    """The local-socket name of the window that has ``path`` open."""
+    return file_key(path) or path_key(path)
+
+
+class InstanceLock:
+    """Locks held for as long as this process has a database open.
+
+    ``QLockFile.tryLock`` creates its file atomically, so of two starts at the same moment
+    exactly one gets it; a lock left by a process that died is taken over.
+    """
+
+    def __init__(self) -> None:
+        self._locks: list[QLockFile] = []
+
+    def take(self, key: str) -> bool:
+        """Take the lock ``key``; False when another live process holds it."""
+        lock = QLockFile(str(Path(QDir.tempPath()) / f"{key}.lock"))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+        if not lock.tryLock(0):
+            return False
+        self._locks.append(lock)
+        return True
+
+    def release(self) -> None:
+        for lock in reversed(self._locks):
+            lock.unlock()
+        self._locks.clear()
+
+
+def ask_to_come_forward(path: Path, tries: int = CONNECT_TRIES) -> bool:
+    """Ask the window that has ``path`` open to come forward; True when one answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    for _attempt in range(tries):
+        socket = QLocalSocket()
+        socket.connectToServer(instance_name(path))
+        if socket.waitForConnected(200):
+            socket.write(b"raise\n")
+            socket.waitForBytesWritten(300)
+            socket.disconnectFromServer()
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def listen(path: Path, window: QWidget) -> QLocalServer:
+    """Answer a second start on ``path``: bring ``window`` forward."""
+    from PySide6.QtNetwork import QLocalServer
+
+    name = instance_name(path)
+    server = QLocalServer(window)
+    QLocalServer.removeServer(name)  # a socket left by a crash (we hold the lock)
+    if not server.listen(name):
+        log.warning("cannot listen on %s: %s", name, server.errorString())
+
+    def raise_window() -> None:
+        connection = server.nextPendingConnection()
+        if connection is not None:
+            connection.close()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(raise_window)
+    return server

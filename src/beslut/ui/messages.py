@@ -1,0 +1,117 @@
+"""Asking and telling the user: one small interface, real dialogs in the app, a script in tests.
+
+The app passes a ``Messages`` to its windows; everything that asks a question, tells a
+result, shows an error or asks for a file goes through it. Tests pass a scripted one
+(tests/ui/scripted.py) that answers without a modal dialog, so the code under test is
+the code users run, only the answers come from the test.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from beslut.errors import BeslutError
+from beslut.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+def message_for(exc: BaseException) -> str:
+    """The Swedish text for ``exc``: its own message when it is not the program's fault."""
+    if isinstance(exc, BeslutError):
+        return exc.user_message
+    return _(
+        "Ett oväntat fel inträffade ({name}). Försök igen, och kontakta support om felet "
+        "kommer tillbaka."
+    ).format(name=type(exc).__name__)
+
+
+def log_failure(exc: BaseException) -> None:
+    """Log ``exc``: a line for a failure the user can act on, a traceback for a bug."""
+    if isinstance(exc, BeslutError):
+        log.info("%s: %s", type(exc).__name__, exc.detail)
+    else:
+        log.error("unexpected error", exc_info=exc)
+
+
+class Messages:
+    """Modal dialogs over ``parent`` (QMessageBox, QInputDialog, QFileDialog)."""
+
+    def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
+        """A yes/no question; True for yes. No is the default button."""
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def tell(self, parent: QWidget | None, title: str, text: str) -> None:
+        """Information the user must see (and confirm with OK)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(parent, title, text)
+
+    def error(self, parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+        """Tell the user what went wrong, in Swedish; details go to the log."""
+        from PySide6.QtWidgets import QMessageBox
+
+        log_failure(exc)
+        QMessageBox.warning(parent, title or _("Något gick fel"), message_for(exc))
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: Sequence[str]
+    ) -> int | None:
+        """The index of the option chosen, or None when the user cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getItem(parent, title, text, list(options), 0, False)
+        return list(options).index(name) if ok and name in options else None
+
+    def choose_action(
+        self, parent: QWidget | None, title: str, text: str, actions: Sequence[str]
+    ) -> int | None:
+        """A message with one button per action; the index clicked, None for Stäng."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setText(text)
+        buttons = [box.addButton(a, QMessageBox.ButtonRole.ActionRole) for a in actions]
+        box.addButton(_("Stäng"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, b in enumerate(buttons) if b is clicked), None)
+
+    def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """A line of text from the user, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        value, ok = QInputDialog.getText(parent, title, label)
+        return value if ok else None
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
+    ) -> Path | None:
+        """Where to write a file, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        return Path(name) if name else None
+
+    def open_files(self, parent: QWidget | None, title: str) -> list[Path]:
+        """Files to read (none when cancelled)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _filter = QFileDialog.getOpenFileNames(parent, title)
+        return [Path(n) for n in names]
+
+    def folder(self, parent: QWidget | None, title: str) -> Path | None:
+        """A folder, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(parent, title)
+        return Path(name) if name else None
