@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from beslut import __version__, argparse_sv
+from beslut import __version__, argparse_sv, cli_backup
 from beslut.errors import BeslutError, DraftFormatError
 from beslut.i18n import _
 from beslut.settings import check_config_for, load_settings
@@ -277,6 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help=_("utdata som text eller JSON")
     )
     p.set_defaults(func=cmd_check)
+
+    cli_backup.add_parser(sub)
     return parser
 
 
@@ -290,6 +292,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BeslutError as exc:
         log.debug("%s", exc.detail)
         print(f"beslut: {exc.user_message}", file=sys.stderr)
+        hint = cli_backup.damaged_database_hint(exc, args.db)
+        if hint is not None:
+            print(f"beslut: {hint}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

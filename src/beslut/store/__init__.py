@@ -1,6 +1,8 @@
 """The local SQLite store (no Qt): drafts, revisions, bilaga files, settings, search."""
 
 from beslut.store.errors import (
+    BackupError,
+    BackupInvalidError,
     StoreConflictError,
     StoreCorruptError,
     StoreError,
@@ -14,6 +16,8 @@ from beslut.store.paths import resolve_db_path
 from beslut.store.store import DraftSummary, RevisionInfo, SaveResult, Store, fts_query
 
 __all__ = [
+    "BackupError",
+    "BackupInvalidError",
     "DraftSummary",
     "RevisionInfo",
     "SaveResult",

@@ -46,6 +46,14 @@ class StoreConflictError(StoreError):
         self.stored_change = stored_change
 
 
+class BackupError(StoreError):
+    """A backup could not be written, listed or put back."""
+
+
+class BackupInvalidError(StoreCorruptError):
+    """A file offered as a backup is not a sound database from beslut."""
+
+
 # SQLite's primary result codes (extended codes carry them in the low byte).
 _BUSY, _LOCKED, _CORRUPT, _IOERR, _FULL, _CANTOPEN, _READONLY, _NOTADB = 5, 6, 11, 10, 13, 14, 8, 26
 

@@ -208,6 +208,15 @@ class Store:
             raise
         self._conn.execute("COMMIT")
 
+    def backup_into(self, target: sqlite3.Connection) -> None:
+        """Copy the whole database, as committed now, into ``target`` (SQLite's backup API).
+
+        Works while the store is in use (writes wait for it) and on a read-only store.
+        SQLite errors are not translated: the caller knows which side it was writing.
+        """
+        with self._lock:
+            self._conn.backup(target)
+
     def close(self) -> None:
         """Close the connection (checkpointing the write-ahead log)."""
         with self._lock:

@@ -1,0 +1,404 @@
+"""Automatic backups of the database in a folder beside it, and putting one back (no Qt).
+
+A backup is a consistent copy made through SQLite's backup API (so it works while the
+store is open, in WAL mode too), checked with ``PRAGMA quick_check``, written under a
+temporary name in the backup folder and moved into place with ``os.replace``: a
+half-written or damaged copy never counts as a backup. Names carry the time in UTC,
+``beslut-20261201-094512.db`` (``-2``, ``-3`` ... when that name is taken), and only the
+newest ``KEEP`` are kept. A damaged database that a restore replaces is kept byte for
+byte as ``beslut-...-skadad.db``; such files are listed but never pruned or offered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import stat
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from beslut.i18n import _
+from beslut.store import errors
+from beslut.store.versions import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from beslut.store.store import Store
+
+log = logging.getLogger(__name__)
+
+KEEP = 7
+FOLDER = "backups"
+DAMAGED = "skadad"
+_STAMP = "%Y%m%d-%H%M%S"
+_TEMP_PREFIX = ".beslut-backup-"
+_TEMP_SUFFIX = ".tmp"
+_STALE_TEMP_SECONDS = 24 * 3600
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+_NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_NO_ACCESS = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup of a database."""
+
+    path: Path
+    created: dt.datetime  # aware: the time in the name (UTC), else the file's mtime
+    size: int
+    damaged: bool = False  # a damaged database kept as it was: not pruned, not offered
+
+
+def backup_dir(db_path: Path | str) -> Path:
+    """The folder that holds the backups of the database ``db_path``: ``backups`` beside it."""
+    return Path(db_path).absolute().parent / FOLDER
+
+
+def make_backup(store: Store) -> Path:
+    """Back up the open ``store`` now, then keep only the newest KEEP backups.
+
+    Returns the new backup's path. Raises a StoreError (BackupError when the folder
+    cannot be written, StoreCorruptError when the database turns out damaged; the
+    earlier backups are then left as they are).
+    """
+    target = _write_copy(store.path, store.backup_into)
+    prune(store.path)
+    return target
+
+
+def daily_backup(store: Store) -> Path | None:
+    """Back up ``store`` unless a backup was made today (local date); the new path or None."""
+    today = dt.date.today()
+    for backup in list_backups(store.path):
+        if not backup.damaged and backup.created.astimezone().date() == today:
+            return None
+    return make_backup(store)
+
+
+def list_backups(db_path: Path | str) -> list[BackupInfo]:
+    """The backups of ``db_path``, newest first."""
+    return [info for _key, info in _scan(Path(db_path))]
+
+
+def newest_backup(db_path: Path | str) -> BackupInfo | None:
+    """The newest backup that can be restored over ``db_path`` (say, a damaged one), or None.
+
+    Never raises: it is asked while another failure is being reported.
+    """
+    try:
+        backups = list_backups(db_path)
+    except errors.StoreError as exc:
+        log.warning("cannot list the backups of %s: %s", db_path, exc)
+        return None
+    return next((b for b in backups if not b.damaged), None)
+
+
+def prune(db_path: Path | str, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` backups (and stale temporary files); the deleted."""
+    db_path = Path(db_path)
+    removed = []
+    for info in [b for b in list_backups(db_path) if not b.damaged][keep:]:
+        try:
+            info.path.unlink()
+        except OSError as exc:
+            log.warning("cannot delete the old backup %s: %s", info.path, exc)
+        else:
+            removed.append(info.path)
+    with contextlib.suppress(OSError):
+        for temp in backup_dir(db_path).glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
+            if time.time() - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
+                temp.unlink()
+    return removed
+
+
+def restore_backup(db_path: Path | str, backup: Path | str) -> Path | None:
+    """Replace the database ``db_path`` with the backup ``backup``.
+
+    Must not be called while a Store (or another beslut) has ``db_path`` open. The backup
+    is checked first (a sound database from beslut, not from a newer version); when it
+    is not, BackupInvalidError is raised and nothing changes. Then the current database
+    is kept as a backup (a file that is no sound database is kept byte for byte as
+    ``...-skadad.db``), its -wal/-shm/-journal files are removed and the copy of the
+    backup is moved into place in one step. Returns the kept copy of the old database,
+    or None when there was no database file.
+    """
+    db_path, backup = Path(db_path).absolute(), Path(backup).absolute()
+    if not backup.is_file():
+        message = _("Säkerhetskopian {path} finns inte.").format(path=backup)
+        raise errors.BackupInvalidError(message, f"{backup}: no such file")
+    if db_path.exists() and os.path.samefile(backup, db_path):
+        message = _("{path} är själva databasen, inte en säkerhetskopia.").format(path=backup)
+        raise errors.BackupInvalidError(message, f"{backup} is the database itself")
+    temp = _temp_copy(backup, db_path.parent)
+    try:
+        problem = _problem(temp, immutable=True)
+        if problem is not None:
+            message = _(
+                "Filen {path} är inte en säkerhetskopia av en databas från beslut, eller så "
+                "är den skadad. Ingenting har ändrats."
+            ).format(path=backup)
+            raise errors.BackupInvalidError(message, f"{backup}: {problem}")
+        version = _user_version(temp)
+        if version > SCHEMA_VERSION:
+            raise errors.newer_version(backup, f"user_version {version} > {SCHEMA_VERSION}")
+        kept = _keep_current(db_path)
+        _copy_mode(db_path, temp)
+        for suffix in _SIDE_FILES:  # a stale log would be applied to the restored file
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(temp, db_path)
+    except OSError as exc:
+        raise _restore_error(exc, db_path) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+    return kept
+
+
+# --- writing a backup -------------------------------------------------------------------
+
+
+def _write_copy(db_path: Path, fill: Callable[[sqlite3.Connection], None]) -> Path:
+    """Let ``fill`` copy the database into a new SQLite file; move it in as a backup."""
+    folder = backup_dir(db_path)
+    temp = _new_temp(folder)
+    try:
+        conn = sqlite3.connect(temp)
+        try:
+            fill(conn)
+            conn.execute("PRAGMA journal_mode = DELETE")  # self-contained: no -wal beside it
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+        if check != "ok":
+            raise _damaged_database(db_path, f"quick_check of the copy: {check}")
+        _fsync(temp)
+        _copy_mode(db_path, temp)  # as readable as the database itself, no more
+        target = _free_name(folder, db_path, damaged=False)
+        os.replace(temp, target)
+    except OSError as exc:
+        raise _write_error(folder, exc) from exc
+    except sqlite3.Error as exc:
+        raise _sqlite_error(exc, db_path, folder) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+    log.info("backed up %s to %s", db_path, target)
+    return target
+
+
+def _keep_current(db_path: Path) -> Path | None:
+    """Keep the database about to be replaced as a backup; a damaged one byte for byte."""
+    if not db_path.exists():
+        return None
+    if _problem(db_path, immutable=False) is None:
+
+        def fill(conn: sqlite3.Connection) -> None:
+            source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                source.backup(conn)
+            finally:
+                source.close()
+
+        return _write_copy(db_path, fill)
+    folder = backup_dir(db_path)
+    target = _free_name(folder, db_path, damaged=True)
+    # A -wal or hot -journal file may hold what the damaged file lacks: keep them with it.
+    for suffix in ("", "-wal", "-journal"):
+        source = Path(f"{db_path}{suffix}")
+        if source.is_file() and (not suffix or source.stat().st_size > 0):
+            temp = _temp_copy(source, folder)
+            try:
+                _fsync(temp)
+                _copy_mode(db_path, temp)
+                os.replace(temp, f"{target}{suffix}")
+            except OSError as exc:
+                temp.unlink(missing_ok=True)
+                raise _write_error(folder, exc) from exc
+    return target
+
+
+def _new_temp(folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise _write_error(folder, exc) from exc
+    os.close(fd)
+    return Path(name)
+
+
+def _temp_copy(source: Path, folder: Path) -> Path:
+    """A byte copy of ``source`` under a temporary name in ``folder``."""
+    temp = _new_temp(folder)
+    try:
+        shutil.copyfile(source, temp)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if exc.filename != str(source):
+            raise _write_error(folder, exc) from exc
+        message = _("Filen {path} kan inte läsas: {why}.")
+        raise errors.BackupError(message.format(path=source, why=exc.strerror), str(exc)) from exc
+    return temp
+
+
+def _free_name(folder: Path, db_path: Path, *, damaged: bool) -> Path:
+    """A new name for this second, numbered past the highest taken: it sorts last."""
+    stamp = dt.datetime.now(dt.UTC).strftime(_STAMP)
+    tail = f"-{DAMAGED}.db" if damaged else ".db"
+    taken = re.compile(rf"{re.escape(db_path.stem)}-{stamp}(?:-(\d+))?(?:-{DAMAGED})?\.db")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        names = []
+    used = [int(match[1] or 1) for name in names if (match := taken.fullmatch(name))]
+    counter = max(used, default=0) + 1
+    number = f"-{counter}" if counter > 1 else ""
+    return folder / f"{db_path.stem}-{stamp}{number}{tail}"
+
+
+def _fsync(path: Path) -> None:
+    with path.open("r+b") as handle:
+        os.fsync(handle.fileno())
+
+
+def _copy_mode(original: Path, new: Path) -> None:
+    """Keep the old file's permissions; a new file gets the usual rw-r--r--."""
+    try:
+        mode = stat.S_IMODE(original.stat().st_mode)
+    except OSError:
+        mode = 0o644
+    os.chmod(new, mode)
+
+
+# --- reading backups ----------------------------------------------------------------------
+
+
+def _scan(db_path: Path) -> list[tuple[tuple[dt.datetime, int], BackupInfo]]:
+    folder = backup_dir(db_path)
+    pattern = re.compile(
+        rf"{re.escape(db_path.stem)}-(\d{{8}}-\d{{6}})(?:-(\d+))?(-{DAMAGED})?\.db"
+    )
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        message = _("Mappen med säkerhetskopior, {folder}, kan inte läsas: {why}.")
+        raise errors.BackupError(message.format(folder=folder, why=exc.strerror), str(exc)) from exc
+    found = []
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.stat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        try:
+            created = dt.datetime.strptime(match[1], _STAMP).replace(tzinfo=dt.UTC)
+        except ValueError:  # a name that only looks like ours
+            created = dt.datetime.fromtimestamp(info.st_mtime, dt.UTC)
+        key = (created, int(match[2] or 1))
+        found.append((key, BackupInfo(Path(entry.path), created, info.st_size, bool(match[3]))))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return found
+
+
+def _problem(path: Path, *, immutable: bool) -> str | None:
+    """Why ``path`` is no sound beslut database (for the log), or None when it is one.
+
+    ``immutable`` reads the file alone, creating nothing beside it; without it a -wal
+    file beside it is read too.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            drafts = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'drafts'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"{exc} ({getattr(exc, 'sqlite_errorname', '?')})"
+    if check != "ok":
+        return f"integrity_check: {check}"
+    return None if drafts else "no drafts table"
+
+
+def _user_version(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+    return version
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def _write_error(
+    folder: Path, exc: OSError | None = None, *, code: int | None = None, why: str = ""
+) -> errors.BackupError:
+    """Why nothing could be written to the backup folder (from ``exc`` or code and why)."""
+    if exc is not None:
+        code, why = exc.errno, exc.strerror or str(exc)
+    detail = f"{folder}: {exc if exc is not None else why}"
+    if code in _NO_SPACE:
+        message = _(
+            "Disken är full, så ingen säkerhetskopia kunde sparas i {folder}. Databasen är "
+            "oförändrad."
+        )
+        return errors.BackupError(message.format(folder=folder), detail)
+    if code in _NO_ACCESS:
+        message = _(
+            "Säkerhetskopian kan inte sparas i mappen {folder}: mappen är skrivskyddad eller "
+            "så saknar du behörighet."
+        )
+        return errors.BackupError(message.format(folder=folder), detail)
+    message = _("Säkerhetskopian kunde inte sparas i mappen {folder}: {why}.")
+    return errors.BackupError(message.format(folder=folder, why=why), detail)
+
+
+def _sqlite_error(exc: sqlite3.Error, db_path: Path, folder: Path) -> errors.StoreError:
+    """A failure of the backup API: reading the database, or writing the copy."""
+    typed = errors.translate(exc, db_path)
+    if isinstance(typed, errors.StoreCorruptError):
+        return _damaged_database(db_path, str(exc))
+    if isinstance(typed, errors.StoreLockedError):
+        return typed
+    full = isinstance(typed, errors.StoreFullError)
+    why = f"{exc} ({getattr(exc, 'sqlite_errorname', '?')})"
+    return _write_error(folder, code=errno.ENOSPC if full else None, why=why)
+
+
+def _damaged_database(db_path: Path, detail: str) -> errors.StoreCorruptError:
+    message = _(
+        "Databasen {path} verkar vara skadad, så ingen ny säkerhetskopia gjordes. De "
+        "tidigare säkerhetskopiorna finns kvar."
+    )
+    return errors.StoreCorruptError(message.format(path=db_path), f"{db_path}: {detail}")
+
+
+def _restore_error(exc: OSError, db_path: Path) -> errors.BackupError:
+    if exc.errno in _NO_SPACE:
+        message = _("Disken är full, så säkerhetskopian kunde inte återställas till {path}.")
+        return errors.BackupError(message.format(path=db_path), str(exc))
+    message = _(
+        "Säkerhetskopian kunde inte återställas till {path}: {why}. Stäng beslut i alla "
+        "fönster och kontrollera behörigheten till mappen."
+    )
+    return errors.BackupError(message.format(path=db_path, why=exc.strerror or exc), str(exc))
