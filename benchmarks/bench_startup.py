@@ -90,10 +90,8 @@ def bench_autosave_blocking(folder: Path) -> bool:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from beslut.ui import errors
     from beslut.ui.main_window import MainWindow
 
-    errors.dialogs_enabled = False
     app = QApplication.instance() or QApplication([])
     store = Store.open(folder / "autosave.db")
     text = filler(100_000, 3)
