@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # explicit re-exports for type checkers and linters
     from beslut.model.draft import Section as Section
     from beslut.model.draft import Signatory as Signatory
     from beslut.model.draft import copy_of as copy_of
+    from beslut.model.fields import ModelTypeError as ModelTypeError
     from beslut.model.status import Status as Status
     from beslut.model.text import clean_text as clean_text
 
@@ -36,6 +37,7 @@ _HOMES = {
     "Section": "draft",
     "Signatory": "draft",
     "copy_of": "draft",
+    "ModelTypeError": "fields",
     "Status": "status",
     "clean_text": "text",
 }

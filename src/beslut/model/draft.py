@@ -3,7 +3,9 @@
 All classes are frozen: an edit makes a new object (``dataclasses.replace``). A draft
 can therefore be handed to another thread (autosave, export, checks) or kept as an
 undo snapshot without copying. Text is cleaned in ``__post_init__``, so no object of
-the model ever holds a character the export could not write.
+the model ever holds a character the export could not write, and every field's type is
+checked there too: a wrong one raises ModelTypeError at construction, naming the field,
+instead of failing later in a save or an export.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from beslut.model.fields import check_date, check_enum, check_int, check_items, wrong
 from beslut.model.status import Status
 from beslut.model.text import clean_line, clean_text
 
@@ -35,6 +38,14 @@ def _set(obj: object, name: str, value: object) -> None:
     object.__setattr__(obj, name, value)
 
 
+def _line(obj: object, name: str) -> None:
+    """Check that field ``name`` holds a str and clean it as a one-line value."""
+    value = getattr(obj, name)
+    if not isinstance(value, str):
+        raise wrong(obj, name, "str", value)
+    _set(obj, name, clean_line(value))
+
+
 class BlockKind(StrEnum):
     """The kinds of block a section holds; the export maps each to a template style."""
 
@@ -53,7 +64,15 @@ class Run:
     italic: bool = False
 
     def __post_init__(self) -> None:
-        _set(self, "text", clean_text(self.text))
+        # Checked inline: the editor builds thousands of runs after every pause in typing.
+        text, bold, italic = self.text, self.bold, self.italic
+        if not isinstance(text, str):
+            raise wrong(self, "text", "str", text)
+        if bold is not True and bold is not False:
+            raise wrong(self, "bold", "bool", bold)
+        if italic is not True and italic is not False:
+            raise wrong(self, "italic", "bool", italic)
+        _set(self, "text", clean_text(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +83,9 @@ class Block:
     runs: tuple[Run, ...] = ()
 
     def __post_init__(self) -> None:
-        _set(self, "kind", BlockKind(self.kind))
-        _set(self, "runs", tuple(self.runs))
+        if self.kind.__class__ is not BlockKind:
+            _set(self, "kind", check_enum(self, "kind", BlockKind, self.kind))
+        _set(self, "runs", check_items(self, "runs", self.runs, Run))
 
     @classmethod
     def plain(cls, kind: BlockKind | str, text: str) -> Block:
@@ -87,9 +107,9 @@ class Section:
     blocks: tuple[Block, ...] = ()
 
     def __post_init__(self) -> None:
-        _set(self, "key", clean_line(self.key))
-        _set(self, "heading", clean_line(self.heading))
-        _set(self, "blocks", tuple(self.blocks))
+        _line(self, "key")
+        _line(self, "heading")
+        _set(self, "blocks", check_items(self, "blocks", self.blocks, Block))
 
     @property
     def text(self) -> str:
@@ -111,7 +131,10 @@ class FileRef:
     sha256: str
 
     def __post_init__(self) -> None:
-        _set(self, "name", clean_line(self.name))
+        _line(self, "name")
+        check_int(self, "size", self.size)
+        if not isinstance(self.sha256, str):
+            raise wrong(self, "sha256", "str", self.sha256)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +145,9 @@ class Attachment:
     file: FileRef | None = None
 
     def __post_init__(self) -> None:
-        _set(self, "title", clean_line(self.title))
+        _line(self, "title")
+        if self.file is not None and not isinstance(self.file, FileRef):
+            raise wrong(self, "file", "FileRef or None", self.file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +158,8 @@ class Signatory:
     title: str = ""
 
     def __post_init__(self) -> None:
-        _set(self, "name", clean_line(self.name))
-        _set(self, "title", clean_line(self.title))
+        _line(self, "name")
+        _line(self, "title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +172,7 @@ class Person:
 
     def __post_init__(self) -> None:
         for name in ("name", "telefon", "epost"):
-            _set(self, name, clean_line(getattr(self, name)))
+            _line(self, name)
 
 
 _LINE_FIELDS = ("title", "doctype", "namnd", "dnr", "forvaltning", "avdelning")
@@ -173,10 +198,16 @@ class Metadata:
 
     def __post_init__(self) -> None:
         for name in _LINE_FIELDS:
-            _set(self, name, clean_line(getattr(self, name)))
+            _line(self, name)
         # A subtitle may run over more than one line in the template.
+        if not isinstance(self.subtitle, str):
+            raise wrong(self, "subtitle", "str", self.subtitle)
         _set(self, "subtitle", clean_text(self.subtitle).strip())
-        _set(self, "status", Status(self.status))
+        check_date(self, "meeting_date", self.meeting_date)
+        check_date(self, "date", self.date)
+        if not isinstance(self.handlaggare, Person):
+            raise wrong(self, "handlaggare", "Person", self.handlaggare)
+        _set(self, "status", check_enum(self, "status", Status, self.status))
 
     @property
     def missing_fields(self) -> tuple[str, ...]:
@@ -203,10 +234,13 @@ class Draft:
     signatories: tuple[Signatory, ...] = ()
 
     def __post_init__(self) -> None:
-        _set(self, "decisions", tuple(clean_text(text).strip() for text in self.decisions))
-        _set(self, "sections", tuple(self.sections))
-        _set(self, "attachments", tuple(self.attachments))
-        _set(self, "signatories", tuple(self.signatories))
+        if not isinstance(self.meta, Metadata):
+            raise wrong(self, "meta", "Metadata", self.meta)
+        decisions = check_items(self, "decisions", self.decisions, str)
+        _set(self, "decisions", tuple(clean_text(text).strip() for text in decisions))
+        _set(self, "sections", check_items(self, "sections", self.sections, Section))
+        _set(self, "attachments", check_items(self, "attachments", self.attachments, Attachment))
+        _set(self, "signatories", check_items(self, "signatories", self.signatories, Signatory))
 
     def section(self, key: str) -> Section | None:
         """The section with ``key``, or None."""
