@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 from beslut.errors import NotFoundError
 from beslut.i18n import _
 from beslut.store import errors
-from beslut.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
+from beslut.store.connect import applied_migrations, check_existing, connect, journal_mode
+from beslut.store.versions import MIGRATION_NAMES
 
 TRASH_DAYS = 30
 _LIST_COLUMNS = "id, title, namnd, dnr, status, doctype, created, modified, deleted"
@@ -143,9 +144,9 @@ class Store:
             if created:
                 path.parent.mkdir(parents=True, exist_ok=True)
             else:
-                _check_existing(path)
+                check_existing(path)
                 read_only = read_only or not os.access(path, os.W_OK)
-            conn = _connect(path, read_only)
+            conn = connect(path, read_only)
         except sqlite3.Error as exc:
             raise errors.translate(exc, path) or exc from exc
         except OSError as exc:
@@ -165,7 +166,7 @@ class Store:
 
     @_guarded
     def _prepare(self) -> None:
-        pending = set(MIGRATION_NAMES) - _applied_migrations(self._conn)
+        pending = set(MIGRATION_NAMES) - applied_migrations(self._conn)
         if self.read_only:
             if pending:
                 message = _(
@@ -176,7 +177,7 @@ class Store:
                     message.format(path=self.path), "read-only database with pending migrations"
                 )
             return
-        self._conn.execute(f"PRAGMA journal_mode = {_journal_mode(self.path)}")
+        self._conn.execute(f"PRAGMA journal_mode = {journal_mode(self.path)}")
         if pending:
             # sqlite-utils costs ~100 ms to import: only when the schema must change.
             from sqlite_utils import Database
@@ -516,59 +517,3 @@ def _columns(draft: Draft) -> tuple[str, str, str, str, str]:
 def _no_draft(draft_id: int) -> NotFoundError:
     message = _("Utkastet {id} finns inte.").format(id=draft_id)
     return NotFoundError(message, f"draft {draft_id} not found")
-
-
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    if read_only:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-        )
-    else:
-        conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
-    conn.isolation_level = None  # transactions only where the store opens them
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
-    return conn
-
-
-def _journal_mode(path: Path) -> str:
-    """WAL, unless the file has several names (hard links).
-
-    SQLite names the -wal and -shm files after the name a database was opened by, so
-    connections through two names would each keep their own log and miss (or corrupt)
-    each other's writes. A rollback journal locks the file itself, whatever its name.
-    """
-    try:
-        links = path.stat().st_nlink
-    except OSError:
-        links = 1
-    return "DELETE" if links > 1 else "WAL"
-
-
-def _check_existing(path: Path) -> None:
-    """Refuse, without writing a byte, a file that is no database or a newer one."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        applied = _applied_migrations(conn)
-    finally:
-        conn.close()
-    unknown = applied - set(MIGRATION_NAMES)
-    if version > SCHEMA_VERSION or unknown:
-        raise errors.newer_version(
-            path, f"user_version {version} > {SCHEMA_VERSION}; unknown {sorted(unknown)}"
-        )
-
-
-def _applied_migrations(conn: sqlite3.Connection) -> set[str]:
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-    ).fetchone()
-    if not exists:
-        return set()
-    rows = conn.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,)
-    )
-    return {row[0] for row in rows}
