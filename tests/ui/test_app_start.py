@@ -40,7 +40,7 @@ def test_a_damaged_database_offers_the_newest_backup(qtbot: QtBot, tmp_path: Pat
     finally:
         store.close()
     assert "säkerhetskopian" in messages.asked[0]
-    kept = [p for p in backup_dir(path).iterdir() if "skadad" in p.name and p.suffix == ".db"]
+    kept = [p for p in backup_dir(path).iterdir() if p.name.endswith("-skadad.db")]
     assert kept and kept[0].read_bytes().startswith(b"inte en databas")
 
 

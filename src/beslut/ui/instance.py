@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CONNECT_TRIES = 25  # the first window may still be starting: try for about 5 seconds
+CONNECT_TRIES = 60  # the first window may still be starting (a slow machine): ~15 s
 
 
 def _digest(text: str) -> str:
