@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication
 
 from beslut.store import Store
 from beslut.store.seed import seed_example
-from beslut.ui import errors
 from beslut.ui.app import _install_translations
 from beslut.ui.main_window import MainWindow
 from beslut.ui.style import STYLE
@@ -40,7 +39,6 @@ def _settle(app: QApplication) -> None:
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    errors.dialogs_enabled = False
     app = QApplication(sys.argv[:1])
     app.setStyleSheet(STYLE)
     _install_translations(app, "sv")
@@ -60,9 +58,36 @@ def main(out: Path) -> None:
             editor.step_list.setCurrentRow(row - 1)
             _settle(app)
             window.grab().save(str(out / f"step-{row:02d}-{_slug(step.title)}.png"))
+        _failed_save(app, window, store, out)
         window.close()
         store.close()
+        with Store.open(Path(tmp) / "bilder.db", read_only=True) as read_only:
+            window = MainWindow(
+                read_only, QSettings(str(Path(tmp) / "q.ini"), QSettings.Format.IniFormat)
+            )
+            window.resize(1320, 820)
+            window.show()
+            window.open_draft(1)
+            _settle(app)
+            window.grab().save(str(out / "read-only.png"))
+            window.close()
     print(f"screenshots in {out}")
+
+
+def _failed_save(app: QApplication, window: MainWindow, store: Store, out: Path) -> None:
+    """The bar a failed save shows: the database may not grow (a full disk)."""
+    editor = window.editor
+    assert editor is not None
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    step = next(s for s in editor.sections if s.spec.key == "bakgrund")
+    editor.go_to_step(step)
+    step.editor.text_edit.append("Skrivet när disken var full. " * 1500)
+    window.autosaver.flush()
+    _settle(app)
+    window.grab().save(str(out / "save-failed.png"))
+    store._conn.execute("PRAGMA max_page_count = 1073741823")
+    window.autosaver.flush()
 
 
 if __name__ == "__main__":

@@ -60,14 +60,17 @@ def run(args: argparse.Namespace) -> int:
     path = resolve_db_path(getattr(args, "db", None))
     smoke = bool(getattr(args, "smoke_test", False))
     lock = InstanceLock()
-    if not smoke and not lock.take(path_key(path)):
+    # The lock on the file itself is taken before the database is opened, so two starts
+    # through two names of one file never open it at the same moment; a database that
+    # does not exist yet is locked by its path until it does.
+    if not smoke and not _lock_database(lock, path):
         return _second_start(path, messages)
     store = _open_store(path, messages)
     if store is None:
+        lock.release()
         return 1
-    key = file_key(path)
-    if not smoke and key is not None and not lock.take(key):
-        store.close()  # the same file is open through another path (a hard link)
+    if not smoke and not _lock_database(lock, path):  # it was created just now
+        store.close()
         return _second_start(path, messages)
     settings = load_settings(store)
     _install_translations(app, settings.language)
@@ -89,6 +92,13 @@ def run(args: argparse.Namespace) -> int:
     lock.release()
     del server
     return code
+
+
+def _lock_database(lock: InstanceLock, path: Path) -> bool:
+    """Take the locks of ``path`` that this process does not hold yet; False when another
+    beslut holds one (by the same path, or the same file through another name)."""
+    keys = [path_key(path), *filter(None, [file_key(path)])]
+    return all(key in lock or lock.take(key) for key in keys)
 
 
 def _second_start(path: Path, messages: Messages) -> int:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from beslut.errors import BeslutError
 from beslut.store import Store, StoreConflictError
 from beslut.ui.worker import Worker
 
@@ -196,7 +197,8 @@ def _save(store: Store, target: _Target, draft: Draft) -> _Saved | SaveFailure:
             _clear_recovery(store.path, target)
         return _Saved(result.stamp)
     except Exception as exc:  # a bug included: the text goes to a recovery file
-        log.warning("saving draft %s failed: %r", target.draft_id, exc, exc_info=exc)
+        bug = not isinstance(exc, BeslutError)
+        log.warning("saving draft %s failed: %r", target.draft_id, exc, exc_info=bug)
         return SaveFailure(exc, _write_recovery(store.path, target, draft, exc))
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -95,6 +96,8 @@ class DraftEditor(QWidget):
         self.title = QLabel()
         self.title.setObjectName("draftTitle")
         self.title.setWordWrap(True)
+        # A long unbroken title must not widen the window (word wrap cannot break it).
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.step_list = QListWidget()
         self.step_list.setObjectName("steps")
         self.step_list.setAccessibleName(_("Delar i tjänsteutlåtandet"))

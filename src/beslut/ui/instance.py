@@ -6,11 +6,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
+import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QDir, QLockFile
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -48,26 +48,51 @@ def instance_name(path: Path) -> str:
 class InstanceLock:
     """Locks held for as long as this process has a database open.
 
-    ``QLockFile.tryLock`` creates its file atomically, so of two starts at the same moment
-    exactly one gets it; a lock left by a process that died is taken over.
+    Each lock is the operating system's own lock on a small file in the temporary folder
+    (flock on POSIX, msvcrt.locking on Windows): taking it is atomic, so of two starts
+    at the same moment exactly one gets it, and the system drops it when the process
+    ends in any way, a crash or SIGKILL included, so no stale lock is ever left.
     """
 
     def __init__(self) -> None:
-        self._locks: list[QLockFile] = []
+        self._handles: dict[str, BinaryIO] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._handles
 
     def take(self, key: str) -> bool:
-        """Take the lock ``key``; False when another live process holds it."""
-        lock = QLockFile(str(Path(QDir.tempPath()) / f"{key}.lock"))
-        lock.setStaleLockTime(0)  # stale only when its process is gone, however old
-        if not lock.tryLock(0):
+        """Take the lock ``key``; False when another process holds it."""
+        path = Path(tempfile.gettempdir()) / f"{key}.lock"
+        try:
+            handle = path.open("a+b")
+        except OSError as exc:
+            log.warning("cannot create the lock file %s: %s", path, exc)
+            return True  # no lock is better than no app; the change counter still guards
+        try:
+            _lock(handle)
+        except OSError:
+            handle.close()
             return False
-        self._locks.append(lock)
+        self._handles[key] = handle
         return True
 
     def release(self) -> None:
-        for lock in reversed(self._locks):
-            lock.unlock()
-        self._locks.clear()
+        for handle in self._handles.values():
+            handle.close()  # closing the file releases its lock
+        self._handles.clear()
+
+
+def _lock(handle: BinaryIO) -> None:
+    """Lock ``handle`` without waiting; OSError when another process has it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def ask_to_come_forward(path: Path, tries: int = CONNECT_TRIES) -> bool:

@@ -6,6 +6,7 @@ QToolBar#toolbar { background: #e8eef6; spacing: 4px; padding: 4px;
                    border-bottom: 1px solid #c9d4e3; }
 QToolBar#toolbar QToolButton { color: #10243d; padding: 4px 10px; border-radius: 4px; }
 QToolBar#toolbar QToolButton:hover { background: #d3dfef; }
+QToolBar#toolbar QToolButton:disabled { color: #8a94a3; }
 QToolBar#toolbar QToolButton:focus { border: 2px solid #2d5282; }
 QLabel#draftTitle { font-size: 15pt; color: #1f3a5f; padding: 6px 2px; }
 QLabel#stepHeading { font-size: 13pt; font-weight: 600; color: #1f3a5f; padding: 4px 0; }
@@ -24,6 +25,8 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEd
     border: 2px solid #2d5282; }
 QPushButton { padding: 5px 12px; }
 QPushButton:default { background: #1f3a5f; color: white; border-radius: 3px; }
+QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {
+    background: #eef1f5; color: #3d4756; }
 QFrame#banner { background: #fdecea; border-bottom: 1px solid #e3b3ad; }
 QFrame#banner[kind="info"] { background: #fff4d6; border-bottom: 1px solid #e6cf8b; }
 QFrame#banner QLabel { color: #3b1410; font-size: 11pt; }

@@ -65,10 +65,15 @@ class Step(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Let the user read but not change this part (a read-only database)."""
-        for edit in self.findChildren(QLineEdit) + self.findChildren(QTextEdit):
+        edits: list[QLineEdit | QTextEdit | QPlainTextEdit] = [
+            *self.findChildren(QLineEdit),
+            *self.findChildren(QTextEdit),
+            *self.findChildren(QPlainTextEdit),
+        ]
+        for edit in edits:
             edit.setReadOnly(read_only)
-        for plain in self.findChildren(QPlainTextEdit):
-            plain.setReadOnly(read_only)
+            edit.style().unpolish(edit)  # the style sheet greys read-only fields
+            edit.style().polish(edit)
         for widget in (
             self.findChildren(QAbstractButton)
             + self.findChildren(QComboBox)
