@@ -229,3 +229,29 @@ def test_export_uses_the_type_the_editor_shows(
     with qtbot.waitSignal(window.exporter.finished, timeout=30_000):
         window.exporter.start(editor.collect(), target, False, False)
     assert target.stat().st_size > 0
+
+
+def test_opening_a_bilaga_hands_a_copy_to_the_desktop(
+    qtbot: QtBot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[Path] = []
+
+    def record(url: QUrl) -> bool:
+        opened.append(Path(url.toLocalFile()))
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(record))
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    step = editor.attachments
+    editor.go_to_step(step)
+    step.list.setCurrentRow(0)
+    stored = step.list.values[0]
+    assert stored.file is not None
+    click(step, "Öppna")
+    assert len(opened) == 1
+    assert opened[0].read_bytes() == store.get_file(stored.file.sha256)

@@ -65,9 +65,8 @@ class AttachmentsStep(ListStep):
         self._files = Worker(self)
         self._files.finished.connect(self._files_kept)
         self._files.failed.connect(lambda _token, exc: self.messages.error(self, exc))
-        # Opened copies live here and go when the editor closes.
-        self._open_folder = tempfile.TemporaryDirectory(prefix="beslut-bilagor-")
-        self.destroyed.connect(lambda *_: self._open_folder.cleanup())
+        # Opened copies live here (made with the first one) and go when the editor closes.
+        self._open_folder: tempfile.TemporaryDirectory[str] | None = None
         self.list: ReorderableList[Attachment] = ReorderableList(self.undo_stack, _label)
         self.list.setAccessibleName(_("Bilagor"))
         self.title_edit = QLineEdit()
@@ -158,6 +157,10 @@ class AttachmentsStep(ListStep):
         if current is None or current.file is None:
             return
         # The name comes from a draft that may have been imported: never a path.
+        if self._open_folder is None:
+            folder = tempfile.TemporaryDirectory(prefix="beslut-bilagor-")
+            self.destroyed.connect(lambda *_: folder.cleanup())
+            self._open_folder = folder
         target = Path(self._open_folder.name) / attachment_filename(
             self.list.currentRow() + 1, current
         )
