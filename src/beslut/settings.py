@@ -56,6 +56,7 @@ class Settings:
     dnr_pattern: str = ""  # empty: the organisation's pattern in checks.toml
     namnder: tuple[str, ...] = DEFAULT_NAMNDER
     disabled_rules: tuple[str, ...] = ()
+    attachment_limit_mb: int = 25  # a bilaga over this size is asked about first
 
     def template_path(self) -> Path | None:
         """The organisation's template folder, or None for the one shipped with beslut."""
@@ -98,6 +99,7 @@ LABELS = {
     "dnr_pattern": N_("Eget mönster för diarienummer"),
     "namnder": N_("Nämnder"),
     "disabled_rules": N_("Avstängda granskningsregler"),
+    "attachment_limit_mb": N_("Största bilaga utan fråga (MB)"),
 }
 
 

@@ -61,11 +61,15 @@ def load_doctypes(template_dir: Path | None = None) -> list[DocType]:
             "Mappen med dokumenttyper saknas: {folder}. Kontrollera mallmappen i inställningarna."
         )
         raise DocTypeError(message.format(folder=folder), str(folder))
-    loaded = []
-    for path in sorted(folder.glob("*.toml")):
-        data = _read(path)  # once per file: the order and the type come from the same read
-        loaded.append((_order(data, path), _build(data, path)))
+    loaded = [read_doctype(path) for path in sorted(folder.glob("*.toml"))]
     return [doctype for _order_key, doctype in sorted(loaded, key=lambda pair: pair[0])]
+
+
+def read_doctype(path: Path) -> tuple[tuple[int, str], DocType]:
+    """One document-type file: its place in the order, and the type (DocTypeError when the
+    file cannot be read or lacks a field)."""
+    data = _read(path)  # once per file: the order and the type come from the same read
+    return _order(data, path), _build(data, path)
 
 
 def load_doctype(key: str, template_dir: Path | None = None) -> DocType:

@@ -25,6 +25,7 @@ from beslut.store.connect import applied_migrations, check_existing, connect, jo
 from beslut.store.versions import MIGRATION_NAMES
 
 TRASH_DAYS = 30
+_CHUNK = 1024 * 1024  # bilaga files are read and written in pieces of this size
 _LIST_COLUMNS = "id, title, namnd, dnr, status, doctype, created, modified, deleted"
 _WORD = re.compile(r"\w+")
 
@@ -421,6 +422,46 @@ class Store:
         with self._atomic():
             self._insert_file(ref.sha256, data)
         return ref
+
+    def put_file_from(self, path: Path, name: str | None = None) -> FileRef:
+        """Keep the file at ``path`` in the database, read in pieces: memory stays small
+        whatever its size. Raises OSError when the file cannot be read."""
+        import hashlib
+
+        from beslut.model.draft import FileRef
+
+        digest, size = hashlib.sha256(), 0
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+        ref = FileRef(name or path.name, size, digest.hexdigest())
+        self._stream_file(ref, path)
+        return ref
+
+    @_guarded
+    def _stream_file(self, ref: FileRef, path: Path) -> None:
+        with self._atomic():
+            exists = "SELECT 1 FROM files WHERE sha256 = ?"
+            if self._conn.execute(exists, (ref.sha256,)).fetchone() is not None:
+                return  # stored already: files are kept by their content
+            cursor = self._conn.execute(
+                "INSERT INTO files (sha256, size, created, data) VALUES (?, ?, ?, zeroblob(?))",
+                (ref.sha256, ref.size, now(), ref.size),
+            )
+            rowid = cursor.lastrowid
+            if not ref.size or rowid is None:
+                return
+            with (
+                self._conn.blobopen("files", "data", rowid) as blob,
+                path.open("rb") as handle,
+            ):
+                left = ref.size
+                while left and (chunk := handle.read(min(_CHUNK, left))):
+                    blob.write(chunk)
+                    left -= len(chunk)
+                if left or handle.read(1):  # rolled back by _atomic: nothing is kept
+                    raise OSError(f"{path} changed while it was being stored")
 
     @_guarded
     def get_file(self, sha256: str) -> bytes:

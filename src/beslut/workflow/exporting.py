@@ -1,0 +1,90 @@
+"""Exporting a draft: the same steps from the app's export step and from ``beslut export``.
+
+The document type and the template come from the settings through templates.py (with
+its fallbacks); a stored draft's export is recorded as a version of it, whoever asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from beslut.i18n import _
+from beslut.settings import Settings
+from beslut.workflow.templates import resolve_doctype, template_source
+
+if TYPE_CHECKING:
+    from beslut.export.attachments import FileSource
+    from beslut.model.draft import Draft
+    from beslut.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What an export wrote, the version it recorded, and what the user should know."""
+
+    written: list[Path]
+    revision: int | None = None
+    notices: tuple[str, ...] = ()
+
+
+def export_draft(
+    draft: Draft,
+    files: FileSource,
+    target: Path,
+    settings: Settings,
+    *,
+    pdf: bool = False,
+    attachments: bool = False,
+    template: Path | None = None,
+) -> Exported:
+    """Export ``draft`` (from the store or a draft file) to ``target`` in the template."""
+    from beslut.export.command import export_command  # python-docx loads only now
+
+    resolved = resolve_doctype(draft.meta.doctype, settings)
+    source = template_source(settings)
+    written = export_command(
+        draft,
+        files,
+        target,
+        pdf,
+        attachments,
+        template=template or source.template,
+        doctype=resolved.doctype,
+        extra_fields=settings.export_fields(),
+    )
+    return Exported(written, None, _unique((*source.notices, *resolved.notices)))
+
+
+def export_stored(
+    store: Store,
+    draft_id: int,
+    target: Path,
+    settings: Settings,
+    *,
+    draft: Draft | None = None,
+    pdf: bool = False,
+    attachments: bool = False,
+    template: Path | None = None,
+) -> Exported:
+    """Export stored draft ``draft_id`` and record the exported text as a version.
+
+    ``draft`` is the text to export when the caller holds a newer one than the store
+    (the app's editor, saved just before); a read-only database exports but records
+    nothing.
+    """
+    text = store.load_draft(draft_id) if draft is None else draft
+    exported = export_draft(
+        text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
+        template=template,
+    )  # fmt: skip
+    if store.read_only:
+        return exported
+    label = _("Exporterad till {name}").format(name=exported.written[0].name)
+    revision = store.add_revision(draft_id, label, draft=text)
+    return Exported(exported.written, revision, exported.notices)
+
+
+def _unique(notices: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(notices))

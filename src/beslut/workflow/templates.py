@@ -1,0 +1,134 @@
+"""Which template folder, Word template and document types a draft is written with.
+
+The organisation's folder from the settings wins; when it cannot be reached (a share on
+a laptop that is offline) or lacks its document types, the ones shipped with beslut are
+used and a notice says so. A document-type file that cannot be read is left out with a
+notice naming it; the others are still offered. A draft whose type is unknown is shown,
+checked and exported as the first type offered, with a notice naming its type and the
+folder. The app shows the notices in its message bar, the command line on stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from beslut.doctypes.loader import DocType, DocTypeError, default_template_dir, read_doctype
+from beslut.i18n import _
+from beslut.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSource:
+    """Where document types, checks.toml and the Word template are read from."""
+
+    folder: Path  # holds doctypes/ (and usually checks.toml)
+    template: Path | None  # the Word template; None for the one shipped with beslut
+    notices: tuple[str, ...] = ()
+
+    @property
+    def builtin(self) -> bool:
+        """True when the folder is the one shipped with beslut."""
+        return self.folder == default_template_dir()
+
+
+@dataclass(frozen=True, slots=True)
+class DocTypes:
+    """The document types to offer, in order, and what the user should know about them."""
+
+    types: tuple[DocType, ...]
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedType:
+    """The document type a draft is shown and exported with."""
+
+    doctype: DocType
+    notices: tuple[str, ...] = ()
+
+
+def template_source(settings: Settings) -> TemplateSource:
+    """The organisation's template folder when it is usable, else the shipped one."""
+    chosen = settings.template_path()
+    if chosen is None:
+        return TemplateSource(default_template_dir(), None)
+    try:
+        reachable = chosen.is_dir()
+        complete = reachable and (chosen / "doctypes").is_dir()
+    except OSError as exc:  # a share that answers with an error
+        log.warning("template folder %s: %r", chosen, exc)
+        reachable = complete = False
+    if not reachable:
+        notice = _(
+            "Mallmappen {folder} går inte att nå. beslut använder de inbyggda "
+            "dokumenttyperna och mallen tills den går att nå igen."
+        ).format(folder=chosen)
+        return TemplateSource(default_template_dir(), None, (notice,))
+    template = settings.template_file()
+    if not complete:
+        notice = _(
+            "Mallmappen {folder} saknar mappen doctypes. beslut använder de inbyggda "
+            "dokumenttyperna."
+        ).format(folder=chosen)
+        return TemplateSource(default_template_dir(), template, (notice,))
+    return TemplateSource(chosen, template)
+
+
+def available_doctypes(settings: Settings) -> DocTypes:
+    """The document types to offer for a new draft, with what was left out and why."""
+    source = template_source(settings)
+    types, notices = _read_folder(source.folder)
+    notices = [*source.notices, *notices]
+    if not types and not source.builtin:
+        notices.append(
+            _(
+                "Mallmappen {folder} har inga dokumenttyper som kan läsas. beslut använder "
+                "de inbyggda."
+            ).format(folder=source.folder)
+        )
+        types, more = _read_folder(default_template_dir())
+        notices += more
+    return DocTypes(tuple(types), tuple(notices))
+
+
+def resolve_doctype(key: str, settings: Settings) -> ResolvedType:
+    """The document type ``key``; an unknown one falls back to the first type offered,
+    with a notice naming the type and the folder (the same answer in app and CLI)."""
+    offered = available_doctypes(settings)
+    if not offered.types:
+        message = _("Det finns inga dokumenttyper att använda i {folder}.")
+        folder = template_source(settings).folder
+        raise DocTypeError(message.format(folder=folder), f"no document types in {folder}")
+    found = next((d for d in offered.types if d.key == key), None)
+    if found is not None:
+        return ResolvedType(found, offered.notices)
+    fallback = offered.types[0]
+    notice = _(
+        "Dokumenttypen ”{key}” finns inte i mallmappen {folder}. Utkastet visas, granskas "
+        "och exporteras som {name} tills typen finns där."
+    ).format(key=key, folder=template_source(settings).folder, name=fallback.name)
+    return ResolvedType(fallback, (*offered.notices, notice))
+
+
+def _read_folder(folder: Path) -> tuple[list[DocType], list[str]]:
+    loaded: list[tuple[tuple[int, str], DocType]] = []
+    notices: list[str] = []
+    try:
+        paths = sorted((folder / "doctypes").glob("*.toml"))
+    except OSError as exc:
+        log.warning("cannot list %s: %r", folder, exc)
+        paths = []
+    for path in paths:
+        try:
+            loaded.append(read_doctype(path))
+        except DocTypeError as exc:
+            notices.append(
+                _("{problem} Den typen går inte att välja förrän filen är rättad.").format(
+                    problem=exc.user_message
+                )
+            )
+    return [doctype for _key, doctype in sorted(loaded, key=lambda pair: pair[0])], notices
