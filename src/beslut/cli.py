@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from beslut import __version__, argparse_sv, cli_backup
 from beslut.errors import BeslutError, DraftFormatError
 from beslut.i18n import _
-from beslut.settings import check_config_for, load_settings
+from beslut.settings import load_settings
 from beslut.store import Store, resolve_db_path
 from beslut.store.paths import data_dir
 from beslut.store.seed import seed_example
@@ -135,43 +135,66 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export a draft to Word in the city template; optionally PDF/A and the bilagor."""
-    from beslut.export.command import export_command  # python-docx loads only now
+    """Export a draft to Word in the city template; optionally PDF/A and the bilagor.
 
+    A stored draft's export is kept as a version of it, as the app does. A fel or a
+    personnummer left in the text stops the export unless --force is given.
+    """
+    from beslut.workflow.checking import check_draft
+    from beslut.workflow.exporting import export_draft, export_stored
+    from beslut.workflow.gate import export_gate
+
+    template = Path(args.template) if args.template else None
+    target = Path(args.output)
     with open_store(args) as store:  # the draft, and the organisation's template and footer
         settings = load_settings(store)
-        draft, files = load_draft_source(args.id, args, store)
-    template = Path(args.template) if args.template else settings.template_file()
-    written = export_command(
-        draft,
-        files,
-        Path(args.output),
-        args.pdf,
-        args.attachments,
-        template=template,
-        extra_fields=settings.export_fields(),
-    )
-    for path in written:
+        if args.id.isdigit():
+            draft_id = int(args.id)
+            draft = store.load_draft(draft_id)
+            present = store.has_files(ref.sha256 for ref in draft.file_refs())
+        else:
+            draft_id, (draft, files) = None, load_draft_source(args.id, args, store)
+            present = set(files)
+        checked = check_draft(draft, settings, present)
+        _notices(checked.notices)
+        gate = export_gate(checked.report)
+        if gate.stops and not args.force:
+            print("beslut: " + gate.refusal(), file=sys.stderr)
+            return EXIT_INPUT
+        if gate.stops:
+            print("beslut: " + gate.reasons(), file=sys.stderr)
+        options = {"pdf": args.pdf, "attachments": args.attachments, "template": template}
+        if draft_id is not None:
+            exported = export_stored(store, draft_id, target, settings, draft=draft, **options)
+        else:
+            exported = export_draft(draft, files, target, settings, **options)
+    for path in exported.written:
         print(path)
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Run the granskning checks; exit code 1 when a finding of severity fel remains."""
-    from beslut.checks.report import check_output
+    from beslut.checks.report import exit_code, format_json, format_text
+    from beslut.workflow.checking import check_draft
 
     with open_store(args) as store:  # the draft, and the user's Dnr pattern, rules, templates
         settings = load_settings(store)
         draft, files = load_draft_source(args.id, args, store)
-    text, code = check_output(
-        draft,
-        set(files),
-        args.format,
-        config=check_config_for(settings),
-        template_dir=settings.template_path(),
-    )
-    sys.stdout.write(text)
-    return code
+    checked = check_draft(draft, settings, set(files))
+    _notices(checked.notices)
+    findings = checked.report.findings
+    if args.format == "json":
+        sys.stdout.write(format_json(findings))
+    else:
+        sys.stdout.write(format_text(findings, draft, checked.doctype))
+    return exit_code(findings)
+
+
+def _notices(notices: Sequence[str]) -> None:
+    """What the user should know (a fallback template folder or type), on stderr."""
+    for notice in notices:
+        print(f"beslut: {notice}", file=sys.stderr)
 
 
 def render_text(draft: Draft) -> str:
@@ -269,6 +292,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--attachments", action="store_true", help=_("spara bilagorna bredvid Word-filen")
     )
     p.add_argument("--template", metavar=file, help=_("en egen Wordmall i stället för stadens"))
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=_("exportera även om granskningen hittar fel eller personnummer"),
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("check", help=_("granska ett utkast (avslutar med 1 om fel finns)"))

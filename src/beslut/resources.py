@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+TEMPLATE_NAME = "stadsmall.docx"  # the city's Word template, in a template folder
+
 
 @functools.cache
 def data_folder(*parts: str) -> Path:

@@ -6,7 +6,7 @@ Settings live in the database's settings table, so they follow the user's drafts
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -15,7 +15,7 @@ from beslut.i18n import N_, _
 if TYPE_CHECKING:
     from beslut.checks.config import CheckConfig
 
-TEMPLATE_NAME = "stadsmall.docx"
+from beslut.resources import TEMPLATE_NAME
 
 DEFAULT_NAMNDER = (
     "Kommunstyrelsen",
@@ -38,25 +38,53 @@ class SettingsStore(Protocol):
     def set_settings(self, values: Mapping[str, Any]) -> None: ...
 
 
+def _option(default: Any, label: str, group: str, kind: str = "text", placeholder: str = "") -> Any:
+    """A setting's one declaration: its default here, its type in the annotation, and
+    how the settings dialog shows it (label, group, kind of field, placeholder)."""
+    metadata = {"label": label, "group": group, "kind": kind, "placeholder": placeholder}
+    return field(default=default, metadata=metadata)
+
+
+# Groups of the settings dialog, in order, and the kinds of field it knows.
+GROUPS = {
+    "profile": N_("Dina uppgifter"),
+    "organisation": N_("Organisationen"),
+    "checks": N_("Granskning: regler som används"),
+}
+KINDS = frozenset({"text", "folder", "lines", "language", "int", "rules"})
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The user's settings; ``label(name)`` names each one in the settings dialog."""
+    """The user's settings, each declared once: ``OPTIONS`` lists them for the dialog."""
 
-    name: str = ""
-    telefon: str = ""
-    epost: str = ""
-    forvaltning: str = ""
-    avdelning: str = ""
-    adress: str = ""
-    besoksadress: str = ""
-    vaxel: str = ""
-    webb: str = ""
-    template_dir: str = ""
-    language: str = "sv"
-    dnr_pattern: str = ""  # empty: the organisation's pattern in checks.toml
-    namnder: tuple[str, ...] = DEFAULT_NAMNDER
-    disabled_rules: tuple[str, ...] = ()
-    attachment_limit_mb: int = 25  # a bilaga over this size is asked about first
+    name: str = _option("", N_("Namn"), "profile")
+    telefon: str = _option("", N_("Telefon"), "profile")
+    epost: str = _option("", N_("E-post"), "profile")
+    forvaltning: str = _option("", N_("Förvaltning"), "profile")
+    avdelning: str = _option("", N_("Avdelning"), "profile")
+    adress: str = _option("", N_("Postadress"), "organisation")
+    besoksadress: str = _option("", N_("Besöksadress"), "organisation")
+    vaxel: str = _option("", N_("Växel"), "organisation")
+    webb: str = _option("", N_("Webbplats"), "organisation")
+    template_dir: str = _option(
+        "", N_("Mallmapp"), "organisation", "folder", N_("Mallarna som följer med beslut")
+    )
+    # Empty: the organisation's pattern in checks.toml.
+    dnr_pattern: str = _option(
+        "", N_("Eget mönster för diarienummer"), "organisation", "text",
+        N_("Tomt: organisationens mönster"),
+    )  # fmt: skip
+    namnder: tuple[str, ...] = _option(
+        DEFAULT_NAMNDER, N_("Nämnder (en per rad)"), "organisation", "lines"
+    )
+    language: str = _option("sv", N_("Språk"), "organisation", "language")
+    attachment_limit_mb: int = _option(
+        25, N_("Största bilaga utan fråga (MB)"), "organisation", "int"
+    )
+    disabled_rules: tuple[str, ...] = _option(
+        (), N_("Avstängda granskningsregler"), "checks", "rules"
+    )
 
     def template_path(self) -> Path | None:
         """The organisation's template folder, or None for the one shipped with beslut."""
@@ -84,23 +112,24 @@ class Settings:
         }
 
 
-LABELS = {
-    "name": N_("Namn"),
-    "telefon": N_("Telefon"),
-    "epost": N_("E-post"),
-    "forvaltning": N_("Förvaltning"),
-    "avdelning": N_("Avdelning"),
-    "adress": N_("Postadress"),
-    "besoksadress": N_("Besöksadress"),
-    "vaxel": N_("Växel"),
-    "webb": N_("Webbplats"),
-    "template_dir": N_("Mallmapp"),
-    "language": N_("Språk"),
-    "dnr_pattern": N_("Eget mönster för diarienummer"),
-    "namnder": N_("Nämnder"),
-    "disabled_rules": N_("Avstängda granskningsregler"),
-    "attachment_limit_mb": N_("Största bilaga utan fråga (MB)"),
-}
+@dataclass(frozen=True, slots=True)
+class Option:
+    """How one setting is shown: read from its declaration in Settings."""
+
+    name: str
+    default: Any
+    label: str  # untranslated (N_): translate with label(name) where shown
+    group: str
+    kind: str
+    placeholder: str = ""
+
+
+OPTIONS: tuple[Option, ...] = tuple(
+    Option(f.name, f.default, f.metadata["label"], f.metadata["group"], f.metadata["kind"],
+           f.metadata["placeholder"])
+    for f in fields(Settings)
+)  # fmt: skip
+LABELS = {option.name: option.label for option in OPTIONS}
 
 
 def label(name: str) -> str:
@@ -129,7 +158,10 @@ def load_settings(store: SettingsStore) -> Settings:
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
             values[f.name] = tuple(value) if ok else default
         else:
-            values[f.name] = value if isinstance(value, type(default)) else default
+            right = isinstance(value, type(default)) and not (
+                isinstance(value, bool) and not isinstance(default, bool)
+            )
+            values[f.name] = value if right else default
     return Settings(**values)
 
 

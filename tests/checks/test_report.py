@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from beslut.checks import ATTACHMENTS, DECISIONS, DOCUMENT, META, CheckConfig, Location, run_checks
+from beslut.checks import ATTACHMENTS, DECISIONS, DOCUMENT, META, Location, run_checks
 from beslut.checks.findings import HEADING, Finding, Fix, Severity
 from beslut.checks.report import (
-    check_output,
     describe_location,
     exit_code,
     format_json,
@@ -73,7 +71,7 @@ def test_json_lists_rule_severity_message_location_and_fix() -> None:
         (Location(DECISIONS), "Förslag till beslut"),
         (Location(DECISIONS, 1), "Förslag till beslut, punkt 2"),
         (Location(ATTACHMENTS, 0, "file"), "Bilagor, bilaga 1"),
-        (Location(DOCUMENT), "Hela texten"),
+        (Location(DOCUMENT), "Hela dokumentet"),
         (Location("bakgrund"), "Bakgrund"),
         (Location("bakgrund", 0, start=3, end=5), "Bakgrund, stycke 1"),
         (Location("bakgrund", field=HEADING), "Bakgrund, rubriken"),
@@ -111,49 +109,3 @@ def test_fix_labels_do_not_leak_into_text_output() -> None:
         Fix(" ", "  ", "Ersätt med ett mellanslag"),
     )
     assert "Ersätt" not in format_text([finding], DRAFT)
-
-
-def _template(folder: Path, required: bool) -> Path:
-    (folder / "doctypes").mkdir(parents=True)
-    (folder / "doctypes" / "beslutsarende.toml").write_text(
-        'name = "Beslutsärende"\n[[sections]]\nkey = "synpunkter"\n'
-        f'heading = "Förvaltningens synpunkter"\nrequired = {str(required).lower()}\n',
-        encoding="utf-8",
-    )
-    (folder / "checks.toml").write_text('disabled = ["decision.att"]\n', encoding="utf-8")
-    return folder
-
-
-def test_check_output_uses_the_template_folder(tmp_path: Path) -> None:
-    text, code = check_output(DRAFT, None, "text", template_dir=_template(tmp_path, True))
-    assert "[decision.att]" not in text  # switched off in that folder's checks.toml
-    assert "Förvaltningens synpunkter: Avsnittet ”Förvaltningens synpunkter” måste" in text
-    assert code == 1
-    out, code = check_output(DRAFT, None, "json", template_dir=tmp_path)
-    assert {item["rule"] for item in json.loads(out)} >= {"structure.required", "date.iso"}
-
-
-def test_check_output_without_errors_exits_zero(tmp_path: Path) -> None:
-    text, code = check_output(DRAFT, None, "text", template_dir=_template(tmp_path, False))
-    assert code == 0
-    assert "Fel " not in text
-
-
-def test_an_unknown_document_type_is_noted(tmp_path: Path) -> None:
-    (tmp_path / "doctypes").mkdir()
-    text, _ = check_output(DRAFT, None, "text", template_dir=tmp_path)
-    assert text.splitlines()[-1].startswith("Obs: dokumenttypen ”beslutsarende” finns inte")
-    out, _ = check_output(DRAFT, None, "json", template_dir=tmp_path)
-    assert isinstance(json.loads(out), list)
-
-
-def test_check_output_uses_the_callers_config(tmp_path: Path) -> None:
-    folder = _template(tmp_path, False)  # its checks.toml switches decision.att off
-    text, code = check_output(DRAFT, None, "text", config=CheckConfig(), template_dir=folder)
-    assert "[decision.att]" in text  # the caller's settings, not the folder's file
-    assert code == 1
-    own = CheckConfig().with_disabled(["decision.att"]).with_dnr_pattern(r"SN \d+")
-    text, code = check_output(DRAFT, None, "text", config=own, template_dir=folder)
-    assert "[decision.att]" not in text
-    assert "[meta.dnr]" in text
-    assert code == 0

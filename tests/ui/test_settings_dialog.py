@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from beslut.settings import Settings
@@ -14,12 +15,18 @@ def test_entered_settings_come_back(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.edits["name"].setText("  Åsa Öberg ")
     dialog.edits["adress"].setText("Box 8310, 104 20 Stockholm")
-    dialog.namnder.setPlainText("Kulturnämnden\n\n Idrottsnämnden \n")
+    namnder = dialog.fields["namnder"]
+    assert isinstance(namnder, QPlainTextEdit)
+    namnder.setPlainText("Kulturnämnden\n\n Idrottsnämnden \n")
+    limit = dialog.fields["attachment_limit_mb"]
+    assert isinstance(limit, QSpinBox)
+    limit.setValue(40)
     dialog.rules.item(0).setCheckState(Qt.CheckState.Unchecked)
     result = dialog.result_settings()
     assert result.name == "Åsa Öberg"
     assert result.adress == "Box 8310, 104 20 Stockholm"
     assert result.namnder == ("Kulturnämnden", "Idrottsnämnden")
+    assert result.attachment_limit_mb == 40
     first_rule = dialog.rules.item(0).data(Qt.ItemDataRole.UserRole)
     assert set(result.disabled_rules) == {"decision.att", first_rule}
 
@@ -35,3 +42,12 @@ def test_invalid_dnr_pattern_keeps_the_dialog_open(qtbot: QtBot) -> None:
     dialog.edits["dnr_pattern"].setText(r"KS \d{4}/\d+")
     dialog.accept()
     assert not dialog.isVisible()
+
+
+def test_every_declared_setting_has_a_field(qtbot: QtBot) -> None:
+    from beslut.settings import OPTIONS
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert set(dialog.fields) == {option.name for option in OPTIONS}
+    assert dialog.result_settings() == Settings()  # unchanged fields give the same settings

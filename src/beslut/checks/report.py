@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
-from beslut.checks.config import CheckConfig, load_config
-from beslut.checks.engine import Report, run_checks
 from beslut.checks.findings import (
     ATTACHMENTS,
     DECISIONS,
@@ -19,9 +16,10 @@ from beslut.checks.findings import (
     Location,
     Severity,
 )
-from beslut.doctypes.loader import DocType, DocTypeError, load_doctype
+from beslut.doctypes.loader import DocType
 from beslut.i18n import N_, _, ngettext
 from beslut.model.draft import Draft
+from beslut.parts import part_label
 
 EXIT_CLEAN, EXIT_ERRORS = 0, 1
 
@@ -73,7 +71,7 @@ def describe_location(loc: Location, draft: Draft, doctype: DocType | None = Non
             field=_(_META_FIELDS.get(loc.field, loc.field))
         )
     if loc.part == DOCUMENT:
-        return _("Hela texten")
+        return part_label(DOCUMENT)
     if loc.part == DECISIONS:
         if loc.index is None:
             return _("Förslag till beslut")
@@ -82,20 +80,12 @@ def describe_location(loc: Location, draft: Draft, doctype: DocType | None = Non
         if loc.index is None:
             return _("Bilagor")
         return _("Bilagor, bilaga {n}").format(n=loc.index + 1)
-    heading = _section_heading(loc.part, draft, doctype)
+    heading = part_label(loc.part, draft, doctype)
     if loc.field == HEADING:
         return _("{heading}, rubriken").format(heading=heading)
     if loc.index is None:
         return heading
     return _("{heading}, stycke {n}").format(heading=heading, n=loc.index + 1)
-
-
-def _section_heading(key: str, draft: Draft, doctype: DocType | None) -> str:
-    section = draft.section(key)
-    if section is not None and section.heading:
-        return section.heading
-    spec = doctype.section(key) if doctype is not None else None
-    return spec.heading if spec is not None else key
 
 
 def format_text(findings: Sequence[Finding], draft: Draft, doctype: DocType | None = None) -> str:
@@ -125,52 +115,3 @@ def count_words(counts: Mapping[Severity, int]) -> dict[str, str]:
         "warnings": ngettext("{n} varning", "{n} varningar", warnings).format(n=warnings),
         "tips": ngettext("{n} tips", "{n} tips", tips).format(n=tips),
     }
-
-
-def doctype_or_none(key: str, template_dir: Path | None = None) -> DocType | None:
-    """The draft's document type, or None when the template folder does not have it."""
-    try:
-        return load_doctype(key, template_dir)
-    except DocTypeError:
-        return None
-
-
-def check_draft(
-    draft: Draft,
-    files: Collection[str] | None = None,
-    *,
-    config: CheckConfig | None = None,
-    template_dir: Path | None = None,
-) -> tuple[Report, DocType | None]:
-    """Check a draft with ``config`` and the document type from the template folder.
-
-    ``config`` is the caller's granskning settings (``beslut.settings.check_config_for``:
-    the user's own Dnr pattern and switched-off rules); without it, checks.toml in
-    ``template_dir`` (or the shipped one) as it is.
-    """
-    if config is None:
-        config = load_config(template_dir)
-    doctype = doctype_or_none(draft.meta.doctype, template_dir)
-    return run_checks(draft, config, doctype=doctype, files=files), doctype
-
-
-def check_output(
-    draft: Draft,
-    files: Collection[str] | None,
-    output_format: str = "text",
-    *,
-    config: CheckConfig | None = None,
-    template_dir: Path | None = None,
-) -> tuple[str, int]:
-    """What ``beslut check`` prints and its exit code (``config`` as for check_draft)."""
-    report, doctype = check_draft(draft, files, config=config, template_dir=template_dir)
-    if output_format == "json":
-        return format_json(report.findings), exit_code(report.findings)
-    text = format_text(report.findings, draft, doctype)
-    if doctype is None:
-        note = _(
-            "Obs: dokumenttypen ”{key}” finns inte i mallmappen, så obligatoriska avsnitt "
-            "har inte kontrollerats."
-        )
-        text += note.format(key=draft.meta.doctype) + "\n"
-    return text, exit_code(report.findings)

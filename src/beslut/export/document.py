@@ -24,10 +24,10 @@ from beslut.export.ooxml import W_NS, Element, P, w
 from beslut.export.styles import TemplateStyles, set_language
 from beslut.i18n import _
 from beslut.model.draft import Draft
+from beslut.resources import TEMPLATE_NAME
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TEMPLATE_NAME = "stadsmall.docx"
 LANGUAGE = "sv-SE"
 _CORE_MAX = 255  # python-docx refuses longer core property values
 
@@ -41,7 +41,7 @@ _DOCUMENT_TYPE = f"{_WML}.document.main+xml"
 
 def default_template() -> Path:
     """The city template shipped with beslut."""
-    return default_template_dir() / DEFAULT_TEMPLATE_NAME
+    return default_template_dir() / TEMPLATE_NAME
 
 
 def template_dir_for(template: Path) -> Path:

@@ -1,0 +1,46 @@
+"""The granskning of a draft with the user's settings: the same for the app and ``beslut
+check`` (document type and template folder through templates.py, with its notices)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from beslut.settings import Settings, check_config_for
+from beslut.workflow.templates import resolve_doctype
+
+if TYPE_CHECKING:
+    from beslut.checks import CheckConfig, Report
+    from beslut.doctypes import DocType
+    from beslut.model.draft import Draft
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A draft's report, the document type it was checked as, and the notices."""
+
+    report: Report
+    doctype: DocType
+    notices: tuple[str, ...] = ()
+
+
+def check_draft(
+    draft: Draft,
+    settings: Settings,
+    files: Collection[str] | None = None,
+    *,
+    config: CheckConfig | None = None,
+) -> Checked:
+    """Check ``draft``: ``files`` are the bilaga hashes that are stored (None: all are).
+
+    checks.toml comes from the organisation's folder when it has one there, else the
+    shipped file (an unreachable folder has none); ``config`` overrides both.
+    """
+    from beslut.checks import run_checks
+
+    resolved = resolve_doctype(draft.meta.doctype, settings)
+    report = run_checks(
+        draft, config or check_config_for(settings), doctype=resolved.doctype, files=files
+    )
+    return Checked(report, resolved.doctype, resolved.notices)
