@@ -13,8 +13,10 @@ from enum import StrEnum
 from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
 
+from beslut import parts
 from beslut.doctypes.loader import DocType
 from beslut.model.draft import Block, BlockKind, Draft, Run, Section
+from beslut.parts import section_heading
 
 # The document is Swedish whatever language the user reads, so this is never translated.
 ATTACHMENTS_HEADING = "Bilagor"
@@ -67,19 +69,13 @@ def content_xml(
 
 
 def ordered_sections(draft: Draft, doctype: DocType) -> list[tuple[str, Section]]:
-    """Sections with text, in the document type's order and under its headings.
-
-    Sections the type does not know follow in the draft's order under their own
-    heading, so no text is ever left out of the document.
-    """
-    chosen: list[tuple[str, Section]] = []
-    for spec in doctype.sections:
-        section = draft.section(spec.key)
-        if section is not None:
-            chosen.append((spec.heading, section))
-    used = {id(section) for _, section in chosen}
-    chosen += [(s.heading or s.key, s) for s in draft.sections if id(s) not in used]
-    return [(heading, s) for heading, s in chosen if not s.is_empty]
+    """The sections with text, each under the heading it is printed with, in the order of
+    beslut.parts (the document type's parts first, then the others: no text left out)."""
+    return [
+        (section_heading(section, doctype), section)
+        for section in parts.ordered_sections(draft, doctype)
+        if not section.is_empty
+    ]
 
 
 class _Writer:
