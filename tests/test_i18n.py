@@ -34,7 +34,7 @@ Extracted = dict[str, str | tuple[str, ...]]
 def extract(root: Path = ROOT) -> Extracted:
     """msgid -> message (a tuple for plural forms), as ``dev.py i18n`` extracts them."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
-        method_map, options_map = parse_mapping_cfg(handle)
+        method_map, options_map = parse_mapping_cfg(handle)  # type: ignore[no-untyped-call]
     messages: Extracted = {}
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(root), method_map, options_map
@@ -59,12 +59,9 @@ def untranslated(messages: Extracted, catalog: Catalog) -> list[str]:
     problems = []
     for msgid, message in sorted(messages.items()):
         entry: Message | None = catalog.get(msgid)
-        forms = (
-            ()
-            if entry is None
-            else (entry.string,)
-            if isinstance(entry.string, str)
-            else entry.string
+        string = None if entry is None else entry.string
+        forms: tuple[str, ...] = (
+            () if string is None else (string,) if isinstance(string, str) else tuple(string)
         )
         sources = (message,) if isinstance(message, str) else message
         wanted = set().union(*(placeholders(s) for s in sources))
@@ -104,8 +101,10 @@ def test_a_new_untranslated_message_is_caught(tmp_path: Path) -> None:
     )
     catalog = read_catalog(ENGLISH)
     assert untranslated(extract(tmp_path), catalog) == ["missing: 'En helt ny text {x}'"]
-    catalog.get("Granska och exportera").flags.add("fuzzy")
-    catalog.get("{n} varning").string = ("{n} warning", "")
+    reviewed, plural = catalog.get("Granska och exportera"), catalog.get("{n} varning")
+    assert reviewed is not None and plural is not None
+    reviewed.flags.add("fuzzy")
+    plural.string = ("{n} warning", "")
     assert untranslated(extract(tmp_path), catalog) == [
         "missing: 'En helt ny text {x}'",
         "fuzzy: 'Granska och exportera'",

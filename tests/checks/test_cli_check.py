@@ -71,7 +71,7 @@ def _store_settings(**values: object) -> None:
     from beslut.settings import Settings, save_settings
 
     with Store.open(resolve_db_path(None)) as store:
-        save_settings(store, replace(Settings(), **values))
+        save_settings(store, replace(Settings(), **values))  # type: ignore[arg-type]
 
 
 def test_a_rule_switched_off_in_the_settings_is_not_checked(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,8 @@ def test_a_missing_file_is_named_by_its_bilaga() -> None:
     def store(sha256: str) -> bytes:
         raise NotFoundError("Filen finns inte.")
 
-    for source in ({}, store):
+    sources: tuple[dict[str, bytes], Callable[[str], bytes]] = ({}, store)
+    for source in sources:
         with pytest.raises(AttachmentFileError) as caught:
             attachment_files(draft, source)
         assert "bilaga 2 (”Kostnader”) saknas" in caught.value.user_message

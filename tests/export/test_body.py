@@ -141,7 +141,7 @@ def test_no_empty_paragraphs_even_from_empty_parts() -> None:
 
 
 def test_a_style_the_template_lacks_gives_no_style_element() -> None:
-    styles = dict(STYLES, **{Role.PARAGRAPH: None})
+    styles: dict[Role, str | None] = {**STYLES, Role.PARAGRAPH: None}
     draft = Draft(sections=(Section("arendet", "", (Block.plain("paragraph", "x"),)),))
     xml = content_xml(draft, load_doctype("beslutsarende"), styles, Lists())
     body = parse_xml(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')

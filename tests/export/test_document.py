@@ -32,7 +32,7 @@ def _body(document: Any) -> list[tuple[str, str]]:
 
 
 def _num_id(paragraph: Any) -> str:
-    return paragraph._p.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}").get(VAL)
+    return str(paragraph._p.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}").get(VAL))
 
 
 def test_the_body_reads_back_in_order_with_the_template_styles(example: Example) -> None:

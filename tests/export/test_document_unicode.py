@@ -69,13 +69,14 @@ def blocks(draw: st.DrawFn) -> Block:
     runs = draw(
         st.lists(st.builds(Run, TEXT, bold=st.booleans(), italic=st.booleans()), max_size=3)
     )
-    return Block(draw(st.sampled_from(list(BlockKind))), runs)
+    return Block(draw(st.sampled_from(list(BlockKind))), tuple(runs))
 
 
 @st.composite
 def drafts(draw: st.DrawFn) -> Draft:
     keys = st.sampled_from(["sammanfattning", "bakgrund", "arendet", "eget", ""])
-    sections = draw(st.lists(st.builds(Section, keys, TEXT, st.lists(blocks(), max_size=4))))
+    section_blocks = st.lists(blocks(), max_size=4).map(tuple)
+    sections = draw(st.lists(st.builds(Section, keys, TEXT, section_blocks)))
     return Draft(
         meta=Metadata(
             title=draw(TEXT),
@@ -84,10 +85,10 @@ def drafts(draw: st.DrawFn) -> Draft:
             dnr=draw(TEXT),
             handlaggare=Person(draw(TEXT), draw(TEXT)),
         ),
-        decisions=draw(st.lists(TEXT, max_size=4)),
-        sections=sections,
-        attachments=draw(st.lists(st.builds(Attachment, TEXT), max_size=3)),
-        signatories=draw(st.lists(st.builds(Signatory, TEXT, TEXT), max_size=2)),
+        decisions=tuple(draw(st.lists(TEXT, max_size=4))),
+        sections=tuple(sections),
+        attachments=tuple(draw(st.lists(st.builds(Attachment, TEXT), max_size=3))),
+        signatories=tuple(draw(st.lists(st.builds(Signatory, TEXT, TEXT), max_size=2))),
     )
 
 

@@ -20,7 +20,9 @@ from beslut.model import Draft
 
 
 def _pages(run_tool: Callable[..., str], pdf: Path) -> list[str]:
-    count = int(re.search(r"Pages:\s+(\d+)", run_tool("pdfinfo", pdf)).group(1))
+    found = re.search(r"Pages:\s+(\d+)", run_tool("pdfinfo", pdf))
+    assert found is not None
+    count = int(found.group(1))
     return [
         run_tool("pdftotext", "-layout", "-f", str(n), "-l", str(n), pdf, "-")
         for n in range(1, count + 1)
@@ -57,7 +59,8 @@ def test_page_one_has_the_header_block_title_and_footer(
 
 
 def _pandoc_blocks(run_tool: Callable[..., str], docx: Path) -> list[Any]:
-    return json.loads(run_tool("pandoc", "-f", "docx", "-t", "json", docx))["blocks"]
+    blocks: list[Any] = json.loads(run_tool("pandoc", "-f", "docx", "-t", "json", docx))["blocks"]
+    return blocks
 
 
 def _plain(inlines: list[Any]) -> str:
@@ -130,5 +133,5 @@ def test_a_template_resaved_by_libreoffice_still_fills_every_field(
     for value in (draft.meta.dnr, "Idrottsnämnden", "2026-02-22", "29 mars 2026", "stockholm.se"):
         assert value in text
     # LibreOffice renames style ids ("Sidhuvud text" -> Sidhuvudtext); names still match.
-    styles = {p.style.name for p in Document(str(out)).paragraphs}
+    styles = {p.style.name for p in Document(str(out)).paragraphs if p.style is not None}
     assert {"Beslutspunkt", "Bilaga", "Underskrift", "Heading 1"} <= styles

@@ -30,6 +30,7 @@ def test_the_committed_template_is_up_to_date(template: Path, tmp_path: Path) ->
 
 def test_the_template_is_a4_with_its_own_first_page(template: Path) -> None:
     section = Document(str(template)).sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert section.different_first_page_header_footer
 

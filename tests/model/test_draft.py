@@ -26,7 +26,7 @@ def test_text_is_cleaned_where_it_enters() -> None:
     assert run.text == "Bakgrundmed vertikal tab\n"
     meta = Metadata(title="Ny\x00 simhall\n", dnr=" IDN 2026/1 ")
     assert (meta.title, meta.dnr) == ("Ny simhall", "IDN 2026/1")
-    draft = Draft(decisions=["  Nämnden godkänner rapporten.\x07 "])
+    draft = Draft(decisions=("  Nämnden godkänner rapporten.\x07 ",))
     assert draft.decisions == ("Nämnden godkänner rapporten.",)
 
 

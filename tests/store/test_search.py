@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ def _draft(title: str, text: str = "") -> Draft:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Store:
+def store(db_path: Path) -> Iterator[Store]:
     s = Store.open(db_path)
     yield s
     s.close()

@@ -128,12 +128,12 @@ def _use(widget: Control, window: MainWindow) -> None:
 
 
 def _controls(root: QWidget) -> list[Control]:
-    widgets: list[Control] = [
-        w
-        for kind in (QAbstractButton, QComboBox, QDateEdit)
-        for w in root.findChildren(kind)  # type: ignore[call-overload]
-        if w.isVisibleTo(root) and w.isEnabled()
+    found: list[Control] = [
+        *root.findChildren(QAbstractButton),
+        *root.findChildren(QComboBox),
+        *root.findChildren(QDateEdit),
     ]
+    widgets = [w for w in found if isinstance(w, QWidget) and w.isVisibleTo(root) and w.isEnabled()]
     actions = [a for a in root.findChildren(QAction) if a.isEnabled() and a.isVisible()]
     return widgets + actions
 

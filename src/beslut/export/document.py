@@ -12,7 +12,7 @@ import logging
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from beslut.doctypes.loader import DocType, default_template_dir, load_doctype
 from beslut.export.body import content_xml
@@ -25,6 +25,9 @@ from beslut.export.styles import TemplateStyles, set_language
 from beslut.i18n import _
 from beslut.model.draft import Draft
 from beslut.resources import TEMPLATE_NAME
+
+if TYPE_CHECKING:  # python-docx loads when a document is rendered, never at start-up
+    from docx.document import Document
 
 log = logging.getLogger(__name__)
 
@@ -72,16 +75,16 @@ def render_docx(
     return buffer.getvalue()
 
 
-def open_template(template: Path) -> Any:
+def open_template(template: Path) -> Document:
     """The template as a python-docx Document; a Word template (.dotx) is read as a document."""
-    from docx import Document  # lazy: start-up time
+    from docx import Document as open_document  # lazy: start-up time
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         data = template.read_bytes()
         if template.suffix.lower() == ".dotx":
             data = _as_document(data)
-        return Document(io.BytesIO(data))
+        return open_document(io.BytesIO(data))
     except (
         OSError,
         ValueError,
@@ -113,7 +116,7 @@ def _as_document(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def fill_all_parts(document: Any, values: Mapping[str, str]) -> set[str]:
+def fill_all_parts(document: Document, values: Mapping[str, str]) -> set[str]:
     """Fill the fields in the body, every header and footer, and the notes."""
     unknown: set[str] = set()
     for part in document.part.package.iter_parts():
@@ -122,7 +125,7 @@ def fill_all_parts(document: Any, values: Mapping[str, str]) -> set[str]:
     return unknown
 
 
-def insert_content(document: Any, draft: Draft, doctype: DocType) -> None:
+def insert_content(document: Document, draft: Draft, doctype: DocType) -> None:
     """Put the TU's text where the template has {{ innehall }}, or at the end of the body."""
     from docx.oxml.parser import parse_xml  # lazy: start-up time
 
@@ -152,7 +155,7 @@ def find_marker(body: Element) -> Element | None:
     return None
 
 
-def numbering_root(document: Any) -> Element:
+def numbering_root(document: Document) -> Element:
     """The document's w:numbering element; a numbering part is added when there is none."""
     try:
         return document.part.numbering_part.element
@@ -173,7 +176,7 @@ def numbering_root(document: Any) -> Element:
         return element
 
 
-def set_properties(document: Any, draft: Draft, doctype: DocType) -> None:
+def set_properties(document: Document, draft: Draft, doctype: DocType) -> None:
     """Title, author, language and dates in the document's core properties."""
     meta = draft.meta
     props = document.core_properties

@@ -92,7 +92,7 @@ def test_the_metadata_part_is_filled_with_title_namnd_and_dnr(
     filled = _draft()
     assert filled.meta.is_filled
     assert check("structure.required", filled) == []
-    draft = replace(filled, meta=replace(filled.meta, **missing))
+    draft = replace(filled, meta=replace(filled.meta, **missing))  # type: ignore[arg-type]
     assert not draft.meta.is_filled
     assert draft.meta.missing_fields == (field,)
     assert [f.location for f in check("structure.required", draft)] == [Location(META, field=field)]
