@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QConcatenateTablesProxyModel,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,7 +32,16 @@ from beslut.i18n import N_, _
 from beslut.model.status import Status
 from beslut.store import DraftSummary
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+# Start-up never touches PySide6.QtCore.Qt: the first use of that namespace builds all of
+# its ~90 Python enums (about 20 ms). So the roles are plain ints (Qt.ItemDataRole's
+# values), enum properties are set by name, and Qt never calls into Python with a Qt
+# enum while the window is built and painted (see _make_table).
+DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
+TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
+ID_ROLE = 256 + 2  # Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -64,7 +74,7 @@ class DraftTableModel(QAbstractTableModel):
         self.rows: list[DraftSummary] = []  # the visible rows, in order
         self._all: list[DraftSummary] = []
         self._texts: dict[int, tuple[str, ...]] = {}
-        self._sort = (4, Qt.SortOrder.DescendingOrder)
+        self._sort = (4, True)  # (column, descending): the newest first
         self._status = self._namnd = ""
 
     def set_rows(self, rows: list[DraftSummary]) -> None:
@@ -80,9 +90,11 @@ class DraftTableModel(QAbstractTableModel):
         self._arrange()
         self.endResetModel()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        from PySide6.QtCore import Qt  # built by now: `order` is one of its enums
+
         self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
+        self._sort = (column, order == Qt.SortOrder.DescendingOrder)
         self._arrange()
         self.layoutChanged.emit()
 
@@ -93,12 +105,12 @@ class DraftTableModel(QAbstractTableModel):
             for r in self._all
             if (not status or r.status == status) and (not namnd or r.namnd == namnd)
         ]
-        column, order = self._sort
+        column, descending = self._sort
 
         def key(row: DraftSummary) -> str | tuple[str, str]:
             return row.modified if column == 4 else collation_key(self.texts(row)[column])
 
-        self.rows = sorted(visible, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows = sorted(visible, key=key, reverse=descending)
 
     def texts(self, row: DraftSummary) -> tuple[str, ...]:
         """The row's five display texts, worked out once."""
@@ -113,20 +125,27 @@ class DraftTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
+    def header_texts(self) -> list[str]:
+        """The column titles in the current language."""
+        return [_(header) for header in self.HEADERS]
+
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
+        # The table's header reads the titles from a model of its own (see _make_table).
+        from PySide6.QtCore import Qt  # built by now: Qt passed `orientation` in
+
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY_ROLE:
+            return self.header_texts()[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         if role == ID_ROLE:
             return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
             return self.texts(row)[index.column()]
         return None
 
@@ -176,7 +195,7 @@ class DraftListPage(QWidget):
 
         self.table = self._make_table()
         self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setProperty("alignment", "AlignCenter")  # Qt.AlignmentFlag, by name
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
         self._searching = self._trash = False
@@ -200,19 +219,32 @@ class DraftListPage(QWidget):
         self.namnd_filter.currentIndexChanged.connect(self._filters_changed)
 
     def _make_table(self) -> QTableView:
+        # The table shows self.model through a proxy whose first source is an empty model
+        # that holds the column titles: the header reads them from there, in C++, instead
+        # of calling DraftTableModel.headerData with a Qt.Orientation. The rows, the
+        # selection and the header's highlighting of it are self.model's, as before.
+        titles = QStandardItemModel(0, 1, self)
+        shown = QConcatenateTablesProxyModel(self)
+        shown.addSourceModel(titles)
+        shown.addSourceModel(self.model)
         table = QTableView()
-        table.setModel(self.model)
+        table.setSortingEnabled(True)  # sorts the proxy (nothing to do); see below
+        table.setModel(shown)
+        # The sort indicator starts on column 0, descending. Four columns inserted before
+        # it move it to column 4, "Senast ändrad": the newest first, as self.model is
+        # sorted (header.setSortIndicator would take a Qt.SortOrder).
+        titles.insertColumns(0, len(DraftTableModel.HEADERS) - 1)
+        titles.setHorizontalHeaderLabels(self.model.header_texts())
+        header = table.horizontalHeader()
+        header.sortIndicatorChanged.connect(self.model.sort)  # a click on a title
         table.setAccessibleName(_("Utkast"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSortingEnabled(True)
-        table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
         table.setWordWrap(False)
         table.verticalHeader().hide()
-        header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed widths: measuring every row's text would cost start-up time with many drafts.
         for column, width in ((1, 190), (2, 130), (3, 130), (4, 130)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -15,9 +15,7 @@ from beslut.settings import Settings, check_config_for, load_settings, save_sett
 from beslut.store import Store
 from beslut.store.store import TRASH_DAYS
 from beslut.ui.autosave import Autosaver, SaveFailure
-from beslut.ui.banner import Banner
 from beslut.ui.draft_list import DraftListPage
-from beslut.ui.export_flow import ExportFlow
 from beslut.ui.icons import icon
 from beslut.ui.messages import Messages, message_for
 from beslut.ui.safety import Safety
@@ -28,7 +26,9 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.checks import CheckConfig
     from beslut.doctypes import DocType
     from beslut.model.draft import Draft
+    from beslut.ui.banner import Banner
     from beslut.ui.editor import DraftEditor
+    from beslut.ui.export_flow import ExportFlow
 
 T = TypeVar("T")
 
@@ -57,25 +57,20 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(self._saved)
         self.autosaver.failed.connect(self._save_failed)
         self.autosaver.copied.connect(self._copied)
-        self.exporter = ExportFlow(
-            self,
-            store,
-            self.messages,
-            self.qsettings,
-            lambda: self.settings,
-            self._current_editor,
-            self.saved_or_told,
-        )
+        # The export flow and the message bar are made when first needed: both modules
+        # load PySide6.QtCore.Qt, whose enums cost ~20 ms to build (see draft_list.py).
+        self._exporter: ExportFlow | None = None
+        self._banner: Banner | None = None
         self.safety = Safety(self, store, self.messages, self._recovered)
         self.pages = QStackedWidget()
         self.list_page = DraftListPage()
         self.pages.addWidget(self.list_page)
-        self.banner = Banner()
         central = QWidget()
-        central_layout = QVBoxLayout(central)
+        self._central_layout = central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
-        central_layout.addWidget(self.banner)
+        if store.read_only:  # the bar has a message from the start: made in its place now
+            self._make_banner()
         central_layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.saved_label = QLabel()
@@ -98,6 +93,37 @@ class MainWindow(QMainWindow):
                 ).format(path=store.path),
                 "info",
             )
+
+    @property
+    def exporter(self) -> ExportFlow:
+        """Exporting the open draft (made on first use)."""
+        if self._exporter is None:
+            from beslut.ui.export_flow import ExportFlow
+
+            self._exporter = ExportFlow(
+                self,
+                self.store,
+                self.messages,
+                self.qsettings,
+                lambda: self.settings,
+                self._current_editor,
+                self.saved_or_told,
+            )
+        return self._exporter
+
+    @property
+    def banner(self) -> Banner:
+        """The message bar above the pages, hidden while it has no message."""
+        return self._make_banner() if self._banner is None else self._banner
+
+    def _make_banner(self) -> Banner:
+        # Made on first use. Its button then comes last in the focus chain, which leaves
+        # the order Tab goes round in as it was: the bar's button, then the list's fields.
+        from beslut.ui.banner import Banner
+
+        self._banner = Banner()
+        self._central_layout.insertWidget(0, self._banner)
+        return self._banner
 
     def run(self, operation: Callable[[], T], title: str = "") -> T | None:
         """``operation()``; a BeslutError is shown to the user and gives None."""
@@ -128,7 +154,11 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(icon(icon_name), text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            # setShortcuts with a QKeySequence: setShortcut's overloads, and a QKeySequence
+            # made from a QKeySequence, build PySide6.QtCore.Qt's enums (start-up time).
+            if not isinstance(shortcut, QKeySequence):
+                shortcut = QKeySequence(shortcut)
+            action.setShortcuts([shortcut])
         action.setToolTip(tip or text.replace("&", ""))
 
         def triggered(_checked: bool = False) -> None:  # `checked` must not reach the slot
@@ -218,7 +248,8 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(_("Verktygsfält"))
         self.toolbar.setObjectName("toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Qt.ToolButtonStyle by name: the enum itself would build all of Qt's (start-up time).
+        self.toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
         self.toolbar.addActions(
             [
                 self.act_back,
@@ -271,6 +302,8 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         if self.pages.currentWidget() is not self.list_page:
             self.back_to_list()
+        from PySide6.QtCore import Qt
+
         self.list_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.list_page.search.selectAll()
 
@@ -413,6 +446,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.list_page)
         self.setWindowTitle("beslut")
         self.refresh_list()
+        from PySide6.QtCore import Qt
+
         self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def check_config(self) -> CheckConfig:
@@ -444,6 +479,8 @@ class MainWindow(QMainWindow):
 
     def show_guidance(self) -> None:
         if self.editor is not None:
+            from PySide6.QtCore import Qt
+
             self.editor.guidance.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- saving ----------------------------------------------------------------------
@@ -547,7 +584,8 @@ class MainWindow(QMainWindow):
         if failure is not None and not self._close_anyway(failure):
             event.ignore()
             return
-        self.exporter.wait()  # an export is bounded by LibreOffice's own time-out
+        if self._exporter is not None:
+            self._exporter.wait()  # an export is bounded by LibreOffice's own time-out
         if self.editor is not None:
             self.editor.wait_for_background()
         self.qsettings.setValue("geometry", self.saveGeometry())
