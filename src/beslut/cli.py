@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from beslut import __version__, argparse_sv, cli_backup
+from beslut import __version__, argparse_sv
 from beslut.errors import BeslutError, DraftFormatError
 from beslut.i18n import _
 from beslut.settings import load_settings
@@ -306,20 +306,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_check)
 
+    from beslut import cli_backup
+
     cli_backup.add_parser(sub)
     return parser
 
 
+def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain start of the app, ``[--db FIL] [--smoke-test]``, as
+    build_parser() parses them, but without building every subcommand's parser (that
+    costs start-up time). None for anything else: a command, --help, an abbreviation or
+    a mistake, which the full parser then handles."""
+    values: dict[str, object] = {"db": None, "smoke_test": False, "command": None}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--smoke-test":
+            values["smoke_test"] = True
+        elif arg.startswith("--db="):
+            values["db"] = arg.removeprefix("--db=")
+        elif arg == "--db" and rest and not rest[0].startswith("-"):
+            values["db"] = rest.pop(0)
+        else:
+            return None
+    return argparse.Namespace(**values)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; with no command, start the desktop app."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = app_arguments(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     func: Command = start_gui if args.command is None else args.func
     try:
         return func(args)
     except BeslutError as exc:
         log.debug("%s", exc.detail)
         print(f"beslut: {exc.user_message}", file=sys.stderr)
+        from beslut import cli_backup
+
         hint = cli_backup.damaged_database_hint(exc, args.db)
         if hint is not None:
             print(f"beslut: {hint}", file=sys.stderr)

@@ -40,6 +40,7 @@ print(json.dumps({
 _NOT_AT_START = (
     "babel",
     "beslut.checks",
+    "beslut.cli_backup",
     "beslut.doctypes",
     "beslut.drafts",
     "beslut.export",
