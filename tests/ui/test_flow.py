@@ -255,3 +255,28 @@ def test_opening_a_bilaga_hands_a_copy_to_the_desktop(
     click(step, "Öppna")
     assert len(opened) == 1
     assert opened[0].read_bytes() == store.get_file(stored.file.sha256)
+
+
+def test_a_personnummer_is_asked_about_before_export(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path, messages: ScriptedMessages
+) -> None:
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    step = next(s for s in editor.sections if s.spec.key == "bakgrund")
+    editor.go_to_step(step)
+    step.editor.text_edit.moveCursor(step.editor.text_edit.textCursor().MoveOperation.End)
+    type_text(step.editor.text_edit, " Sökanden har nummer 811218-9876.")
+    editor.go_to_step(editor.review)
+    target = tmp_path / "tu.docx"
+    messages.files.append(target)
+    click(editor.review, "Exportera till Word")  # the default answer is no
+    assert "1 personnummer" in messages.asked[-1]
+    assert not target.exists()
+    messages.answers.append(True)
+    messages.files.append(target)
+    with qtbot.waitSignal(window.exporter.finished, timeout=30_000):
+        click(editor.review, "Exportera till Word")
+    assert target.exists()
+    labels = [r.label for r in Store.open(store.path).list_revisions(1)]
+    assert labels == ["Exporterad till tu.docx"]

@@ -17,7 +17,6 @@ from beslut.ui.messages import Messages
 from beslut.ui.worker import Worker
 
 if TYPE_CHECKING:
-    from beslut.doctypes import DocType
     from beslut.model.draft import Draft
     from beslut.ui.editor import DraftEditor
 
@@ -53,24 +52,20 @@ class ExportFlow(QObject):
         self.last_export: list[Path] = []
 
     def export(self, pdf: bool, attachments: bool) -> None:
-        """Ask where, then export on the worker thread with a progress dialog."""
+        """Pass the gate (a fel or a personnummer is asked about), ask where, then export
+        on the worker thread with a progress dialog."""
+        from beslut.workflow.checking import check_draft
+        from beslut.workflow.gate import export_gate
+
         current = self._current()
         if current is None:
             return
         editor, _draft_id = current
         draft = editor.collect()
-        report = editor.report
-        if (
-            report is not None
-            and report.has_errors
-            and not self._messages.ask(
-                self._window,
-                _("Exportera trots fel?"),
-                _(
-                    "Granskningen hittade fel som bör rättas innan tjänsteutlåtandet går ut. "
-                    "Vill du exportera ändå?"
-                ),
-            )
+        present = self._store.has_files(ref.sha256 for ref in draft.file_refs())
+        gate = export_gate(check_draft(draft, self._settings(), present).report)
+        if gate.stops and not self._messages.ask(
+            self._window, _("Exportera trots anmärkningar?"), gate.question()
         ):
             return
         target = self._ask_target(draft)
@@ -94,29 +89,17 @@ class ExportFlow(QObject):
         current = self._current()
         if current is None or not self._saved_or_told():
             return
-        editor, draft_id = current
+        _editor, draft_id = current
         self._qsettings.setValue("export_folder", str(target.parent))
         store, settings = self._store, self._settings()
-        doctype: DocType = editor.doctype
 
         def work() -> list[Path]:
-            from beslut.export.command import export_command
+            from beslut.workflow.exporting import export_stored
 
-            files = store.files_for(draft)
-            written = export_command(
-                draft,
-                files,
-                target,
-                pdf,
-                attachments,
-                template=settings.template_file(),
-                doctype=doctype,
-                extra_fields=settings.export_fields(),
+            exported = export_stored(
+                store, draft_id, target, settings, draft=draft, pdf=pdf, attachments=attachments
             )
-            if not store.read_only:  # a read-only database exports, but keeps no version
-                label = _("Exporterad till {name}").format(name=written[0].name)
-                store.add_revision(draft_id, label, draft=draft)  # what was exported
-            return written
+            return exported.written
 
         self._progress = QProgressDialog(_("Exporterar…"), "", 0, 0, self._window)
         self._progress.setWindowTitle(_("Exporterar"))
