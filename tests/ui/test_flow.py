@@ -280,3 +280,33 @@ def test_a_personnummer_is_asked_about_before_export(
     assert target.exists()
     labels = [r.label for r in Store.open(store.path).list_revisions(1)]
     assert labels == ["Exporterad till tu.docx"]
+
+
+def test_an_empty_bilaga_is_refused_and_a_large_one_asked_about(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path, messages: ScriptedMessages
+) -> None:
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    step = editor.attachments
+    editor.go_to_step(step)
+    before = len(step.list.values)
+    empty = tmp_path / "tom.pdf"
+    empty.write_bytes(b"")
+    large = tmp_path / "ritning.pdf"
+    with large.open("wb") as handle:
+        handle.truncate(26 * 1024 * 1024)
+    messages.opened.append([empty, large])
+    with qtbot.waitSignal(step.files_added, timeout=10_000):
+        click(step, "Lägg till filer")  # the large file: the default answer is no
+    assert len(step.list.values) == before
+    assert any("tom (0 byte)" in m for m in messages.errors)
+    assert any("ritning.pdf" in m for m in messages.asked)
+    messages.opened.append([large])
+    messages.answers.append(True)
+    with qtbot.waitSignal(step.files_added, timeout=30_000):
+        click(step, "Lägg till filer")
+    assert [a.title for a in step.list.values[before:]] == ["ritning"]
+    assert window.autosaver.flush() is None
+    stored = Store.open(store.path).load_draft(1).attachments[-1]
+    assert stored.file is not None and stored.file.size == 26 * 1024 * 1024

@@ -57,10 +57,15 @@ class AttachmentsStep(ListStep):
     files_added = Signal(int)  # how many bilagor were added from files
 
     def __init__(
-        self, store: Store, messages: Messages | None = None, parent: QWidget | None = None
+        self,
+        store: Store,
+        messages: Messages | None = None,
+        limit_mb: int = 25,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("Bilagor"), _(_GUIDANCE), parent)
         self.store = store
+        self.limit_mb = limit_mb
         self.messages = messages or Messages()
         self._files = Worker(self)
         self._files.finished.connect(self._files_kept)
@@ -101,28 +106,29 @@ class AttachmentsStep(ListStep):
     def add_paths(self, paths: list[str]) -> None:
         """Keep the files in the database and add one bilaga per file.
 
-        Reading, hashing and storing run on the worker thread: a large PDF must not
-        freeze the window. The bilagor appear when ``files_added`` is emitted.
+        The files are looked at first (an empty one is refused, one over the size limit
+        in the settings is asked about); storing runs on the worker thread, in pieces,
+        so a large PDF neither freezes the window nor fills the memory. The bilagor
+        appear when ``files_added`` is emitted.
         """
+        from beslut.workflow.attach import (
+            check_files,
+            large_files_question,
+            store_files,
+            too_large,
+        )
+
+        checks = check_files(Path(name) for name in paths)
+        large = too_large(checks, self.limit_mb)
+        if large and not self.messages.ask(
+            self, _("Stora bilagor"), large_files_question(large, self.limit_mb)
+        ):
+            checks = [c for c in checks if c not in large]
         store = self.store
 
         def keep() -> tuple[list[Attachment], list[BeslutError]]:
-            added: list[Attachment] = []
-            problems: list[BeslutError] = []
-            for name in paths:
-                path = Path(name)
-                try:
-                    ref = store.put_file(path.name, path.read_bytes())
-                except OSError as exc:
-                    message = _("Filen {name} kunde inte läsas: {why}.").format(
-                        name=path.name, why=exc.strerror or exc
-                    )
-                    problems.append(BeslutError(message, str(exc)))
-                except BeslutError as exc:
-                    problems.append(exc)
-                else:
-                    added.append(Attachment(path.stem, ref))
-            return added, problems
+            added = store_files(store, checks)
+            return list(added.attachments), list(added.problems)
 
         self._files.submit("bilagor", keep)
 
