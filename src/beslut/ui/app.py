@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -23,6 +23,9 @@ from beslut.ui.main_window import MainWindow
 from beslut.ui.messages import Messages
 from beslut.ui.qlocale import ui_locale
 from beslut.ui.style import STYLE
+
+if TYPE_CHECKING:
+    import argparse
 
 log = logging.getLogger(__name__)
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-
 from PySide6.QtGui import QIcon
 
 from beslut.resources import data_folder
 
+# A dict rather than functools.cache: once PySide6 is loaded, each module first named in
+# an import statement costs a read of its source (PySide6's import hook), at start-up.
+_ICONS: dict[str, QIcon] = {}
 
-@functools.cache
+
 def icon(name: str) -> QIcon:
     """The icon ``name`` (resources/icons/<name>.svg); an empty icon when it is missing."""
-    path = data_folder("resources", "icons") / f"{name}.svg"
-    return QIcon(str(path)) if path.exists() else QIcon()
+    found = _ICONS.get(name)
+    if found is None:
+        path = data_folder("resources", "icons") / f"{name}.svg"
+        found = _ICONS[name] = QIcon(str(path)) if path.exists() else QIcon()
+    return found

@@ -13,12 +13,9 @@ from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.settings import Settings, check_config_for, load_settings, save_settings
 from beslut.store import Store
-from beslut.store.store import TRASH_DAYS
-from beslut.ui.autosave import Autosaver, SaveFailure
 from beslut.ui.draft_list import DraftListPage
 from beslut.ui.icons import icon
 from beslut.ui.messages import Messages, message_for
-from beslut.ui.safety import Safety
 
 if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when needed
     from PySide6.QtGui import QCloseEvent
@@ -26,9 +23,11 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.checks import CheckConfig
     from beslut.doctypes import DocType
     from beslut.model.draft import Draft
+    from beslut.ui.autosave import Autosaver, SaveFailure
     from beslut.ui.banner import Banner
     from beslut.ui.editor import DraftEditor
     from beslut.ui.export_flow import ExportFlow
+    from beslut.ui.safety import Safety
 
 T = TypeVar("T")
 
@@ -53,26 +52,27 @@ class MainWindow(QMainWindow):
         self._check_config: CheckConfig | None = None
         self.setWindowTitle("beslut")
         self.setWindowIcon(icon("beslut"))
-        self.autosaver = Autosaver(store, self)
-        self.autosaver.saved.connect(self._saved)
-        self.autosaver.failed.connect(self._save_failed)
-        self.autosaver.copied.connect(self._copied)
-        # The export flow and the message bar are made when first needed: both modules
-        # load PySide6.QtCore.Qt, whose enums cost ~20 ms to build (see draft_list.py).
+        # What the first window does not show is made when first needed (start-up time):
+        # the export flow and the message bar load PySide6.QtCore.Qt, whose enums cost
+        # ~20 ms to build (see draft_list.py); autosave only has work once a draft is open.
+        self._autosaver: Autosaver | None = None
         self._exporter: ExportFlow | None = None
         self._banner: Banner | None = None
-        self.safety = Safety(self, store, self.messages, self._recovered)
-        self.pages = QStackedWidget()
-        self.list_page = DraftListPage()
-        self.pages.addWidget(self.list_page)
+        self._safety: Safety | None = None
+        # Built from the window down: under the app's style sheet, every widget that gets a
+        # parent is polished again with all its children, so a finished page is added
+        # once, to a window that is already in place (start-up time).
         central = QWidget()
         self._central_layout = central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         if store.read_only:  # the bar has a message from the start: made in its place now
             self._make_banner()
+        self.pages = QStackedWidget()
         central_layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.list_page = DraftListPage()
+        self.pages.addWidget(self.list_page)
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(_("Senast sparat"))
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -93,6 +93,31 @@ class MainWindow(QMainWindow):
                 ).format(path=store.path),
                 "info",
             )
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """Saving the open draft in the background (made on first use)."""
+        if self._autosaver is None:
+            from beslut.ui.autosave import Autosaver
+
+            self._autosaver = Autosaver(self.store, self)
+            self._autosaver.saved.connect(self._saved)
+            self._autosaver.failed.connect(self._save_failed)
+            self._autosaver.copied.connect(self._copied)
+        return self._autosaver
+
+    @property
+    def safety(self) -> Safety:
+        """The daily backup and the recovery files (made on first use)."""
+        if self._safety is None:
+            from beslut.ui.safety import Safety
+
+            self._safety = Safety(self, self.store, self.messages, self._recovered)
+        return self._safety
+
+    def _pending_failure(self) -> SaveFailure | None:
+        """Write pending edits now: the failure, or None (also when nothing was watched)."""
+        return None if self._autosaver is None else self._autosaver.flush()
 
     @property
     def exporter(self) -> ExportFlow:
@@ -245,7 +270,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.act_back)
         help_menu = menu.addMenu(_("&Hjälp"))
         help_menu.addActions([self.act_help, self.act_about])
-        self.toolbar = QToolBar(_("Verktygsfält"))
+        self.toolbar = QToolBar(_("Verktygsfält"), self)  # in place before it is filled
         self.toolbar.setObjectName("toolbar")
         self.toolbar.setMovable(False)
         # Qt.ToolButtonStyle by name: the enum itself would build all of Qt's (start-up time).
@@ -348,6 +373,8 @@ class MainWindow(QMainWindow):
             self._create_and_open(copy_of(draft))
 
     def delete_selected(self) -> None:
+        from beslut.store.store import TRASH_DAYS
+
         draft_id = self.list_page.selected_id()
         if draft_id is None or not self.attempt(lambda: self.store.delete_draft(draft_id)):
             return
@@ -424,14 +451,15 @@ class MainWindow(QMainWindow):
 
     def saved_or_told(self) -> bool:
         """Write pending edits; on failure tell the user and return False (stay put)."""
-        failure = self.autosaver.flush()
+        failure = self._pending_failure()
         if failure is None:
             return True
         self.messages.tell(self, _("Ändringarna kunde inte sparas"), _failure_text(failure))
         return False
 
     def _close_editor(self) -> None:
-        self.autosaver.stop()
+        if self._autosaver is not None:
+            self._autosaver.stop()
         if self.editor is not None:
             self.editor.wait_for_background()  # its thread must not report to a deleted editor
             self.pages.removeWidget(self.editor)
@@ -490,6 +518,8 @@ class MainWindow(QMainWindow):
         self.banner.clear("save")
 
     def _save_failed(self, failure: object) -> None:
+        from beslut.ui.autosave import SaveFailure
+
         assert isinstance(failure, SaveFailure)
         self.saved_label.setText(_("Inte sparat"))
         self.banner.show_message("save", _failure_text(failure))
@@ -580,7 +610,7 @@ class MainWindow(QMainWindow):
         # Nothing is ever unsaved: write what is pending, then close without asking. When
         # the write fails, the text is in a recovery file (said so, then closed); only
         # when that failed too does the user decide, since closing would lose the edit.
-        failure = self.autosaver.flush()
+        failure = self._pending_failure()
         if failure is not None and not self._close_anyway(failure):
             event.ignore()
             return
