@@ -13,6 +13,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import (
     QFont,
     QImage,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -21,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtGui import QTextListFormat as ListFormat
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from beslut.model.draft import Block, BlockKind, Run
@@ -36,6 +37,7 @@ from beslut.ui.richtext import (
     normalize_blocks,
     regroup_lists,
 )
+from beslut.ui.richtext import _write_blocks as write_block_by_block
 
 P, H, B, N = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BULLET, BlockKind.NUMBERED
 
@@ -197,7 +199,7 @@ def test_images_are_not_text() -> None:
 
 
 _TEXT = st.text(
-    alphabet=st.sampled_from("aåäöÅÄÖz .,–-•1\n\t\xa0\u2028é€\ufffc"), min_size=0, max_size=12
+    alphabet=st.sampled_from("aåäöÅÄÖz .,–-•1\n\t\xa0\u2028é€\ufffc🏊"), min_size=0, max_size=12
 )
 _RUNS = st.lists(st.builds(Run, _TEXT, st.booleans(), st.booleans()), max_size=4)
 _BLOCKS = st.lists(st.builds(Block, st.sampled_from(list(BlockKind)), _RUNS), max_size=8)
@@ -237,6 +239,124 @@ def test_a_100_kb_section_converts_quickly() -> None:
     end = time.perf_counter()
     # Generous bounds: this catches work that grows with the square of the size.
     assert middle - start < 0.25 and end - middle < 0.25
+
+
+def _structure(doc: QTextDocument) -> list[object]:
+    """Everything about ``doc`` that formatting decides: each block's formats, its list,
+    and its text with the format of each stretch of it."""
+    lists: dict[int, int] = {}
+    result: list[object] = []
+    block: QTextBlock = doc.begin()
+    while block.isValid():
+        text_list = block.textList()
+        group: tuple[int, dict[int, object]] | None = None
+        if text_list is not None:
+            number = lists.setdefault(text_list.objectIndex(), len(lists))
+            group = (number, text_list.format().properties())
+        fragments = [
+            (it.fragment().text(), it.fragment().charFormat().properties())
+            for it in block  # type: ignore[attr-defined]
+        ]
+        block_properties = block.blockFormat().properties()
+        block_properties.pop(QTextFormat.Property.ObjectIndex.value, None)  # Qt's numbering
+        result.append((block_properties, block.charFormat().properties(), group, fragments))
+        block = block.next()
+    return result
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_BLOCKS)
+def test_the_document_is_the_one_written_block_by_block(blocks: list[Block]) -> None:
+    """blocks_to_document writes all text at once, then the formats; the result is the
+    document writing block by block (as pasting does) gives."""
+    fast = _doc(tuple(blocks))
+    slow = QTextDocument()
+    slow.clear()  # as blocks_to_document does
+    cursor = QTextCursor(slow)
+    cursor.beginEditBlock()
+    write_block_by_block(cursor, [block for block in blocks if block.text.strip()])
+    cursor.endEditBlock()
+    assert _structure(fast) == _structure(slow)
+    assert fast.toHtml() == slow.toHtml()
+
+
+def test_characters_beyond_the_bmp_keep_formats_in_place() -> None:
+    blocks = (Block(P, (Run("🏊 simskola "), Run("fet", bold=True), Run(" 🏊 och "))),)
+    assert document_to_blocks(_doc(blocks)) == blocks
+
+
+_EDITS = st.sampled_from(["type", "delete", "bold", "italic", "kind", "enter", "undo", "paste"])
+
+
+def _edit(editor: SectionEditor, edit: str, at: float, to: float, text: str) -> None:
+    """One edit as the user makes it, at and to fractions of the text."""
+    edit_widget = editor.text_edit
+    doc = edit_widget.document()
+    last = doc.characterCount() - 1
+    first, second = sorted((round(at * last), round(to * last)))
+    cursor = QTextCursor(doc)
+    cursor.setPosition(first)
+    cursor.setPosition(second, QTextCursor.MoveMode.KeepAnchor)
+    edit_widget.setTextCursor(cursor)
+    if edit == "type":
+        _type(edit_widget, text.replace("\n", "").replace("\u2028", "") or "x")
+    elif edit == "delete":
+        cursor.removeSelectedText()
+    elif edit in ("bold", "italic"):
+        (editor.bold_action if edit == "bold" else editor.italic_action).trigger()
+    elif edit == "kind":
+        editor.kind_actions[list(BlockKind)[len(text) % 4]].trigger()
+    elif edit == "enter":
+        QTest.keyClick(edit_widget, Qt.Key.Key_Return)
+    elif edit == "undo":
+        edit_widget.undo()
+    else:
+        edit_widget.insert_blocks(EVERY_KIND[len(text) % 4 : len(text) % 4 + 2])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    _BLOCKS,
+    st.lists(st.tuples(_EDITS, st.floats(0, 1), st.floats(0, 1), _TEXT), min_size=1, max_size=10),
+)
+def test_the_editor_reads_what_a_fresh_conversion_reads(
+    qapp: QApplication, blocks: list[Block], edits: list[tuple[str, float, float, str]]
+) -> None:
+    """The editor converts again only the blocks that changed; whatever was edited, the
+    result is what converting the whole document again gives."""
+    editor = SectionEditor("Ärendet")
+    try:
+        editor.set_blocks(blocks)
+        doc = editor.text_edit.document()
+        assert editor.blocks() == document_to_blocks(doc) == normalize_blocks(blocks)
+        for edit, at, to, text in edits:
+            _edit(editor, edit, at, to, text)
+            assert editor.blocks() == document_to_blocks(doc), edit
+    finally:
+        editor.deleteLater()
+
+
+def test_only_the_changed_block_is_converted_again(editor: SectionEditor) -> None:
+    editor.set_blocks(EVERY_KIND)
+    before = editor.blocks()
+    assert editor.blocks() is before  # nothing changed: the same result
+    cursor = QTextCursor(editor.text_edit.document().findBlockByNumber(3))
+    cursor.insertText("Nu ")
+    after = editor.blocks()
+    assert after[3] == Block.plain(B, "Nu andra punkten")
+    assert all(after[i] is before[i] for i in range(len(before)) if i != 3)
+
+
+def test_a_shown_editor_lays_out_what_set_blocks_wrote(editor: SectionEditor) -> None:
+    doc = editor.text_edit.document()
+    editor.set_blocks(_big_section())
+    QApplication.processEvents()
+    assert doc.pageSize().width() == editor.text_edit.viewport().width()
+    assert editor.text_edit.textCursor().position() == 0
+    assert editor.text_edit.verticalScrollBar().value() == 0
+    assert doc.documentLayout().documentSize().height() > editor.text_edit.height()
+    first = doc.begin()
+    assert first.layout().lineCount() > 0 and first.text().startswith("Förvaltningen")
 
 
 # --- paste ------------------------------------------------------------------------------

@@ -1,234 +1,65 @@
-"""The rich-text editor of one section, and conversion between the model's blocks and Qt."""
+"""The rich-text editor of one section: pasting, block kinds and inserting model blocks."""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFont,
     QKeySequence,
     QTextBlock,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QTextFragment,
     QTextList,
-    QTextListFormat,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from beslut.i18n import N_, _
 from beslut.model.draft import Block, BlockKind, Run
 from beslut.model.text import clean_text
-
-HEADING_LEVEL = 3
-_BOLD_WEIGHT = 600  # DemiBold and heavier read as bold, whatever the source used
-_TEXT_POINT_SIZE = 11.0  # at least; a larger system font is kept
-_LINE_SEPARATOR = "\u2028"  # a line break inside a block; "\n" would start a new block
-# Object replacement (images) and frame markers: Qt's placeholders, never text. Qt keeps
-# them out of a block's text, so only the way in needs to drop them.
-_PLACEHOLDERS = re.compile("[\ufffc\ufdd0\ufdd1]")
-_LIST_STYLES = {
-    BlockKind.BULLET: QTextListFormat.Style.ListDisc,
-    BlockKind.NUMBERED: QTextListFormat.Style.ListDecimal,
-}
-_BULLET_STYLES = frozenset(
-    {
-        QTextListFormat.Style.ListDisc,
-        QTextListFormat.Style.ListCircle,
-        QTextListFormat.Style.ListSquare,
-    }
+from beslut.ui.textconvert import BlockReader, blocks_to_document, document_to_blocks
+from beslut.ui.textformat import (
+    BOLD_WEIGHT,
+    HEADING_LEVEL,
+    LINE_SEPARATOR,
+    LIST_STYLES,
+    PLACEHOLDERS,
+    block_format,
+    block_kind,
+    char_format,
+    continue_list,
+    iter_blocks,
+    list_format,
+    list_kind,
+    normalize_blocks,
+    slice_runs,
 )
 
-Piece = tuple[str, bool, bool]  # text, bold, italic
+__all__ = [
+    "HEADING_LEVEL",
+    "RichTextEdit",
+    "SectionEditor",
+    "block_kind",
+    "blocks_from_html",
+    "blocks_from_text",
+    "blocks_to_document",
+    "document_to_blocks",
+    "insert_blocks",
+    "normalize_blocks",
+    "regroup_lists",
+    "set_block_kind",
+]
+
+_TEXT_POINT_SIZE = 11.0  # at least; a larger system font is kept
 
 
-# --- the model side -------------------------------------------------------------------
-
-
-def normalize_blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
-    """``blocks`` as the editor gives them back.
-
-    Blank blocks are dropped (spacing never comes from empty paragraphs), empty runs
-    go, neighbouring runs with the same formatting merge, and a heading's runs carry
-    no bold of their own: a heading is bold by its style.
-    """
-    result = []
-    for block in blocks:
-        heading = block.kind is BlockKind.HEADING
-        pieces = [
-            (_PLACEHOLDERS.sub("", r.text), r.bold and not heading, r.italic) for r in block.runs
-        ]
-        runs = _merge_runs(pieces)
-        if _has_text(runs):
-            result.append(Block(block.kind, runs))
-    return tuple(result)
-
-
-def _merge_runs(pieces: Sequence[Piece]) -> tuple[Run, ...]:
-    runs = []
-    text, bold, italic = "", False, False
-    for piece_text, piece_bold, piece_italic in pieces:
-        if not piece_text:
-            continue
-        if text and piece_bold == bold and piece_italic == italic:
-            text += piece_text
-            continue
-        if text:
-            runs.append(Run(text, bold, italic))
-        text, bold, italic = piece_text, piece_bold, piece_italic
-    if text:
-        runs.append(Run(text, bold, italic))
-    return tuple(runs)
-
-
-def _has_text(runs: Iterable[Run]) -> bool:
-    return any(run.text.strip() for run in runs)
-
-
-def _slice_runs(runs: Sequence[Run], start: int, stop: int) -> tuple[Run, ...]:
-    """The runs cut to the characters ``start:stop`` of the block's text."""
-    result = []
-    position = 0
-    for run in runs:
-        piece = run.text[max(start - position, 0) : max(stop - position, 0)]
-        if piece:
-            result.append(run if piece == run.text else Run(piece, run.bold, run.italic))
-        position += len(run.text)
-    return tuple(result)
-
-
-# --- formats --------------------------------------------------------------------------
-
-
-@functools.cache
-def _char_format(bold: bool, italic: bool, heading: bool) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setFontWeight(QFont.Weight.Bold if bold or heading else QFont.Weight.Normal)
-    fmt.setFontItalic(italic)
-    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1 if heading else 0)
-    return fmt
-
-
-# Margins in pixels; Qt keeps the larger of two meeting margins, so a paragraph's top
-# margin spaces it from a list above without spacing the list's own items.
-_MARGINS = {
-    BlockKind.PARAGRAPH: (6, 8),
-    BlockKind.HEADING: (14, 6),
-    BlockKind.BULLET: (0, 3),
-    BlockKind.NUMBERED: (0, 3),
-}
-_LINE_HEIGHT = 125  # percent
-
-
-@functools.cache
-def _block_format(kind: BlockKind) -> QTextBlockFormat:
-    fmt = QTextBlockFormat()
-    if kind is BlockKind.HEADING:
-        fmt.setHeadingLevel(HEADING_LEVEL)
-    top, bottom = _MARGINS[kind]
-    fmt.setTopMargin(top)
-    fmt.setBottomMargin(bottom)
-    fmt.setLineHeight(_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    return fmt
-
-
-def _list_format(kind: BlockKind) -> QTextListFormat:
-    fmt = QTextListFormat()
-    fmt.setStyle(_LIST_STYLES[kind])
-    fmt.setIndent(1)
-    return fmt
-
-
-def _list_kind(text_list: QTextList) -> BlockKind:
-    if text_list.format().style() in _BULLET_STYLES:
-        return BlockKind.BULLET
-    return BlockKind.NUMBERED
-
-
-def block_kind(block: QTextBlock) -> BlockKind:
-    """The model's kind of a Qt block: list items by list style, then heading level."""
-    text_list = block.textList()
-    if text_list is not None:
-        return _list_kind(text_list)
-    if block.blockFormat().headingLevel() > 0:
-        return BlockKind.HEADING
-    return BlockKind.PARAGRAPH
-
-
-# --- document -> model ----------------------------------------------------------------
-
-
-def document_to_blocks(doc: QTextDocument) -> tuple[Block, ...]:
-    """The model's blocks for ``doc``, blank blocks left out. Reads only."""
-    reader = _Reader()
-    found = (reader.read(block) for block in _iter_blocks(doc.begin()))
-    return tuple(block for block in found if block is not None)
-
-
-def _iter_blocks(first: QTextBlock, last: QTextBlock | None = None) -> Iterator[QTextBlock]:
-    block = first
-    while block.isValid():
-        yield block
-        if last is not None and block == last:
-            return
-        block = block.next()
-
-
-class _Reader:
-    """Reads the blocks of one document, asking Qt once what each format index means."""
-
-    def __init__(self) -> None:
-        self._kinds: dict[int, BlockKind] = {}
-        self._styles: dict[int, tuple[bool, bool] | None] = {}
-
-    def read(self, block: QTextBlock) -> Block | None:
-        """The model's block for ``block``, or None when it holds no text."""
-        index = block.blockFormatIndex()
-        kind = self._kinds.get(index)
-        if kind is None:
-            kind = self._kinds[index] = block_kind(block)
-        runs = _merge_runs(self._pieces(block, kind is BlockKind.HEADING))
-        return Block(kind, runs) if _has_text(runs) else None
-
-    def _pieces(self, block: QTextBlock, heading: bool) -> list[Piece]:
-        pieces = []
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            style = self._style(fragment)
-            if style is not None:
-                pieces.append((fragment.text(), style[0] and not heading, style[1]))
-            fragments += 1
-        return pieces
-
-    def _style(self, fragment: QTextFragment) -> tuple[bool, bool] | None:
-        """Bold and italic of the fragment's format; None for an image."""
-        index = fragment.charFormatIndex()
-        if index not in self._styles:
-            fmt = fragment.charFormat()
-            style = (fmt.fontWeight() >= _BOLD_WEIGHT, fmt.fontItalic())
-            self._styles[index] = None if fmt.isImageFormat() else style
-        return self._styles[index]
-
-
-# --- model -> document ----------------------------------------------------------------
-
-
-def blocks_to_document(blocks: Sequence[Block], doc: QTextDocument) -> None:
-    """Replace the content of ``doc`` with ``blocks`` (blank blocks left out)."""
-    doc.clear()
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    _write_blocks(cursor, [block for block in blocks if block.text.strip()])
-    cursor.endEditBlock()
+# --- model -> document: inserting into text ---------------------------------------------
 
 
 def insert_blocks(cursor: QTextCursor, blocks: Sequence[Block]) -> None:
@@ -260,27 +91,15 @@ def _write_blocks(cursor: QTextCursor, blocks: Sequence[Block]) -> None:
             set_block_kind(cursor.block(), kind)
             text_list = cursor.currentList()
         else:
-            cursor.insertBlock(_block_format(kind), _char_format(False, False, heading))
-            text_list = _continue_list(cursor, kind, text_list)
+            cursor.insertBlock(block_format(kind), char_format(False, False, heading))
+            text_list = continue_list(cursor, kind, text_list)
         _insert_runs(cursor, block.runs, heading)
-
-
-def _continue_list(
-    cursor: QTextCursor, kind: BlockKind, above: QTextList | None
-) -> QTextList | None:
-    """Put the cursor's new block in ``above`` or a new list, as ``kind`` asks."""
-    if kind not in _LIST_STYLES:
-        return None
-    if above is not None and _list_kind(above) is kind:
-        above.add(cursor.block())
-        return above
-    return cursor.createList(_list_format(kind))
 
 
 def _insert_runs(cursor: QTextCursor, runs: Iterable[Run], heading: bool) -> None:
     for run in runs:
-        text = _PLACEHOLDERS.sub("", run.text).replace("\n", _LINE_SEPARATOR)
-        cursor.insertText(text, _char_format(run.bold, run.italic, heading))
+        text = PLACEHOLDERS.sub("", run.text).replace("\n", LINE_SEPARATOR)
+        cursor.insertText(text, char_format(run.bold, run.italic, heading))
 
 
 def _open_empty_block(cursor: QTextCursor) -> None:
@@ -299,9 +118,9 @@ def set_block_kind(block: QTextBlock, kind: BlockKind) -> None:
     if was_heading != heading:
         _restyle_text(block, was_heading, heading)
     cursor = QTextCursor(block)
-    cursor.setBlockFormat(_block_format(kind))
-    cursor.setBlockCharFormat(_char_format(False, False, heading))
-    if kind in _LIST_STYLES:
+    cursor.setBlockFormat(block_format(kind))
+    cursor.setBlockCharFormat(char_format(False, False, heading))
+    if kind in LIST_STYLES:
         _join_list(cursor, kind)
 
 
@@ -311,24 +130,24 @@ def _restyle_text(block: QTextBlock, was_heading: bool, heading: bool) -> None:
     while not fragments.atEnd():
         fragment = fragments.fragment()
         fmt = fragment.charFormat()
-        bold = not was_heading and fmt.fontWeight() >= _BOLD_WEIGHT
+        bold = not was_heading and fmt.fontWeight() >= BOLD_WEIGHT
         spans.append((fragment.position(), fragment.length(), bold, fmt.fontItalic()))
         fragments += 1
     cursor = QTextCursor(block)
     for position, length, bold, italic in spans:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(_char_format(bold, italic, heading))
+        cursor.setCharFormat(char_format(bold, italic, heading))
 
 
 def _join_list(cursor: QTextCursor, kind: BlockKind) -> None:
     """Add the cursor's block to the list just above it if that is a list of ``kind``."""
     above = cursor.block().previous()
     text_list = above.textList() if above.isValid() else None
-    if text_list is not None and _list_kind(text_list) is kind:
+    if text_list is not None and list_kind(text_list) is kind:
         text_list.add(cursor.block())
     else:
-        cursor.createList(_list_format(kind))
+        cursor.createList(list_format(kind))
 
 
 def regroup_lists(doc: QTextDocument) -> None:
@@ -338,18 +157,18 @@ def regroup_lists(doc: QTextDocument) -> None:
     """
     seen: set[int] = set()
     current: QTextList | None = None
-    for block in _iter_blocks(doc.begin()):
+    for block in iter_blocks(doc.begin()):
         kind = block_kind(block)
         text_list = block.textList()
         if text_list is None:
             if block.text().strip():
                 current = None
-        elif current is not None and _list_kind(current) is kind:
+        elif current is not None and list_kind(current) is kind:
             if text_list.objectIndex() != current.objectIndex():
                 current.add(block)
         else:
             if text_list.objectIndex() in seen:
-                text_list = QTextCursor(block).createList(_list_format(kind))
+                text_list = QTextCursor(block).createList(list_format(kind))
             current = text_list
             seen.add(text_list.objectIndex())
 
@@ -393,7 +212,7 @@ def _pasted_block(block: Block, trim: bool) -> Block | None:
     if trim or marker is not None:
         start += len(text[start:]) - len(text[start:].lstrip())
         stop = len(text.rstrip())
-    runs = _slice_runs(block.runs, start, stop)
+    runs = slice_runs(block.runs, start, stop)
     return Block(kind, runs) if runs else None
 
 
@@ -469,7 +288,7 @@ class RichTextEdit(QTextEdit):
 def _selected_blocks(cursor: QTextCursor) -> list[QTextBlock]:
     doc = cursor.document()
     first = doc.findBlock(cursor.selectionStart())
-    return list(_iter_blocks(first, doc.findBlock(cursor.selectionEnd())))
+    return list(iter_blocks(first, doc.findBlock(cursor.selectionEnd())))
 
 
 # (kind, text, tooltip, shortcut); shortcuts avoid Ctrl+Alt, which is AltGr on Swedish
@@ -505,6 +324,7 @@ class SectionEditor(QWidget):
     def __init__(self, label: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._reader = BlockReader()
         self.text_edit = RichTextEdit(self)
         self.toolbar = QToolBar(self)
         self.bold_action = self._action(_("Fet"), _("Fet stil"), QKeySequence.StandardKey.Bold)
@@ -602,23 +422,35 @@ class SectionEditor(QWidget):
         Does nothing when the editor already holds these blocks, so the cursor and any
         empty paragraph the user is typing in stay where they are.
         """
-        if normalize_blocks(blocks) == self.blocks():
+        normal = normalize_blocks(blocks)
+        if normal == self.blocks():
             return
         doc = self.text_edit.document()
+        page = doc.pageSize()
         self._loading = True
         try:
             doc.setUndoRedoEnabled(False)  # also clears the old history
-            blocks_to_document(blocks, doc)
+            # Without a page size the document is not laid out while it is written; the
+            # size given back lays it out once, lazily, as after setHtml. Otherwise a
+            # shown editor lays out the whole text at once (a 100 KB section: 20 ms).
+            doc.setPageSize(QSizeF(0, 0))
+            blocks_to_document(normal, doc)
+            # Moved now, the cursor does not need the text laid out up to the end, where
+            # the writing left it, to repaint it there; moved again below to scroll there.
+            self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+        finally:
+            doc.setPageSize(page)
             doc.setUndoRedoEnabled(True)
             doc.setModified(False)
-        finally:
             self._loading = False
+        self._reader.expect(doc, normal)
         self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_actions()
 
     def blocks(self) -> tuple[Block, ...]:
-        """The text as the model's blocks."""
-        return document_to_blocks(self.text_edit.document())
+        """The text as the model's blocks (cheap: only the Qt blocks changed since the
+        last call are converted again)."""
+        return self._reader.read(self.text_edit.document())
 
     def _on_contents_changed(self) -> None:
         if not self._loading:
@@ -653,7 +485,7 @@ class SectionEditor(QWidget):
         # A heading is bold by its style; bold inside one means nothing to the model.
         self.bold_action.setEnabled(BlockKind.HEADING not in kinds)
         self.bold_action.setChecked(
-            BlockKind.HEADING not in kinds and fmt.fontWeight() >= _BOLD_WEIGHT
+            BlockKind.HEADING not in kinds and fmt.fontWeight() >= BOLD_WEIGHT
         )
         self.italic_action.setChecked(fmt.fontItalic())
         current = block_kind(cursor.block())
