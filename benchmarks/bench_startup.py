@@ -2,7 +2,7 @@
 
 The floor is a bare PySide6 QMainWindow started the same way in the same run (a new
 Python process that imports QtWidgets, shows a window and quits when the event loop
-is idle). Goal: beslut --smoke-test takes at most 1.6 times the floor.
+is idle). Goal: beslut --smoke-test takes at most 1.3 times the floor.
 Also measures how long autosave blocks the GUI thread for a draft with 100 KB of text
 (goal: never more than 16 ms).
 """
@@ -80,7 +80,7 @@ def bench_startup(folder: Path) -> bool:
         env,
     )
     return report(
-        "start-up to main window, 1,000 drafts", ours, 1.6 * floor, "bare QMainWindow", floor
+        "start-up to main window, 1,000 drafts", ours, 1.3 * floor, "bare QMainWindow", floor
     )
 
 
