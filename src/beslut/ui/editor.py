@@ -150,7 +150,8 @@ class DraftEditor(QWidget):
         self._refresh_title()
         self.refresh_states()
         self.step_list.setCurrentRow(0)
-        self.run_checks()
+        # The granskning starts after the first paint: its thread would compete with it.
+        self._check_timer.start()
 
     def collect(self) -> Draft:
         """The draft as the user has it now (cheap enough to call after every pause)."""
