@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from beslut.i18n import N_, _
+from beslut.model.blocks import blocks_from_text, pasted_block
 from beslut.model.draft import Block, BlockKind, Run
 from beslut.model.text import clean_text
 from beslut.ui.textconvert import BlockReader, blocks_to_document, document_to_blocks
@@ -38,7 +39,6 @@ from beslut.ui.textformat import (
     list_format,
     list_kind,
     normalize_blocks,
-    slice_runs,
 )
 
 __all__ = [
@@ -175,13 +175,6 @@ def regroup_lists(doc: QTextDocument) -> None:
 
 # --- paste ----------------------------------------------------------------------------
 
-# Word writes a list item as a paragraph starting with the glyph or number and a run of
-# no-break spaces; web pages use real <ul>/<ol>, which Qt reads as lists.
-_WORD_MARKER = re.compile(
-    r"\s*(?:(?P<bullet>[·•o§▪■\uf0a7\uf0b7\uf0d8\-–*])|(?P<number>\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\xa0\s*"
-)
-_TEXT_MARKER = re.compile(r"\s*(?:(?P<bullet>[•·]\s*|[-–*]\s+)|(?P<number>\d{1,3}[.)]\s+))")
-
 
 # Line breaks of the HTML source before the end of a block or of the copied fragment:
 # Qt would read them as a trailing space. A space inside a copied <span> stays.
@@ -197,37 +190,8 @@ def blocks_from_html(html: str) -> tuple[Block, ...]:
     found = document_to_blocks(doc)
     # A single paragraph goes into a sentence: spaces at its ends are part of what was copied.
     trim = len(found) > 1
-    pasted = (_pasted_block(block, trim) for block in found)
+    pasted = (pasted_block(block, trim) for block in found)
     return tuple(block for block in pasted if block is not None)
-
-
-def _pasted_block(block: Block, trim: bool) -> Block | None:
-    """``block`` with Word's list marker turned into a list kind, and its ends trimmed."""
-    text = block.text
-    kind, start, stop = block.kind, 0, len(text)
-    marker = _WORD_MARKER.match(text) if kind is BlockKind.PARAGRAPH else None
-    if marker is not None:
-        kind = BlockKind.BULLET if marker["bullet"] else BlockKind.NUMBERED
-        start = marker.end()
-    if trim or marker is not None:
-        start += len(text[start:]) - len(text[start:].lstrip())
-        stop = len(text.rstrip())
-    runs = slice_runs(block.runs, start, stop)
-    return Block(kind, runs) if runs else None
-
-
-def blocks_from_text(text: str) -> tuple[Block, ...]:
-    """The model's blocks for pasted plain text: a block a line, list markers recognised."""
-    blocks = []
-    for line in clean_text(text).split("\n"):
-        marker = _TEXT_MARKER.match(line)
-        kind = BlockKind.PARAGRAPH
-        if marker is not None:
-            kind = BlockKind.BULLET if marker["bullet"] else BlockKind.NUMBERED
-            line = line[marker.end() :]
-        if line.strip():
-            blocks.append(Block.plain(kind, line.strip()))
-    return tuple(blocks)
 
 
 def _inline_text(source: QMimeData) -> str | None:

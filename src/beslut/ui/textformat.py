@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 
 from PySide6.QtGui import (
     QFont,
@@ -17,14 +16,32 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from beslut.model.draft import Block, BlockKind, Run
+from beslut.model.blocks import (
+    PLACEHOLDERS,
+    Piece,
+    has_placeholder,
+    has_text,
+    merge_runs,
+    normalize_blocks,
+    slice_runs,
+    without_placeholders,
+)
+from beslut.model.draft import BlockKind
+
+__all__ = [
+    "PLACEHOLDERS",
+    "Piece",
+    "has_placeholder",
+    "has_text",
+    "merge_runs",
+    "normalize_blocks",
+    "slice_runs",
+    "without_placeholders",
+]
 
 HEADING_LEVEL = 3
 BOLD_WEIGHT = 600  # DemiBold and heavier read as bold, whatever the source used
 LINE_SEPARATOR = "\u2028"  # a line break inside a block; "\n" would start a new block
-# Object replacement (images) and frame markers: Qt's placeholders, never text. Qt keeps
-# them out of a block's text, so only the way in needs to drop them.
-PLACEHOLDERS = re.compile("[\ufffc\ufdd0\ufdd1]")
 LIST_STYLES = {
     BlockKind.BULLET: QTextListFormat.Style.ListDisc,
     BlockKind.NUMBERED: QTextListFormat.Style.ListDecimal,
@@ -36,95 +53,6 @@ _BULLET_STYLES = frozenset(
         QTextListFormat.Style.ListSquare,
     }
 )
-
-Piece = tuple[str, bool, bool]  # text, bold, italic
-
-
-# --- the model side -------------------------------------------------------------------
-
-
-def normalize_blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
-    """``blocks`` as the editor gives them back.
-
-    Blank blocks are dropped (spacing never comes from empty paragraphs), empty runs
-    go, neighbouring runs with the same formatting merge, and a heading's runs carry
-    no bold of their own: a heading is bold by its style. A block that is already so
-    is kept as it is.
-    """
-    result = []
-    for block in blocks:
-        if _is_normal(block):
-            result.append(block)
-            continue
-        heading = block.kind is BlockKind.HEADING
-        pieces = [
-            (without_placeholders(r.text), r.bold and not heading, r.italic) for r in block.runs
-        ]
-        runs = merge_runs(pieces)
-        if has_text(runs):
-            result.append(Block(block.kind, runs))
-    return tuple(result)
-
-
-def _is_normal(block: Block) -> bool:
-    """True when normalizing ``block`` gives it back unchanged."""
-    heading = block.kind is BlockKind.HEADING
-    previous: tuple[bool, bool] | None = None
-    visible = False
-    for run in block.runs:
-        text, style = run.text, (run.bold, run.italic)
-        if not text or style == previous or (heading and run.bold) or has_placeholder(text):
-            return False
-        previous = style
-        visible = visible or not text.isspace()
-    return visible
-
-
-def has_placeholder(text: str) -> bool:
-    """True when ``text`` holds one of Qt's placeholder characters (PLACEHOLDERS)."""
-    # Three searches for one character beat a regular expression: for text without
-    # characters above U+00FF (most Swedish text) each one returns at once.
-    return "\ufffc" in text or "\ufdd0" in text or "\ufdd1" in text
-
-
-def without_placeholders(text: str) -> str:
-    """``text`` without Qt's placeholder characters."""
-    return PLACEHOLDERS.sub("", text) if has_placeholder(text) else text
-
-
-def merge_runs(pieces: Iterable[Piece]) -> tuple[Run, ...]:
-    """Runs for ``pieces``: empty ones left out, neighbours of one formatting joined."""
-    runs = []
-    text, bold, italic = "", False, False
-    for piece_text, piece_bold, piece_italic in pieces:
-        if not piece_text:
-            continue
-        if text and piece_bold == bold and piece_italic == italic:
-            text += piece_text
-            continue
-        if text:
-            runs.append(Run(text, bold, italic))
-        text, bold, italic = piece_text, piece_bold, piece_italic
-    if text:
-        runs.append(Run(text, bold, italic))
-    return tuple(runs)
-
-
-def has_text(runs: Iterable[Run]) -> bool:
-    """True when ``runs`` hold any visible text."""
-    return any(run.text.strip() for run in runs)
-
-
-def slice_runs(runs: Sequence[Run], start: int, stop: int) -> tuple[Run, ...]:
-    """The runs cut to the characters ``start:stop`` of the block's text."""
-    result = []
-    position = 0
-    for run in runs:
-        piece = run.text[max(start - position, 0) : max(stop - position, 0)]
-        if piece:
-            result.append(run if piece == run.text else Run(piece, run.bold, run.italic))
-        position += len(run.text)
-    return tuple(result)
 
 
 # --- formats --------------------------------------------------------------------------
