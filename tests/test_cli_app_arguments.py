@@ -3,9 +3,11 @@ and gets exactly the arguments the full parser would give."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
-from beslut.cli import app_arguments, build_parser
+from beslut.cli import app_arguments, build_parser, main
 
 
 @pytest.mark.parametrize(
@@ -44,3 +46,16 @@ def test_a_plain_start_parses_as_the_full_parser_does(argv: list[str]) -> None:
 )
 def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
     assert app_arguments(argv) is None
+
+
+def test_a_command_runs_with_the_garbage_collector_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """python -m beslut loads the command line with the collector off (start-up time)."""
+    gc.disable()
+    try:
+        assert main(["list"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    assert "Avgiftsfri simskola" in capsys.readouterr().out

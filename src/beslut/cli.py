@@ -337,6 +337,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = app_arguments(sys.argv[1:] if argv is None else argv)
     if args is None:
         args = build_parser().parse_args(argv)
+    if args.command is not None:
+        gc.enable()  # python -m beslut loads with the collector off (__main__.py)
     func: Command = start_gui if args.command is None else args.func
     try:
         return func(args)
