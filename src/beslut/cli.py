@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -83,6 +82,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         drafts = store.list_drafts(args.search, trash=args.trash)
     if args.json:
+        import json
+
         print(json.dumps([d.as_json() for d in drafts], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not drafts:

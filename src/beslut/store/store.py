@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import json
 import os
 import re
 import sqlite3
@@ -507,7 +506,11 @@ class Store:
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A stored setting (any JSON value), or ``default``."""
         row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+        if row is None:
+            return default
+        import json  # only for a stored setting: start-up time
+
+        return json.loads(row[0])
 
     @_guarded
     def set_setting(self, key: str, value: Any) -> None:
@@ -523,6 +526,8 @@ class Store:
                 self._put_setting(key, value)
 
     def _put_setting(self, key: str, value: Any) -> None:
+        import json
+
         self._conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -545,6 +550,8 @@ def _body(draft: Draft) -> str:
 
 
 def _draft(body: str) -> Draft:
+    import json
+
     from beslut.model.jsonio import draft_from_dict
 
     return draft_from_dict(json.loads(body))
