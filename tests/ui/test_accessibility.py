@@ -49,3 +49,41 @@ def test_every_editor_step_has_named_inputs(window: MainWindow) -> None:
     for row, step in enumerate(editor.steps):
         editor.step_list.setCurrentRow(row)
         assert _unnamed(window) == [], step.title
+
+
+def test_ctrl_page_down_and_up_walk_the_steps(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    editor.go_to_step(editor.metadata)
+    focus = editor.metadata.title_edit
+    for expected in (1, 2, 3):
+        QTest.keyClick(focus, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        assert editor.step_list.currentRow() == expected
+        focus = editor.current_step().focusWidget() or editor.current_step()
+    assert focus is editor.sections[1].editor.text_edit  # also from inside a text part
+    QTest.keyClick(focus, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert editor.step_list.currentRow() == 2
+
+
+def test_the_date_fields_inner_text_boxes_are_named(window: MainWindow) -> None:
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    for date in (editor.metadata.meeting, editor.metadata.date):
+        inner = date.findChild(QLineEdit)
+        assert inner is not None and inner.accessibleName() == date.accessibleName() != ""
+
+
+def test_tab_leaves_the_draft_list(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    table = window.list_page.table
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table

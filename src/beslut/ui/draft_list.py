@@ -241,6 +241,7 @@ class DraftListPage(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
         table.setWordWrap(False)

@@ -2,37 +2,34 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from beslut.checks import ATTACHMENTS, DECISIONS, META, CheckConfig, Finding, Report, run_checks
+from beslut.checks import CheckConfig, Finding, Report, run_checks
 from beslut.doctypes import DocType
 from beslut.i18n import _, format_date_ui
-from beslut.model.draft import Block, Draft, Section
+from beslut.model.draft import Draft
+from beslut.parts import part_label
 from beslut.settings import Settings
 from beslut.store import Store
 from beslut.ui.icons import icon
 from beslut.ui.messages import Messages, message_for
 from beslut.ui.steps.attachments import AttachmentsStep
-from beslut.ui.steps.base import Step
+from beslut.ui.steps.base import DraftStep, Step
 from beslut.ui.steps.decisions import DecisionsStep
 from beslut.ui.steps.metadata import MetadataStep
 from beslut.ui.steps.review import ReviewStep
@@ -73,14 +70,14 @@ class DraftEditor(QWidget):
         self.attachments = AttachmentsStep(store, self.messages, settings.attachment_limit_mb)
         self.signatures = SignaturesStep()
         self.review = ReviewStep(self.part_name)
-        self.steps: list[Step] = [
+        self.draft_steps: list[DraftStep] = [
             self.metadata,
             self.decisions,
             *self.sections,
             self.attachments,
             self.signatures,
-            self.review,
         ]
+        self.steps: list[Step] = [*self.draft_steps, self.review]
         self._build()
         self._checker = Worker(self)
         self._checker.finished.connect(self._report_ready)
@@ -93,6 +90,10 @@ class DraftEditor(QWidget):
     # --- layout -------------------------------------------------------------------
 
     def _build(self) -> None:
+        for keys, offset in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda offset=offset: self.next_step(offset))
         self.title = QLabel()
         self.title.setObjectName("draftTitle")
         self.title.setWordWrap(True)
@@ -145,7 +146,7 @@ class DraftEditor(QWidget):
     def load(self, draft: Draft) -> None:
         """Show ``draft`` in every step; the first step the user has not filled is current."""
         self.draft = draft
-        for step in self.steps:
+        for step in self.draft_steps:
             step.load(draft)
         self._refresh_title()
         self.refresh_states()
@@ -156,22 +157,10 @@ class DraftEditor(QWidget):
     def collect(self) -> Draft:
         """The draft as the user has it now (cheap enough to call after every pause)."""
         draft = self.draft
-        for step in (self.metadata, self.decisions, self.attachments, self.signatures):
+        for step in self.draft_steps:
             draft = step.apply(draft)
-        own = {step.spec.key: step.section() for step in self.sections}
-        extra = tuple(s for s in draft.sections if s.key not in own)
-        sections: tuple[Section, ...] = tuple(own.values()) + extra
-        self.draft = dataclasses.replace(draft, sections=sections)
-        return self.draft
-
-    def reload(self, draft: Draft) -> None:
-        """Show a changed draft (after a fix) keeping the current step."""
-        row = self.step_list.currentRow()
         self.draft = draft
-        for step in self.steps:
-            step.load(draft)
-        self.step_list.setCurrentRow(row)
-        self._step_changed()
+        return draft
 
     # --- steps ----------------------------------------------------------------------
 
@@ -187,6 +176,12 @@ class DraftEditor(QWidget):
 
     def current_step(self) -> Step:
         return self.steps[max(0, self.step_list.currentRow())]
+
+    def next_step(self, offset: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next (+1) or previous (-1) step, as tab widgets do."""
+        row = self.step_list.currentRow() + offset
+        if 0 <= row < len(self.steps):
+            self.go_to_step(self.steps[row])
 
     def go_to_step(self, step: Step) -> None:
         self.step_list.setCurrentRow(self.steps.index(step))
@@ -213,7 +208,7 @@ class DraftEditor(QWidget):
         counts = self.report.counts_by_part() if self.report else {}
         for row, step in enumerate(self.steps):
             item = self.step_list.item(row)
-            if step is self.review:
+            if not isinstance(step, DraftStep):  # the review step
                 item.setIcon(icon("help"))
                 total = len(self.report.findings) if self.report else 0
                 item.setText(f"{row + 1}. {step.title}" + (f"  ({total})" if total else ""))
@@ -221,8 +216,7 @@ class DraftEditor(QWidget):
             filled = step.is_filled()
             state = "step-done" if filled else "step-required" if step.required else "step-empty"
             item.setIcon(icon(state))
-            part = self._part_of(step)
-            n = sum(counts.get(part, {}).values()) if part else 0
+            n = sum(counts.get(step.part, {}).values()) if step.part else 0
             item.setText(f"{row + 1}. {step.title}" + (f"  ({n})" if n else ""))
             status = _("ifylld") if filled else _("krävs") if step.required else _("tom")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}, {status}")
@@ -268,37 +262,20 @@ class DraftEditor(QWidget):
         return self._check_config().dnr_matches(dnr)
 
     def part_name(self, part: str) -> str:
-        names = {META: _("Uppgifter"), DECISIONS: self.decisions.title, ATTACHMENTS: _("Bilagor")}
-        names.update({s.spec.key: s.title for s in self.sections})
-        return names.get(part, _("Hela dokumentet"))
+        """The name of ``part`` (beslut.parts, as the command line names it)."""
+        return part_label(part, self.draft, self.doctype)
 
-    def _part_of(self, step: Step) -> str | None:
-        if step is self.metadata:
-            return META
-        if step is self.decisions:
-            return DECISIONS
-        if step is self.attachments:
-            return ATTACHMENTS
-        if isinstance(step, SectionStep):
-            return step.spec.key
-        return None
+    def step_for(self, part: str) -> Step | None:
+        """The step that shows ``part`` of the draft."""
+        return next((s for s in self.steps if s.part == part), None)
 
     def go_to(self, finding: Finding) -> None:
         """Show the place a finding points at, with its text selected where possible."""
-        loc = finding.location
-        target = next((s for s in self.steps if self._part_of(s) == loc.part), None)
+        target = self.step_for(finding.location.part)
         if target is None:
             return
         self.go_to_step(target)
-        if isinstance(target, SectionStep):
-            target.select(loc.index, loc.start, loc.end, heading=bool(loc.field))
-        elif target is self.decisions and loc.index is not None:
-            self.decisions.list.setCurrentRow(loc.index)
-            _select(self.decisions.text, loc.start, loc.end)
-        elif target is self.attachments and loc.index is not None:
-            self.attachments.list.setCurrentRow(loc.index)
-        elif target is self.metadata:
-            self.metadata.focus_field(loc.field)
+        target.reveal(finding.location)
 
     def apply_fix(self, finding: Finding) -> None:
         """Make a one-click fix as an edit in the step it changes, undoable there and
@@ -310,18 +287,11 @@ class DraftEditor(QWidget):
         except StaleFixError:
             self.run_checks()
             return
-        target = next((s for s in self.steps if self._part_of(s) == finding.location.part), None)
-        if target is None:
+        target = self.step_for(finding.location.part)
+        if not isinstance(target, DraftStep):
             return
         label = _("Rätta: {label}").format(label=finding.fix.label if finding.fix else "")
-        if isinstance(target, SectionStep):
-            section = fixed.section(target.spec.key)
-            edit = target.editor.text_edit
-            _replace_text(edit, section.blocks if section else ())
-            undo, redo = edit.undo, edit.redo
-        else:
-            target.take_from(fixed, label)
-            undo, redo = target.undo_stack.undo, target.undo_stack.redo
+        undo, redo = target.take_from(fixed, label)
         self.review.undo_stack.push(ProxyCommand(label, undo, redo))
         self._step_changed()
 
@@ -345,31 +315,6 @@ class DraftEditor(QWidget):
         """Show the draft without letting it change (a read-only database)."""
         for step in self.steps:
             step.set_read_only(read_only)
-
-
-def _select(
-    edit: QPlainTextEdit | QTextEdit | QLineEdit, start: int | None, end: int | None
-) -> None:
-    edit.setFocus(Qt.FocusReason.OtherFocusReason)
-    if start is None or isinstance(edit, QLineEdit):
-        return
-    cursor = edit.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(end if end is not None else start, QTextCursor.MoveMode.KeepAnchor)
-    edit.setTextCursor(cursor)
-
-
-def _replace_text(edit: QTextEdit, blocks: tuple[Block, ...]) -> None:
-    """Replace all of ``edit``'s text with ``blocks`` as one step of its undo history."""
-    from beslut.ui.richtext import insert_blocks, regroup_lists
-
-    cursor = QTextCursor(edit.document())
-    cursor.beginEditBlock()
-    cursor.select(QTextCursor.SelectionType.Document)
-    cursor.removeSelectedText()
-    insert_blocks(cursor, blocks)
-    regroup_lists(edit.document())
-    cursor.endEditBlock()
 
 
 def _escape(text: str) -> str:

@@ -19,6 +19,7 @@ from beslut.errors import BeslutError
 from beslut.i18n import N_, _
 from beslut.model.draft import Attachment
 from beslut.model.text import clean_line
+from beslut.parts import ATTACHMENTS
 from beslut.store import Store
 from beslut.ui.messages import Messages
 from beslut.ui.qlocale import ui_locale
@@ -53,6 +54,7 @@ class AttachmentsStep(ListStep):
     """The bilagor: add files (dialog or drop), titles, order, open, remove."""
 
     field = "attachments"
+    part = ATTACHMENTS
 
     files_added = Signal(int)  # how many bilagor were added from files
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beslut.checks.findings import Location
 from beslut.i18n import _
 from beslut.model.draft import Draft
 from beslut.ui.icons import icon
@@ -28,13 +29,15 @@ ButtonSpec = tuple[str, str, Callable[[], object], str]
 
 
 class Step(QWidget):
-    """One part of the TU: it shows its piece of the draft and writes it back.
+    """One step of the editor: a title, guidance, where the focus starts, and how to show
+    a place in it (the editor's jump from a finding).
 
-    ``changed`` is emitted on every user edit. ``apply`` is called after a pause (by
-    autosave) and must be cheap enough for that; ``is_filled`` drives the step list.
+    ``part`` is the draft part the step shows (beslut.parts: META, DECISIONS, a section's
+    key, ...), None for a step that shows no part of the draft (the review step).
     """
 
     changed = Signal()
+    part: str | None = None
 
     def __init__(self, title: str, guidance: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,21 +46,9 @@ class Step(QWidget):
         self.required = False
         self.undo_stack = QUndoStack(self)
 
-    def load(self, draft: Draft) -> None:
-        """Show this step's part of ``draft`` (no ``changed``, no undo history)."""
-        raise NotImplementedError
-
-    def apply(self, draft: Draft) -> Draft:
-        """``draft`` with this step's part replaced by what the user has entered."""
-        raise NotImplementedError
-
-    def is_filled(self) -> bool:
-        """True when the user has entered this part."""
-        raise NotImplementedError
-
-    def take_from(self, draft: Draft, label: str) -> None:
-        """Show this step's part of ``draft`` as one undoable edit (a one-click fix)."""
-        raise NotImplementedError
+    def reveal(self, location: Location) -> None:
+        """Show the place ``location`` points at, selected where that can be done."""
+        self.focus_first()
 
     def focus_first(self) -> None:
         """Put the keyboard focus where the user starts typing."""
@@ -85,6 +76,31 @@ class Step(QWidget):
         for view in self.findChildren(QAbstractItemView):
             view.setDragEnabled(not read_only)
             view.setAcceptDrops(not read_only)
+
+
+class DraftStep(Step):
+    """A step that edits its part of the draft; every subclass implements all of these.
+
+    ``changed`` is emitted on every user edit. ``apply`` is called after a pause (by
+    autosave) and must be cheap enough for that; ``is_filled`` drives the step list.
+    """
+
+    def load(self, draft: Draft) -> None:
+        """Show this step's part of ``draft`` (no ``changed``, no undo history)."""
+        raise NotImplementedError
+
+    def apply(self, draft: Draft) -> Draft:
+        """``draft`` with this step's part replaced by what the user has entered."""
+        raise NotImplementedError
+
+    def is_filled(self) -> bool:
+        """True when the user has entered this part."""
+        raise NotImplementedError
+
+    def take_from(self, draft: Draft, label: str) -> tuple[Callable[[], None], Callable[[], None]]:
+        """Show this step's part of ``draft`` as one undoable edit (a one-click fix);
+        returns what undoes and what redoes it."""
+        raise NotImplementedError
 
 
 def button_row(specs: list[ButtonSpec], *extra: QWidget) -> QHBoxLayout:

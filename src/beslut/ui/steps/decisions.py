@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beslut.checks.findings import Location
 from beslut.doctypes import DocType
 from beslut.i18n import _
+from beslut.parts import DECISIONS, decisions_filled
 from beslut.ui.steps.base import button_row, move_buttons
 from beslut.ui.steps.listedit import ListStep, ReorderableList
 from beslut.ui.undo import route_undo
@@ -29,6 +31,7 @@ class DecisionsStep(ListStep):
     """The list of decision points and an editor for the selected one."""
 
     field = "decisions"
+    part = DECISIONS
 
     def __init__(self, doctype: DocType, parent: QWidget | None = None) -> None:
         guidance = doctype.decision_guidance or _(
@@ -112,7 +115,20 @@ class DecisionsStep(ListStep):
             self.list.replace_current(_("Skriv"), self.text.toPlainText(), "text")
 
     def is_filled(self) -> bool:
-        return any(text.strip() for text in self.list.values)
+        return decisions_filled(self.list.values)
+
+    def reveal(self, location: Location) -> None:
+        """Select the point and, in its text, the characters ``location`` names."""
+        super().reveal(location)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        if location.index is not None and location.start is not None:
+            cursor = self.text.textCursor()
+            cursor.setPosition(min(location.start, len(self.text.toPlainText())))
+            end = location.end if location.end is not None else location.start
+            cursor.setPosition(
+                min(end, len(self.text.toPlainText())), QTextCursor.MoveMode.KeepAnchor
+            )
+            self.text.setTextCursor(cursor)
 
     def focus_first(self) -> None:
         (self.text if self.list.values else self.list).setFocus(Qt.FocusReason.OtherFocusReason)

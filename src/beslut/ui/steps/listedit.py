@@ -16,9 +16,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from beslut.checks.findings import Location
 from beslut.i18n import _
 from beslut.model.draft import Draft
-from beslut.ui.steps.base import Step
+from beslut.ui.steps.base import DraftStep
 from beslut.ui.undo import SnapshotCommand
 
 T = TypeVar("T")
@@ -162,7 +163,7 @@ class ReorderableList(QListWidget, Generic[T]):
         QTimer.singleShot(0, lambda: self.change(_("Flytta"), after, moved_to))
 
 
-class ListStep(Step):
+class ListStep(DraftStep):
     """A step that edits one tuple field of the draft (``field``) through ``self.list``."""
 
     field = ""
@@ -176,6 +177,12 @@ class ListStep(Step):
         changes: dict[str, Any] = {self.field: self.list.values}
         return dataclasses.replace(draft, **changes)
 
-    def take_from(self, draft: Draft, label: str) -> None:
-        """Show this step's part of ``draft`` as one undoable edit (a one-click fix)."""
+    def take_from(self, draft: Draft, label: str) -> tuple[Callable[[], None], Callable[[], None]]:
         self.list.change(label, tuple(getattr(draft, self.field)), self.list.currentRow())
+        return self.undo_stack.undo, self.undo_stack.redo
+
+    def reveal(self, location: Location) -> None:
+        """Select the item ``location`` names (a point, a bilaga)."""
+        if location.index is not None and 0 <= location.index < self.list.count():
+            self.list.setCurrentRow(location.index)
+        self.focus_first()

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beslut.checks.findings import Location
 from beslut.i18n import N_, _
 from beslut.model.draft import Draft, Metadata, Person, Status
+from beslut.parts import META
 from beslut.settings import Settings
 from beslut.ui.qlocale import ui_locale
-from beslut.ui.steps.base import Step
+from beslut.ui.steps.base import DraftStep
 from beslut.ui.undo import SnapshotCommand, route_undo
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -42,10 +44,15 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setMinimumDate(_NO_DATE)
     edit.setSpecialValueText(_("Inget datum"))
     edit.setAccessibleName(name)
+    inner = edit.findChild(QLineEdit)  # the text box a screen reader lands in
+    if inner is not None:
+        inner.setAccessibleName(name)
     return edit
 
 
-class MetadataStep(Step):
+class MetadataStep(DraftStep):
+    part = META
+
     """Ärendemening, nämnd, dates, Dnr, sender and handläggare, status."""
 
     def __init__(
@@ -218,8 +225,12 @@ class MetadataStep(Step):
     def apply(self, draft: Draft) -> Draft:
         return dataclasses.replace(draft, meta=self._read(draft.meta.doctype))
 
-    def take_from(self, draft: Draft, label: str) -> None:
+    def take_from(self, draft: Draft, label: str) -> tuple[Callable[[], None], Callable[[], None]]:
         self.undo_stack.push(SnapshotCommand(label, self._shown, draft.meta, self._show))
+        return self.undo_stack.undo, self.undo_stack.redo
+
+    def reveal(self, location: Location) -> None:
+        self.focus_field(location.field)
 
     def set_title(self, title: str) -> None:
         """Change the ärendemening as an edit of the user's (undoable, saved)."""

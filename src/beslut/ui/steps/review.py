@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from beslut.checks import Finding, Report, Severity
 from beslut.checks.report import count_words
 from beslut.i18n import N_, _
-from beslut.model.draft import Draft
 from beslut.ui.icons import icon
 from beslut.ui.steps.base import Step
 
@@ -151,12 +150,3 @@ class ReviewStep(Step):
         """Export stays possible from a read-only database; fixes do not."""
         self.fix_button.setEnabled(False)
         self._read_only = read_only
-
-    def load(self, draft: Draft) -> None:
-        return
-
-    def apply(self, draft: Draft) -> Draft:
-        return draft
-
-    def is_filled(self) -> bool:
-        return False

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from beslut.checks import Finding, Lix, Severity
+from beslut.checks.findings import Location
 from beslut.doctypes import SectionSpec
 from beslut.i18n import _
 from beslut.model.draft import Draft, Section
 from beslut.ui.richtext import SectionEditor
-from beslut.ui.steps.base import Step
+from beslut.ui.steps.base import DraftStep
 
 _UNDERLINE = {Severity.FEL: "#b3261e", Severity.VARNING: "#c77700", Severity.TIPS: "#3b7dd8"}
 
@@ -23,12 +27,13 @@ def _guidance(spec: SectionSpec) -> str:
     return text
 
 
-class SectionStep(Step):
+class SectionStep(DraftStep):
     """One section of the document type, edited as paragraphs, sub-headings and lists."""
 
     def __init__(self, spec: SectionSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec.heading, _guidance(spec), parent)
         self.spec = spec
+        self.part = spec.key
         self.required = spec.required
         self.editor = SectionEditor()
         self.editor.setAccessibleName(spec.heading)
@@ -58,7 +63,33 @@ class SectionStep(Step):
         return self._cached[1]
 
     def apply(self, draft: Draft) -> Draft:
-        raise NotImplementedError("the editor assembles sections in document-type order")
+        """``draft`` with this section in its place (added at the end when it had none)."""
+        mine = self.section()
+        sections = draft.sections
+        if any(s.key == mine.key for s in sections):
+            sections = tuple(mine if s.key == mine.key else s for s in sections)
+        else:
+            sections = (*sections, mine)
+        return dataclasses.replace(draft, sections=sections)
+
+    def take_from(self, draft: Draft, label: str) -> tuple[Callable[[], None], Callable[[], None]]:
+        """Replace the text with the section of ``draft``: one step of the editor's own
+        undo history."""
+        from beslut.ui.richtext import insert_blocks, regroup_lists
+
+        section = draft.section(self.spec.key)
+        edit = self.editor.text_edit
+        cursor = QTextCursor(edit.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        insert_blocks(cursor, section.blocks if section else ())
+        regroup_lists(edit.document())
+        cursor.endEditBlock()
+        return edit.undo, edit.redo
+
+    def reveal(self, location: Location) -> None:
+        self.select(location.index, location.start, location.end, heading=bool(location.field))
 
     def is_filled(self) -> bool:
         return not self.section().is_empty

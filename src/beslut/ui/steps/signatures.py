@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from beslut.i18n import N_, _
 from beslut.model.draft import Signatory
 from beslut.model.text import clean_line
+from beslut.parts import SIGNATURES
 from beslut.ui.steps.base import button_row, move_buttons
 from beslut.ui.steps.listedit import ListStep, ReorderableList
 from beslut.ui.undo import route_undo
@@ -34,6 +35,7 @@ class SignaturesStep(ListStep):
     """The signatories as a list with name and title fields for the selected one."""
 
     field = "signatories"
+    part = SIGNATURES
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Underskrifter"), _(_GUIDANCE), parent)
