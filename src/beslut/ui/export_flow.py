@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog
 from beslut.i18n import _
 from beslut.settings import Settings
 from beslut.store import Store
+from beslut.ui import state
 from beslut.ui.messages import Messages
 from beslut.ui.worker import Worker
 
@@ -76,7 +77,7 @@ class ExportFlow(QObject):
     def _ask_target(self, draft: Draft) -> Path | None:
         from beslut.export.filenames import suggested_filename
 
-        folder = Path(str(self._qsettings.value("export_folder", str(Path.home()))))
+        folder = Path(str(self._qsettings.value(state.EXPORT_FOLDER, str(Path.home()))))
         return self._messages.save_file(
             self._window,
             _("Exportera till Word"),
@@ -90,7 +91,7 @@ class ExportFlow(QObject):
         if current is None or not self._saved_or_told():
             return
         _editor, draft_id = current
-        self._qsettings.setValue("export_folder", str(target.parent))
+        self._qsettings.setValue(state.EXPORT_FOLDER, str(target.parent))
         store, settings = self._store, self._settings()
 
         def work() -> list[Path]:
