@@ -59,7 +59,7 @@ def test_ctrl_page_down_and_up_walk_the_steps(window: MainWindow) -> None:
     editor = window.editor
     assert editor is not None
     editor.go_to_step(editor.metadata)
-    focus = editor.metadata.title_edit
+    focus: QWidget = editor.metadata.title_edit
     for expected in (1, 2, 3):
         QTest.keyClick(focus, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
         assert editor.step_list.currentRow() == expected

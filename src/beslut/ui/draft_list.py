@@ -173,6 +173,7 @@ class DraftListPage(QWidget):
     open_requested = Signal(int)
     search_changed = Signal(str)
     selection_changed = Signal()
+    trash_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +193,7 @@ class DraftListPage(QWidget):
         self.namnd_filter.setMinimumContentsLength(18)
         self.trash_toggle = QCheckBox(_("Visa papperskorgen"))
         self.trash_toggle.setAccessibleName(_("Visa papperskorgen"))
+        self.trash_toggle.toggled.connect(self.trash_toggled)
 
         self.table = self._make_table()
         self.empty = QLabel()
@@ -292,6 +294,37 @@ class DraftListPage(QWidget):
             self.empty.setText(_("Inga utkast matchar filtret."))
         else:
             self.empty.setText(_("Det finns inga utkast ännu. Skapa ett med Nytt (Ctrl+N)."))
+
+    # --- what the window asks of the page (it reads none of the page's widgets) --------
+
+    def showing_trash(self) -> bool:
+        """True while the page lists the trash."""
+        return self.trash_toggle.isChecked()
+
+    def show_trash(self, on: bool) -> None:
+        """List the trash (True) or the drafts (False)."""
+        self.trash_toggle.setChecked(on)
+
+    def search_text(self) -> str:
+        """What the search field holds."""
+        return self.search.text()
+
+    def focus_search(self) -> None:
+        """Put the focus in the search field, its text selected (Ctrl+F)."""
+        from PySide6.QtCore import Qt
+
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_list(self) -> None:
+        """Put the focus on the table of drafts."""
+        from PySide6.QtCore import Qt
+
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def draft_ids(self) -> set[int]:
+        """The ids of the drafts listed."""
+        return {row.id for row in self.model.rows}
 
     def selected_id(self) -> int | None:
         """The id of the selected draft, or None."""

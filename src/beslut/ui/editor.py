@@ -177,6 +177,10 @@ class DraftEditor(QWidget):
     def current_step(self) -> Step:
         return self.steps[max(0, self.step_list.currentRow())]
 
+    def focus_guidance(self) -> None:
+        """F1: the focus to the guidance beside the step."""
+        self.guidance.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def next_step(self, offset: int) -> None:
         """Ctrl+PgDown / Ctrl+PgUp: the next (+1) or previous (-1) step, as tab widgets do."""
         row = self.step_list.currentRow() + offset

@@ -13,6 +13,7 @@ from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.settings import Settings, check_config_for, load_settings, save_settings
 from beslut.store import Store
+from beslut.ui import state
 from beslut.ui.draft_list import DraftListPage
 from beslut.ui.icons import icon
 from beslut.ui.messages import Messages, message_for
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self._make_menus_and_toolbar()
         self.list_page.open_requested.connect(self.open_draft)
         self.list_page.search_changed.connect(lambda _text: self.refresh_list())
-        self.list_page.trash_toggle.toggled.connect(self._trash_toggled)
+        self.list_page.trash_toggled.connect(self._trash_toggled)
         self.list_page.selection_changed.connect(self._update_actions)
         self.refresh_list()
         self._restore_geometry()
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         editing = self.editor is not None and self.pages.currentWidget() is self.editor
-        trash = self.list_page.trash_toggle.isChecked()
+        trash = self.list_page.showing_trash()
         selected = self.list_page.selected_id() is not None
         for action, visible in (
             (self.act_back, editing),
@@ -315,8 +316,8 @@ class MainWindow(QMainWindow):
     # --- the list -------------------------------------------------------------------
 
     def refresh_list(self) -> None:
-        search = self.list_page.search.text()
-        trash = self.list_page.trash_toggle.isChecked()
+        search = self.list_page.search_text()
+        trash = self.list_page.showing_trash()
         rows = self.run(lambda: self.store.list_drafts(search, trash=trash)) or []
         self.list_page.set_drafts(rows, searching=bool(search.strip()), trash=trash)
         self._update_actions()
@@ -327,10 +328,8 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         if self.pages.currentWidget() is not self.list_page:
             self.back_to_list()
-        from PySide6.QtCore import Qt
 
-        self.list_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.list_page.search.selectAll()
+        self.list_page.focus_search()
 
     def open_selected(self) -> None:
         draft_id = self.list_page.selected_id()
@@ -338,11 +337,13 @@ class MainWindow(QMainWindow):
             self.open_draft(draft_id)
 
     def new_draft(self) -> None:
-        from beslut.doctypes import load_doctypes
+        from beslut.workflow.templates import available_doctypes
 
         if self.store.read_only:
             return
-        doctypes = self.run(lambda: load_doctypes(self.settings.template_path()))
+        offered = available_doctypes(self.settings)
+        self._show_notices(offered.notices)
+        doctypes = offered.types
         if not doctypes:
             return
         chosen = self.messages.choose(
@@ -356,21 +357,21 @@ class MainWindow(QMainWindow):
         self._create_and_open(new_draft(doctype, self.settings))
 
     def _create_and_open(self, draft: Draft) -> None:
-        draft_id = self.run(lambda: self.store.create_draft(draft, self.store.files_for(draft)))
+        self._opened_new(self.run(lambda: self.store.create_draft(draft)))
+
+    def _opened_new(self, draft_id: int | None) -> None:
         if draft_id is None:
             return
         self.refresh_list()
         self.open_draft(draft_id)
 
     def duplicate_selected(self) -> None:
-        from beslut.model.draft import copy_of
+        from beslut.workflow.drafts import duplicate_draft
 
         draft_id = self.list_page.selected_id()
         if draft_id is None or self.store.read_only:
             return
-        draft = self.run(lambda: self.store.load_draft(draft_id))
-        if draft is not None:
-            self._create_and_open(copy_of(draft))
+        self._opened_new(self.run(lambda: duplicate_draft(self.store, draft_id)))
 
     def delete_selected(self) -> None:
         from beslut.store.store import TRASH_DAYS
@@ -390,7 +391,7 @@ class MainWindow(QMainWindow):
         draft_id = self.list_page.selected_id()
         if draft_id is None or not self.attempt(lambda: self.store.restore_draft(draft_id)):
             return
-        self.list_page.trash_toggle.setChecked(False)
+        self.list_page.show_trash(False)
 
     # --- the editor ---------------------------------------------------------------
 
@@ -417,7 +418,7 @@ class MainWindow(QMainWindow):
             editor.set_read_only(True)
         else:
             self.autosaver.watch(draft_id, draft, change, editor.collect)
-        self.qsettings.setValue("last_draft", draft_id)
+        self.qsettings.setValue(state.LAST_DRAFT, draft_id)
         title = draft.meta.title or _("Nytt tjänsteutlåtande")  # babel cannot see into f-strings
         self.setWindowTitle(f"{title} – beslut")
         self._update_actions()
@@ -429,25 +430,24 @@ class MainWindow(QMainWindow):
         self.open_draft(draft_id)
 
     def _load_for_editing(self, draft_id: int) -> tuple[Draft, int, DocType]:
+        from beslut.workflow.templates import resolve_doctype
+
         draft, change = self.store.load_draft_and_change(draft_id)
-        return draft, change, self._doctype_for(draft)
+        resolved = resolve_doctype(draft.meta.doctype, self.settings)
+        self._show_notices(resolved.notices)
+        return draft, change, resolved.doctype
+
+    def _show_notices(self, notices: tuple[str, ...]) -> None:
+        """A fallback template folder or document type: said in the message bar."""
+        if notices:
+            self.banner.show_message("templates", "\n".join(notices), "info")
+        elif self._banner is not None:
+            self._banner.clear("templates")
 
     def _current_editor(self) -> tuple[DraftEditor, int] | None:
         if self.editor is None or self.draft_id is None:
             return None
         return self.editor, self.draft_id
-
-    def _doctype_for(self, draft: Draft) -> DocType:
-        from beslut.doctypes import load_doctype, load_doctypes
-
-        try:
-            return load_doctype(draft.meta.doctype, self.settings.template_path())
-        except BeslutError:
-            # An organisation may have renamed its types: show the draft with the first one.
-            doctypes = load_doctypes(self.settings.template_path())
-            if not doctypes:
-                raise
-            return doctypes[0]
 
     def saved_or_told(self) -> bool:
         """Write pending edits; on failure tell the user and return False (stay put)."""
@@ -470,13 +470,12 @@ class MainWindow(QMainWindow):
         if not self.saved_or_told():
             return
         self._close_editor()
-        self.qsettings.setValue("last_draft", None)
+        self.qsettings.setValue(state.LAST_DRAFT, None)
         self.pages.setCurrentWidget(self.list_page)
         self.setWindowTitle("beslut")
         self.refresh_list()
-        from PySide6.QtCore import Qt
 
-        self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.list_page.focus_list()
 
     def check_config(self) -> CheckConfig:
         """The granskning settings, read once; a broken file is reported once and the
@@ -507,9 +506,7 @@ class MainWindow(QMainWindow):
 
     def show_guidance(self) -> None:
         if self.editor is not None:
-            from PySide6.QtCore import Qt
-
-            self.editor.guidance.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.editor.focus_guidance()
 
     # --- saving ----------------------------------------------------------------------
 
@@ -530,7 +527,7 @@ class MainWindow(QMainWindow):
         from beslut.drafts import conflict_title
 
         self.draft_id = copy_id
-        self.qsettings.setValue("last_draft", copy_id)
+        self.qsettings.setValue(state.LAST_DRAFT, copy_id)
         if self.editor is not None:
             title = conflict_title(self.editor.collect().meta.title)
             self.editor.set_title(title)
@@ -590,7 +587,7 @@ class MainWindow(QMainWindow):
         )
 
     def _restore_geometry(self) -> None:
-        geometry = self.qsettings.value("geometry")
+        geometry = self.qsettings.value(state.GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
@@ -598,12 +595,12 @@ class MainWindow(QMainWindow):
 
     def reopen_last(self) -> None:
         """Open the draft that was open when the app was closed, if it still exists."""
-        last = self.qsettings.value("last_draft")
+        last = self.qsettings.value(state.LAST_DRAFT)
         try:
             draft_id = int(str(last))
         except (TypeError, ValueError):
             return
-        if draft_id in {row.id for row in self.list_page.model.rows}:
+        if draft_id in self.list_page.draft_ids():
             self.open_draft(draft_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -618,7 +615,7 @@ class MainWindow(QMainWindow):
             self._exporter.wait()  # an export is bounded by LibreOffice's own time-out
         if self.editor is not None:
             self.editor.wait_for_background()
-        self.qsettings.setValue("geometry", self.saveGeometry())
+        self.qsettings.setValue(state.GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
 
     def _close_anyway(self, failure: SaveFailure) -> bool:
