@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
@@ -16,7 +16,9 @@ from beslut.store import Store
 from beslut.ui import state
 from beslut.ui.draft_list import DraftListPage
 from beslut.ui.icons import icon
-from beslut.ui.messages import Messages, message_for
+from beslut.ui.list_actions import ListActions
+from beslut.ui.messages import Messages
+from beslut.ui.window_actions import make_actions, make_menus_and_toolbar
 
 if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when needed
     from PySide6.QtGui import QCloseEvent
@@ -29,12 +31,30 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.ui.editor import DraftEditor
     from beslut.ui.export_flow import ExportFlow
     from beslut.ui.safety import Safety
+    from beslut.ui.save_reports import SaveReports
 
 T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
     """One window: the list of drafts, or one draft in the editor."""
+
+    # Made from the table in window_actions.py.
+    act_new: QAction
+    act_open: QAction
+    act_duplicate: QAction
+    act_delete: QAction
+    act_restore: QAction
+    act_back: QAction
+    act_export: QAction
+    act_version: QAction
+    act_settings: QAction
+    act_find: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_help: QAction
+    act_quit: QAction
+    act_about: QAction
 
     def __init__(
         self,
@@ -57,6 +77,7 @@ class MainWindow(QMainWindow):
         # the export flow and the message bar load PySide6.QtCore.Qt, whose enums cost
         # ~20 ms to build (see draft_list.py); autosave only has work once a draft is open.
         self._autosaver: Autosaver | None = None
+        self._reports: SaveReports | None = None
         self._exporter: ExportFlow | None = None
         self._banner: Banner | None = None
         self._safety: Safety | None = None
@@ -77,8 +98,10 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(_("Senast sparat"))
         self.statusBar().addPermanentWidget(self.saved_label)
-        self._make_actions()
-        self._make_menus_and_toolbar()
+        self.list_actions = ListActions(self)
+        self.actions_by_name = make_actions(self)
+        self.toolbar = make_menus_and_toolbar(self, self.actions_by_name)
+        self._update_actions()
         self.list_page.open_requested.connect(self.open_draft)
         self.list_page.search_changed.connect(lambda _text: self.refresh_list())
         self.list_page.trash_toggled.connect(self._trash_toggled)
@@ -100,11 +123,14 @@ class MainWindow(QMainWindow):
         """Saving the open draft in the background (made on first use)."""
         if self._autosaver is None:
             from beslut.ui.autosave import Autosaver
+            from beslut.ui.save_reports import SaveReports
 
             self._autosaver = Autosaver(self.store, self)
-            self._autosaver.saved.connect(self._saved)
-            self._autosaver.failed.connect(self._save_failed)
-            self._autosaver.copied.connect(self._copied)
+            reports = SaveReports(self)
+            self._autosaver.saved.connect(reports.saved)
+            self._autosaver.failed.connect(reports.failed)
+            self._autosaver.copied.connect(reports.copied)
+            self._reports = reports
         return self._autosaver
 
     @property
@@ -170,127 +196,6 @@ class MainWindow(QMainWindow):
 
     # --- actions ------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        icon_name: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(icon(icon_name), text, self)
-        if shortcut is not None:
-            # setShortcuts with a QKeySequence: setShortcut's overloads, and a QKeySequence
-            # made from a QKeySequence, build PySide6.QtCore.Qt's enums (start-up time).
-            if not isinstance(shortcut, QKeySequence):
-                shortcut = QKeySequence(shortcut)
-            action.setShortcuts([shortcut])
-        action.setToolTip(tip or text.replace("&", ""))
-
-        def triggered(_checked: bool = False) -> None:  # `checked` must not reach the slot
-            slot()
-
-        action.triggered.connect(triggered)
-        return action
-
-    def _make_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.act_new = self._action(
-            _("&Nytt"), "new", self.new_draft, key.New, _("Nytt tjänsteutlåtande (Ctrl+N)")
-        )
-        self.act_open = self._action(
-            _("Ö&ppna"), "open", self.open_selected, None, _("Öppna valt utkast (Enter)")
-        )
-        self.act_duplicate = self._action(_("&Duplicera"), "duplicate", self.duplicate_selected)
-        self.act_delete = self._action(
-            _("&Ta bort"),
-            "delete",
-            self.delete_selected,
-            key.Delete,
-            _("Flytta valt utkast till papperskorgen"),
-        )
-        self.act_restore = self._action(_("Å&terställ"), "restore", self.restore_selected)
-        self.act_back = self._action(
-            _("Alla &utkast"),
-            "back",
-            self.back_to_list,
-            QKeySequence("Alt+Left"),
-            _("Tillbaka till listan"),
-        )
-        self.act_export = self._action(
-            _("&Exportera…"),
-            "export",
-            lambda: self.exporter.export(False, False),
-            QKeySequence("Ctrl+E"),
-            _("Exportera till Word (Ctrl+E)"),
-        )
-        self.act_version = self._action(
-            _("Spara &version…"),
-            "save",
-            self.save_version,
-            key.Save,
-            _("Spara en version av utkastet"),
-        )
-        self.act_settings = self._action(
-            _("&Inställningar…"), "settings", self.edit_settings, key.Preferences
-        )
-        self.act_find = self._action(_("&Sök"), "open", self.focus_search, key.Find)
-        self.act_undo = self._action(_("&Ångra"), "back", self.undo, key.Undo)
-        self.act_redo = self._action(_("&Gör om"), "restore", self.redo, QKeySequence("Ctrl+Y"))
-        self.act_help = self._action(
-            _("&Vägledning"),
-            "help",
-            self.show_guidance,
-            key.HelpContents,
-            _("Vägledning för den här delen (F1)"),
-        )
-        self.act_quit = self._action(_("&Avsluta"), "back", self.close, key.Quit)
-        self.act_about = self._action(_("&Om beslut"), "beslut", self.about)
-
-    def _make_menus_and_toolbar(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(_("&Arkiv"))
-        for action in (
-            self.act_new,
-            self.act_open,
-            self.act_duplicate,
-            self.act_delete,
-            self.act_restore,
-            None,
-            self.act_export,
-            self.act_version,
-            None,
-            self.act_settings,
-            None,
-            self.act_quit,
-        ):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        edit_menu = menu.addMenu(_("&Redigera"))
-        edit_menu.addActions([self.act_undo, self.act_redo, self.act_find])
-        view_menu = menu.addMenu(_("&Visa"))
-        view_menu.addAction(self.act_back)
-        help_menu = menu.addMenu(_("&Hjälp"))
-        help_menu.addActions([self.act_help, self.act_about])
-        self.toolbar = QToolBar(_("Verktygsfält"), self)  # in place before it is filled
-        self.toolbar.setObjectName("toolbar")
-        self.toolbar.setMovable(False)
-        # Qt.ToolButtonStyle by name: the enum itself would build all of Qt's (start-up time).
-        self.toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
-        self.toolbar.addActions(
-            [
-                self.act_back,
-                self.act_new,
-                self.act_open,
-                self.act_duplicate,
-                self.act_delete,
-                self.act_restore,
-            ]
-        )
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_export, self.act_version, self.act_settings])
-        self.addToolBar(self.toolbar)
-        self._update_actions()
-
     def _update_actions(self) -> None:
         editing = self.editor is not None and self.pages.currentWidget() is self.editor
         trash = self.list_page.showing_trash()
@@ -336,63 +241,6 @@ class MainWindow(QMainWindow):
         if draft_id is not None:
             self.open_draft(draft_id)
 
-    def new_draft(self) -> None:
-        from beslut.workflow.templates import available_doctypes
-
-        if self.store.read_only:
-            return
-        offered = available_doctypes(self.settings)
-        self._show_notices(offered.notices)
-        doctypes = offered.types
-        if not doctypes:
-            return
-        chosen = self.messages.choose(
-            self, _("Nytt tjänsteutlåtande"), _("Vilken sorts ärende?"), [d.name for d in doctypes]
-        )
-        if chosen is None:
-            return
-        doctype = doctypes[chosen]
-        from beslut.drafts import new_draft
-
-        self._create_and_open(new_draft(doctype, self.settings))
-
-    def _create_and_open(self, draft: Draft) -> None:
-        self._opened_new(self.run(lambda: self.store.create_draft(draft)))
-
-    def _opened_new(self, draft_id: int | None) -> None:
-        if draft_id is None:
-            return
-        self.refresh_list()
-        self.open_draft(draft_id)
-
-    def duplicate_selected(self) -> None:
-        from beslut.workflow.drafts import duplicate_draft
-
-        draft_id = self.list_page.selected_id()
-        if draft_id is None or self.store.read_only:
-            return
-        self._opened_new(self.run(lambda: duplicate_draft(self.store, draft_id)))
-
-    def delete_selected(self) -> None:
-        from beslut.store.store import TRASH_DAYS
-
-        draft_id = self.list_page.selected_id()
-        if draft_id is None or not self.attempt(lambda: self.store.delete_draft(draft_id)):
-            return
-        self.statusBar().showMessage(
-            _(
-                "Utkastet ligger i papperskorgen i {days} dagar och kan återställas därifrån."
-            ).format(days=TRASH_DAYS),
-            8000,
-        )
-        self.refresh_list()
-
-    def restore_selected(self) -> None:
-        draft_id = self.list_page.selected_id()
-        if draft_id is None or not self.attempt(lambda: self.store.restore_draft(draft_id)):
-            return
-        self.list_page.show_trash(False)
-
     # --- the editor ---------------------------------------------------------------
 
     def open_draft(self, draft_id: int) -> None:
@@ -434,10 +282,10 @@ class MainWindow(QMainWindow):
 
         draft, change = self.store.load_draft_and_change(draft_id)
         resolved = resolve_doctype(draft.meta.doctype, self.settings)
-        self._show_notices(resolved.notices)
+        self.show_notices(resolved.notices)
         return draft, change, resolved.doctype
 
-    def _show_notices(self, notices: tuple[str, ...]) -> None:
+    def show_notices(self, notices: tuple[str, ...]) -> None:
         """A fallback template folder or document type: said in the message bar."""
         if notices:
             self.banner.show_message("templates", "\n".join(notices), "info")
@@ -454,7 +302,9 @@ class MainWindow(QMainWindow):
         failure = self._pending_failure()
         if failure is None:
             return True
-        self.messages.tell(self, _("Ändringarna kunde inte sparas"), _failure_text(failure))
+        from beslut.ui.save_reports import failure_text
+
+        self.messages.tell(self, _("Ändringarna kunde inte sparas"), failure_text(failure))
         return False
 
     def _close_editor(self) -> None:
@@ -507,40 +357,6 @@ class MainWindow(QMainWindow):
     def show_guidance(self) -> None:
         if self.editor is not None:
             self.editor.focus_guidance()
-
-    # --- saving ----------------------------------------------------------------------
-
-    def _saved(self, when: str) -> None:
-        self.saved_label.setText(_("Sparat {time}").format(time=when))
-        self.banner.clear("save")
-
-    def _save_failed(self, failure: object) -> None:
-        from beslut.ui.autosave import SaveFailure
-
-        assert isinstance(failure, SaveFailure)
-        self.saved_label.setText(_("Inte sparat"))
-        self.banner.show_message("save", _failure_text(failure))
-
-    def _copied(self, copy_id: int) -> None:
-        """Another window changed the draft: the user's text went to a new draft, which
-        is the one open from now on."""
-        from beslut.drafts import conflict_title
-
-        self.draft_id = copy_id
-        self.qsettings.setValue(state.LAST_DRAFT, copy_id)
-        if self.editor is not None:
-            title = conflict_title(self.editor.collect().meta.title)
-            self.editor.set_title(title)
-            self.setWindowTitle(f"{title} – beslut")
-        self.banner.show_message(
-            "conflict",
-            _(
-                "Utkastet ändrades i ett annat fönster medan du skrev. Din text är sparad som "
-                "ett nytt utkast (nummer {id}), som du fortsätter i nu. Det andra fönstrets "
-                "version finns kvar oförändrad."
-            ).format(id=copy_id),
-            "info",
-        )
 
     def save_version(self) -> None:
         if self.draft_id is None or self.store.read_only:
@@ -608,7 +424,8 @@ class MainWindow(QMainWindow):
         # the write fails, the text is in a recovery file (said so, then closed); only
         # when that failed too does the user decide, since closing would lose the edit.
         failure = self._pending_failure()
-        if failure is not None and not self._close_anyway(failure):
+        reports = self._reports
+        if failure is not None and reports is not None and not reports.close_anyway(failure):
             event.ignore()
             return
         if self._exporter is not None:
@@ -617,27 +434,3 @@ class MainWindow(QMainWindow):
             self.editor.wait_for_background()
         self.qsettings.setValue(state.GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
-
-    def _close_anyway(self, failure: SaveFailure) -> bool:
-        if failure.recovery is not None:
-            self.messages.tell(self, _("Ändringarna kunde inte sparas"), _failure_text(failure))
-            return True
-        return self.messages.ask(
-            self,
-            _("Ändringarna kunde inte sparas"),
-            _(
-                "{why}\n\nVill du stänga ändå? Det du har skrivit sedan det senast sparades "
-                "går då förlorat."
-            ).format(why=message_for(failure.error)),
-        )
-
-
-def _failure_text(failure: SaveFailure) -> str:
-    """What the user is told about a save that failed, and where the text is instead."""
-    why = message_for(failure.error)
-    if failure.recovery is None:
-        return _("{why} Ändringarna finns bara i fönstret: stäng inte beslut.").format(why=why)
-    return _(
-        "{why} Din text är inte förlorad: den är sparad i återställningsfilen {path}, och "
-        "beslut erbjuder dig den nästa gång programmet startar."
-    ).format(why=why, path=failure.recovery)

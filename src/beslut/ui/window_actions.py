@@ -1,0 +1,119 @@
+"""The main window's actions, declared once as a table: text, icon, what they do, key,
+tip, and where they appear (menus and toolbar)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from beslut.i18n import N_, _
+from beslut.ui.icons import icon
+
+if TYPE_CHECKING:
+    from beslut.ui.main_window import MainWindow
+
+_KEY = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One action: ``slot`` is the window's method (or a callable of the window)."""
+
+    name: str  # the window's attribute: act_<name>
+    text: str  # N_: translated when the action is made
+    icon: str
+    slot: str | Callable[[MainWindow], object]
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tip: str = ""  # N_; the text without "&" when empty
+
+
+ACTIONS = (
+    ActionSpec("new", N_("&Nytt"), "new", "list_actions.new_draft", _KEY.New,
+               N_("Nytt tjänsteutlåtande (Ctrl+N)")),
+    ActionSpec("open", N_("Ö&ppna"), "open", "open_selected", None,
+               N_("Öppna valt utkast (Enter)")),
+    ActionSpec("duplicate", N_("&Duplicera"), "duplicate", "list_actions.duplicate_selected"),
+    ActionSpec("delete", N_("&Ta bort"), "delete", "list_actions.delete_selected", _KEY.Delete,
+               N_("Flytta valt utkast till papperskorgen")),
+    ActionSpec("restore", N_("Å&terställ"), "restore", "list_actions.restore_selected"),
+    ActionSpec("back", N_("Alla &utkast"), "back", "back_to_list", "Alt+Left",
+               N_("Tillbaka till listan")),
+    ActionSpec("export", N_("&Exportera…"), "export", lambda w: w.exporter.export(False, False),
+               "Ctrl+E", N_("Exportera till Word (Ctrl+E)")),
+    ActionSpec("version", N_("Spara &version…"), "save", "save_version", _KEY.Save,
+               N_("Spara en version av utkastet")),
+    ActionSpec("settings", N_("&Inställningar…"), "settings", "edit_settings", _KEY.Preferences),
+    ActionSpec("find", N_("&Sök"), "open", "focus_search", _KEY.Find),
+    ActionSpec("undo", N_("&Ångra"), "back", "undo", _KEY.Undo),
+    ActionSpec("redo", N_("&Gör om"), "restore", "redo", "Ctrl+Y"),
+    ActionSpec("help", N_("&Vägledning"), "help", "show_guidance", _KEY.HelpContents,
+               N_("Vägledning för den här delen (F1)")),
+    ActionSpec("quit", N_("&Avsluta"), "back", "close", _KEY.Quit),
+    ActionSpec("about", N_("&Om beslut"), "beslut", "about"),
+)  # fmt: skip
+
+# The menus and the toolbar by action name; None is a separator.
+MENUS = (
+    (N_("&Arkiv"), ("new", "open", "duplicate", "delete", "restore", None, "export", "version",
+                    None, "settings", None, "quit")),
+    (N_("&Redigera"), ("undo", "redo", "find")),
+    (N_("&Visa"), ("back",)),
+    (N_("&Hjälp"), ("help", "about")),
+)  # fmt: skip
+TOOLBAR = ("back", "new", "open", "duplicate", "delete", "restore", None, "export", "version",
+           "settings")  # fmt: skip
+
+
+def make_action(window: MainWindow, spec: ActionSpec) -> QAction:
+    """The QAction of ``spec`` on ``window``; its signal's `checked` never reaches the slot."""
+    text = _(spec.text)
+    action = QAction(icon(spec.icon), text, window)
+    if spec.shortcut is not None:
+        # setShortcuts with a QKeySequence: setShortcut's overloads, and a QKeySequence
+        # made from a QKeySequence, build PySide6.QtCore.Qt's enums (start-up time).
+        action.setShortcuts([QKeySequence(spec.shortcut)])
+    action.setToolTip(_(spec.tip) if spec.tip else text.replace("&", ""))
+    slot = spec.slot
+
+    def triggered(_checked: bool = False) -> None:
+        if isinstance(slot, str):
+            target: object = window
+            for name in slot.split("."):  # "close", "list_actions.new_draft"
+                target = getattr(target, name)
+            assert callable(target)
+            target()
+        else:
+            slot(window)
+
+    action.triggered.connect(triggered)
+    return action
+
+
+def make_actions(window: MainWindow) -> dict[str, QAction]:
+    """Every action of the window, by name; also set as ``window.act_<name>``."""
+    actions = {spec.name: make_action(window, spec) for spec in ACTIONS}
+    for name, action in actions.items():
+        setattr(window, f"act_{name}", action)
+    return actions
+
+
+def make_menus_and_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+    """The menu bar and the toolbar from MENUS and TOOLBAR."""
+    bar = window.menuBar()
+    for title, names in MENUS:
+        menu = bar.addMenu(_(title))
+        for name in names:
+            menu.addSeparator() if name is None else menu.addAction(actions[name])
+    toolbar = QToolBar(_("Verktygsfält"), window)  # in place before it is filled
+    toolbar.setObjectName("toolbar")
+    toolbar.setMovable(False)
+    # Qt.ToolButtonStyle by name: the enum itself would build all of Qt's (start-up time).
+    toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
+    for name in TOOLBAR:
+        toolbar.addSeparator() if name is None else toolbar.addAction(actions[name])
+    window.addToolBar(toolbar)
+    return toolbar
