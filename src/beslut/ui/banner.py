@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from beslut.i18n import _
@@ -21,7 +20,8 @@ class Banner(QFrame):
         self.topic = ""
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # By name: the Qt enum would build all of PySide6.QtCore.Qt's (start-up time).
+        self.label.setProperty("textInteractionFlags", "TextSelectableByMouse")
         self.label.setAccessibleName(_("Meddelande"))
         self.close_button = QPushButton(_("Dölj"))
         self.close_button.setAccessibleName(_("Dölj meddelandet"))
