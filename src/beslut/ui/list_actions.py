@@ -2,19 +2,50 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from beslut.i18n import _
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
     from beslut.model.draft import Draft
-    from beslut.ui.main_window import MainWindow
+    from beslut.settings import Settings
+    from beslut.store import Store
+    from beslut.ui.draft_list import DraftListPage
+    from beslut.ui.messages import Messages
+
+T = TypeVar("T")
+
+
+class Window(Protocol):
+    """What the list actions use of the main window."""
+
+    store: Store
+    settings: Settings
+    messages: Messages
+    list_page: DraftListPage
+
+    def run(self, operation: Callable[[], T], title: str = "") -> T | None: ...
+
+    def attempt(self, operation: Callable[[], object], title: str = "") -> bool: ...
+
+    def refresh_list(self) -> None: ...
+
+    def open_draft(self, draft_id: int) -> None: ...
+
+    def show_notices(self, notices: tuple[str, ...]) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def window(self) -> QWidget: ...
 
 
 class ListActions:
     """What Nytt, Duplicera, Ta bort and Återställ do; the window's table points here."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         self._window = window
 
     def new_draft(self) -> None:
@@ -28,7 +59,7 @@ class ListActions:
         if not doctypes:
             return
         chosen = self._window.messages.choose(
-            self._window,
+            self._window.window(),
             _("Nytt tjänsteutlåtande"),
             _("Vilken sorts ärende?"),
             [d.name for d in doctypes],

@@ -3,21 +3,43 @@ copy made because another window changed the draft, and the question before clos
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from beslut.i18n import _
 from beslut.ui import state
 from beslut.ui.messages import message_for
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QLabel, QWidget
+
     from beslut.ui.autosave import SaveFailure
-    from beslut.ui.main_window import MainWindow
+    from beslut.ui.banner import Banner
+    from beslut.ui.editor import DraftEditor
+    from beslut.ui.messages import Messages
+
+
+class Window(Protocol):
+    """What the reports use of the main window."""
+
+    draft_id: int | None
+    editor: DraftEditor | None
+    messages: Messages
+    qsettings: QSettings
+    saved_label: QLabel
+
+    @property
+    def banner(self) -> Banner: ...
+
+    def setWindowTitle(self, title: str) -> None: ...
+
+    def window(self) -> QWidget: ...
 
 
 class SaveReports:
     """Connected to the window's autosaver; tells through the window's bar and label."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         self._window = window
 
     def saved(self, when: str) -> None:
@@ -58,10 +80,10 @@ class SaveReports:
         closed), or, when it is nowhere, asked."""
         title = _("Ändringarna kunde inte sparas")
         if failure.recovery is not None:
-            self._window.messages.tell(self._window, title, failure_text(failure))
+            self._window.messages.tell(self._window.window(), title, failure_text(failure))
             return True
         return self._window.messages.ask(
-            self._window,
+            self._window.window(),
             title,
             _(
                 "{why}\n\nVill du stänga ändå? Det du har skrivit sedan det senast sparades "

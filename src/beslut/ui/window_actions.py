@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from beslut.i18n import N_, _
 from beslut.ui.icons import icon
-
-if TYPE_CHECKING:
-    from beslut.ui.main_window import MainWindow
 
 _KEY = QKeySequence.StandardKey
 
@@ -26,7 +23,7 @@ class ActionSpec:
     name: str  # the window's attribute: act_<name>
     text: str  # N_: translated when the action is made
     icon: str
-    slot: str | Callable[[MainWindow], object]
+    slot: str | Callable[[Any], object]  # the window, whose methods it calls
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""  # N_; the text without "&" when empty
 
@@ -68,7 +65,7 @@ TOOLBAR = ("back", "new", "open", "duplicate", "delete", "restore", None, "expor
            "settings")  # fmt: skip
 
 
-def make_action(window: MainWindow, spec: ActionSpec) -> QAction:
+def make_action(window: QMainWindow, spec: ActionSpec) -> QAction:
     """The QAction of ``spec`` on ``window``; its signal's `checked` never reaches the slot."""
     text = _(spec.text)
     action = QAction(icon(spec.icon), text, window)
@@ -93,7 +90,7 @@ def make_action(window: MainWindow, spec: ActionSpec) -> QAction:
     return action
 
 
-def make_actions(window: MainWindow) -> dict[str, QAction]:
+def make_actions(window: QMainWindow) -> dict[str, QAction]:
     """Every action of the window, by name; also set as ``window.act_<name>``."""
     actions = {spec.name: make_action(window, spec) for spec in ACTIONS}
     for name, action in actions.items():
@@ -101,7 +98,7 @@ def make_actions(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
-def make_menus_and_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+def make_menus_and_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToolBar:
     """The menu bar and the toolbar from MENUS and TOOLBAR."""
     bar = window.menuBar()
     for title, names in MENUS:
