@@ -162,3 +162,98 @@ def test_a_read_only_database_says_so_when_it_opens(
         assert not editor.decisions.list.dragEnabled()
         window.close()
     assert messages.errors == []
+
+
+def test_bilagor_still_being_stored_are_kept_when_the_user_leaves(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    before = len(store.load_draft(1).attachments)
+    slow_file = tmp_path / "Underlag.pdf"
+    slow_file.write_bytes(b"%PDF-1.4 " + b"x" * 100_000)
+    real = store.put_file_from
+
+    def slow(path: Path, name: str | None = None) -> object:
+        time.sleep(0.5)  # a large file on a slow share
+        return real(path, name)
+
+    monkeypatch.setattr(store, "put_file_from", slow)
+    editor.attachments.add_paths([str(slow_file)])
+    window.back_to_list()  # at once, while the file is being stored
+    titles = [a.title for a in Store.open(store.path).load_draft(1).attachments]
+    assert len(titles) == before + 1 and titles[-1] == "Underlag"
+
+
+def test_after_a_conflict_copy_the_version_goes_to_the_copy(
+    qtbot: QtBot, window: MainWindow, store: Store, messages: ScriptedMessages
+) -> None:
+    import dataclasses
+
+    window.open_draft(1)
+    assert window.editor is not None
+    with Store.open(store.path) as other:  # another window saves draft 1 meanwhile
+        draft = other.load_draft(1)
+        other.save_draft(
+            1, dataclasses.replace(draft, meta=dataclasses.replace(draft.meta, title="ANDRA"))
+        )
+    type_text(window.editor.metadata.title_edit, " MIN")
+    messages.texts.append("Min version")
+    window.act_version.trigger()
+    fresh = Store.open(store.path)
+    assert window.draft_id is not None and window.draft_id != 1
+    assert [r.label for r in fresh.list_revisions(window.draft_id)] == ["Min version"]
+    assert fresh.list_revisions(1) == []
+
+
+def test_a_broken_checks_file_does_not_stop_export(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, messages: ScriptedMessages
+) -> None:
+    import dataclasses
+    import shutil
+
+    from beslut.doctypes import default_template_dir
+
+    org = tmp_path / "org"
+    shutil.copytree(default_template_dir(), org)
+    (org / "checks.toml").write_text("[trasig", encoding="utf-8")
+    window.settings = dataclasses.replace(window.settings, template_dir=str(org))
+    window.open_draft(1)
+    target = tmp_path / "tu.docx"
+    messages.answers.append(True)
+    messages.files.append(target)
+    with qtbot.waitSignal(window.exporter.finished, timeout=30_000):
+        window.act_export.trigger()
+    assert target.exists()
+    assert len([m for m in messages.errors if "checks.toml" in m]) == 1  # said once
+
+
+def test_a_recovery_file_goes_when_its_text_is_kept_as_a_conflict_copy(
+    qtbot: QtBot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    import beslut.store.store as store_module
+
+    window.open_draft(1)
+    assert window.editor is not None
+    real_body = store_module._body
+
+    def broken(_draft: object) -> str:
+        raise TypeError("a bug in the JSON writer")
+
+    monkeypatch.setattr(store_module, "_body", broken)
+    type_text(window.editor.metadata.title_edit, " MIN")
+    assert window.autosaver.flush() is not None
+    assert len(pending_recoveries(store.path)) == 1
+    monkeypatch.setattr(store_module, "_body", real_body)
+    with Store.open(store.path) as other:
+        draft = other.load_draft(1)
+        other.save_draft(
+            1, dataclasses.replace(draft, meta=dataclasses.replace(draft.meta, title="ANDRA"))
+        )
+    assert window.autosaver.flush() is None  # stored as a copy
+    assert pending_recoveries(store.path) == []

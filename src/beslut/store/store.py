@@ -455,11 +455,15 @@ class Store:
                 self._conn.blobopen("files", "data", rowid) as blob,
                 path.open("rb") as handle,
             ):
-                left = ref.size
+                import hashlib
+
+                digest, left = hashlib.sha256(), ref.size
                 while left and (chunk := handle.read(min(_CHUNK, left))):
                     blob.write(chunk)
+                    digest.update(chunk)
                     left -= len(chunk)
-                if left or handle.read(1):  # rolled back by _atomic: nothing is kept
+                changed = left or handle.read(1) or digest.hexdigest() != ref.sha256
+                if changed:  # rolled back by _atomic: nothing is kept
                     raise OSError(f"{path} changed while it was being stored")
 
     @_guarded

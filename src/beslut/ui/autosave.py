@@ -190,6 +190,8 @@ def _save(store: Store, target: _Target, draft: Draft) -> _Saved | SaveFailure:
         except StoreConflictError:
             log.warning("draft %s changed underneath; keeping this text as a copy", target.draft_id)
             copy_id = store.create_draft(draft)
+            if target.recovery_written:  # the text it held is stored now, in the copy
+                _clear_recovery(store.path, target)
             target.draft_id, target.change = copy_id, store.draft_change(copy_id)
             return _Saved(store.summary(copy_id).modified, copy_id)
         target.change = result.change

@@ -240,6 +240,14 @@ class DraftEditor(QWidget):
 
         self._checker.submit("checks", check)
 
+    def settle(self) -> None:
+        """Let bilaga files still being stored join the draft (before it is saved for
+        leaving or closing)."""
+        from PySide6.QtCore import QCoreApplication
+
+        self.attachments.wait_for_files()
+        QCoreApplication.sendPostedEvents()  # delivers their result, as the loop would
+
     def wait_for_background(self) -> None:
         """Block until a running granskning and bilaga files being stored are done
         (before the editor goes away, so no thread reports to a deleted widget)."""

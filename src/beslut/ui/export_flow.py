@@ -18,6 +18,7 @@ from beslut.ui.messages import Messages
 from beslut.ui.worker import Worker
 
 if TYPE_CHECKING:
+    from beslut.checks import CheckConfig
     from beslut.model.draft import Draft
     from beslut.ui.editor import DraftEditor
 
@@ -41,11 +42,13 @@ class ExportFlow(QObject):
         settings: Callable[[], Settings],
         current: Callable[[], tuple[DraftEditor, int] | None],
         saved_or_told: Callable[[], bool],
+        check_config: Callable[[], CheckConfig],
     ) -> None:
         super().__init__(window)
         self._window, self._store, self._messages = window, store, messages
         self._qsettings, self._settings = qsettings, settings
         self._current, self._saved_or_told = current, saved_or_told
+        self._check_config = check_config  # the window's: a broken checks.toml was said once
         self._worker = Worker(self)
         self._worker.finished.connect(self._done)
         self._worker.failed.connect(self._failed)
@@ -64,7 +67,8 @@ class ExportFlow(QObject):
         editor, _draft_id = current
         draft = editor.collect()
         present = self._store.has_files(ref.sha256 for ref in draft.file_refs())
-        gate = export_gate(check_draft(draft, self._settings(), present).report)
+        config = self._check_config()
+        gate = export_gate(check_draft(draft, self._settings(), present, config=config).report)
         if gate.stops and not self._messages.ask(
             self._window, _("Exportera trots anmärkningar?"), gate.question()
         ):
@@ -87,8 +91,10 @@ class ExportFlow(QObject):
 
     def start(self, draft: Draft, target: Path, pdf: bool, attachments: bool) -> None:
         """Export ``draft`` to ``target`` off the GUI thread; a revision is kept."""
-        current = self._current()
-        if current is None or not self._saved_or_told():
+        if self._current() is None or not self._saved_or_told():
+            return
+        current = self._current()  # after saving: a conflict copy is the draft now
+        if current is None:
             return
         _editor, draft_id = current
         self._qsettings.setValue(state.EXPORT_FOLDER, str(target.parent))

@@ -143,8 +143,19 @@ class MainWindow(QMainWindow):
         return self._safety
 
     def _pending_failure(self) -> SaveFailure | None:
-        """Write pending edits now: the failure, or None (also when nothing was watched)."""
-        return None if self._autosaver is None else self._autosaver.flush()
+        """Write pending edits now: the failure, or None (also when nothing was watched).
+
+        Bilaga files still being stored join the draft first, so leaving or closing
+        never drops them; after a conflict copy the window's draft is the copy at once.
+        """
+        if self.editor is not None:
+            self.editor.settle()
+        if self._autosaver is None:
+            return None
+        failure = self._autosaver.flush()
+        if self._autosaver.draft_id is not None and self.draft_id is not None:
+            self.draft_id = self._autosaver.draft_id  # a conflict copy, before `copied`
+        return failure
 
     @property
     def exporter(self) -> ExportFlow:
@@ -160,6 +171,7 @@ class MainWindow(QMainWindow):
                 lambda: self.settings,
                 self._current_editor,
                 self.saved_or_told,
+                self.check_config,
             )
         return self._exporter
 
@@ -367,6 +379,8 @@ class MainWindow(QMainWindow):
         if label is None or not self.saved_or_told():
             return
         draft_id = self.draft_id
+        if draft_id is None:
+            return
         if not self.attempt(lambda: self.store.add_revision(draft_id, label)):
             return
         self.statusBar().showMessage(_("Versionen är sparad."), 5000)
