@@ -132,3 +132,24 @@ def test_a_damaged_database_without_backups_just_says_so(
 
 def test_sizes_read_as_swedish() -> None:
     assert [size_text(n) for n in (850, 12_345, 1_400_000)] == ["850 byte", "12 kB", "1,4 MB"]
+
+
+def test_restore_refuses_while_beslut_has_the_database_open(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hashlib
+
+    from beslut.store.lock import InstanceLock, lock_database
+
+    backup = _backed_up(db_path)
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    app = InstanceLock()  # what the running app holds
+    assert lock_database(app, db_path)
+    try:
+        code, _, err = run(capsys, "--db", str(db_path), "backup", "restore", str(backup))
+    finally:
+        app.release()
+    assert code == 1 and "öppen i beslut" in err
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+    code, _, _ = run(capsys, "--db", str(db_path), "backup", "restore", str(backup))
+    assert code == 0  # closed: the restore goes through

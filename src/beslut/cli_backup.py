@@ -54,7 +54,18 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     if not source.exists() and source.name == args.file:  # a bare name from backup list
         source = backup_dir(db_path) / source
-    kept = restore_backup(db_path, source)
+    from beslut.store.lock import InstanceLock, lock_database
+
+    lock = InstanceLock()
+    if not lock_database(lock, db_path):
+        message = _(
+            "Databasen {db} är öppen i beslut. Stäng beslut och återställ sedan säkerhetskopian."
+        ).format(db=db_path)
+        raise BeslutError(message, f"{db_path} is locked by a running beslut")
+    try:
+        kept = restore_backup(db_path, source)
+    finally:
+        lock.release()
     print(_("Databasen {db} är återställd från {backup}.").format(db=db_path, backup=source))
     if kept is None:
         print(_("Det fanns ingen databas där förut, så ingenting behövde sparas."))

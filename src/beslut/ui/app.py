@@ -18,7 +18,7 @@ from beslut.store import Store, resolve_db_path
 from beslut.store.seed import seed_example
 from beslut.ui import errors
 from beslut.ui.icons import icon
-from beslut.ui.instance import InstanceLock, ask_to_come_forward, file_key, listen, path_key
+from beslut.ui.instance import InstanceLock, ask_to_come_forward, listen, lock_database
 from beslut.ui.main_window import MainWindow
 from beslut.ui.messages import Messages
 from beslut.ui.qlocale import ui_locale
@@ -66,13 +66,13 @@ def run(args: argparse.Namespace) -> int:
     # The lock on the file itself is taken before the database is opened, so two starts
     # through two names of one file never open it at the same moment; a database that
     # does not exist yet is locked by its path until it does.
-    if not smoke and not _lock_database(lock, path):
+    if not smoke and not lock_database(lock, path):
         return _second_start(path, messages)
     store = _open_store(path, messages)
     if store is None:
         lock.release()
         return 1
-    if not smoke and not _lock_database(lock, path):  # it was created just now
+    if not smoke and not lock_database(lock, path):  # it was created just now
         store.close()
         return _second_start(path, messages)
     settings = load_settings(store)
@@ -95,13 +95,6 @@ def run(args: argparse.Namespace) -> int:
     lock.release()
     del server
     return code
-
-
-def _lock_database(lock: InstanceLock, path: Path) -> bool:
-    """Take the locks of ``path`` that this process does not hold yet; False when another
-    beslut holds one (by the same path, or the same file through another name)."""
-    keys = [path_key(path), *filter(None, [file_key(path)])]
-    return all(key in lock or lock.take(key) for key in keys)
 
 
 def _second_start(path: Path, messages: Messages) -> int:
