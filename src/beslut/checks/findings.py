@@ -7,11 +7,12 @@ from enum import StrEnum
 
 from beslut.i18n import N_, _
 
-# Parts of a draft that are not sections; every other ``Location.part`` is a section key.
-DECISIONS = "decisions"
-META = "meta"
-ATTACHMENTS = "attachments"
-DOCUMENT = "document"
+# Parts of a draft that are not sections, defined once in beslut.parts and named here for
+# the checks; every other ``Location.part`` is a section key.
+from beslut.parts import ATTACHMENTS as ATTACHMENTS
+from beslut.parts import DECISIONS as DECISIONS
+from beslut.parts import DOCUMENT as DOCUMENT
+from beslut.parts import META as META
 
 # Fields a location can point at instead of a block's text.
 HEADING = "heading"
