@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from beslut.doctypes import load_doctypes
-from beslut.drafts import new_draft
 from beslut.model.draft import Attachment, Signatory
 from beslut.settings import load_settings
 from beslut.store import Store
 from beslut.store.seed import seed_example
 from beslut.ui.main_window import MainWindow
 from beslut.ui.messages import Messages
+from beslut.workflow.drafts import new_draft
 from tests.ui.helpers import type_text
 
 # (document type, step) for every step of every shipped document type: Uppgifter,

@@ -42,7 +42,7 @@ _NOT_AT_START = (
     "beslut.checks",
     "beslut.cli_backup",
     "beslut.doctypes",
-    "beslut.drafts",
+    "beslut.workflow",
     "beslut.export",
     "beslut.model.draft",
     "beslut.model.jsonio",

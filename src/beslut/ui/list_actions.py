@@ -67,7 +67,7 @@ class ListActions:
         if chosen is None:
             return
         doctype = doctypes[chosen]
-        from beslut.drafts import new_draft
+        from beslut.workflow.drafts import new_draft
 
         self.create_and_open(new_draft(doctype, self._window.settings))
 

@@ -56,7 +56,7 @@ class SaveReports:
     def copied(self, copy_id: int) -> None:
         """Another window changed the draft: the user's text went to a new draft, which
         is the one open from now on."""
-        from beslut.drafts import conflict_title
+        from beslut.workflow.drafts import conflict_title
 
         window = self._window
         window.draft_id = copy_id

@@ -1,4 +1,4 @@
-"""Tests for beslut.drafts: a new draft with the user's details."""
+"""A new draft with the user's details (beslut.workflow.drafts)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import datetime as dt
 
 from beslut.doctypes import load_doctype
 from beslut.doctypes.loader import DocType, SectionSpec
-from beslut.drafts import new_draft
 from beslut.model import Draft, Metadata, Person, Section, Status
 from beslut.settings import Settings
+from beslut.workflow.drafts import new_draft
 
 DOCTYPE = DocType(
     "yttrande",
