@@ -40,6 +40,7 @@ class DocTypes:
     """The document types to offer, in order, and what the user should know about them."""
 
     types: tuple[DocType, ...]
+    folder: Path  # where they were read
     notices: tuple[str, ...] = ()
 
 
@@ -81,7 +82,8 @@ def template_source(settings: Settings) -> TemplateSource:
 def available_doctypes(settings: Settings) -> DocTypes:
     """The document types to offer for a new draft, with what was left out and why."""
     source = template_source(settings)
-    types, notices = _read_folder(source.folder)
+    folder = source.folder
+    types, notices = _read_folder(folder)
     notices = [*source.notices, *notices]
     if not types and not source.builtin:
         notices.append(
@@ -90,9 +92,10 @@ def available_doctypes(settings: Settings) -> DocTypes:
                 "de inbyggda."
             ).format(folder=source.folder)
         )
-        types, more = _read_folder(default_template_dir())
+        folder = default_template_dir()
+        types, more = _read_folder(folder)
         notices += more
-    return DocTypes(tuple(types), tuple(notices))
+    return DocTypes(tuple(types), folder, tuple(notices))
 
 
 def resolve_doctype(key: str, settings: Settings) -> ResolvedType:
@@ -101,7 +104,7 @@ def resolve_doctype(key: str, settings: Settings) -> ResolvedType:
     offered = available_doctypes(settings)
     if not offered.types:
         message = _("Det finns inga dokumenttyper att använda i {folder}.")
-        folder = template_source(settings).folder
+        folder = offered.folder
         raise DocTypeError(message.format(folder=folder), f"no document types in {folder}")
     found = next((d for d in offered.types if d.key == key), None)
     if found is not None:
@@ -110,7 +113,7 @@ def resolve_doctype(key: str, settings: Settings) -> ResolvedType:
     notice = _(
         "Dokumenttypen ”{key}” finns inte i mallmappen {folder}. Utkastet visas, granskas "
         "och exporteras som {name} tills typen finns där."
-    ).format(key=key, folder=template_source(settings).folder, name=fallback.name)
+    ).format(key=key, folder=offered.folder, name=fallback.name)
     return ResolvedType(fallback, (*offered.notices, notice))
 
 
