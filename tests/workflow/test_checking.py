@@ -7,26 +7,9 @@ from pathlib import Path
 
 from beslut.checks import CheckConfig
 from beslut.checks.report import exit_code, format_text
-from beslut.model import Block, BlockKind, Draft, Metadata, Section
 from beslut.settings import Settings
 from beslut.workflow.checking import check_draft
-
-DRAFT = Draft(
-    meta=Metadata(
-        title="Avgiftsfri simskola",
-        namnd="Idrottsnämnden",
-        dnr="IDN 2026/242",
-        doctype="beslutsarende",
-    ),
-    decisions=("att godkänna simskolan", "Beslutet justeras omedelbart."),
-    sections=(
-        Section(
-            "bakgrund",
-            "Bakgrund",
-            (Block.plain(BlockKind.PARAGRAPH, "Simskolan startar 2027-02-01  i Husby."),),
-        ),
-    ),
-)
+from tests.checks.test_report import DRAFT  # the same draft as the report tests
 
 
 def _template(folder: Path, required: bool) -> Path:
