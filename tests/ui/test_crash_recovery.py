@@ -14,10 +14,11 @@ import pytest
 
 from beslut.store import Store
 
-CHILD = textwrap.dedent(
+# A child process with the example draft open on Bakgrund, as a user starts it.
+_OPEN_ON_BAKGRUND = textwrap.dedent(
     """
     import sys
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
     from beslut.store import Store
     from beslut.store.seed import seed_example
@@ -34,6 +35,11 @@ CHILD = textwrap.dedent(
     window.open_draft(1)
     step = next(s for s in window.editor.sections if s.spec.key == "bakgrund")
     window.editor.go_to_step(step)
+    """
+)
+
+CHILD = _OPEN_ON_BAKGRUND + textwrap.dedent(
+    """
     window.autosaver.saved.connect(lambda when: print("SAVED", flush=True))
     type_text(step.editor.text_edit, " Tillägg skrivet före kraschen: åäö.")
     app.exec()
@@ -82,26 +88,8 @@ def test_text_survives_sigkill(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-TYPIST = textwrap.dedent(
+TYPIST = _OPEN_ON_BAKGRUND + textwrap.dedent(
     """
-    import sys
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-    from beslut.store import Store
-    from beslut.store.seed import seed_example
-    from beslut.ui.main_window import MainWindow
-    from tests.ui.helpers import type_text
-    from tests.ui.scripted import ScriptedMessages
-
-    app = QApplication([])
-    store = Store.open(sys.argv[1], seed=seed_example)
-    window = MainWindow(
-        store, QSettings(sys.argv[2], QSettings.Format.IniFormat), messages=ScriptedMessages()
-    )
-    window.show()
-    window.open_draft(1)
-    step = next(s for s in window.editor.sections if s.spec.key == "bakgrund")
-    window.editor.go_to_step(step)
     edit = step.editor.text_edit
     edit.moveCursor(edit.textCursor().MoveOperation.End)
     text = sys.argv[3]
