@@ -35,7 +35,7 @@ from beslut.ui.steps.metadata import MetadataStep
 from beslut.ui.steps.review import ReviewStep
 from beslut.ui.steps.section import SectionStep
 from beslut.ui.steps.signatures import SignaturesStep
-from beslut.ui.undo import ProxyCommand, own_undo_widget
+from beslut.ui.undo import ProxyCommand, undo_in_focus
 from beslut.ui.worker import Worker
 
 CHECK_DELAY_MS = 600
@@ -311,9 +311,7 @@ class DraftEditor(QWidget):
 
     def undo(self, *, redo: bool = False) -> None:
         """Ctrl+Z / Ctrl+Y: the focused field's own history, else the current step's."""
-        widget = own_undo_widget()
-        if widget is not None:
-            widget.redo() if redo else widget.undo()
+        if undo_in_focus(redo=redo):
             return
         stack = self.current_step().undo_stack
         stack.redo() if redo else stack.undo()

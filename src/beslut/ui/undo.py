@@ -118,8 +118,10 @@ def own_undo_widget() -> QLineEdit | QTextEdit | QPlainTextEdit | None:
     return focus
 
 
-def undo_in_focus(*, redo: bool) -> None:
-    """Undo (or redo) in the focused text field, if it has its own history."""
+def undo_in_focus(*, redo: bool) -> bool:
+    """Undo (or redo) in the focused text field, if it has its own history; True then."""
     widget = own_undo_widget()
-    if widget is not None:
-        widget.redo() if redo else widget.undo()
+    if widget is None:
+        return False
+    widget.redo() if redo else widget.undo()
+    return True

@@ -148,5 +148,6 @@ class ReviewStep(Step):
 
     def set_read_only(self, read_only: bool) -> None:
         """Export stays possible from a read-only database; fixes do not."""
-        self.fix_button.setEnabled(False)
         self._read_only = read_only
+        if read_only:
+            self.fix_button.setEnabled(False)
