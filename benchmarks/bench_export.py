@@ -107,7 +107,7 @@ def docxtpl_template(folder: Path) -> Path:
 
 def docxtpl_floor(template: Path, items: list[tuple[str, str]]) -> bytes:
     """docxtpl: load the template, render with autoescape, save."""
-    from docxtpl import DocxTemplate  # type: ignore[import-not-found, unused-ignore]
+    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
     document = DocxTemplate(str(template))
     context = {"paragraphs": [{"style": style, "text": text} for style, text in items]}

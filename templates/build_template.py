@@ -1,4 +1,5 @@
-"""Build the default city template, templates/stadsmall.docx, from the XML written here.
+"""Build the default city template, src/beslut/data/templates/stadsmall.docx, from the XML
+written here.
 
 Run it after changing the layout (``python templates/build_template.py``) and commit the
 .docx with the script. The output is byte-for-byte reproducible, so a rebuild that changes
@@ -15,7 +16,9 @@ import zlib
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-OUT = Path(__file__).resolve().parent / "stadsmall.docx"
+OUT = (
+    Path(__file__).resolve().parents[1] / "src" / "beslut" / "data" / "templates" / "stadsmall.docx"
+)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

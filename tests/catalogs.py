@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import os
+import importlib.util
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 ROOT = Path(__file__).resolve().parents[1]
-LOCALE = ROOT / "resources" / "locale"
+LOCALE = ROOT / "resources" / "locale"  # the sources: beslut.pot and each beslut.po
+PACKAGE_LOCALE = ROOT / "src" / "beslut" / "data" / "locale"  # the compiled .mo files
 
 
 def compile_catalogs() -> None:
-    """Compile each beslut.po to the .mo the app reads, when that is missing or older.
-
-    dev.py run and test do this with pybabel; a bare ``pytest`` needs it too.
-    """
-    for po in LOCALE.glob("*/LC_MESSAGES/beslut.po"):
-        mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-            continue
-        with po.open("rb") as handle:
-            catalog = read_po(handle)
-        partial = mo.with_name(f".{mo.name}.{os.getpid()}")
-        with partial.open("wb") as handle:
-            write_mo(handle, catalog)
-        partial.replace(mo)
+    """Compile each beslut.po to the .mo the app reads, when that is missing or older
+    (resources/catalogs.py, which dev.py runs too; a bare ``pytest`` needs it)."""
+    spec = importlib.util.spec_from_file_location("catalogs", ROOT / "resources" / "catalogs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.compile_catalogs()

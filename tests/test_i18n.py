@@ -19,7 +19,7 @@ from beslut import i18n
 from beslut.i18n import _, current_language, locale_dir, ngettext, set_language, translate
 from beslut.model.status import Status
 from beslut.store.errors import newer_version
-from tests.catalogs import LOCALE, ROOT, compile_catalogs
+from tests.catalogs import LOCALE, PACKAGE_LOCALE, ROOT, compile_catalogs
 
 SOURCES = ROOT / "src" / "beslut"
 ENGLISH = LOCALE / "en" / "LC_MESSAGES" / "beslut.po"
@@ -209,9 +209,11 @@ def test_the_marking_checks_find_what_they_look_for() -> None:
 # --- switching language ---------------------------------------------------------------
 
 
-def test_locale_dir_is_the_repositorys_resources_locale() -> None:
-    assert locale_dir() == LOCALE
-    assert (locale_dir() / "en" / "LC_MESSAGES" / "beslut.po").is_file()
+def test_the_catalogs_are_compiled_into_the_package_from_resources_locale() -> None:
+    compile_catalogs()
+    assert locale_dir() == PACKAGE_LOCALE
+    assert (locale_dir() / "en" / "LC_MESSAGES" / "beslut.mo").is_file()
+    assert (LOCALE / "en" / "LC_MESSAGES" / "beslut.po").is_file()
 
 
 def test_english_and_back_to_swedish() -> None:

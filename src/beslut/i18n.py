@@ -2,8 +2,9 @@
 
 Source strings are Swedish, the product's default language: without any catalog
 installed the user still reads correct Swedish. English comes from a gettext catalog
-(resources/locale/en/LC_MESSAGES/beslut.mo, compiled from beslut.po by
-``python3 dev.py i18n``) when the user chooses it.
+(beslut/data/locale/en/LC_MESSAGES/beslut.mo, compiled from
+resources/locale/en/LC_MESSAGES/beslut.po by resources/catalogs.py, which dev.py and the
+wheel build run) when the user chooses it.
 
 Mark text with ``_()`` where it is shown, ``ngettext()`` where it has a count, and
 ``N_()`` where it is defined at import time (before the language is chosen); such a
@@ -34,8 +35,8 @@ _language = DEFAULT_LANGUAGE
 
 
 def locale_dir() -> Path:
-    """The repository's (or installed app's) resources/locale folder with the catalogs."""
-    return data_folder("resources", "locale")
+    """The folder with the compiled catalogs (``beslut/data/locale``)."""
+    return data_folder("locale")
 
 
 def translation_for(language: str) -> _gettext.NullTranslations:

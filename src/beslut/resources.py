@@ -1,7 +1,10 @@
-"""Finding beslut's data folders (resources/, templates/) from the code (no Qt).
+"""Finding the data beslut ships inside its package (no Qt).
 
-In a checkout or an editable install they sit at the repository root, beside src/; the
-Windows build (packaging/) places them beside the package in the same layout.
+Document types, checks.toml and the city template (``data/templates``), the icons
+(``data/icons``) and the compiled catalogs (``data/locale``, built from
+resources/locale/*.po by ``python3 dev.py i18n`` and by the wheel build) live in
+``beslut/data``. They are found through importlib.resources, so a checkout, an editable
+install, an installed wheel and the frozen app (packaging/) find them the same way.
 """
 
 from __future__ import annotations
@@ -13,15 +16,17 @@ TEMPLATE_NAME = "stadsmall.docx"  # the city's Word template, in a template fold
 
 
 @functools.cache
-def data_folder(*parts: str) -> Path:
-    """The first ``<ancestor>/<parts...>`` folder above this module that exists.
+def _package_root() -> Path:
+    """The package's folder on disk. beslut is always installed as files (pip, the
+    frozen app), never run from a zip: the callers read whole folders."""
+    from importlib import resources
 
-    When none exists the path beside the repository root is returned, so a message can
-    name where it was looked for.
-    """
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent.joinpath(*parts)
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2].joinpath(*parts)
+    root = resources.files(__package__ or "beslut")
+    if not isinstance(root, Path):
+        raise RuntimeError(f"beslut must be installed as files, not imported from {root}")
+    return root
+
+
+def data_folder(*parts: str) -> Path:
+    """The folder ``beslut/data/<parts...>`` (it may not exist: a message can name it)."""
+    return _package_root().joinpath("data", *parts)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
-from beslut.doctypes import default_template_dir
 from beslut.export.fields import (
     CONTENT_FIELD,
     FIELDS,
@@ -54,6 +54,8 @@ def test_field_key_ignores_case_and_diacritics() -> None:
 
 
 def test_the_template_readme_lists_every_field() -> None:
-    readme = (default_template_dir() / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "templates" / "README.md").read_text(
+        encoding="utf-8"
+    )
     for name, meaning in FIELDS.items():
         assert f"| `{{{{ {name} }}}}` | {meaning} |" in readme

@@ -9,13 +9,14 @@ from types import ModuleType
 
 from docx import Document
 
-from beslut.doctypes import default_template_dir
 from beslut.export.fields import FIELDS
 from beslut.export.merge import FIELD_PATTERN
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def _builder() -> ModuleType:
-    path = default_template_dir() / "build_template.py"
+    path = ROOT / "templates" / "build_template.py"
     spec = importlib.util.spec_from_file_location("build_template", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -49,8 +49,8 @@ class DocType:
 
 
 def default_template_dir() -> Path:
-    """The template folder shipped with beslut (the repository's ``templates/``)."""
-    return data_folder("templates", "doctypes").parent
+    """The template folder shipped with beslut (``beslut/data/templates``)."""
+    return data_folder("templates")
 
 
 def load_doctypes(template_dir: Path | None = None) -> list[DocType]:

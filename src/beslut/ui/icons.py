@@ -1,4 +1,4 @@
-"""The app's SVG icons (sharp at any DPI), loaded by name from resources/icons."""
+"""The app's SVG icons (sharp at any DPI), loaded by name from beslut/data/icons."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ _ICONS: dict[str, QIcon] = {}
 
 
 def icon(name: str) -> QIcon:
-    """The icon ``name`` (resources/icons/<name>.svg); an empty icon when it is missing."""
+    """The icon ``name`` (beslut/data/icons/<name>.svg); an empty icon when it is missing."""
     found = _ICONS.get(name)
     if found is None:
-        path = data_folder("resources", "icons") / f"{name}.svg"
+        path = data_folder("icons") / f"{name}.svg"
         found = _ICONS[name] = QIcon(str(path)) if path.exists() else QIcon()
     return found
