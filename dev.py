@@ -6,8 +6,10 @@
     python3 dev.py lint          ruff and mypy
     python3 dev.py bench         run the benchmarks in benchmarks/
     python3 dev.py i18n          extract the text to translate, update and compile the catalogs
+    python3 dev.py package       build the frozen app into dist/beslut/ (PyInstaller)
 
-run and test compile the catalogs (resources/locale/*/LC_MESSAGES/beslut.po -> .mo) first.
+run, test and package compile the catalogs first (resources/locale/*/LC_MESSAGES/beslut.po
+-> src/beslut/data/locale/*/LC_MESSAGES/beslut.mo, by resources/catalogs.py).
 
 Works the same on Windows (py dev.py run) and Linux.
 """
@@ -29,6 +31,9 @@ WINDOWS = os.name == "nt"
 LOCALE = ROOT / "resources" / "locale"
 DOMAIN = "beslut"
 POT = LOCALE / f"{DOMAIN}.pot"
+# Every extra, so each command works on a fresh checkout (bench needs docxtpl, package
+# needs PyInstaller).
+EXTRAS = ("test", "dev", "bench", "package")
 
 # Shared libraries Qt needs on Debian/Ubuntu, by the package that ships them.
 DEBIAN_QT_LIBS = {
@@ -71,7 +76,7 @@ def ensure_installed() -> Path:
             )
     print("Installerar beslut och dess beroenden ...", flush=True)
     pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "-e", f"{ROOT}[test,dev]"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}[{','.join(EXTRAS)}]"], check=True)
     STAMP.write_text(fingerprint())
     return python
 
@@ -103,7 +108,7 @@ def babel(python: Path, *args: str) -> int:
 
 def compile_catalogs(python: Path) -> int:
     """Compile every beslut.po to the .mo the app reads (the .mo files are not in git)."""
-    return babel(python, "compile", "--domain", DOMAIN, "--directory", str(LOCALE))
+    return run(python, str(ROOT / "resources" / "catalogs.py"))
 
 
 def _without_date(text: str) -> list[str]:
@@ -146,8 +151,26 @@ def update_catalogs(python: Path) -> int:
     return code
 
 
+def package(python: Path, args: list[str]) -> int:
+    """Build the frozen app with PyInstaller: dist/beslut/ (packaging/beslut.spec).
+
+    ``args`` go to PyInstaller (a later --distpath or --workpath wins over ours); after
+    ``--`` they go to the spec (``-- --bare`` builds the start-up floor, dist/bare/).
+    """
+    spec_args = args[args.index("--") :] if "--" in args else []
+    options = args[: len(args) - len(spec_args)]
+    return compile_catalogs(python) or run(
+        python,
+        *("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN"),
+        *("--distpath", str(ROOT / "dist"), "--workpath", str(ROOT / "build" / "pyinstaller")),
+        *options,
+        str(ROOT / "packaging" / "beslut.spec"),
+        *spec_args,
+    )
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "lint", "bench", "i18n"}:
+    if not argv or argv[0] not in {"run", "test", "lint", "bench", "i18n", "package"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -160,6 +183,8 @@ def main(argv: list[str]) -> int:
     if command == "test":
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
         return compile_catalogs(python) or run(python, "-m", "pytest", *rest, env=env)
+    if command == "package":
+        return package(python, rest)
     if command == "lint":
         return (
             run(python, "-m", "ruff", "check", ".")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 
@@ -127,3 +128,14 @@ def report(name: str, value_ms: float, goal_ms: float, floor_name: str, floor_ms
         f"  floor {floor_name}: {floor_ms:.2f} ms, ratio {ratio:.2f}"
     )
     return met
+
+
+def wall_ms(commands: list[list[str]], env: dict[str, str], repeat: int = 21) -> list[float]:
+    """Median wall time of each command; runs alternate, so both see the same machine."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for cmd, samples in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(cmd, env=env, check=True, capture_output=True)
+            samples.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(samples) for samples in times]

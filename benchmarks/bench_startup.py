@@ -12,7 +12,6 @@ from __future__ import annotations
 import compileall
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,33 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _util import filler, report  # noqa: I001
+from _util import filler, report, wall_ms  # noqa: I001
 
 from beslut.model import Block, BlockKind, Draft, Metadata, Section
 from beslut.store import Store
 
-BARE = (
-    "import sys\n"
-    "from PySide6.QtCore import QTimer\n"
-    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
-    "app = QApplication(sys.argv[:1])\n"
-    "w = QMainWindow()\n"
-    "w.resize(1280, 800)\n"
-    "w.show()\n"
-    "QTimer.singleShot(0, app.quit)\n"
-    "sys.exit(app.exec())\n"
-)
-
-
-def wall_ms(commands: list[list[str]], env: dict[str, str], repeat: int = 21) -> list[float]:
-    """Median wall time of each command; runs alternate, so both see the same machine."""
-    times: list[list[float]] = [[] for _ in commands]
-    for _ in range(repeat):
-        for cmd, samples in zip(commands, times, strict=True):
-            start = time.perf_counter()
-            subprocess.run(cmd, env=env, check=True, capture_output=True)
-            samples.append((time.perf_counter() - start) * 1000)
-    return [statistics.median(samples) for samples in times]
+# The floor's script, shared with the frozen benchmark (bench_frozen.py).
+BARE = Path(__file__).resolve().parents[1] / "packaging" / "bare_window.py"
 
 
 def fill(path: Path, n: int) -> None:
@@ -74,7 +53,7 @@ def bench_startup(folder: Path) -> bool:
     }
     floor, ours = wall_ms(
         [
-            [sys.executable, "-c", BARE],
+            [sys.executable, str(BARE)],
             [sys.executable, "-m", "beslut", "--db", str(db), "--smoke-test"],
         ],
         env,

@@ -407,7 +407,7 @@ def test_the_workflow_is_plain_yaml(workflow: str) -> None:
 
 
 def test_the_workflow_parses_as_yaml_when_pyyaml_is_there(workflow: str) -> None:
-    yaml = pytest.importorskip("yaml")
+    yaml = pytest.importorskip("yaml")  # in the test extra: skipped only outside dev.py
     data = yaml.safe_load(workflow)
     assert data["jobs"]["windows"]["runs-on"] == "windows-latest"
     assert data["jobs"]["linux"]["runs-on"] == "ubuntu-latest"
