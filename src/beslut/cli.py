@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beslut import __version__, argparse_sv
-from beslut.errors import BeslutError, DraftFormatError
+from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.settings import load_settings
 from beslut.store import Store, resolve_db_path
@@ -60,18 +60,10 @@ def load_draft_source(
 
 
 def read_draft_file(path: Path) -> tuple[Draft, dict[str, bytes]]:
-    """Read a draft file, naming the file in any message."""
-    from beslut.model.jsonio import loads
+    """Read a draft file, naming the file in any message (as the app reads one)."""
+    from beslut.workflow.files import read_draft_file as read
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        message = _("Filen {path} kan inte läsas: {why}.")
-        raise BeslutError(message.format(path=path, why=exc.strerror), f"{path}: {exc}") from exc
-    try:
-        return loads(data)
-    except DraftFormatError as exc:
-        raise DraftFormatError(f"{path}: {exc.user_message}", exc.detail) from exc
+    return read(path)
 
 
 # --- commands ------------------------------------------------------------------------

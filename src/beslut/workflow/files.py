@@ -1,0 +1,57 @@
+"""Draft files (the JSON draft format, ``.beslut`` or ``.json``): reading one, and opening
+one as a new draft in the store (no Qt).
+
+The app opens a file given on its command line (a double-click on a ``.beslut`` file) and
+the command line imports them; both read them here, so a file means the same to both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from beslut.errors import BeslutError, DraftFormatError
+from beslut.i18n import _
+
+if TYPE_CHECKING:
+    from beslut.model.draft import Draft
+    from beslut.store import Store
+
+
+def read_draft_file(path: Path) -> tuple[Draft, dict[str, bytes]]:
+    """The draft in the file at ``path`` and its bilaga files (sha256 -> bytes).
+
+    Raises BeslutError, naming the file, when it does not exist or cannot be read, and
+    DraftFormatError when it is not a draft file beslut can read.
+    """
+    from beslut.model.jsonio import loads
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        message = _("Filen {path} finns inte.").format(path=path)
+        raise BeslutError(message, f"{path}: {exc}") from exc
+    except IsADirectoryError as exc:
+        message = _("{path} är en mapp, inte en utkastfil.").format(path=path)
+        raise BeslutError(message, f"{path}: {exc}") from exc
+    except OSError as exc:
+        if path.is_dir():  # Windows says "permission denied" for a folder
+            message = _("{path} är en mapp, inte en utkastfil.").format(path=path)
+            raise BeslutError(message, f"{path}: {exc}") from exc
+        message = _("Filen {path} kan inte läsas: {why}.")
+        raise BeslutError(message.format(path=path, why=exc.strerror), f"{path}: {exc}") from exc
+    try:
+        return loads(data)
+    except DraftFormatError as exc:
+        raise type(exc)(f"{path}: {exc.user_message}", exc.detail) from exc
+
+
+def open_draft_file(store: Store, path: Path) -> int:
+    """Store the draft in the file at ``path`` as a new draft, with the bilaga files it
+    carries; returns the new draft's id.
+
+    The file is read and checked whole first: a file that cannot be read or is not a
+    draft file raises BeslutError (in Swedish, naming the file) and stores nothing.
+    """
+    draft, files = read_draft_file(path)
+    return store.create_draft(draft, files)
