@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beslut import __version__, argparse_sv
+from beslut.cli_args import CommandOrFile, names_a_draft_file
 from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.settings import load_settings
@@ -252,7 +253,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("starta programmet, visa huvudfönstret och avsluta direkt (för kontroller)"),
     )
-    sub = parser.add_subparsers(dest="command", metavar=_("KOMMANDO"))
+    parser.set_defaults(file=None)
+    sub = parser.add_subparsers(
+        dest="command",
+        action=CommandOrFile,
+        metavar=_("UTKASTFIL | KOMMANDO"),
+        help=_("en utkastfil (.beslut) att öppna i programmet, eller ett av kommandona"),
+    )
 
     p = sub.add_parser("list", help=_("lista utkast"))
     p.add_argument(
@@ -306,11 +313,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments of a plain start of the app, ``[--db FIL] [--smoke-test]``, as
-    build_parser() parses them, but without building every subcommand's parser (that
-    costs start-up time). None for anything else: a command, --help, an abbreviation or
-    a mistake, which the full parser then handles."""
-    values: dict[str, object] = {"db": None, "smoke_test": False, "command": None}
+    """The arguments of a plain start of the app, ``[--db FIL] [--smoke-test] [UTKASTFIL]``
+    in any order, as build_parser() parses them, but without building every subcommand's
+    parser (that costs start-up time). None for anything else: a command, --help, an
+    abbreviation or a mistake, which the full parser then handles."""
+    values: dict[str, object] = {"db": None, "smoke_test": False, "command": None, "file": None}
     rest = list(argv)
     while rest:
         arg = rest.pop(0)
@@ -320,6 +327,8 @@ def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
             values["db"] = arg.removeprefix("--db=")
         elif arg == "--db" and rest and not rest[0].startswith("-"):
             values["db"] = rest.pop(0)
+        elif values["file"] is None and names_a_draft_file(arg):
+            values["file"] = arg
         else:
             return None
     return argparse.Namespace(**values)
