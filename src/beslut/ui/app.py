@@ -62,31 +62,35 @@ def run(args: argparse.Namespace) -> int:
     errors.install_excepthook(messages)
     path = resolve_db_path(getattr(args, "db", None))
     smoke = bool(getattr(args, "smoke_test", False))
+    file = Path(args.file) if getattr(args, "file", None) else None  # beslut FIL
     lock = InstanceLock()
     # The lock on the file itself is taken before the database is opened, so two starts
     # through two names of one file never open it at the same moment; a database that
     # does not exist yet is locked by its path until it does.
     if not smoke and not lock_database(lock, path):
-        return _second_start(path, messages)
+        return _second_start(path, messages, file)
     store = _open_store(path, messages)
     if store is None:
         lock.release()
         return 1
     if not smoke and not lock_database(lock, path):  # it was created just now
         store.close()
-        return _second_start(path, messages)
+        return _second_start(path, messages, file)
     settings = load_settings(store)
     _install_translations(app, settings.language)
     window = MainWindow(store, QSettings("beslut", "beslut"), settings, messages)
-    server = None if smoke else listen(path, window)
+    server = None if smoke else listen(path, window, lambda forwarded: _open(window, forwarded))
     window.show()
     QTimer.singleShot(0, _collect_garbage_again)
     if smoke:
         QTimer.singleShot(0, app.quit)  # exit as soon as the event loop is idle
     else:
         window.safety.start_daily_backup()
-        if not window.safety.offer_recoveries():
+        recovered = window.safety.offer_recoveries()
+        if file is None and not recovered:
             window.reopen_last()
+    if file is not None:
+        _open(window, file)
     code = app.exec()
     if not smoke:
         window.safety.wait()
@@ -97,9 +101,17 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def _second_start(path: Path, messages: Messages) -> int:
-    """Another beslut has this database open: bring it forward, or say why not."""
-    if ask_to_come_forward(path):
+def _open(window: MainWindow, file: Path) -> None:
+    """Open the draft file ``file`` in the window (its code loads only now)."""
+    from beslut.ui.open_file import open_file
+
+    open_file(window, file)
+
+
+def _second_start(path: Path, messages: Messages, file: Path | None = None) -> int:
+    """Another beslut has this database open: bring it forward (handing it the draft file
+    to open, if one was given), or say why not."""
+    if ask_to_come_forward(path, file=file):
         log.info("another beslut has %s open; asked it to come forward", path)
         return 0
     _install_translations(QApplication.instance(), "sv")  # type: ignore[arg-type]
