@@ -89,3 +89,20 @@ def test_the_frozen_app_starts_and_exports_with_no_python_around(
 
     checked = run([str(frozen / EXE), "check", "1"], env, work)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_frozen_app_opens_a_shared_draft_file(frozen: Path, tmp_path: Path) -> None:
+    """The file association's command line, ``beslut.exe "FILE.beslut"``: the draft in the
+    file becomes a draft of this user's, opened in the app (--smoke-test: then it quits)."""
+    no_python = tmp_path / "empty-path"
+    no_python.mkdir()
+    env = new_user_env(tmp_path, [no_python])
+    work = tmp_path / "work"
+    shared = work / "från kollegan.beslut"
+    written = run([str(frozen / EXE), "export-json", "1", "-o", str(shared)], env, work)
+    assert written.returncode == 0, written.stderr
+
+    opened = run([str(frozen / EXE), "--smoke-test", str(shared)], env, work)
+    assert opened.returncode == 0, opened.stderr
+    listed = run([str(frozen / EXE), "list"], env, work)
+    assert sorted(line.split()[0] for line in listed.stdout.splitlines()) == ["1", "2"]
