@@ -27,7 +27,7 @@ def test_labels() -> None:
     assert part_label("okänd") == "okänd"
 
 
-def test_order_type_first_then_the_rest_in_draft_order() -> None:
+def test_known_parts_in_the_types_order_own_parts_keep_their_place() -> None:
     doctype = load_doctype("beslutsarende")
     text = (Block.plain(BlockKind.PARAGRAPH, "text"),)
     keys = [s.key for s in doctype.sections]
@@ -40,9 +40,12 @@ def test_order_type_first_then_the_rest_in_draft_order() -> None:
         )
     )
     ordered = ordered_sections(draft, doctype)
-    assert [s.key for s in ordered] == [keys[0], keys[1], "extra2", "extra1"]
-    assert section_heading(ordered[0], doctype) == doctype.sections[0].heading
-    assert section_heading(ordered[2], doctype) == "Extra två"
+    assert [s.key for s in ordered] == ["extra2", keys[0], "extra1", keys[1]]
+    assert section_heading(ordered[1], doctype) == "A"  # the draft's own heading
+    assert section_heading(ordered[0], doctype) == "Extra två"
+    untitled = Section(keys[0], "", text)
+    assert section_heading(untitled, doctype) == doctype.sections[0].heading
+    assert section_heading(Section("x", "", text), doctype) == "x"
 
 
 def test_decisions_filled() -> None:

@@ -50,21 +50,22 @@ def part_label(part: str, draft: Draft | None = None, doctype: DocType | None = 
 
 
 def ordered_sections(draft: Draft, doctype: DocType) -> list[Section]:
-    """All the draft's text sections in order: the document type's parts first, in its
-    order, then the sections the type does not know, in the draft's order (so no text
-    is ever left out)."""
-    known = {spec.key for spec in doctype.sections}
-    first = [s for spec in doctype.sections if (s := draft.section(spec.key)) is not None]
-    return first + [s for s in draft.sections if s.key not in known]
+    """All the draft's text sections in print order. A part the document type knows is
+    printed in the type's order; a part it does not know (an own part, "Ekonomiska
+    konsekvenser" say) keeps its place in the draft's order: the known parts fill the
+    places known parts hold in the draft, in the type's order, around the own parts."""
+    rank = {spec.key: i for i, spec in enumerate(doctype.sections)}
+    known = iter(sorted((s for s in draft.sections if s.key in rank), key=lambda s: rank[s.key]))
+    return [next(known) if s.key in rank else s for s in draft.sections]
 
 
 def section_heading(section: Section, doctype: DocType) -> str:
-    """The heading a section is printed under: the type's for a part it knows, else the
-    section's own (its key when it has none)."""
+    """The heading a section is printed under: its own, else the document type's for a
+    part it knows, else its key."""
+    if section.heading:
+        return section.heading
     spec = doctype.section(section.key)
-    if spec is not None:
-        return spec.heading
-    return section.heading or section.key
+    return spec.heading if spec is not None else section.key
 
 
 def decisions_filled(decisions: Iterable[str]) -> bool:

@@ -42,7 +42,7 @@ def _summary(paragraphs: list[Any]) -> list[tuple[str, str, str | None]]:
     return out
 
 
-def test_sections_follow_the_document_type_and_its_headings() -> None:
+def test_known_parts_follow_the_type_own_parts_keep_their_place_and_headings() -> None:
     draft = Draft(
         sections=(
             Section("okand", "Egen rubrik", (Block.plain("paragraph", "Extra."),)),
@@ -53,16 +53,18 @@ def test_sections_follow_the_document_type_and_its_headings() -> None:
     )
     ordered = ordered_sections(draft, load_doctype("beslutsarende"))
     assert [(heading, s.key) for heading, s in ordered] == [
-        ("Sammanfattning", "sammanfattning"),
-        ("Bakgrund", "bakgrund"),
         ("Egen rubrik", "okand"),
+        ("Sammanf.", "sammanfattning"),
+        ("Min bakgrund", "bakgrund"),
     ]
 
 
 def test_the_whole_order_of_a_tu() -> None:
     draft = Draft(
         decisions=("Nämnden beslutar.", "  ", "Beslutet justeras omedelbart."),
-        sections=(Section("sammanfattning", "x", (Block.plain("paragraph", "Kort."),)),),
+        sections=(
+            Section("sammanfattning", "Sammanfattning", (Block.plain("paragraph", "Kort."),)),
+        ),
         attachments=(Attachment("Kostnader"), Attachment("Schema")),
         signatories=(Signatory("Anders Holm", "Förvaltningschef"), Signatory("Maria Berg")),
     )

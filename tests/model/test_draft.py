@@ -46,7 +46,7 @@ def test_enums_accept_their_values() -> None:
     assert Metadata(status="klar").status is Status.KLAR  # type: ignore[arg-type]
     assert Status.GRANSKNING.label == "Under granskning"
     with pytest.raises(ValueError):
-        Block("table", ())  # type: ignore[arg-type]
+        Block("figure", ())  # type: ignore[arg-type]
 
 
 def test_section_text_and_emptiness() -> None:

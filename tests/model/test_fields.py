@@ -43,8 +43,8 @@ def valid(cls: type[Any]) -> dict[str, Any]:
     """Every field of ``cls`` with a value of the right type."""
     ref = FileRef("karta.pdf", 3, "a" * 64)
     table: dict[type[Any], dict[str, Any]] = {
-        Run: {"text": "Nämnden", "bold": True, "italic": False},
-        Block: {"kind": BlockKind.BULLET, "runs": (Run("Punkt"),)},
+        Run: {"text": "Nämnden", "bold": True, "italic": False, "link": "", "note": "Se ovan."},
+        Block: {"kind": BlockKind.BULLET, "runs": (Run("Punkt"),), "level": 1},
         Section: {
             "key": "arendet",
             "heading": "Ärendet",
@@ -91,11 +91,21 @@ WRONG: list[tuple[type[Any], str, object, str]] = [
     (Run, "bold", 1, "Run.bold must be bool, not int"),
     (Run, "bold", None, "Run.bold must be bool, not NoneType"),
     (Run, "italic", "yes", "Run.italic must be bool, not str"),
+    (Run, "link", 1, "Run.link must be str, not int"),
+    (Run, "link", None, "Run.link must be str, not NoneType"),
+    (Run, "note", ["x"], "Run.note must be str, not list"),
+    (Run, "note", None, "Run.note must be str, not NoneType"),
     (Block, "kind", 1, "Block.kind must be BlockKind or str, not int"),
     (Block, "kind", None, "Block.kind must be BlockKind or str, not NoneType"),
     (Block, "runs", "Punkt", "Block.runs must be a tuple of Run, not str"),
     (Block, "runs", 3, "Block.runs must be a tuple of Run, not int"),
     (Block, "runs", (Run("a"), "b"), "Block.runs[1] must be Run, not str"),
+    (Block, "level", "1", "Block.level must be int, not str"),
+    (Block, "level", True, "Block.level must be int, not bool"),
+    (Block, "start", "2", "Block.start must be int, not str"),
+    (Block, "rows", "A;B", "Block.rows must be a tuple of tuple, not str"),
+    (Block, "rows", ((Run("a"),),), "Block.rows[0][0] must be tuple, not Run"),
+    (Block, "header_rows", "1", "Block.header_rows must be int, not str"),
     (Section, "key", None, "Section.key must be str, not NoneType"),
     (Section, "heading", b"Bakgrund", "Section.heading must be str, not bytes"),
     (Section, "blocks", [Run("a")], "Section.blocks[0] must be Block, not Run"),
@@ -187,8 +197,8 @@ def test_model_type_error_is_a_type_error() -> None:
 
 
 def test_an_unknown_enum_value_is_still_a_value_error() -> None:
-    with pytest.raises(ValueError, match="table") as info:
-        Block("table", ())  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="figure") as info:
+        Block("figure", ())  # type: ignore[arg-type]
     assert not isinstance(info.value, ModelTypeError)
     with pytest.raises(ValueError, match="arkiverad"):
         Metadata(status="arkiverad")  # type: ignore[arg-type]

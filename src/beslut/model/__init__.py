@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # explicit re-exports for type checkers and linters
     from beslut.model.draft import Signatory as Signatory
     from beslut.model.draft import copy_of as copy_of
     from beslut.model.fields import ModelTypeError as ModelTypeError
+    from beslut.model.fields import ModelValueError as ModelValueError
     from beslut.model.status import Status as Status
     from beslut.model.text import clean_text as clean_text
 
@@ -38,6 +39,7 @@ _HOMES = {
     "Signatory": "draft",
     "copy_of": "draft",
     "ModelTypeError": "fields",
+    "ModelValueError": "fields",
     "Status": "status",
     "clean_text": "text",
 }

@@ -14,7 +14,14 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from beslut.model.fields import check_date, check_enum, check_int, check_items, wrong
+from beslut.model.fields import (
+    ModelValueError,
+    check_date,
+    check_enum,
+    check_int,
+    check_items,
+    wrong,
+)
 from beslut.model.status import Status
 from beslut.model.text import clean_line, clean_text
 
@@ -22,10 +29,12 @@ __all__ = [
     "Attachment",
     "Block",
     "BlockKind",
+    "Cell",
     "Draft",
     "FileRef",
     "Metadata",
     "Person",
+    "Row",
     "Run",
     "Section",
     "Signatory",
@@ -53,15 +62,24 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     BULLET = "bullet"
     NUMBERED = "numbered"
+    TABLE = "table"
+
+
+LIST_KINDS = frozenset({BlockKind.BULLET, BlockKind.NUMBERED})
+MAX_LIST_LEVEL = 2  # list items at levels 0, 1 and 2
+MAX_HEADING_LEVEL = 2  # sub-heading (1) and sub-sub-heading (2)
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A piece of text with one formatting."""
+    """A piece of text with one formatting; ``link`` makes it a hyperlink to that address,
+    ``note`` puts a footnote with that text after it."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    link: str = ""
+    note: str = ""
 
     def __post_init__(self) -> None:
         # Checked inline: the editor builds thousands of runs after every pause in typing.
@@ -73,29 +91,108 @@ class Run:
         if italic is not True and italic is not False:
             raise wrong(self, "italic", "bool", italic)
         _set(self, "text", clean_text(text))
+        if self.link:
+            _line(self, "link")
+        elif self.link != "":
+            raise wrong(self, "link", "str", self.link)
+        if self.note:
+            if not isinstance(self.note, str):
+                raise wrong(self, "note", "str", self.note)
+            _set(self, "note", clean_text(self.note))
+        elif self.note != "":
+            raise wrong(self, "note", "str", self.note)
+
+
+Cell = tuple[Run, ...]  # a table cell: runs of text
+Row = tuple[Cell, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A paragraph, sub-heading or list item: runs of text."""
+    """A paragraph, sub-heading, list item or table.
+
+    ``level`` is a list item's level (0, 1 or 2) or a heading's (1 sub-heading, 2
+    sub-sub-heading; 0 is read as 1). ``start`` on a numbered item restarts the
+    numbering at that number; without it the item continues the part's previous
+    numbered list. A table has ``rows`` of cells instead of runs, the first
+    ``header_rows`` of them its header.
+    """
 
     kind: BlockKind
     runs: tuple[Run, ...] = ()
+    level: int = 0
+    start: int | None = None
+    rows: tuple[Row, ...] = ()
+    header_rows: int = 0
 
     def __post_init__(self) -> None:
         if self.kind.__class__ is not BlockKind:
             _set(self, "kind", check_enum(self, "kind", BlockKind, self.kind))
         _set(self, "runs", check_items(self, "runs", self.runs, Run))
+        if self.level != 0 or self.kind is BlockKind.HEADING:
+            _set(self, "level", self._checked_level())
+        if self.start is not None:
+            start = check_int(self, "start", self.start)
+            if start < 1 or self.kind is not BlockKind.NUMBERED:
+                raise ModelValueError(f"Block.start must be >= 1 on a numbered item: {start}")
+        if self.rows or self.header_rows:
+            self._check_table()
+
+    def _checked_level(self) -> int:
+        level = check_int(self, "level", self.level)
+        if self.kind is BlockKind.HEADING:
+            level = level or 1
+            if not 1 <= level <= MAX_HEADING_LEVEL:
+                raise ModelValueError(f"Block.level of a heading must be 1 or 2: {level}")
+        elif self.kind in LIST_KINDS:
+            if not 0 <= level <= MAX_LIST_LEVEL:
+                raise ModelValueError(f"Block.level of a list item must be 0-2: {level}")
+        elif level:
+            raise ModelValueError(f"Block.level is for list items and headings: {level}")
+        return level
+
+    def _check_table(self) -> None:
+        rows = []
+        for r, row in enumerate(check_items(self, "rows", self.rows, tuple)):
+            cells = check_items(self, f"rows[{r}]", row, tuple)
+            rows.append(
+                tuple(
+                    check_items(self, f"rows[{r}][{c}]", cell, Run) for c, cell in enumerate(cells)
+                )
+            )
+        _set(self, "rows", tuple(rows))
+        header = check_int(self, "header_rows", self.header_rows)
+        if self.kind is not BlockKind.TABLE:
+            raise ModelValueError("Block.rows and header_rows are for tables")
+        if not 0 <= header <= len(rows):
+            raise ModelValueError(f"Block.header_rows must be 0-{len(rows)}: {header}")
 
     @classmethod
     def plain(cls, kind: BlockKind | str, text: str) -> Block:
         """A block of one unformatted run."""
         return cls(BlockKind(kind), (Run(text),))
 
+    @classmethod
+    def table(cls, rows: list[list[str]], header_rows: int = 1) -> Block:
+        """A table of unformatted cells."""
+        cells = tuple(tuple((Run(text),) if text else () for text in row) for row in rows)
+        return cls(BlockKind.TABLE, rows=cells, header_rows=header_rows)
+
     @property
     def text(self) -> str:
-        """The block's text without formatting."""
+        """The block's text without formatting (a table's: a cell a tab, a row a line)."""
+        if self.kind is BlockKind.TABLE:
+            return "\n".join(
+                "\t".join("".join(run.text for run in cell) for cell in row) for row in self.rows
+            )
         return "".join(run.text for run in self.runs)
+
+    @property
+    def all_runs(self) -> tuple[Run, ...]:
+        """Every run of the block, a table's cells' included, in reading order."""
+        if self.kind is BlockKind.TABLE:
+            return tuple(run for row in self.rows for cell in row for run in cell)
+        return self.runs
 
 
 @dataclass(frozen=True, slots=True)

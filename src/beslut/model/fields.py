@@ -7,7 +7,15 @@ from enum import StrEnum
 from itertools import repeat
 from typing import TypeVar
 
-__all__ = ["ModelTypeError", "check_date", "check_enum", "check_int", "check_items", "wrong"]
+__all__ = [
+    "ModelTypeError",
+    "ModelValueError",
+    "check_date",
+    "check_enum",
+    "check_int",
+    "check_items",
+    "wrong",
+]
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=StrEnum)
@@ -19,6 +27,11 @@ class ModelTypeError(TypeError):
     The message is English and names the class, the field and the type that came, e.g.
     ``Draft.decisions[0] must be str, not bool``.
     """
+
+
+class ModelValueError(ValueError):
+    """A model object was given a value of the right type but outside its range (a list
+    level of 5, say): the program's fault, or a draft file's, which jsonio says first."""
 
 
 def wrong(owner: object, name: str, expected: str, value: object) -> ModelTypeError:

@@ -8,12 +8,16 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from beslut.errors import DraftFormatError, NewerFormatError
 from beslut.i18n import _
 from beslut.model.draft import (
+    LIST_KINDS,
+    MAX_HEADING_LEVEL,
+    MAX_LIST_LEVEL,
     Attachment,
     Block,
     BlockKind,
@@ -28,9 +32,10 @@ from beslut.model.draft import (
 )
 
 _E = TypeVar("_E", bound=StrEnum)
+LINK_SCHEMES = ("https://", "http://", "mailto:")  # what a link in a TU may open
 
 FORMAT_NAME = "beslut-draft"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: tables, list and heading levels, numbering starts, notes, links
 
 
 # --- writing -------------------------------------------------------------------------
@@ -83,16 +88,36 @@ def _date_out(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _block_out(block: Block) -> dict[str, Any]:
-    runs = []
-    for run in block.runs:
-        out: dict[str, Any] = {"text": run.text}
+def _runs_out(runs: tuple[Run, ...]) -> list[dict[str, Any]]:
+    out = []
+    for run in runs:
+        item: dict[str, Any] = {"text": run.text}
         if run.bold:
-            out["bold"] = True
+            item["bold"] = True
         if run.italic:
-            out["italic"] = True
-        runs.append(out)
-    return {"kind": block.kind.value, "runs": runs}
+            item["italic"] = True
+        if run.link:
+            item["link"] = run.link
+        if run.note:
+            item["note"] = run.note
+        out.append(item)
+    return out
+
+
+def _block_out(block: Block) -> dict[str, Any]:
+    """A block as JSON: only what differs from the defaults, as a hand-written file has it."""
+    if block.kind is BlockKind.TABLE:
+        return {
+            "kind": "table",
+            "header_rows": block.header_rows,
+            "rows": [[_runs_out(cell) for cell in row] for row in block.rows],
+        }
+    out: dict[str, Any] = {"kind": block.kind.value, "runs": _runs_out(block.runs)}
+    if block.level and not (block.kind is BlockKind.HEADING and block.level == 1):
+        out["level"] = block.level
+    if block.start is not None:
+        out["start"] = block.start
+    return out
 
 
 def _attachment_out(att: Attachment, files: Mapping[str, bytes] | None) -> dict[str, Any]:
@@ -145,8 +170,9 @@ def draft_from_dict(data: object) -> Draft:
     decisions = [
         _as_str(item, f"decisions[{i}]") for i, item in enumerate(_list(root, "decisions", ""))
     ]
+    version = root["format_version"]
     sections = [
-        _section(_obj(item, f"sections[{i}]"), f"sections[{i}]")
+        _section(_obj(item, f"sections[{i}]"), f"sections[{i}]", version)
         for i, item in enumerate(_list(root, "sections", ""))
     ]
     attachments = [
@@ -203,20 +229,81 @@ def _check_version(root: Mapping[str, Any]) -> None:
         )
 
 
-def _section(obj: Mapping[str, Any], path: str) -> Section:
-    blocks = []
+def _section(obj: Mapping[str, Any], path: str, version: int) -> Section:
+    blocks: list[Block] = []
     for i, item in enumerate(_list(obj, "blocks", path)):
         bpath = f"{path}.blocks[{i}]"
-        block = _obj(item, bpath)
-        runs = []
-        for j, run_item in enumerate(_list(block, "runs", bpath)):
-            rpath = f"{bpath}.runs[{j}]"
-            run = _obj(run_item, rpath)
-            text = _str(run, "text", rpath)
-            runs.append(Run(text, _bool(run, "bold", rpath), _bool(run, "italic", rpath)))
-        kind = _enum(BlockKind, block.get("kind", "paragraph"), bpath + ".kind")
-        blocks.append(Block(kind, tuple(runs)))
+        block = _block(_obj(item, bpath), bpath)
+        if version == 1 and block.kind is BlockKind.NUMBERED and _restarted_in_v1(blocks):
+            block = replace(block, start=1)  # version 1 restarted after any other block
+        blocks.append(block)
     return Section(_str(obj, "key", path), _str(obj, "heading", path), tuple(blocks))
+
+
+def _restarted_in_v1(before: list[Block]) -> bool:
+    """True when a numbered item after ``before`` began a new list in version 1 (there
+    every numbered item after another kind of block started again at 1)."""
+    return bool(before) and before[-1].kind is not BlockKind.NUMBERED
+
+
+def _block(block: Mapping[str, Any], bpath: str) -> Block:
+    kind = _enum(BlockKind, block.get("kind", "paragraph"), bpath + ".kind")
+    if kind is BlockKind.TABLE:
+        rows = []
+        for r, row in enumerate(_list(block, "rows", bpath)):
+            rpath = f"{bpath}.rows[{r}]"
+            if not isinstance(row, list):
+                raise _bad(rpath, _("en lista väntades"))
+            rows.append(tuple(_runs(cell, f"{rpath}[{c}]") for c, cell in enumerate(row)))
+        header = _int(block, "header_rows", bpath, 0, len(rows), default=0)
+        return Block(kind, rows=tuple(rows), header_rows=header)
+    runs = _runs(block.get("runs", []), bpath + ".runs")
+    if kind is BlockKind.HEADING:
+        level = _int(block, "level", bpath, 1, MAX_HEADING_LEVEL, default=1)
+    elif kind in LIST_KINDS:
+        level = _int(block, "level", bpath, 0, MAX_LIST_LEVEL, default=0)
+    else:
+        level = 0
+    start = None
+    if kind is BlockKind.NUMBERED and block.get("start") is not None:
+        start = _int(block, "start", bpath, 1, 1_000_000, default=1)
+    return Block(kind, runs, level=level, start=start)
+
+
+def _runs(value: object, path: str) -> tuple[Run, ...]:
+    if not isinstance(value, list):
+        raise _bad(path, _("en lista väntades"))
+    runs = []
+    for j, run_item in enumerate(value):
+        rpath = f"{path}[{j}]"
+        run = _obj(run_item, rpath)
+        runs.append(
+            Run(
+                _str(run, "text", rpath),
+                _bool(run, "bold", rpath),
+                _bool(run, "italic", rpath),
+                link=_link(run, rpath),
+                note=_str(run, "note", rpath),
+            )
+        )
+    return tuple(runs)
+
+
+def _link(run: Mapping[str, Any], path: str) -> str:
+    link = _str(run, "link", path).strip()
+    if link and not link.lower().startswith(LINK_SCHEMES):
+        raise _bad(_join(path, "link"), _("en länk ska börja med https://, http:// eller mailto:"))
+    return link
+
+
+def _int(obj: Mapping[str, Any], key: str, path: str, low: int, high: int, *, default: int) -> int:
+    value = obj.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        message = _("ett heltal från {low} till {high} väntades")
+        raise _bad(_join(path, key), message.format(low=low, high=high))
+    return value
 
 
 def _signatory(obj: Mapping[str, Any], path: str) -> Signatory:
