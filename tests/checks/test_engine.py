@@ -20,7 +20,7 @@ from beslut.checks import (
 )
 from beslut.checks.engine import part_order
 from beslut.doctypes.loader import DocType, SectionSpec, load_doctype
-from beslut.model import Attachment, Block, BlockKind, Draft, FileRef, Metadata, Section
+from beslut.model import Attachment, Block, BlockKind, Draft, FileRef, Metadata, Run, Section
 from beslut.model.example import example_draft
 
 DOCTYPE = DocType(
@@ -89,7 +89,14 @@ def faulty_draft() -> Draft:
             Section(
                 "synpunkter",
                 "Förvaltningens synpunkter",
-                (_p("Förvaltningen anser att staden ska underteckna avsiktsförklaringen."),),
+                (
+                    _p("Förvaltningen anser att staden ska underteckna avsiktsförklaringen."),
+                    Block.table([["År", "Kostnad"], ["2010", "5 mnkr"]], header_rows=0),
+                    Block(
+                        BlockKind.PARAGRAPH,
+                        (Run("Se "), Run("https://eurocities.eu", link="https://eurocities.eu")),
+                    ),
+                ),
             ),
         ),
         attachments=(
@@ -135,7 +142,8 @@ def test_switched_off_rules_do_not_run() -> None:
 def test_findings_come_in_document_order() -> None:
     report = run_checks(faulty_draft(), doctype=DOCTYPE, files={CHARTER.sha256})
     parts = [f.location.part for f in report.findings]
-    expected = [META, DECISIONS, "sammanfattning", "arendet", "bakgrund", ATTACHMENTS, DOCUMENT]
+    expected = [META, DECISIONS, "sammanfattning", "arendet", "synpunkter", "bakgrund"]
+    expected += [ATTACHMENTS, DOCUMENT]
     assert [p for i, p in enumerate(parts) if i == 0 or parts[i - 1] != p] == expected
     decisions = report.in_part(DECISIONS)
     positions = [(f.location.index, f.location.start or -1) for f in decisions]

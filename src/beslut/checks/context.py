@@ -9,7 +9,7 @@ from beslut.checks.config import CheckConfig
 from beslut.checks.lexicon import Lexicon, lexicon_for
 from beslut.checks.lix import Lix, lix_of
 from beslut.checks.tokens import Sentence, sentences
-from beslut.checks.units import HEADINGS, RUNNING, TextUnit, UnitKind, text_units
+from beslut.checks.units import DATED, HEADINGS, RUNNING, TextUnit, UnitKind, text_units
 from beslut.doctypes.loader import DocType
 from beslut.model.draft import Draft
 
@@ -36,8 +36,12 @@ class Context:
         return (unit for unit in self.units if unit.kind in kinds)
 
     def running_text(self) -> Iterator[TextUnit]:
-        """Paragraphs, list items and decision points."""
+        """Paragraphs, list items, decision points and footnotes."""
         return self.of_kind(RUNNING)
+
+    def dated_text(self) -> Iterator[TextUnit]:
+        """Running text and table cells: where a date is written."""
+        return self.of_kind(DATED)
 
     def headings(self) -> Iterator[TextUnit]:
         """The title, section headings and sub-headings."""

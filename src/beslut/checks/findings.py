@@ -18,6 +18,31 @@ from beslut.parts import META as META
 HEADING = "heading"
 TITLE = "title"
 SUBTITLE = "subtitle"
+# Inside a block: a table cell ("cell:R:C") and a footnote ("note:J", J the run it
+# follows; "cell:R:C:note:J" in a cell). See text_field / parse_text_field.
+CELL = "cell"
+NOTE = "note"
+
+
+def text_field(cell: tuple[int, int] | None = None, note: int | None = None) -> str:
+    """The ``Location.field`` of a table cell's text or of a footnote's text."""
+    parts = [] if cell is None else [CELL, str(cell[0]), str(cell[1])]
+    if note is not None:
+        parts += [NOTE, str(note)]
+    return ":".join(parts)
+
+
+def parse_text_field(value: str) -> tuple[tuple[int, int] | None, int | None] | None:
+    """(cell, note) of a field text_field made; None for any other field."""
+    parts = value.split(":")
+    cell: tuple[int, int] | None = None
+    if len(parts) >= 3 and parts[0] == CELL and parts[1].isdigit() and parts[2].isdigit():
+        cell, parts = (int(parts[1]), int(parts[2])), parts[3:]
+    if not parts:
+        return (cell, None) if cell is not None else None
+    if len(parts) == 2 and parts[0] == NOTE and parts[1].isdigit():
+        return cell, int(parts[1])
+    return None
 
 
 class Severity(StrEnum):

@@ -14,6 +14,7 @@ from beslut.checks.findings import (
     TITLE,
     Finding,
     Location,
+    parse_text_field,
 )
 from beslut.errors import BeslutError
 from beslut.i18n import _
@@ -72,6 +73,12 @@ def current_text(draft: Draft, loc: Location) -> str:
         return section.heading
     if section is not None and loc.index is not None and not loc.field:
         return section.blocks[loc.index].text
+    inner = parse_text_field(loc.field)
+    if section is not None and loc.index is not None and inner is not None:
+        cell, note = inner
+        block = section.blocks[loc.index]
+        runs = block.runs if cell is None else block.rows[cell[0]][cell[1]]
+        return runs[note].note if note is not None else "".join(r.text for r in runs)
     raise ValueError(f"no text at {loc}")
 
 
@@ -106,8 +113,29 @@ def _replace_in_section(section: Section, loc: Location, new: str) -> Section:
     assert loc.index is not None and loc.start is not None and loc.end is not None
     blocks = list(section.blocks)
     block = blocks[loc.index]
-    blocks[loc.index] = replace(block, runs=replace_in_runs(block.runs, loc.start, loc.end, new))
+    inner = parse_text_field(loc.field) if loc.field else None
+    if inner is None:
+        runs = replace_in_runs(block.runs, loc.start, loc.end, new)
+        blocks[loc.index] = replace(block, runs=runs)
+    elif inner[0] is None:
+        blocks[loc.index] = replace(block, runs=_in_note(block.runs, inner[1], loc, new))
+    else:
+        (r, c), note = inner[0], inner[1]
+        cell = block.rows[r][c]
+        if note is None:
+            cell = replace_in_runs(cell, loc.start, loc.end, new)
+        else:
+            cell = _in_note(cell, note, loc, new)
+        row = (*block.rows[r][:c], cell, *block.rows[r][c + 1 :])
+        blocks[loc.index] = replace(block, rows=(*block.rows[:r], row, *block.rows[r + 1 :]))
     return replace(section, blocks=tuple(blocks))
+
+
+def _in_note(runs: tuple[Run, ...], index: int | None, loc: Location, new: str) -> tuple[Run, ...]:
+    """``runs`` with the footnote of run ``index`` changed at the location's range."""
+    assert index is not None
+    run = runs[index]
+    return (*runs[:index], replace(run, note=_splice(run.note, loc, new)), *runs[index + 1 :])
 
 
 def replace_in_runs(runs: tuple[Run, ...], start: int, end: int, new: str) -> tuple[Run, ...]:

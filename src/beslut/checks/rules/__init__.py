@@ -11,6 +11,7 @@ from beslut.checks.rules import (
     readability,
     spacing,
     structure,
+    tables,
     wording,
 )
 from beslut.checks.rules.base import Hit, Rule, rule
@@ -34,6 +35,8 @@ ALL_RULES: tuple[Rule, ...] = (
     dates.short_years,
     dates.iso_dates,
     wording.empty_headings,
+    tables.header_rows,
+    tables.link_texts,
     wording.stiff_words,
     readability.long_sentences,
     readability.hard_to_read,

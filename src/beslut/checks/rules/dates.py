@@ -71,7 +71,7 @@ def _iso_date(match: re.Match[str]) -> dt.date | None:
 @rule("date.iso", Severity.TIPS, N_("Datum i löptext i formen 2010-02-22"))
 def iso_dates(ctx: Context) -> Iterator[Hit]:
     """ISO dates in running text, with a fix that writes them out."""
-    for unit in ctx.running_text():
+    for unit in ctx.dated_text():
         for match in scan(ISO_DATE, unit.text, NUMBER_JOINERS):
             date = _iso_date(match)
             if date is None:
@@ -88,7 +88,7 @@ def iso_dates(ctx: Context) -> Iterator[Hit]:
 @rule("date.short_year", Severity.VARNING, N_("Datum med tvåsiffrigt årtal"))
 def short_years(ctx: Context) -> Iterator[Hit]:
     """Dates with a two-digit year, which a reader cannot place with certainty."""
-    for unit in ctx.running_text():
+    for unit in ctx.dated_text():
         for start, end in short_year_spans(unit.text):
             message = _(
                 "”{date}” har ett tvåsiffrigt årtal. Skriv ut hela året, till exempel "
