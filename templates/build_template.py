@@ -11,22 +11,24 @@ templates/README.md.
 from __future__ import annotations
 
 import struct
+import sys
 import zipfile
 import zlib
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)  # template_styles.py lies beside this file
+
+from template_styles import LANG, NS, XML_DECL, numbering_xml, styles_xml  # noqa: E402
+
 OUT = (
     Path(__file__).resolve().parents[1] / "src" / "beslut" / "data" / "templates" / "stadsmall.docx"
 )
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-NS = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}" xmlns:wp="{WP_NS}"'
-XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # Page geometry in twentieths of a point (567 = 1 cm). A4 portrait.
 PAGE_W, PAGE_H = 11906, 16838
@@ -36,9 +38,6 @@ TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
 HEADER_LEFT_W = 4734
 HEADER_RIGHT_W = TEXT_W - HEADER_LEFT_W
 
-SANS = "Arial"  # Liberation Sans has the same metrics
-SERIF = "Times New Roman"  # Liberation Serif has the same metrics
-LANG = "sv-SE"
 LOGO_ALT = "Stadens logotyp: en krona"
 LOGO_PX = 96
 LOGO_EMU = 540000  # 1.5 cm
@@ -79,300 +78,17 @@ def cell(width: int, *paragraphs: str) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
 
 
-def table(style: str, widths: list[int], *rows: list[str]) -> str:
-    """A fixed-width layout table in ``style`` (the table style holds borders and margins)."""
+def table(style: str, widths: list[int], *rows: list[str], keep: bool = False) -> str:
+    """A fixed-width layout table in ``style`` (the table style holds borders and margins);
+    with ``keep`` no row splits over a page."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    body = "".join(f"<w:tr>{''.join(cells)}</w:tr>" for cells in rows)
+    trpr = "<w:trPr><w:cantSplit/></w:trPr>" if keep else ""
+    body = "".join(f"<w:tr>{trpr}{''.join(cells)}</w:tr>" for cells in rows)
     return (
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" '
         'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" '
         'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
-    )
-
-
-# --- styles ---------------------------------------------------------------------------
-
-
-def rpr(font: str, half_points: int, *, bold: bool = False, italic: bool = False) -> str:
-    """Run properties in schema order: fonts, bold, italic, size, language."""
-    b = "<w:b/><w:bCs/>" if bold else ""
-    i = "<w:i/><w:iCs/>" if italic else ""
-    return (
-        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>{b}{i}'
-        f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
-        f'<w:lang w:val="{LANG}"/></w:rPr>'
-    )
-
-
-def ppr(
-    *,
-    keep_next: bool = False,
-    keep_lines: bool = False,
-    num_id: int | None = None,
-    border_top: bool = False,
-    tabs: str = "",
-    before: int = 0,
-    after: int = 0,
-    line: int = 240,
-    contextual: bool | None = None,
-    jc: str = "",
-    outline: int | None = None,
-) -> str:
-    """Paragraph properties in schema order."""
-    parts = []
-    if keep_next:
-        parts.append("<w:keepNext/>")
-    if keep_lines:
-        parts.append("<w:keepLines/>")
-    if num_id is not None:
-        parts.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
-    if border_top:
-        parts.append('<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="auto"/></w:pBdr>')
-    if tabs:
-        parts.append(f"<w:tabs>{tabs}</w:tabs>")
-    parts.append(f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" ')
-    parts[-1] += 'w:lineRule="auto"/>'
-    if contextual is not None:
-        # Explicit off, so a style based on a list style can space its items apart.
-        parts.append("<w:contextualSpacing/>" if contextual else '<w:contextualSpacing w:val="0"/>')
-    if jc:
-        parts.append(f'<w:jc w:val="{jc}"/>')
-    if outline is not None:
-        parts.append(f'<w:outlineLvl w:val="{outline}"/>')
-    return f"<w:pPr>{''.join(parts)}</w:pPr>"
-
-
-def pstyle(
-    style_id: str,
-    name: str,
-    p: str,
-    r: str,
-    *,
-    based_on: str = "",
-    next_style: str = "",
-    priority: int = 99,
-    default: bool = False,
-) -> str:
-    """A paragraph style; shown in Word's quick style gallery."""
-    dflt = ' w:default="1"' if default else ""
-    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
-    nxt = f'<w:next w:val="{next_style}"/>' if next_style else ""
-    return (
-        f'<w:style w:type="paragraph"{dflt} w:styleId="{style_id}"><w:name w:val="{name}"/>'
-        f'{based}{nxt}<w:uiPriority w:val="{priority}"/><w:qFormat/>{p}{r}</w:style>'
-    )
-
-
-def styles_xml() -> str:
-    """styles.xml: every look of the document lives here."""
-    styles = [
-        pstyle("Normal", "Normal", ppr(), rpr(SERIF, 24), priority=0, default=True),
-        pstyle(
-            "BodyText",
-            "Body Text",
-            ppr(after=240, line=264),
-            rpr(SERIF, 24),
-            based_on="Normal",
-            priority=1,
-        ),
-        pstyle(
-            "Title",
-            "Title",
-            ppr(keep_next=True, keep_lines=True, after=80),
-            rpr(SANS, 32, bold=True),
-            based_on="Normal",
-            next_style="Subtitle",
-            priority=10,
-        ),
-        pstyle(
-            "Subtitle",
-            "Subtitle",
-            ppr(keep_next=True, after=120),
-            rpr(SANS, 24),
-            based_on="Normal",
-            next_style="BodyText",
-            priority=11,
-        ),
-        pstyle(
-            "Heading1",
-            "heading 1",
-            ppr(keep_next=True, keep_lines=True, before=360, after=80, outline=0),
-            rpr(SANS, 26, bold=True),
-            based_on="Normal",
-            next_style="BodyText",
-            priority=9,
-        ),
-        pstyle(
-            "Heading2",
-            "heading 2",
-            ppr(keep_next=True, keep_lines=True, before=240, after=60, outline=1),
-            rpr(SANS, 22, bold=True),
-            based_on="Normal",
-            next_style="BodyText",
-            priority=9,
-        ),
-        pstyle(
-            "ListBullet",
-            "List Bullet",
-            ppr(num_id=1, after=240, line=264, contextual=True),
-            rpr(SERIF, 24),
-            based_on="Normal",
-            priority=36,
-        ),
-        pstyle(
-            "ListNumber",
-            "List Number",
-            ppr(num_id=2, after=240, line=264, contextual=True),
-            rpr(SERIF, 24),
-            based_on="Normal",
-            priority=36,
-        ),
-        pstyle(
-            "Beslutspunkt",
-            "Beslutspunkt",
-            ppr(num_id=2, after=160, line=264, contextual=False),
-            rpr(SERIF, 24),
-            based_on="ListNumber",
-            priority=20,
-        ),
-        pstyle(
-            "Bilaga",
-            "Bilaga",
-            ppr(num_id=2, after=60, line=264),
-            rpr(SERIF, 24),
-            based_on="ListNumber",
-            priority=21,
-        ),
-        pstyle(
-            "Underskrift",
-            "Underskrift",
-            ppr(keep_next=True, keep_lines=True, before=600),
-            rpr(SERIF, 24),
-            based_on="Normal",
-            next_style="Underskrifttitel",
-            priority=22,
-        ),
-        pstyle(
-            "Underskrifttitel",
-            "Underskrift titel",
-            ppr(keep_lines=True),
-            rpr(SERIF, 24, italic=True),
-            based_on="Normal",
-            next_style="Underskrift",
-            priority=23,
-        ),
-        pstyle("Header", "header", ppr(), rpr(SANS, 18), based_on="Normal", priority=99),
-        pstyle(
-            "Sidhuvud",
-            "Sidhuvud text",
-            ppr(line=252),
-            rpr(SANS, 19),
-            based_on="Header",
-            priority=24,
-        ),
-        pstyle(
-            "Sidhuvudrubrik",
-            "Sidhuvud rubrik",
-            ppr(after=40),
-            rpr(SANS, 24, bold=True),
-            based_on="Sidhuvud",
-            next_style="Sidhuvud",
-            priority=25,
-        ),
-        pstyle(
-            "Logotyp",
-            "Logotyp",
-            ppr(after=100),
-            rpr(SANS, 19),
-            based_on="Sidhuvud",
-            next_style="Sidhuvudrubrik",
-            priority=26,
-        ),
-        pstyle("Footer", "footer", ppr(), rpr(SANS, 15), based_on="Normal", priority=99),
-        pstyle(
-            "Sidfot",
-            "Sidfot text",
-            ppr(line=240),
-            rpr(SANS, 15),
-            based_on="Footer",
-            priority=27,
-        ),
-        pstyle(
-            "Sidfotrubrik",
-            "Sidfot rubrik",
-            ppr(),
-            rpr(SANS, 15, bold=True),
-            based_on="Sidfot",
-            next_style="Sidfot",
-            priority=28,
-        ),
-    ]
-    defaults = (
-        f"<w:docDefaults><w:rPrDefault>{rpr(SERIF, 24)}</w:rPrDefault>"
-        f"<w:pPrDefault>{ppr()}</w:pPrDefault></w:docDefaults>"
-    )
-    table_styles = (
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
-        '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>'
-        '<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
-        '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
-        "</w:tblCellMar></w:tblPr></w:style>"
-        + table_style("Sidhuvudtabell", "Sidhuvud tabell", bottom=170, border_top=False)
-        + table_style("Sidfottabell", "Sidfot tabell", bottom=0, border_top=True)
-    )
-    char_default = (
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-        "<w:unhideWhenUsed/></w:style>"
-        '<w:style w:type="numbering" w:default="1" w:styleId="NoList">'
-        '<w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/>'
-        "<w:unhideWhenUsed/></w:style>"
-    )
-    return (
-        f"{XML_DECL}<w:styles {NS}>{defaults}{''.join(styles)}{char_default}"
-        f"{table_styles}</w:styles>"
-    )
-
-
-def table_style(style_id: str, name: str, *, bottom: int, border_top: bool) -> str:
-    """A borderless layout table style for the header and footer blocks."""
-    top = '<w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/>' if border_top else ""
-    borders = f"<w:tblBorders>{top}</w:tblBorders>" if top else ""
-    pad_top = 60 if border_top else 0
-    return (
-        f'<w:style w:type="table" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-        '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
-        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{borders}<w:tblCellMar>'
-        f'<w:top w:w="{pad_top}" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-        f'<w:bottom w:w="{bottom}" w:type="dxa"/><w:right w:w="113" w:type="dxa"/>'
-        "</w:tblCellMar></w:tblPr></w:style>"
-    )
-
-
-# --- numbering ------------------------------------------------------------------------
-
-
-def numbering_xml() -> str:
-    """Two list definitions: bullets (numId 1) and 1. 2. 3. (numId 2)."""
-
-    def abstract(num: int, nsid: str, fmt: str, text: str, style: str) -> str:
-        return (
-            f'<w:abstractNum w:abstractNumId="{num}"><w:nsid w:val="{nsid}"/>'
-            f'<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-            f'<w:numFmt w:val="{fmt}"/><w:pStyle w:val="{style}"/>'
-            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            '<w:pPr><w:ind w:left="397" w:hanging="397"/></w:pPr></w:lvl></w:abstractNum>'
-        )
-
-    return (
-        f"{XML_DECL}<w:numbering {NS}>"
-        + abstract(0, "5B3A1C01", "bullet", "\u2022", "ListBullet")
-        + abstract(1, "5B3A1C02", "decimal", "%1.", "ListNumber")
-        + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-        + '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
-        + "</w:numbering>"
     )
 
 
@@ -399,38 +115,56 @@ def logo_run() -> str:
 
 
 def first_header_xml() -> str:
-    """Page one: who writes (left), what and when (right), handläggare and addressee."""
+    """Page one: the logo on the left, "Sida 1 (N)" where the right column starts.
+
+    Nothing else: LibreOffice's tagged PDF marks header text as artifacts that screen
+    readers skip, and pandoc and mammoth do not read headers, so the facts of the TU are
+    in the body (facts_xml).
+    """
+    tab = f'<w:tabs><w:tab w:val="left" w:pos="{HEADER_LEFT_W}"/></w:tabs>'
+    logo = (
+        f'<w:p><w:pPr><w:pStyle w:val="Logotyp"/>{tab}</w:pPr>{logo_run()}<w:r><w:tab/></w:r>'
+        + run("Sida ")
+        + field("PAGE", "1")
+        + run(" (")
+        + field("NUMPAGES", "1")
+        + run(")")
+        + "</w:p>"
+    )
+    return f"{XML_DECL}<w:hdr {NS}>{logo}</w:hdr>"
+
+
+def facts_xml() -> str:
+    """The top of page one, in the body: who writes and what (first row), the handläggare
+    and the addressee (second row), read in that order. A borderless layout table."""
     widths = [HEADER_LEFT_W, HEADER_RIGHT_W]
     top = [
         cell(
             HEADER_LEFT_W,
-            para("Logotyp", logo_run()),
-            para("Sidhuvudrubrik", "{{ forvaltning }}"),
-            para("Sidhuvud", "{{ avdelning }}"),
+            para("Uppgiftsrubrik", "{{ forvaltning }}"),
+            para("Uppgift", "{{ avdelning }}"),
         ),
         cell(
             HEADER_RIGHT_W,
-            para("Sidhuvudrubrik", "Tjänsteutlåtande"),
-            para("Sidhuvud", "Dnr {{ dnr }}"),
-            para("Sidhuvud", "{{ datum_iso }}"),
-            page_number(),
+            para("Uppgiftsrubrik", "Tjänsteutlåtande"),
+            para("Uppgift", "Dnr {{ dnr }}"),
+            para("Uppgift", "{{ datum_iso }}"),
         ),
     ]
     bottom = [
         cell(
             HEADER_LEFT_W,
-            para("Sidhuvud", "Handläggare: {{ handlaggare }}"),
-            para("Sidhuvud", "Telefon: {{ telefon }}"),
-            para("Sidhuvud", "E-post: {{ epost }}"),
+            para("Uppgift", "Handläggare: {{ handlaggare }}"),
+            para("Uppgift", "Telefon: {{ telefon }}"),
+            para("Uppgift", "E-post: {{ epost }}"),
         ),
         cell(
             HEADER_RIGHT_W,
-            para("Sidhuvudrubrik", "Till {{ namnd }}"),
-            para("Sidhuvud", "Sammanträde {{ sammantradesdatum }}"),
+            para("Uppgiftsrubrik", "Till {{ namnd }}"),
+            para("Uppgift", "Sammanträde {{ sammantradesdatum }}"),
         ),
     ]
-    block = table("Sidhuvudtabell", widths, top, bottom)
-    return f"{XML_DECL}<w:hdr {NS}>{block}{para('Header')}</w:hdr>"
+    return table("Uppgiftstabell", widths, top, bottom, keep=True)
 
 
 def later_header_xml() -> str:
@@ -480,7 +214,8 @@ def document_xml() -> str:
         '<w:docGrid w:linePitch="360"/></w:sectPr>'
     )
     body = (
-        para("Title", "{{ titel }}")
+        facts_xml()
+        + para("Title", "{{ titel }}")
         + para("Subtitle", "{{ undertitel }}")
         + para("BodyText", "{{ innehall }}")
     )

@@ -120,7 +120,7 @@ def test_fields_are_filled_in_headers_and_footers(
     xml = parts(out)
     assert not any("{{" in text for text in xml.values())
     text = {name: re.sub(r"<[^>]+>", "", part) for name, part in xml.items()}
-    first = text["word/header1.xml"]
+    first = text["word/document.xml"]  # the first page's facts are in the body
     for expected in (
         "Idrottsförvaltningen",
         "Tjänsteutlåtande",
@@ -133,6 +133,7 @@ def test_fields_are_filled_in_headers_and_footers(
     ):
         assert expected in first
     assert f"Dnr {draft.meta.dnr}" in text["word/header2.xml"]
+    assert "Sida" in text["word/header1.xml"] and draft.meta.dnr not in text["word/header1.xml"]
     assert "Box 8310, 104 20 Stockholm" in text["word/footer1.xml"]
     assert "Växel: 08-508 27 000" in text["word/footer1.xml"]
 
@@ -160,12 +161,12 @@ def test_a_template_split_into_one_run_per_character_is_still_filled(
     split = tmp_path / "split.docx"
     _rewrite(template, split, _one_run_per_character)
     with zipfile.ZipFile(split) as archive:
-        assert b"{{ dnr }}" not in archive.read("word/header1.xml")
+        assert b"{{ dnr }}" not in archive.read("word/document.xml")
     out = tmp_path / "out.docx"
     out.write_bytes(render_docx(draft, template=split))
     xml = parts(out)
     assert not any("{{" in part for part in xml.values())
-    assert "Idrottsnämnden" in re.sub(r"<[^>]+>", "", xml["word/header1.xml"])
+    assert "Till Idrottsnämnden" in re.sub(r"<[^>]+>", "", xml["word/document.xml"])
     assert Document(str(out)).paragraphs[0].text == draft.meta.title
 
 
