@@ -105,3 +105,28 @@ def test_each_file_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(loader, "_read", counting)
     assert [t.key for t in load_doctypes(tmp_path)] == ["b", "a"]
     assert sorted(reads) == ["a.toml", "b.toml"]
+
+
+def test_a_part_has_the_names_it_goes_by_for_import(tmp_path: Path) -> None:
+    folder = tmp_path / "doctypes"
+    folder.mkdir()
+    (folder / "egen.toml").write_text(
+        'name = "Egen"\n[decisions]\nnames = ["Beslutsförslag"]\n'
+        '[[sections]]\nkey = "synpunkter"\nheading = "Synpunkter"\n'
+        'names = ["Förvaltningens bedömning", "* i sammanfattning"]\n',
+        encoding="utf-8",
+    )
+    (doctype,) = load_doctypes(tmp_path)
+    assert doctype.decision_names == ("Beslutsförslag",)
+    assert doctype.sections[0].names == ("Förvaltningens bedömning", "* i sammanfattning")
+
+
+def test_names_that_are_not_a_list_of_text_are_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "doctypes"
+    folder.mkdir()
+    (folder / "fel.toml").write_text(
+        'name = "Fel"\n[[sections]]\nkey = "a"\nheading = "A"\nnames = "Bedömning"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DocTypeError):
+        load_doctypes(tmp_path)

@@ -1,13 +1,15 @@
 """Reading document-type TOML files: sections in order, guidance, standard wording.
 
 A document type lives in ``<template dir>/doctypes/<key>.toml``. An organisation edits
-these files (or points beslut at its own template folder) without touching code.
+these files (or points beslut at its own template folder) without touching code. A type
+may name its own Word template (``template = "remissvar.docx"``), a file in the same
+template folder; beslut.workflow.templates decides what happens when it is missing.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,9 @@ class SectionSpec:
     required: bool = False
     guidance: str = ""
     example: str = ""
+    # Other headings the part goes by in existing TUs ("Förvaltningens bedömning"), for
+    # import; "*" matches any words ("* i sammanfattning").
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +47,21 @@ class DocType:
     decision_guidance: str = ""
     standard_decisions: tuple[str, ...] = ()
     sections: tuple[SectionSpec, ...] = ()
+    decision_names: tuple[str, ...] = ()  # other headings of Förslag till beslut (import)
+    template: str = ""  # the type's own Word template, a file name in its template folder
+    folder: Path | None = field(default=None, compare=False)  # the template folder read
 
     def section(self, key: str) -> SectionSpec | None:
         """The section spec with ``key``, or None."""
         return next((s for s in self.sections if s.key == key), None)
+
+    def template_file(self) -> Path | None:
+        """The Word template this type names, in the folder it was read from (whether or
+        not the file is there); None when it names none, or a path instead of a file name."""
+        name = self.template
+        if not name or self.folder is None or Path(name).name != name or "\\" in name:
+            return None
+        return self.folder / name
 
 
 def default_template_dir() -> Path:
@@ -114,6 +130,13 @@ def _unwrap(text: object) -> str:
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
+def _strings(value: object) -> tuple[str, ...]:
+    """A TOML list of strings (anything else is a TypeError, reported as a bad field)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("names must be a list of strings")
+    return tuple(value)
+
+
 def _build(data: dict[str, Any], path: Path) -> DocType:
     try:
         sections = tuple(
@@ -123,10 +146,18 @@ def _build(data: dict[str, Any], path: Path) -> DocType:
                 required=bool(item.get("required", False)),
                 guidance=_unwrap(item.get("guidance", "")),
                 example=_unwrap(item.get("example", "")),
+                names=_strings(item.get("names", [])),
             )
             for item in data.get("sections", [])
         )
         decisions = data.get("decisions", {})
+        template = data.get("template", "")
+        if not isinstance(template, str):
+            message = _(
+                "Dokumenttypen i {name}: template ska vara ett filnamn inom citattecken, "
+                'till exempel template = "remissvar.docx".'
+            )
+            raise DocTypeError(message.format(name=path.name), f"{path}: template={template!r}")
         return DocType(
             key=path.stem,
             name=str(data["name"]),
@@ -135,6 +166,9 @@ def _build(data: dict[str, Any], path: Path) -> DocType:
             decision_guidance=_unwrap(decisions.get("guidance", "")),
             standard_decisions=tuple(str(s) for s in decisions.get("standard", [])),
             sections=sections,
+            decision_names=_strings(decisions.get("names", [])),
+            template=template.strip(),
+            folder=path.parent.parent,
         )
     except (KeyError, TypeError, AttributeError) as exc:
         message = _("Dokumenttypen i {name} saknar ett obligatoriskt fält ({field}).")
