@@ -19,10 +19,10 @@ class Lists:
     """Hands out numIds in order and remembers which role asked."""
 
     def __init__(self) -> None:
-        self.asked: list[Role] = []
+        self.asked: list[tuple[Role, int | None, int]] = []
 
-    def new_list(self, role: Role) -> int | None:
-        self.asked.append(role)
+    def new_list(self, role: Role, start: int | None = None, level: int = 0) -> int | None:
+        self.asked.append((role, start, level))
         return len(self.asked)
 
 
@@ -82,11 +82,11 @@ def test_the_whole_order_of_a_tu() -> None:
         ("attachment", "Kostnader", "2"),
         ("attachment", "Schema", "2"),
     ]
-    assert lists.asked == [Role.DECISION, Role.ATTACHMENT]
+    assert [role for role, _, _ in lists.asked] == [Role.DECISION, Role.ATTACHMENT]
 
 
-def test_each_run_of_numbered_items_is_a_new_list() -> None:
-    numbered = [Block.plain(BlockKind.NUMBERED, f"Punkt {n}.") for n in range(3)]
+def test_numbered_items_continue_across_paragraphs_and_restart_where_asked() -> None:
+    numbered = [Block.plain(BlockKind.NUMBERED, f"Punkt {n}.") for n in range(4)]
     blocks = (
         numbered[0],
         numbered[1],
@@ -95,18 +95,36 @@ def test_each_run_of_numbered_items_is_a_new_list() -> None:
         Block.plain(BlockKind.BULLET, "a"),
         Block.plain(BlockKind.BULLET, "b"),
         Block.plain(BlockKind.HEADING, "Mellanrubrik"),
+        Block(BlockKind.NUMBERED, (Run("Om igen."),), start=3),
+        numbered[3],
+    )
+    draft = Draft(
+        sections=(
+            Section("arendet", "", blocks),
+            Section("synpunkter", "S", (numbered[0],)),  # a part starts its own list
+        )
     )
     lists = Lists()
-    summary = _summary(_render(Draft(sections=(Section("arendet", "", blocks),)), lists))
+    summary = _summary(_render(draft, lists))
     assert [(role, num) for role, _, num in summary] == [
         ("heading", None),
         ("numbered", "1"),
         ("numbered", "1"),
         ("paragraph", None),
-        ("numbered", "2"),
-        ("bullet", "3"),
-        ("bullet", "3"),
+        ("numbered", "1"),
+        ("bullet", "2"),
+        ("bullet", "2"),
         ("subheading", None),
+        ("numbered", "3"),
+        ("numbered", "3"),
+        ("heading", None),
+        ("numbered", "4"),
+    ]
+    assert lists.asked == [
+        (Role.NUMBERED, None, 0),
+        (Role.BULLET, None, 0),
+        (Role.NUMBERED, 3, 0),
+        (Role.NUMBERED, None, 0),
     ]
 
 

@@ -12,6 +12,8 @@ from beslut.export.body import Role
 from beslut.export.ooxml import VAL, W_NS, w
 from beslut.export.styles import TemplateStyles, set_language
 
+DEEPER = {Role.SUBSUBHEADING, Role.BULLET_2, Role.BULLET_3, Role.NUMBERED_2, Role.NUMBERED_3}
+
 
 def _styles(inner: str) -> Any:
     return parse_xml(f'<w:styles xmlns:w="{W_NS}">{inner}</w:styles>')
@@ -25,8 +27,8 @@ def _pstyle(style_id: str, name: str, extra: str = "") -> str:
 
 
 def test_the_city_template_has_a_style_of_its_own_for_every_role(template: Path) -> None:
-    styles = TemplateStyles(Document(str(template)).styles.element)
-    assert styles.ids() == {
+    ids = TemplateStyles(Document(str(template)).styles.element).ids()
+    assert {role: ids[role] for role in ids if role not in DEEPER} == {
         Role.HEADING: "Heading1",
         Role.SUBHEADING: "Heading2",
         Role.PARAGRAPH: "BodyText",
@@ -37,6 +39,20 @@ def test_the_city_template_has_a_style_of_its_own_for_every_role(template: Path)
         Role.SIGNATURE: "Underskrift",
         Role.SIGNATURE_TITLE: "Underskrifttitel",
     }
+    # The deeper levels use the template's own level styles, else those of level 0.
+    assert all(ids[role] for role in DEEPER)
+
+
+def test_deeper_levels_fall_back_to_level_0_and_heading_3_to_heading_2() -> None:
+    root = _styles(
+        _pstyle("H2", "heading 2") + _pstyle("LB", "List Bullet") + _pstyle("LB2", "List Bullet 2")
+    )
+    styles = TemplateStyles(root)
+    assert styles.style_id(Role.BULLET_2) == "LB2"
+    assert styles.style_id(Role.BULLET_3) == "LB"
+    assert styles.style_id(Role.SUBSUBHEADING) == "H2"
+    assert styles.find("paragraph", "list bullet 2") == "LB2"
+    assert styles.find("table", "List Bullet") is None
 
 
 def test_missing_styles_fall_back_and_names_ignore_case() -> None:

@@ -1,21 +1,25 @@
 """The text of the TU as WordprocessingML: proposal, signatures, sections and bilagor.
 
 Every paragraph gets a style of the template and nothing else, except bold and italic
-runs and the list a numbered paragraph belongs to. The XML is built as one string and
-parsed once by the caller, which is several times faster than building it node by node.
+runs, the list (and list level) an item belongs to, and keep-with-next where a line
+leads into a list or holds the Bilagor list together. Tables, runs with links and
+notes are written by tables.py and runs.py. The XML is built as one string and parsed
+once by the caller, which is several times faster than building it node by node.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from beslut import parts
 from beslut.doctypes.loader import DocType
-from beslut.model.draft import Block, BlockKind, Draft, Run, Section
+from beslut.export.runs import PLAIN, Inline, run_xml, runs_xml
+from beslut.export.tables import DEFAULT_TEXT_WIDTH, table_xml
+from beslut.model.draft import LIST_KINDS, Block, BlockKind, Draft, Section
 from beslut.parts import section_heading
 
 # The document is Swedish whatever language the user reads, so this is never translated.
@@ -27,9 +31,14 @@ class Role(StrEnum):
 
     HEADING = "heading"
     SUBHEADING = "subheading"
+    SUBSUBHEADING = "subsubheading"
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
+    BULLET_2 = "bullet_2"
+    BULLET_3 = "bullet_3"
     NUMBERED = "numbered"
+    NUMBERED_2 = "numbered_2"
+    NUMBERED_3 = "numbered_3"
     DECISION = "decision"
     ATTACHMENT = "attachment"
     SIGNATURE = "signature"
@@ -37,29 +46,39 @@ class Role(StrEnum):
 
 
 class ListSource(Protocol):
-    """Hands out list ids (w:numId): a numbered list that starts at 1 each time it is asked."""
+    """Hands out list ids (w:numId): a new list each time it is asked."""
 
-    def new_list(self, role: Role) -> int | None:
-        """The numId for a new list of ``role``, or None for no numbering."""
+    def new_list(self, role: Role, start: int | None = None, level: int = 0) -> int | None:
+        """The numId for a new list of ``role`` that starts at ``start`` (1) on ``level``,
+        or None for no numbering."""
         ...
 
 
-BLOCK_ROLES = {
-    BlockKind.PARAGRAPH: Role.PARAGRAPH,
-    BlockKind.HEADING: Role.SUBHEADING,
-    BlockKind.BULLET: Role.BULLET,
-    BlockKind.NUMBERED: Role.NUMBERED,
-}
+@dataclass(frozen=True, slots=True)
+class Extras:
+    """What the body needs besides paragraph styles: links and notes, the table style,
+    the width of the text (twips) that a table fills."""
 
-_PIECES = re.compile(r"(\n|\t)")
-_BREAKS = {"\n": "<w:br/>", "\t": "<w:tab/>"}
+    inline: Inline = PLAIN
+    table_style: str | None = None
+    text_width: int = DEFAULT_TEXT_WIDTH
+
+
+HEADING_ROLES = (Role.SUBHEADING, Role.SUBHEADING, Role.SUBSUBHEADING)  # by heading level
+BULLET_ROLES = (Role.BULLET, Role.BULLET_2, Role.BULLET_3)  # by list level
+NUMBERED_ROLES = (Role.NUMBERED, Role.NUMBERED_2, Role.NUMBERED_3)
+_LEADS_INTO = LIST_KINDS | {BlockKind.TABLE}  # a line ending in ":" keeps with these
 
 
 def content_xml(
-    draft: Draft, doctype: DocType, styles: Mapping[Role, str | None], lists: ListSource
+    draft: Draft,
+    doctype: DocType,
+    styles: Mapping[Role, str | None],
+    lists: ListSource,
+    extras: Extras | None = None,
 ) -> str:
-    """All paragraphs of the TU's text, in order, as XML without a root element."""
-    writer = _Writer(styles, lists)
+    """All paragraphs and tables of the TU's text, in order, as XML without a root element."""
+    writer = _Writer(styles, lists, extras or Extras())
     writer.decisions(doctype.decision_heading, draft.decisions)
     writer.signatures(draft)
     for heading, section in ordered_sections(draft, doctype):
@@ -70,7 +89,7 @@ def content_xml(
 
 def ordered_sections(draft: Draft, doctype: DocType) -> list[tuple[str, Section]]:
     """The sections with text, each under the heading it is printed with, in the order of
-    beslut.parts (the document type's parts first, then the others: no text left out)."""
+    beslut.parts (the document type's parts in its order, own parts where they are)."""
     return [
         (section_heading(section, doctype), section)
         for section in parts.ordered_sections(draft, doctype)
@@ -81,93 +100,92 @@ def ordered_sections(draft: Draft, doctype: DocType) -> list[tuple[str, Section]
 class _Writer:
     """Collects paragraph XML for one document."""
 
-    def __init__(self, styles: Mapping[Role, str | None], lists: ListSource) -> None:
+    def __init__(
+        self, styles: Mapping[Role, str | None], lists: ListSource, extras: Extras
+    ) -> None:
         self.out: list[str] = []
         self._lists = lists
-        self._ppr = {role: _style_ppr(styles.get(role)) for role in Role}
+        self._extras = extras
+        self._inline = extras.inline
+        self._style = {role: _style_ppr(styles.get(role)) for role in Role}
 
     def decisions(self, heading: str, decisions: Iterable[str]) -> None:
         points = [text for text in decisions if text.strip()]
         if points:
-            self.paragraph(Role.HEADING, _run_xml(heading))
-            self.numbered(Role.DECISION, (_run_xml(text) for text in points))
+            self.paragraph(Role.HEADING, run_xml(heading))
+            num_id = self._lists.new_list(Role.DECISION)
+            for text in points:
+                self.paragraph(Role.DECISION, run_xml(text), num_id)
 
     def signatures(self, draft: Draft) -> None:
         for person in draft.signatories:
             if person.name:
-                self.paragraph(Role.SIGNATURE, _run_xml(person.name))
+                self.paragraph(Role.SIGNATURE, run_xml(person.name))
             if person.title:
                 role = Role.SIGNATURE_TITLE if person.name else Role.SIGNATURE
-                self.paragraph(role, _run_xml(person.title))
+                self.paragraph(role, run_xml(person.title))
 
     def section(self, heading: str, section: Section) -> None:
-        self.paragraph(Role.HEADING, _run_xml(heading))
-        for role, group in _groups(block for block in section.blocks if block.text.strip()):
-            runs = (_runs_xml(block.runs) for block in group)
-            if role is Role.NUMBERED:
-                self.numbered(role, runs)
+        """A part: its heading, then its blocks; its numbered items form one list that
+        continues across the blocks between them, until an item restarts it."""
+        self.paragraph(Role.HEADING, run_xml(heading))
+        blocks = [block for block in section.blocks if block.text.strip()]
+        numbered: int | None = None
+        bullets: int | None = None
+        for index, block in enumerate(blocks):
+            kind = block.kind
+            if kind is BlockKind.TABLE:
+                extras = self._extras
+                self.out.append(
+                    table_xml(block, self._inline, extras.table_style, extras.text_width)
+                )
+                continue
+            runs = runs_xml(block.runs, self._inline)
+            if kind is BlockKind.HEADING:
+                self.paragraph(HEADING_ROLES[block.level], runs)
+            elif kind is BlockKind.BULLET:
+                if bullets is None:
+                    bullets = self._lists.new_list(Role.BULLET)
+                self.paragraph(BULLET_ROLES[block.level], runs, bullets, block.level)
+            elif kind is BlockKind.NUMBERED:
+                if numbered is None or block.start is not None:
+                    numbered = self._lists.new_list(Role.NUMBERED, block.start, block.level)
+                self.paragraph(NUMBERED_ROLES[block.level], runs, numbered, block.level)
             else:
-                num_id = self._lists.new_list(role) if role is Role.BULLET else None
-                for xml in runs:
-                    self.paragraph(role, xml, num_id)
+                self.paragraph(Role.PARAGRAPH, runs, keep_next=_leads_into(blocks, index))
 
     def attachments(self, titles: Iterable[str]) -> None:
+        """The Bilagor list, kept on one page with its heading (keep-with-next)."""
         items = [title for title in titles if title.strip()]
         if items:
-            self.paragraph(Role.HEADING, _run_xml(ATTACHMENTS_HEADING))
-            self.numbered(Role.ATTACHMENT, (_run_xml(title) for title in items))
+            self.paragraph(Role.HEADING, run_xml(ATTACHMENTS_HEADING), keep_next=True)
+            num_id = self._lists.new_list(Role.ATTACHMENT)
+            for number, title in enumerate(items, start=1):
+                keep = number < len(items)
+                self.paragraph(Role.ATTACHMENT, run_xml(title), num_id, keep_next=keep)
 
-    def numbered(self, role: Role, items: Iterable[str]) -> None:
-        """One list that starts at 1 and continues no other list."""
-        num_id = self._lists.new_list(role)
-        for xml in items:
-            self.paragraph(role, xml, num_id)
-
-    def paragraph(self, role: Role, runs: str, num_id: int | None = None) -> None:
+    def paragraph(
+        self,
+        role: Role,
+        runs: str,
+        num_id: int | None = None,
+        level: int = 0,
+        *,
+        keep_next: bool = False,
+    ) -> None:
         if not runs:
             return  # never an empty paragraph
-        style = self._ppr[role]
-        if num_id is None:
-            ppr = f"<w:pPr>{style}</w:pPr>" if style else ""
-        else:
-            numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-            ppr = f"<w:pPr>{style}{numbering}</w:pPr>"
-        self.out.append(f"<w:p>{ppr}{runs}</w:p>")
+        ppr = self._style[role] + ("<w:keepNext/>" if keep_next else "")
+        if num_id is not None:
+            ppr += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        self.out.append(f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>" if ppr else f"<w:p>{runs}</w:p>")
 
 
 def _style_ppr(style_id: str | None) -> str:
     return f"<w:pStyle w:val={quoteattr(style_id)}/>" if style_id else ""
 
 
-def _groups(blocks: Iterable[Block]) -> Iterator[tuple[Role, list[Block]]]:
-    """Consecutive blocks of the same role; a run of numbered items is one list."""
-    group: list[Block] = []
-    role: Role | None = None
-    for block in blocks:
-        block_role = BLOCK_ROLES[block.kind]
-        if group and block_role is not role:
-            assert role is not None
-            yield role, group
-            group = []
-        group.append(block)
-        role = block_role
-    if group and role is not None:
-        yield role, group
-
-
-def _runs_xml(runs: Iterable[Run]) -> str:
-    return "".join(_run_xml(run.text, bold=run.bold, italic=run.italic) for run in runs)
-
-
-def _run_xml(text: str, *, bold: bool = False, italic: bool = False) -> str:
-    """One run; its only direct formatting is bold and italic."""
-    if not text:
-        return ""
-    marks = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
-    rpr = f"<w:rPr>{marks}</w:rPr>" if marks else ""
-    body = "".join(
-        _BREAKS.get(piece) or f'<w:t xml:space="preserve">{escape(piece)}</w:t>'
-        for piece in _PIECES.split(text)
-        if piece
-    )
-    return f"<w:r>{rpr}{body}</w:r>"
+def _leads_into(blocks: Sequence[Block], index: int) -> bool:
+    """True when the paragraph at ``index`` ends with ":" and a list or table follows."""
+    follows = blocks[index + 1].kind if index + 1 < len(blocks) else None
+    return follows in _LEADS_INTO and blocks[index].text.rstrip().endswith(":")

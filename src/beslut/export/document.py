@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beslut.doctypes.loader import DocType, default_template_dir, load_doctype
-from beslut.export.body import content_xml
+from beslut.export.content import body_xml
 from beslut.export.errors import TemplateError
 from beslut.export.fields import CONTENT_FIELD, field_key, field_values
 from beslut.export.merge import FIELD_PATTERN, fill_fields, paragraph_text
-from beslut.export.numbering import ListNumbering
 from beslut.export.ooxml import W_NS, Element, P, w
-from beslut.export.styles import TemplateStyles, set_language
+from beslut.export.styles import set_language
 from beslut.i18n import _
 from beslut.model.draft import Draft
 from beslut.resources import TEMPLATE_NAME
@@ -129,9 +128,7 @@ def insert_content(document: Document, draft: Draft, doctype: DocType) -> None:
     """Put the TU's text where the template has {{ innehall }}, or at the end of the body."""
     from docx.oxml.parser import parse_xml  # lazy: start-up time
 
-    styles = TemplateStyles(document.styles.element)
-    lists = ListNumbering(numbering_root(document), styles, parse_xml)
-    xml = content_xml(draft, doctype, styles.ids(), lists)
+    xml = body_xml(document, draft, doctype)
     fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')
     body = document.element.body
     marker = find_marker(body)

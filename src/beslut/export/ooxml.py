@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 # lxml elements; python-docx gives them no useful static type.

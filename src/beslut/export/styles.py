@@ -14,9 +14,14 @@ from beslut.export.ooxml import VAL, Element, w
 ROLE_STYLES: dict[Role, tuple[str, ...]] = {
     Role.HEADING: ("heading 1",),
     Role.SUBHEADING: ("heading 2",),
+    Role.SUBSUBHEADING: ("heading 3", "heading 2"),
     Role.PARAGRAPH: ("Body Text", "Normal"),
     Role.BULLET: ("List Bullet",),
+    Role.BULLET_2: ("List Bullet 2", "List Bullet"),
+    Role.BULLET_3: ("List Bullet 3", "List Bullet"),
     Role.NUMBERED: ("List Number",),
+    Role.NUMBERED_2: ("List Number 2", "List Number"),
+    Role.NUMBERED_3: ("List Number 3", "List Number"),
     Role.DECISION: ("Beslutspunkt", "List Number"),
     Role.ATTACHMENT: ("Bilaga", "List Number"),
     Role.SIGNATURE: ("Underskrift", "Body Text", "Normal"),
@@ -28,18 +33,22 @@ _AFTER_LANG = frozenset(w(tag) for tag in ("eastAsianLayout", "specVanish", "oMa
 
 
 class TemplateStyles:
-    """The paragraph styles of one template, by name."""
+    """The styles of one template by name: paragraph styles for the roles, and any other."""
 
     def __init__(self, styles_root: Element) -> None:
         self._by_name: dict[str, Element] = {}
         self._by_id: dict[str, Element] = {}
+        self._other: dict[tuple[str, str], str] = {}  # (type, lower-case name or id) -> id
         for style in styles_root.iter(w("style")):
-            if style.get(w("type")) != "paragraph":
-                continue
+            kind = style.get(w("type")) or ""
             style_id = style.get(w("styleId")) or ""
-            self._by_id[style_id] = style
             name = style.find(w("name"))
             key = (name.get(VAL) if name is not None else None) or style_id
+            self._other.setdefault((kind, key.lower()), style_id)
+            self._other.setdefault((kind, style_id.lower()), style_id)
+            if kind != "paragraph":
+                continue
+            self._by_id[style_id] = style
             self._by_name.setdefault(key.lower(), style)
             self._by_name.setdefault(style_id.lower(), style)
 
@@ -49,6 +58,15 @@ class TemplateStyles:
             style = self._by_name.get(name.lower())
             if style is not None:
                 return str(style.get(w("styleId")))
+        return None
+
+    def find(self, kind: str, *names: str) -> str | None:
+        """The id of the first style of type ``kind`` ("table", "character", ...) named
+        one of ``names`` (or with that id), or None."""
+        for name in names:
+            found = self._other.get((kind, name.lower()))
+            if found is not None:
+                return found
         return None
 
     def ids(self) -> dict[Role, str | None]:

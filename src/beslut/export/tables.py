@@ -1,0 +1,46 @@
+"""Tables as WordprocessingML: the template's table style, full width, header rows that
+repeat on every page and rows that never split across a page.
+
+The only formatting a table gets is its style and the parts of it that say which rows
+are the header (w:tblHeader, and tblLook firstRow so the style's first-row look applies).
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import quoteattr
+
+from beslut.export.runs import PLAIN, Inline, runs_xml
+from beslut.model.draft import Block
+
+DEFAULT_TEXT_WIDTH = 9072  # twips: A4 with 2.5 cm margins
+_LOOK = ' w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"'
+
+
+def table_xml(
+    block: Block,
+    inline: Inline = PLAIN,
+    style_id: str | None = None,
+    text_width: int = DEFAULT_TEXT_WIDTH,
+) -> str:
+    """A w:tbl for a table block; rows with fewer cells are filled up with empty ones."""
+    columns = max((len(row) for row in block.rows), default=0)
+    if not columns:
+        return ""
+    width = max(text_width // columns, 1)
+    header = block.header_rows > 0
+    look = f'<w:tblLook w:val="{"0620" if header else "0600"}" w:firstRow="{int(header)}"{_LOOK}/>'
+    style = f"<w:tblStyle w:val={quoteattr(style_id)}/>" if style_id else ""
+    out = [
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="5000" w:type="pct"/>{look}</w:tblPr><w:tblGrid>',
+        f'<w:gridCol w:w="{width}"/>' * columns,
+        "</w:tblGrid>",
+    ]
+    cell_start = f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>'
+    for number, row in enumerate(block.rows):
+        repeat = "<w:tblHeader/>" if number < block.header_rows else ""
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>")
+        for cell in (*row, *([()] * (columns - len(row)))):
+            out.append(f"{cell_start}{runs_xml(cell, inline)}</w:p></w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
