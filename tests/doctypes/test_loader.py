@@ -130,3 +130,23 @@ def test_names_that_are_not_a_list_of_text_are_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(DocTypeError):
         load_doctypes(tmp_path)
+
+
+def test_a_type_may_name_its_own_word_template(tmp_path: Path) -> None:
+    _write(tmp_path, "remiss", 'name = "Remiss"\ntemplate = "remissvar.docx"\n')
+    _write(tmp_path, "vanlig", 'name = "Vanlig"\n')
+    _write(tmp_path, "utanfor", 'name = "Utanför"\ntemplate = "../annan/mall.docx"\n')
+    remiss, utanfor, vanlig = (load_doctype(k, tmp_path) for k in ("remiss", "utanfor", "vanlig"))
+    assert remiss.template == "remissvar.docx" and remiss.folder == tmp_path
+    assert remiss.template_file() == tmp_path / "remissvar.docx"  # looked up beside doctypes/
+    assert vanlig.template == "" and vanlig.template_file() is None
+    assert utanfor.template_file() is None  # a path, not a file name of the folder
+    # Where a type was read does not make two equal types differ.
+    assert load_doctype("remiss", tmp_path) == remiss
+
+
+def test_a_template_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, "fel", 'name = "Fel"\ntemplate = ["a.docx"]\n')
+    with pytest.raises(DocTypeError) as caught:
+        load_doctype("fel", tmp_path)
+    assert "fel.toml" in caught.value.user_message and "template" in caught.value.user_message

@@ -58,8 +58,12 @@ def render_docx(
     doctype: DocType | None = None,
     extra_fields: Mapping[str, str] | None = None,
 ) -> bytes:
-    """The .docx of ``draft`` in ``template`` (default: the city template), as bytes."""
-    template = template or default_template()
+    """The .docx of ``draft`` in ``template`` as bytes. Without one, the document type's own
+    Word template when it names one that is there, else the city template."""
+    if template is None:
+        doctype = doctype or load_doctype(draft.meta.doctype, default_template_dir())
+        own = doctype.template_file()
+        template = own if own is not None and own.is_file() else default_template()
     doctype = doctype or load_doctype(draft.meta.doctype, template_dir_for(template))
     document = open_template(template)
     values = field_values(draft, doctype.name, extra_fields)

@@ -1,7 +1,9 @@
 """Exporting a draft: the same steps from the app's export step and from ``beslut export``.
 
-The document type and the template come from the settings through templates.py (with
-its fallbacks); a stored draft's export is recorded as a version of it, whoever asked.
+The document type and the Word template (the type's own, else the organisation's) come
+from the settings through templates.py (with their fallbacks); a template given by the
+caller (``beslut export --template``) wins. A stored draft's export is recorded as a
+version of it, whoever asked.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def export_draft(
         target,
         pdf,
         attachments,
-        template=template or source.template,
+        template=template or resolved.template,
         doctype=resolved.doctype,
         extra_fields=settings.export_fields(),
     )

@@ -5,7 +5,10 @@ a laptop that is offline) or lacks its document types, the ones shipped with bes
 used and a notice says so. A document-type file that cannot be read is left out with a
 notice naming it; the others are still offered. A draft whose type is unknown is shown,
 checked and exported as the first type offered, with a notice naming its type and the
-folder. The app shows the notices in its message bar, the command line on stderr.
+folder. A type may name its own Word template (``template = "remissvar.docx"`` in its
+TOML), found in the folder the type was read from; when that file is missing the
+organisation's template is used, with a notice. The app shows the notices in its message
+bar, the command line on stderr.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from beslut.doctypes.loader import DocType, DocTypeError, default_template_dir, read_doctype
 from beslut.i18n import _
+from beslut.resources import TEMPLATE_NAME
 from beslut.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -42,6 +46,7 @@ class DocTypes:
     types: tuple[DocType, ...]
     folder: Path  # where they were read
     notices: tuple[str, ...] = ()
+    template: Path | None = None  # the organisation's Word template; None for the shipped one
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,9 @@ class ResolvedType:
 
     doctype: DocType
     notices: tuple[str, ...] = ()
+    # The Word template to export with: the type's own, else the organisation's; None for
+    # the one shipped with beslut.
+    template: Path | None = None
 
 
 def template_source(settings: Settings) -> TemplateSource:
@@ -95,7 +103,7 @@ def available_doctypes(settings: Settings) -> DocTypes:
         folder = default_template_dir()
         types, more = _read_folder(folder)
         notices += more
-    return DocTypes(tuple(types), folder, tuple(notices))
+    return DocTypes(tuple(types), folder, tuple(notices), source.template)
 
 
 def resolve_doctype(key: str, settings: Settings) -> ResolvedType:
@@ -108,13 +116,39 @@ def resolve_doctype(key: str, settings: Settings) -> ResolvedType:
         raise DocTypeError(message.format(folder=folder), f"no document types in {folder}")
     found = next((d for d in offered.types if d.key == key), None)
     if found is not None:
-        return ResolvedType(found, offered.notices)
+        return _with_template(found, offered, offered.notices)
     fallback = offered.types[0]
     notice = _(
         "Dokumenttypen ”{key}” finns inte i mallmappen {folder}. Utkastet visas, granskas "
         "och exporteras som {name} tills typen finns där."
     ).format(key=key, folder=offered.folder, name=fallback.name)
-    return ResolvedType(fallback, (*offered.notices, notice))
+    return _with_template(fallback, offered, (*offered.notices, notice))
+
+
+def _with_template(doctype: DocType, offered: DocTypes, notices: tuple[str, ...]) -> ResolvedType:
+    """``doctype`` with the Word template it exports with: its own when it names one that
+    is there, else the organisation's, with a notice naming the missing file."""
+    if not doctype.template:
+        return ResolvedType(doctype, notices, offered.template)
+    own = doctype.template_file()
+    try:
+        present = own is not None and own.is_file()
+    except OSError as exc:  # a share that answers with an error
+        log.warning("template %s: %r", own, exc)
+        present = False
+    if own is not None and present:
+        return ResolvedType(doctype, notices, own)
+    fallback = offered.template.name if offered.template is not None else TEMPLATE_NAME
+    notice = _(
+        "Dokumenttypen {name} ska exporteras i Wordmallen {file}, men den finns inte i "
+        "mallmappen {folder}. beslut använder {fallback} tills mallen finns där."
+    ).format(
+        name=doctype.name,
+        file=doctype.template,
+        folder=doctype.folder or offered.folder,
+        fallback=fallback,
+    )
+    return ResolvedType(doctype, (*notices, notice), offered.template)
 
 
 def _read_folder(folder: Path) -> tuple[list[DocType], list[str]]:
