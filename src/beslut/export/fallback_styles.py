@@ -118,10 +118,14 @@ def _keep_with_next(styles: _Index, style: Element | None) -> None:
     for link in styles.chain(style):
         ppr = link.find(w("pPr"))
         keep = ppr.find(w("keepNext")) if ppr is not None else None
-        if keep is not None:
-            if keep.get(VAL, "true") in ("0", "false", "off"):
-                break  # switched off on purpose somewhere: switch it on here
+        if keep is None:
+            continue
+        if keep.get(VAL, "true") not in ("0", "false", "off"):
             return
+        if link is style:  # switched off in the style itself: switch it on
+            keep.attrib.pop(VAL)
+            return
+        break  # switched off in a style it is based on: switch it on in this one
     ppr = style.find(w("pPr"))
     if ppr is None:
         ppr = style.makeelement(w("pPr"), {})

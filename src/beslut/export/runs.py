@@ -63,20 +63,18 @@ def is_safe_link(url: str) -> bool:
 
 def runs_xml(runs: Sequence[Run], inline: Inline = PLAIN) -> str:
     """The runs of a paragraph; consecutive runs to the same address share one hyperlink,
-    and a footnote reference follows the run that carries the note."""
+    and a footnote reference follows the run that carries the note (after its link)."""
     out: list[str] = []
     for link, group in _link_groups(runs, inline):
-        pieces = "".join(_with_note(run, inline, link) for run in group)
-        if not pieces:
+        if not link:
+            out.extend(_run(run, None) + _note(run, inline) for run in group)
             continue
-        if link:
+        inner = "".join(_run(run, inline.hyperlink_style) for run in group)
+        if inner:
             assert inline.links is not None
             rel = quoteattr(inline.links.link_id(link))
-            out.append(
-                f'<w:hyperlink xmlns:r="{R_NS}" r:id={rel} w:history="1">{pieces}</w:hyperlink>'
-            )
-        else:
-            out.append(pieces)
+            out.append(f'<w:hyperlink {_R} r:id={rel} w:history="1">{inner}</w:hyperlink>')
+        out.append(_note(group[-1], inline))
     return "".join(out)
 
 
@@ -95,13 +93,14 @@ def _link_groups(runs: Sequence[Run], inline: Inline) -> Iterator[tuple[str, lis
         yield current, group
 
 
-def _with_note(run: Run, inline: Inline, link: str) -> str:
-    style = inline.hyperlink_style if link else None
-    xml = run_xml(run.text, bold=run.bold, italic=run.italic, style=style)
-    if run.note.strip() and inline.notes is not None:
-        note_id = inline.notes.add_note(run.note, inline)
-        xml += note_reference_xml(note_id, inline.note_reference_style)
-    return xml
+def _run(run: Run, style: str | None) -> str:
+    return run_xml(run.text, bold=run.bold, italic=run.italic, style=style)
+
+
+def _note(run: Run, inline: Inline) -> str:
+    if not run.note.strip() or inline.notes is None:
+        return ""
+    return note_reference_xml(inline.notes.add_note(run.note, inline), inline.note_reference_style)
 
 
 def note_reference_xml(note_id: int, style: str | None) -> str:

@@ -1,0 +1,78 @@
+"""Tests for beslut.export.tables: style, full width, repeating header rows, rows that keep."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml.parser import parse_xml
+
+from beslut.export.ooxml import VAL, W_NS, w
+from beslut.export.runs import Inline
+from beslut.export.tables import table_xml
+from beslut.model import Block, BlockKind, Run
+
+
+def _table(block: Block, **options: Any) -> Any:
+    return parse_xml(f'<w:body xmlns:w="{W_NS}">{table_xml(block, **options)}</w:body>')[0]
+
+
+def test_header_rows_repeat_every_row_keeps_together_and_the_style_is_set() -> None:
+    block = Block.table([["Åtgärd", "Kostnad"], ["Ventilation", "4,5"], ["Kakel", "2,1"]])
+    table = _table(block, style_id="Tabell", text_width=9000)
+    props = table.find(w("tblPr"))
+    assert props.find(w("tblStyle")).get(VAL) == "Tabell"
+    width = props.find(w("tblW"))
+    assert (width.get(w("w")), width.get(w("type"))) == ("5000", "pct")
+    assert props.find(w("tblLook")).get(w("firstRow")) == "1"
+    assert [col.get(w("w")) for col in table.iterfind(f"{w('tblGrid')}/{w('gridCol')}")] == [
+        "4500",
+        "4500",
+    ]
+    rows = table.findall(w("tr"))
+    assert [row.find(f"{w('trPr')}/{w('tblHeader')}") is not None for row in rows] == [
+        True,
+        False,
+        False,
+    ]
+    assert all(row.find(f"{w('trPr')}/{w('cantSplit')}") is not None for row in rows)
+    # No direct formatting: cell paragraphs have no properties, runs none but their marks.
+    assert not list(table.iter(w("pPr")))
+    assert not list(table.iter(w("rPr")))
+
+
+def test_two_header_rows_none_without_and_short_rows_filled_up() -> None:
+    block = Block.table([["A", "B", "C"], ["a"], ["x", "y"]], header_rows=2)
+    rows = _table(block).findall(w("tr"))
+    assert [row.find(f"{w('trPr')}/{w('tblHeader')}") is not None for row in rows] == [
+        True,
+        True,
+        False,
+    ]
+    assert [len(row.findall(w("tc"))) for row in rows] == [3, 3, 3]
+    assert all(tc.find(w("p")) is not None for tc in _table(block).iter(w("tc")))
+    plain = _table(Block.table([["a", "b"]], header_rows=0))
+    assert plain.find(f"{w('tblPr')}/{w('tblLook')}").get(w("firstRow")) == "0"
+    assert plain.find(f"{w('tblPr')}/{w('tblStyle')}") is None
+    assert plain.find(f"{w('tr')}/{w('trPr')}/{w('tblHeader')}") is None
+
+
+def test_cells_keep_bold_italic_links_and_notes() -> None:
+    class Links:
+        def link_id(self, url: str) -> str:
+            return "rId9"
+
+    class Notes:
+        def add_note(self, text: str, inline: Inline) -> int:
+            return 4
+
+    cell = (Run("fet", bold=True), Run("länk", link="https://a.se", note="Not."))
+    block = Block(BlockKind.TABLE, rows=((cell, (Run("kursiv", italic=True),)),))
+    table = _table(block, inline=Inline(links=Links(), notes=Notes()))
+    first = table.find(f"{w('tr')}/{w('tc')}/{w('p')}")
+    assert [child.tag for child in first] == [w("r"), w("hyperlink"), w("r")]
+    assert first[2].find(w("footnoteReference")).get(w("id")) == "4"
+    assert table.find(f".//{w('i')}") is not None
+
+
+def test_a_table_without_cells_is_nothing() -> None:
+    assert table_xml(Block(BlockKind.TABLE)) == ""
