@@ -1,0 +1,64 @@
+"""Import: an existing tjänsteutlåtande in Word (.docx), PDF or text becomes a draft with
+its parts (no Qt).
+
+``import_document`` reads a file (refusing what must not be read: see safety.py),
+recognises its parts (recognize.py) and returns the draft with what was found, for the
+app's preview and the command line; nothing is stored here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from beslut.doctypes.loader import DocType
+from beslut.importing.read import Document
+from beslut.importing.recognize import Found, guess_doctype, recognise
+from beslut.importing.safety import ImportRefused, Kind, decode_text, open_docx, read_checked
+from beslut.model.draft import Draft
+
+__all__ = ["ImportRefused", "Imported", "import_document", "read_document"]
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A file made into a draft: the draft, and what recognition found in it."""
+
+    path: Path
+    draft: Draft
+    found: Found
+
+
+def read_document(path: Path) -> Document:
+    """The file's blocks as read, or ImportRefused."""
+    kind, data = read_checked(path)
+    if kind is Kind.DOCX:
+        from beslut.importing.docx import DocxReader
+
+        with open_docx(path, data) as archive:
+            return DocxReader(path, archive).document()
+    from beslut.importing.facts import is_fact_line
+    from beslut.importing.text import blocks_of, paragraphs
+
+    if kind is Kind.PDF:
+        from beslut.importing.pdf import pdf_pages, without_furniture
+        from beslut.importing.read import Read
+
+        lines, header = without_furniture(pdf_pages(path, data))
+        blocks = [Read(b) for b in blocks_of(lines, is_fact_line)]
+        return Document(blocks, header_lines=header)
+    return Document(paragraphs(decode_text(path, data), is_fact_line))
+
+
+def import_document(
+    path: Path, doctypes: Sequence[DocType], doctype: str | None = None
+) -> Imported:
+    """The draft in the file at ``path``, read as the document type ``doctype`` (by its
+    key), else as the type its headings match best."""
+    document = read_document(path)
+    chosen = next((d for d in doctypes if d.key == doctype), None)
+    if chosen is None:
+        chosen = guess_doctype(document, doctypes)
+    draft, found = recognise(document, chosen)
+    return Imported(path, draft, found)

@@ -1,0 +1,212 @@
+"""Plain text (a .txt file, or the text of a PDF) into paragraphs, list items and
+headings (no Qt).
+
+Text from a PDF or a copy out of Word breaks a paragraph into lines. The lines of a
+paragraph are joined again: a blank line ends a paragraph, except in text where every
+line is followed by an empty line (a common way such text is extracted): there an empty
+line is only a line break and a line of spaces ends the paragraph. A word broken by a
+hyphen at the end of a line is joined ("integrations-" + "programmet"), but a hyphen
+that stands for a shared word ("sysselsättnings- och utbildningsnivåer") is kept. "•",
+"-", "–", "*" and "1." / "1)" start list items; a short line standing alone without a
+full stop is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from beslut.importing.read import Read
+from beslut.model.draft import Block, BlockKind, Run
+
+BULLET = re.compile(r"^\s*[•·▪◦●○■□\-–—*]\s+(?=\S)")
+NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
+# Words after which a hyphen at a line's end stands for a shared word, not a broken one.
+_SHARED = {"och", "eller", "samt", "resp", "respektive", "till", "som"}
+HEADING_MAX = 80  # characters: a longer line standing alone is a paragraph
+_END = ".!?;,:"
+WIDE = 0.9  # a line this close to the text's measure is a wrapped line, not a heading
+
+
+# A page's furniture that text from a PDF or a printout carries: "Sida 3 (7)", "SID. 3 (7)"
+# after a Dnr, a lone page number, a rule of underscores.
+PAGE_NUMBER = re.compile(
+    r"(?i)(.*\b(sida|sid\.?)\s*)?\d{1,3}\s*(\(\s*\d{1,3}\s*\)|av\s+\d{1,3})\s*$"
+)
+DNR_LINE = re.compile(r"(?i)^\s*dnr[:.]?\s*\S+\s*$")  # with a page number: a page header
+_RULE = re.compile(r"^[\s_\-–—=.*·]+$")
+
+
+def paragraphs(text: str, alone: Callable[[str], bool] | None = None) -> list[Read]:
+    """The paragraphs, list items and headings of ``text``, in order."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [Read(block) for block in blocks_of(lines, alone)]
+
+
+def is_furniture(line: str) -> bool:
+    """A line that belongs to the page, not to the text: a page number, a rule."""
+    stripped = line.strip()
+    return bool(PAGE_NUMBER.fullmatch(stripped) or stripped.isdigit() or _RULE.fullmatch(stripped))
+
+
+def _repeated(lines: list[str]) -> set[str]:
+    """Short lines that occur three times or more (digits aside): a page's header or
+    footer ("DNR 106-555/2004", the address), not text."""
+    counts = Counter(_shape(line) for line in lines if 0 < len(line.strip()) <= 60)
+    return {shape for shape, n in counts.items() if n >= 3}
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _width(lines: list[str]) -> int:
+    """The text's measure: nearly its longest line (the 98th percentile of lengths)."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    return lengths[int(len(lengths) * 0.98)] if lengths else 0
+
+
+def _lines_with_breaks(lines: list[str]) -> list[tuple[str, bool]]:
+    """Each text line, stripped, and whether a paragraph break comes before it."""
+    double = _double_spaced(lines)
+    repeated = _repeated(lines)
+    out: list[tuple[str, bool]] = []
+    pending = True
+    after_page_number = False
+    for line in lines:
+        if not line.strip():
+            if not (double and line == ""):
+                pending = True  # a blank line; in double-spaced text only a line of spaces
+            continue
+        if is_furniture(line) or _shape(line) in repeated:
+            if out and DNR_LINE.match(out[-1][0]) and not is_furniture(out[-1][0]):
+                out.pop()  # "DNR 106-555/2004" above "SID. 3 (7)"
+            after_page_number = True
+            continue
+        if after_page_number and DNR_LINE.match(line):
+            continue
+        after_page_number = False
+        out.append((line.strip(), pending))
+        pending = False
+    return out
+
+
+@dataclass
+class _Item:
+    kind: BlockKind
+    text: str
+    number: int | None = None
+    closed: bool = False  # a heading: the next line begins a new block
+    fact: bool = False  # a line of facts: only a lower-case line continues it
+    last: str = ""  # the last line joined into it
+
+
+def blocks_of(lines: list[str], alone: Callable[[str], bool] | None = None) -> Iterable[Block]:
+    """Join ``lines`` into blocks (see the module's docstring); a line for which
+    ``alone`` is true (a line of the first page's facts) is a block of its own."""
+    items: list[_Item] = []
+    marked = _lines_with_breaks(lines)
+    width = _width(lines)
+    wide = WIDE * width
+    for i, (line, broken) in enumerate(marked):
+        following = marked[i + 1][0] if i + 1 < len(marked) else ""
+        previous = items[-1] if items else None
+        ended = previous is None or previous.closed or _ends_sentence(previous.text)
+        in_list = previous is not None and previous.kind is not BlockKind.PARAGRAPH
+        bullet, number = BULLET.match(line), NUMBER.match(line)
+        if previous is not None and previous.fact and line[:1].islower():
+            previous.text = join_lines(previous.text, line)
+        elif alone is not None and alone(line):
+            items.append(_Item(BlockKind.PARAGRAPH, line, fact=True))
+        elif bullet:
+            items.append(_Item(BlockKind.BULLET, line[bullet.end() :], last=line))
+        elif number and (broken or ended or in_list):
+            number_value = int(number.group(1))
+            items.append(_Item(BlockKind.NUMBERED, line[number.end() :], number_value, last=line))
+        elif (
+            (broken or ended)
+            and is_heading_line(line)
+            and (len(line) < wide or len(marked) < 5)
+            and _starts_new(following)
+        ):
+            items.append(_Item(BlockKind.HEADING, line, closed=True))
+        elif (
+            previous is not None
+            and not (previous.closed or previous.fact)
+            and (not broken or line[:1].islower())
+            and not _ended_on_purpose(previous.last or previous.text, line, width)
+        ):
+            previous.text = join_lines(previous.text, line)
+            previous.last = line
+        else:
+            items.append(_Item(BlockKind.PARAGRAPH, line, last=line))
+    previous_number = 0
+    for item in items:
+        if item.kind is BlockKind.NUMBERED and item.number is not None:
+            start = item.number if item.number != previous_number + 1 else None
+            previous_number = item.number
+            yield Block(item.kind, (Run(item.text),), start=start)
+        else:
+            if item.kind is BlockKind.HEADING:
+                previous_number = 0
+            yield Block(item.kind, (Run(item.text),))
+
+
+def _ended_on_purpose(last: str, line: str, width: int) -> bool:
+    """True when ``last`` ended a paragraph although no blank line follows: it ends a
+    sentence and the next line's first word would have fitted after it (a wrapped line
+    ends because the next word did not fit)."""
+    if not _ends_sentence(last) or not line[:1].isupper() or width < 40:
+        return False
+    first = line.split(maxsplit=1)[0]
+    return len(last) + 1 + len(first) < width - 2
+
+
+def _starts_new(line: str) -> bool:
+    """True when ``line`` can begin a block after a heading: not a lower-case
+    continuation, nor a list item that continues a sentence ("1. underlätta ...")."""
+    marker = BULLET.match(line) or NUMBER.match(line)
+    rest = line[marker.end() :] if marker else line
+    return not rest or not rest[:1].islower()
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """True when most text lines are followed by exactly one empty line."""
+    text_lines = followed = 0
+    for i, line in enumerate(lines[:-1]):
+        if line.strip():
+            text_lines += 1
+            if lines[i + 1] == "" and (i + 2 >= len(lines) or lines[i + 2].strip()):
+                followed += 1
+    return text_lines >= 4 and followed / text_lines > 0.6
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":"))
+
+
+def join_lines(text: str, line: str) -> str:
+    """``text`` continued by the next line of its paragraph."""
+    if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+        first = line.split(maxsplit=1)[0].strip(",.").lower() if line.split() else ""
+        if first in _SHARED:
+            return f"{text} {line}"  # "sysselsättnings- och utbildningsnivåer"
+        if line[:1].islower():
+            return text[:-1] + line  # a word broken at the line's end
+        return text + line  # "Rinkeby-Kista"
+    return f"{text} {line}"
+
+
+def is_heading_line(text: str) -> bool:
+    """A line that can be a heading on its own: short, begun with a capital, not ended as
+    a sentence is."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped) <= HEADING_MAX
+        and stripped[0].isupper()
+        and stripped[-1] not in _END
+        and not BULLET.match(stripped)
+        and len(stripped.split()) <= 10
+    )
