@@ -1,0 +1,105 @@
+"""Importing existing tjänsteutlåtanden (Word, PDF, text) as drafts, for the app and the
+command line alike (no Qt): all files are read and recognised first, so a bad one means
+that none is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from beslut.errors import BeslutError
+from beslut.i18n import N_, _, ngettext
+from beslut.importing import Imported, ImportRefused, import_document
+from beslut.parts import part_label
+from beslut.workflow.templates import available_doctypes
+
+if TYPE_CHECKING:
+    from beslut.doctypes.loader import DocType
+    from beslut.settings import Settings
+    from beslut.store import Store
+
+IMPORTABLE = (".docx", ".pdf", ".txt")  # what the open dialog and a drop accept
+
+
+@dataclass(frozen=True)
+class ReadFiles:
+    """Every file read, or why each that failed did."""
+
+    imported: tuple[Imported, ...]
+    problems: tuple[str, ...]
+    doctypes: tuple[DocType, ...]
+
+
+def read_files(paths: Sequence[Path], settings: Settings, doctype: str | None = None) -> ReadFiles:
+    """Read and recognise ``paths`` with the organisation's document types; nothing is
+    stored. ``doctype`` (a key) overrides the guess for every file."""
+    types = available_doctypes(settings).types
+    imported, problems = [], []
+    for path in paths:
+        try:
+            imported.append(import_document(path, types, doctype))
+        except ImportRefused as exc:
+            problems.append(exc.user_message)
+        except BeslutError as exc:
+            problems.append(f"{path.name}: {exc.user_message}")
+    return ReadFiles(tuple(imported), tuple(problems), types)
+
+
+def store_imported(store: Store, imported: Sequence[Imported]) -> list[int]:
+    """Store each recognised draft as a new draft; their ids, in order."""
+    return [store.create_draft(item.draft) for item in imported]
+
+
+def summary(item: Imported, doctypes: Sequence[DocType]) -> list[str]:
+    """What recognition found in one file, line by line, for the preview and the
+    command line (Swedish: the command line always speaks Swedish)."""
+    found, draft = item.found, item.draft
+    doctype = next((d for d in doctypes if d.key == found.doctype), None)
+    lines = [
+        _("Dokumenttyp: {name}").format(name=doctype.name if doctype else found.doctype),
+        _("Ärendemening: {title}").format(title=draft.meta.title or "–"),
+        _("Uppgifter: {facts}").format(
+            facts=", ".join(_(_FACT_NAMES[f]) for f in found.facts) or "–"
+        ),
+        ngettext("{n} beslutspunkt", "{n} beslutspunkter", found.decisions).format(
+            n=found.decisions
+        ),
+    ]
+    for heading, key, count in found.parts:
+        label = (
+            part_label(key, None, doctype)
+            if doctype and doctype.section(key)
+            else _("eget avsnitt")
+        )
+        lines.append(
+            ngettext(
+                "”{heading}” → {part}: {n} stycke", "”{heading}” → {part}: {n} stycken", count
+            ).format(heading=heading, part=label, n=count)
+        )
+    lines.append(
+        ngettext("{n} bilaga", "{n} bilagor", found.attachments).format(n=found.attachments)
+    )
+    if found.plain:
+        lines.append(
+            ngettext(
+                "{n} stycke kunde inte placeras och ligger under ”Övrig text”.",
+                "{n} stycken kunde inte placeras och ligger under ”Övrig text”.",
+                found.plain,
+            ).format(n=found.plain)
+        )
+    return lines
+
+
+_FACT_NAMES = {
+    "dnr": N_("Dnr"),
+    "date": N_("datum"),
+    "namnd": N_("nämnd"),
+    "meeting_date": N_("sammanträde"),
+    "forvaltning": N_("förvaltning"),
+    "avdelning": N_("avdelning"),
+    "handlaggare": N_("handläggare"),
+    "telefon": N_("telefon"),
+    "epost": N_("e-post"),
+}
