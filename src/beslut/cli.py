@@ -306,8 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_check)
 
-    from beslut import cli_backup
+    from beslut import cli_backup, cli_import
 
+    cli_import.add_parser(sub)
     cli_backup.add_parser(sub)
     return parser
 

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 from beslut.i18n import _
 
 # The subcommands' names (build_parser makes them; a test keeps the two the same).
-COMMANDS = ("list", "show", "import-json", "export-json", "export", "check", "backup")
+COMMANDS = (
+    "list",
+    "show",
+    "import-json",
+    "import",
+    "export-json",
+    "export",
+    "check",
+    "backup",
+)
 
 DRAFT_FILE_SUFFIXES = (".beslut", ".json")
 
