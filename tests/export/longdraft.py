@@ -14,12 +14,13 @@ from tests.richdraft import rich_draft
 
 from beslut.model import Block, BlockKind, Draft, Run
 
-WORDS = tuple(
+_TEXT = (
     "nämnden förvaltningen beslutar ärendet bakgrund simskola budget kostnad barn skola "
     "staden idrott anläggning avtal uppdrag verksamhet förslag bedömning remiss utredning "
     "samråd synpunkter invånare trygghet ekonomi miljö och att som för med på av till i om "
-    "har är en ett den det de inom enligt".split(" ")
+    "har är en ett den det de inom enligt"
 )
+WORDS = tuple(_TEXT.split())
 TABLES = 20
 
 
