@@ -29,6 +29,7 @@ class ScriptedMessages(Messages):
         self.answers: list[bool] = []  # for ask(), in order
         self.choices: list[int | None] = []  # for choose() and choose_action()
         self.texts: list[str | None] = []  # for text()
+        self.defaults: list[str] = []  # what text() had filled in, in order
         self.files: list[Path | None] = []  # for save_file()
         self.opened: list[list[Path]] = []  # for open_files()
 
@@ -60,8 +61,9 @@ class ScriptedMessages(Messages):
         self.told.append(text)
         return self.choices.pop(0) if self.choices else None
 
-    def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+    def text(self, parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
         self.asked.append(label)
+        self.defaults.append(default)
         return self.texts.pop(0) if self.texts else None
 
     def save_file(

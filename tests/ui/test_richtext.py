@@ -37,7 +37,7 @@ from beslut.ui.richtext import (
     normalize_blocks,
     regroup_lists,
 )
-from beslut.ui.richtext import _write_blocks as write_block_by_block
+from beslut.ui.textwrite import write_blocks as write_block_by_block
 
 P, H, B, N = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BULLET, BlockKind.NUMBERED
 
@@ -138,10 +138,22 @@ def test_the_document_holds_real_structure() -> None:
     assert "\n" not in paragraph.text() and doc.blockCount() == 7
 
 
-def test_a_paragraph_between_items_starts_a_new_list() -> None:
-    doc = _doc((Block.plain(N, "a"), Block.plain(P, "mellan"), Block.plain(N, "b")))
-    first, second = doc.findBlockByNumber(0), doc.findBlockByNumber(2)
-    assert first.textList().objectIndex() != second.textList().objectIndex()
+def test_numbering_continues_across_a_paragraph_until_it_restarts() -> None:
+    blocks = (
+        Block.plain(N, "a"),
+        Block.plain(P, "mellan"),
+        Block.plain(N, "b"),
+        Block(N, (Run("c"),), start=1),
+        Block(N, (Run("d"),), start=5),
+        Block.plain(N, "e"),
+    )
+    doc = _doc(blocks)
+    a, b, c, d, e = (doc.findBlockByNumber(n) for n in (0, 2, 3, 4, 5))
+    assert a.textList().objectIndex() == b.textList().objectIndex()
+    assert b.textList().itemNumber(b) == 1  # shown as 2.
+    assert c.textList().objectIndex() != b.textList().objectIndex()
+    assert d.textList().format().start() == 5 and e.textList().itemNumber(e) == 1
+    assert document_to_blocks(doc) == blocks
 
 
 def test_lists_regroup_as_the_model_sees_them() -> None:
@@ -157,7 +169,7 @@ def test_lists_regroup_as_the_model_sees_them() -> None:
     one, two, three = (doc.findBlockByNumber(number) for number in (0, 2, 4))
     # A blank paragraph is dropped by the model and does not end the list; text does.
     assert one.textList().objectIndex() == two.textList().objectIndex()
-    assert three.textList().itemNumber(three) == 0
+    assert three.textList().itemNumber(three) == 2  # the numbering goes on after text
     assert document_to_blocks(doc) == (
         Block.plain(N, "ett"),
         Block.plain(N, "två"),
@@ -410,17 +422,22 @@ WORD_BLOCKS = (
             Run("uppdrag", bold=True),
             Run(" av "),
             Run("kommunfullmäktige", italic=True),
-            Run(" här."),
+            Run(" "),
+            Run("här", link="https://example.org"),
+            Run("."),
         ),
     ),
     Block.plain(B, "barn i årskurs 1–3"),
     Block(B, (Run("som "), Run("inte", bold=True), Run(" kan simma"))),
     Block.plain(N, "Första steget"),
     Block.plain(N, "Andra steget"),
-    Block(P, (Run("Skola", bold=True),)),
-    Block.plain(P, "Antal"),
-    Block.plain(P, "Husby"),
-    Block.plain(P, "120"),
+    Block(
+        BlockKind.TABLE,
+        rows=(
+            ((Run("Skola", bold=True),), (Run("Antal"),)),
+            ((Run("Husby"),), (Run("120"),)),
+        ),
+    ),
     Block.plain(P, "Efter bilden"),
 )
 
@@ -433,7 +450,7 @@ def test_pasting_word_html_leaves_only_clean_formatting(editor: SectionEditor) -
     editor.text_edit.insertFromMimeData(_html_mime(WORD_HTML, "plain fallback"))
     assert editor.blocks() == WORD_BLOCKS
     html = editor.text_edit.document().toHtml()
-    for foreign in ("Calibri", "#ff0000", "#2f5496", "yellow", "<img", "<table", "href"):
+    for foreign in ("Calibri", "#ff0000", "#2f5496", "yellow", "<img", "#d9e2f3", "0563c1"):
         assert foreign not in html.lower()
     numbered = editor.text_edit.document().findBlockByNumber(5)
     assert numbered.textList().itemNumber(numbered) == 1
@@ -660,24 +677,42 @@ def test_numbering_follows_the_model_after_a_change(editor: SectionEditor) -> No
     editor.text_edit.setTextCursor(cursor)
     editor.kind_actions[P].trigger()
     third = doc.findBlockByNumber(2)
-    assert third.textList().itemNumber(third) == 0  # a new list, as the export numbers it
+    assert third.textList().itemNumber(third) == 1  # the numbering goes on after text
     editor.kind_actions[N].trigger()
     assert third.textList().itemNumber(third) == 2
 
 
 def test_actions_are_swedish_and_reachable(editor: SectionEditor) -> None:
     texts = [action.text() for action in editor.text_edit.format_actions]
-    assert texts == ["Fet", "Kursiv", "Brödtext", "Mellanrubrik", "Punktlista", "Numrerad lista"]
-    for action in editor.text_edit.format_actions:
+    assert texts == [
+        "Fet",
+        "Kursiv",
+        "Brödtext",
+        "Underrubrik",
+        "Underrubrik 2",
+        "Punktlista",
+        "Numrerad lista",
+        "Öka listnivå",
+        "Minska listnivå",
+        "Numrering",
+        "Länk…",
+        "Fotnot…",
+        "Tabell",
+    ]
+    for action in (editor.bold_action, editor.italic_action, *editor.style_actions.values()):
         assert action.toolTip() and not action.shortcut().isEmpty()
         button = editor.toolbar.widgetForAction(action)
         assert button is not None and button.accessibleName() == action.text()
+    for action in editor.text_edit.format_actions:
+        assert action.toolTip() or action.menu() is not None
     assert editor.bold_action.shortcut().toString() == "Ctrl+B"
     assert editor.italic_action.shortcut().toString() == "Ctrl+I"
+    assert editor.extra.link_action.shortcut().toString() == "Ctrl+K"
+    assert editor.extra.note_action.shortcut().toString() == "Ctrl+Alt+F"
     assert editor.text_edit.accessibleName() == "Ärendet – text"
     assert editor.toolbar.accessibleName() and editor.accessibleName() == "Ärendet"
     menu = editor.text_edit.context_menu(QPoint(1, 1))
-    assert {"Fet", "Punktlista"} <= {action.text() for action in menu.actions()}
+    assert {"Fet", "Punktlista", "Numrering", "Tabell"} <= {a.text() for a in menu.actions()}
 
 
 def test_tab_moves_on_instead_of_typing(qtbot: QtBot) -> None:

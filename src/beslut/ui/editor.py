@@ -66,7 +66,7 @@ class DraftEditor(QWidget):
         self.report: Report | None = None
         self.metadata = MetadataStep(settings, self.dnr_matches)
         self.decisions = DecisionsStep(doctype)
-        self.sections = [SectionStep(spec) for spec in doctype.sections]
+        self.sections = [SectionStep(spec, messages=self.messages) for spec in doctype.sections]
         self.attachments = AttachmentsStep(store, self.messages, settings.attachment_limit_mb)
         self.signatures = SignaturesStep()
         self.review = ReviewStep(self.part_name)

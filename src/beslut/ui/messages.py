@@ -86,11 +86,11 @@ class Messages:
         clicked = box.clickedButton()
         return next((i for i, b in enumerate(buttons) if b is clicked), None)
 
-    def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
-        """A line of text from the user, or None when cancelled."""
-        from PySide6.QtWidgets import QInputDialog
+    def text(self, parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
+        """A line of text from the user (``default`` filled in), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-        value, ok = QInputDialog.getText(parent, title, label)
+        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, default)
         return value if ok else None
 
     def save_file(

@@ -14,6 +14,7 @@ from beslut.checks.findings import Location
 from beslut.doctypes import SectionSpec
 from beslut.i18n import _
 from beslut.model.draft import Draft, Section
+from beslut.ui.messages import Messages
 from beslut.ui.richtext import SectionEditor
 from beslut.ui.steps.base import DraftStep
 
@@ -30,12 +31,14 @@ def _guidance(spec: SectionSpec) -> str:
 class SectionStep(DraftStep):
     """One section of the document type, edited as paragraphs, sub-headings and lists."""
 
-    def __init__(self, spec: SectionSpec, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, spec: SectionSpec, parent: QWidget | None = None, messages: Messages | None = None
+    ) -> None:
         super().__init__(spec.heading, _guidance(spec), parent)
         self.spec = spec
         self.part = spec.key
         self.required = spec.required
-        self.editor = SectionEditor()
+        self.editor = SectionEditor(messages=messages)
         self.editor.setAccessibleName(spec.heading)
         self.lix_label = QLabel()
         self.lix_label.setObjectName("hint")
@@ -75,7 +78,8 @@ class SectionStep(DraftStep):
     def take_from(self, draft: Draft, label: str) -> tuple[Callable[[], None], Callable[[], None]]:
         """Replace the text with the section of ``draft``: one step of the editor's own
         undo history."""
-        from beslut.ui.richtext import insert_blocks, regroup_lists
+        from beslut.ui.textcommands import renumber_notes
+        from beslut.ui.textwrite import insert_blocks, regroup_lists
 
         section = draft.section(self.spec.key)
         edit = self.editor.text_edit
@@ -85,6 +89,7 @@ class SectionStep(DraftStep):
         cursor.removeSelectedText()
         insert_blocks(cursor, section.blocks if section else ())
         regroup_lists(edit.document())
+        renumber_notes(edit.document())
         cursor.endEditBlock()
         return edit.undo, edit.redo
 

@@ -1,0 +1,112 @@
+"""The text area of a section editor: paste reduced to the model, Tab for list levels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
+
+from beslut.model.draft import Block
+from beslut.ui.textcommands import change_level, renumber_notes
+from beslut.ui.textformat import RESTART_PROPERTY
+from beslut.ui.textpaste import blocks_from_html, blocks_from_text, inline_text
+from beslut.ui.textwrite import insert_blocks, regroup_lists
+
+
+class RichTextEdit(QTextEdit):
+    """The text area of a section: whatever is pasted or dropped is reduced to the model.
+
+    Tab and Shift+Tab move a list item a level deeper or up; where they cannot, they
+    move the focus on, as everywhere else.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.format_actions: list[QAction] = []
+        self.setTabChangesFocus(True)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and not self.isReadOnly():
+            assert isinstance(event, QKeyEvent)
+            delta = _level_key(event)
+            if delta and change_level(self.textCursor(), delta):
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = self.textCursor()
+        at_start = before.atBlockStart() and not before.hasSelection()
+        block_number = before.blockNumber()
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._one_restart(block_number, at_start)
+
+    def _one_restart(self, block_number: int, at_start: bool) -> None:
+        """After Enter split a numbered item that restarts its list, only one of the two
+        restarts: the one that keeps the item's text when Enter was pressed at its start,
+        the first otherwise."""
+        cursor = self.textCursor()
+        if cursor.blockNumber() == block_number:
+            return
+        block = cursor.block()
+        if not block.blockFormat().hasProperty(RESTART_PROPERTY):
+            return
+        target = block.previous() if at_start else block
+        fmt = target.blockFormat()
+        fmt.clearProperty(RESTART_PROPERTY)
+        edit = QTextCursor(target)
+        edit.joinPreviousEditBlock()
+        edit.setBlockFormat(fmt)
+        regroup_lists(self.document())
+        edit.endEditBlock()
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or source.hasText()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        text = inline_text(source)
+        if text is not None:
+            cursor = self.textCursor()
+            cursor.insertText(text)
+            self.setTextCursor(cursor)
+            return
+        blocks = blocks_from_html(source.html()) if source.hasHtml() else ()
+        self.insert_blocks(blocks or blocks_from_text(source.text()))
+
+    def insert_blocks(self, blocks: Sequence[Block]) -> None:
+        """Insert ``blocks`` at the cursor as one undo step."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        insert_blocks(cursor, blocks)
+        regroup_lists(self.document())
+        renumber_notes(self.document())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """Qt's own edit menu with the formatting actions below it."""
+        menu = self.createStandardContextMenu(position)
+        menu.addSeparator()
+        menu.addActions(self.format_actions)  # a menu's own action shows it as a submenu
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+def _level_key(event: QKeyEvent) -> int:
+    """+1 for Tab, -1 for Shift+Tab (Backtab), 0 for any other key."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return 0
+    if event.key() == Qt.Key.Key_Backtab or (
+        event.key() == Qt.Key.Key_Tab and modifiers & Qt.KeyboardModifier.ShiftModifier
+    ):
+        return -1
+    return 1 if event.key() == Qt.Key.Key_Tab else 0

@@ -1,0 +1,168 @@
+"""Tables in the section editor: inserting one, adding and removing rows and columns,
+the header row, and how a header row looks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QBrush, QColor, QTextCursor, QTextTable, QTextTableCellFormat
+from PySide6.QtWidgets import QMenu
+
+from beslut.errors import BeslutError
+from beslut.i18n import _
+from beslut.workflow.editing import checked_table_size
+
+if TYPE_CHECKING:
+    from beslut.ui.richtext import SectionEditor
+
+HEADER_BACKGROUND = "#e4e9f2"
+
+
+def style_header(table: QTextTable) -> None:
+    """Shade the table's header rows and only those."""
+    header = table.format().headerRowCount()
+    for r in range(table.rows()):
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            fmt = cell.format().toTableCellFormat()
+            shaded = fmt.background().style().value != 0
+            if (r < header) == shaded:
+                continue
+            new = QTextTableCellFormat()
+            if r < header:
+                new.setBackground(QBrush(QColor(HEADER_BACKGROUND)))
+            else:
+                new.setBackground(QBrush())
+            cell.setFormat(new)
+
+
+def current_table(cursor: QTextCursor) -> QTextTable | None:
+    """The table the cursor stands in, or None."""
+    return cursor.currentTable()
+
+
+def insert_table(cursor: QTextCursor, rows: int, columns: int, header_rows: int = 1) -> QTextTable:
+    """A new empty table at the cursor, in a block of its own; the cursor goes to its
+    first cell."""
+    from beslut.ui.textwrite import open_empty_block, table_format
+
+    cursor.beginEditBlock()
+    if cursor.hasSelection():
+        cursor.removeSelectedText()
+    open_empty_block(cursor)
+    table = cursor.insertTable(rows, columns, table_format(header_rows))
+    style_header(table)
+    cursor.endEditBlock()
+    cursor.setPosition(table.cellAt(0, 0).firstPosition())
+    return table
+
+
+def change_table(cursor: QTextCursor, change: str) -> None:
+    """One change to the table at the cursor: "row" / "column" adds one after the
+    cursor's, "remove_row" / "remove_column" removes the cursor's (the last one removes
+    the table), "header" turns the header row on or off."""
+    table = cursor.currentTable()
+    if table is None:
+        return
+    cell = table.cellAt(cursor)
+    row, column = cell.row(), cell.column()
+    cursor.beginEditBlock()
+    if change == "row":
+        table.insertRows(row + 1, 1)
+    elif change == "column":
+        table.insertColumns(column + 1, 1)
+    elif change == "remove_row":
+        if table.rows() == 1:
+            _remove(table)
+        else:
+            table.removeRows(row, 1)
+    elif change == "remove_column":
+        if table.columns() == 1:
+            _remove(table)
+        else:
+            table.removeColumns(column, 1)
+    elif change == "header":
+        fmt = table.format()
+        fmt.setHeaderRowCount(0 if fmt.headerRowCount() else 1)
+        table.setFormat(fmt)
+    if change != "remove_row" or table.rows():
+        _clamp_header(table)
+        style_header(table)
+    cursor.endEditBlock()
+
+
+def _clamp_header(table: QTextTable) -> None:
+    fmt = table.format()
+    if fmt.headerRowCount() > table.rows():
+        fmt.setHeaderRowCount(table.rows())
+        table.setFormat(fmt)
+
+
+def _remove(table: QTextTable) -> None:
+    cursor = QTextCursor(table.document())
+    cursor.setPosition(table.firstPosition() - 1)
+    cursor.setPosition(table.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+
+
+class TableActions:
+    """The Tabell menu of a section editor."""
+
+    def __init__(self, editor: SectionEditor) -> None:
+        self.editor = editor
+        act = editor.action
+        self.menu = QMenu(_("Tabell"), editor)
+        self.insert_action = act(
+            _("Infoga tabell…"), _("Infoga en tabell med en rubrikrad"), None, checkable=False
+        )
+        self.changes = {
+            "row": act(_("Lägg till rad"), _("En ny rad under den här"), None, checkable=False),
+            "remove_row": act(_("Ta bort rad"), _("Ta bort raden"), None, checkable=False),
+            "column": act(
+                _("Lägg till kolumn"),
+                _("En ny kolumn till höger om den här"),
+                None,
+                checkable=False,
+            ),
+            "remove_column": act(_("Ta bort kolumn"), _("Ta bort kolumnen"), None, checkable=False),
+            "header": act(
+                _("Rubrikrad"), _("Första raden är tabellens rubrikrad, som upprepas på varje sida")
+            ),
+        }
+        self.menu.addAction(self.insert_action)
+        self.menu.addSeparator()
+        self.menu.addActions(list(self.changes.values()))
+        self.insert_action.triggered.connect(lambda _c=False: self._insert())
+        for change, action in self.changes.items():
+            action.triggered.connect(lambda _c=False, change=change: self._change(change))
+
+    def update(self, cursor: QTextCursor) -> None:
+        table = cursor.currentTable()
+        for action in self.changes.values():
+            action.setEnabled(table is not None)
+        self.changes["header"].setChecked(table is not None and table.format().headerRowCount() > 0)
+        self.insert_action.setEnabled(table is None)
+
+    def _insert(self) -> None:
+        answer = self.editor.messages.text(
+            self.editor,
+            _("Infoga tabell"),
+            _("Antal rader och kolumner, till exempel 3 x 2 (rubrikraden räknas med):"),
+            "3 x 2",
+        )
+        if answer is None:
+            return
+        try:
+            rows, columns = checked_table_size(answer)
+        except BeslutError as exc:
+            self.editor.messages.error(self.editor, exc, _("Ingen tabell infogades"))
+            return
+        cursor = self.editor.text_edit.textCursor()
+        insert_table(cursor, rows, columns)
+        self.editor.text_edit.setTextCursor(cursor)
+        self.editor.text_edit.setFocus()
+
+    def _change(self, change: str) -> None:
+        cursor = self.editor.text_edit.textCursor()
+        change_table(cursor, change)
+        self.update(self.editor.text_edit.textCursor())
