@@ -77,7 +77,7 @@ def rich_draft() -> Draft:
             Section(
                 "arendet",
                 "Ärendet",
-                (Block(BlockKind.PARAGRAPH, (Run("Arbetet planeras till hösten ", bold=True),)),),
+                (Block(BlockKind.PARAGRAPH, (Run("Arbetet planeras till hösten.", bold=True),)),),
             ),
         ),
         attachments=(Attachment("Statusbesiktning"),),

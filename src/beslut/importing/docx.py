@@ -111,6 +111,7 @@ class DocxReader:
         self.links = self._relationships("word/_rels/document.xml.rels")
         self.notes = self._footnotes()
         self.last_abstract: str | None = None
+        self.seen_numbers: set[str] = set()  # the lists (numIds) of the part so far
 
     def _relationships(self, name: str) -> dict[str, str]:
         root = _xml(self.path, read_part(self.path, self.archive, name))
@@ -177,6 +178,8 @@ class DocxReader:
         if not text.strip():
             return None
         role = _ROLES.get(name, Role.TEXT)
+        if role is Role.PART_HEADING or name in ("heading 1", "rubrik 1"):
+            self.seen_numbers = set()  # each part numbers its own lists
         if role is not Role.TEXT:
             return Read(Block(BlockKind.PARAGRAPH, runs), role)
         if name.startswith(("heading ", "rubrik ")) and name[-1].isdigit():
@@ -188,7 +191,8 @@ class DocxReader:
         if kind is not None:
             return Read(self._list_item(kind, runs, num_id, level, name))
         self.last_abstract = None
-        if all(r.bold for r in runs if r.text.strip()) and is_heading_line(text):
+        unstyled = name in ("", "normal", "default paragraph font")
+        if unstyled and all(r.bold for r in runs if r.text.strip()) and is_heading_line(text):
             plain = tuple(Run(r.text, italic=r.italic) for r in runs)
             return Read(Block(BlockKind.HEADING, plain, level=1))
         return Read(_typed_list(Block(BlockKind.PARAGRAPH, runs)))
@@ -227,10 +231,14 @@ class DocxReader:
         if kind is BlockKind.NUMBERED and level == 0:
             abstract = self.numbering.abstract.get(num_id, num_id)
             override = self.numbering.overrides.get((num_id, 0))
-            if override is not None:
-                start = override
-            elif self.last_abstract is not None and abstract != self.last_abstract:
-                start = 1
+            first = num_id not in self.seen_numbers
+            if override is not None and first:
+                start = override  # a list that Word restarts here
+            elif first and self.last_abstract not in (None, abstract):
+                start = 1  # another list right after one: a new list
+            if start == 1 and not self.seen_numbers:
+                start = None  # the part's first list begins at 1 anyway
+            self.seen_numbers.add(num_id)
             self.last_abstract = abstract
         return Block(kind, runs, level=level, start=start)
 

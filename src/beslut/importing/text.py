@@ -25,6 +25,7 @@ BULLET = re.compile(r"^\s*[•·▪◦●○■□\-–—*]\s+(?=\S)")
 NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
 # Words after which a hyphen at a line's end stands for a shared word, not a broken one.
 _SHARED = {"och", "eller", "samt", "resp", "respektive", "till", "som"}
+CELLS = " | "  # a line of table cells, as the plain-text export writes a table's row
 HEADING_MAX = 80  # characters: a longer line standing alone is a paragraph
 _END = ".!?;,:"
 WIDE = 0.9  # a line this close to the text's measure is a wrapped line, not a heading
@@ -42,7 +43,7 @@ _RULE = re.compile(r"^[\s_\-–—=.*·]+$")
 def paragraphs(text: str, alone: Callable[[str], bool] | None = None) -> list[Read]:
     """The paragraphs, list items and headings of ``text``, in order."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return [Read(block) for block in blocks_of(lines, alone)]
+    return [Read(block) for block in blocks_of(lines, alone, indent_step=2)]
 
 
 def is_furniture(line: str) -> bool:
@@ -68,11 +69,13 @@ def _width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.98)] if lengths else 0
 
 
-def _lines_with_breaks(lines: list[str]) -> list[tuple[str, bool]]:
+def _lines_with_breaks(lines: list[str]) -> list[tuple[str, bool, int]]:
     """Each text line, stripped, and whether a paragraph break comes before it."""
     double = _double_spaced(lines)
-    repeated = _repeated(lines)
-    out: list[tuple[str, bool]] = []
+    # Lines that repeat are a page's header or footer only in text that has pages.
+    paged = sum(1 for line in lines if PAGE_NUMBER.fullmatch(line.strip())) >= 2
+    repeated = _repeated(lines) if paged else set()
+    out: list[tuple[str, bool, int]] = []
     pending = True
     after_page_number = False
     for line in lines:
@@ -88,7 +91,8 @@ def _lines_with_breaks(lines: list[str]) -> list[tuple[str, bool]]:
         if after_page_number and DNR_LINE.match(line):
             continue
         after_page_number = False
-        out.append((line.strip(), pending))
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        out.append((line.strip(), pending, indent))
         pending = False
     return out
 
@@ -101,30 +105,49 @@ class _Item:
     closed: bool = False  # a heading: the next line begins a new block
     fact: bool = False  # a line of facts: only a lower-case line continues it
     last: str = ""  # the last line joined into it
+    rows: list[list[str]] | None = None  # a table's rows of cells
+    level: int = 0  # a list item's level, from its indent among the list's items
 
 
-def blocks_of(lines: list[str], alone: Callable[[str], bool] | None = None) -> Iterable[Block]:
+def blocks_of(
+    lines: list[str], alone: Callable[[str], bool] | None = None, *, indent_step: int = 0
+) -> Iterable[Block]:
     """Join ``lines`` into blocks (see the module's docstring); a line for which
-    ``alone`` is true (a line of the first page's facts) is a block of its own."""
+    ``alone`` is true (a line of the first page's facts) is a block of its own. A list
+    item's level is its indent in ``indent_step`` spaces (plain text: 2), or with 0 its
+    indent among the list's items (a PDF's layout)."""
     items: list[_Item] = []
     marked = _lines_with_breaks(lines)
     width = _width(lines)
     wide = WIDE * width
-    for i, (line, broken) in enumerate(marked):
+    indents: list[int] = []  # the indents of the list items of the list going on
+    for i, (line, broken, indent) in enumerate(marked):
         following = marked[i + 1][0] if i + 1 < len(marked) else ""
         previous = items[-1] if items else None
         ended = previous is None or previous.closed or _ends_sentence(previous.text)
         in_list = previous is not None and previous.kind is not BlockKind.PARAGRAPH
         bullet, number = BULLET.match(line), NUMBER.match(line)
-        if previous is not None and previous.fact and line[:1].islower():
+        if not (BULLET.match(line) or NUMBER.match(line)) and (broken or previous is None):
+            indents = []
+        if CELLS in line:
+            cells = [cell.strip() for cell in line.split(CELLS.strip())]
+            if previous is not None and previous.rows is not None and not broken:
+                previous.rows.append(cells)
+            else:
+                items.append(_Item(BlockKind.TABLE, line, closed=True, rows=[cells]))
+        elif previous is not None and previous.fact and line[:1].islower():
             previous.text = join_lines(previous.text, line)
         elif alone is not None and alone(line):
             items.append(_Item(BlockKind.PARAGRAPH, line, fact=True))
         elif bullet:
-            items.append(_Item(BlockKind.BULLET, line[bullet.end() :], last=line))
+            item = _Item(BlockKind.BULLET, line[bullet.end() :], last=line)
+            item.level = min(indent // indent_step, 2) if indent_step else _level(indents, indent)
+            items.append(item)
         elif number and (broken or ended or in_list):
             number_value = int(number.group(1))
-            items.append(_Item(BlockKind.NUMBERED, line[number.end() :], number_value, last=line))
+            item = _Item(BlockKind.NUMBERED, line[number.end() :], number_value, last=line)
+            item.level = min(indent // indent_step, 2) if indent_step else _level(indents, indent)
+            items.append(item)
         elif (
             (broken or ended)
             and is_heading_line(line)
@@ -144,14 +167,28 @@ def blocks_of(lines: list[str], alone: Callable[[str], bool] | None = None) -> I
             items.append(_Item(BlockKind.PARAGRAPH, line, last=line))
     previous_number = 0
     for item in items:
-        if item.kind is BlockKind.NUMBERED and item.number is not None:
+        if item.rows is not None:
+            yield Block.table(item.rows, header_rows=1)
+        elif item.kind is BlockKind.NUMBERED and item.number is not None:
+            if item.level:
+                yield Block(item.kind, (Run(item.text),), level=item.level)
+                continue
             start = item.number if item.number != previous_number + 1 else None
             previous_number = item.number
             yield Block(item.kind, (Run(item.text),), start=start)
         else:
             if item.kind is BlockKind.HEADING:
                 previous_number = 0
-            yield Block(item.kind, (Run(item.text),))
+            yield Block(item.kind, (Run(item.text),), level=item.level)
+
+
+def _level(indents: list[int], indent: int) -> int:
+    """A list item's level: how many of the list's shallower indents stand before it."""
+    while indents and indents[-1] > indent:
+        indents.pop()
+    if not indents or indents[-1] < indent:
+        indents.append(indent)
+    return min(len(indents) - 1, 2)
 
 
 def _ended_on_purpose(last: str, line: str, width: int) -> bool:

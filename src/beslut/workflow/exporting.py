@@ -41,11 +41,18 @@ def export_draft(
     attachments: bool = False,
     template: Path | None = None,
 ) -> Exported:
-    """Export ``draft`` (from the store or a draft file) to ``target`` in the template."""
+    """Export ``draft`` (from the store or a draft file) to ``target`` in the template;
+    a ``target`` ending in .txt gets the TU as plain text (export/plaintext.py)."""
     from beslut.export.command import export_command  # python-docx loads only now
 
     resolved = resolve_doctype(draft.meta.doctype, settings)
     source = template_source(settings)
+    if target.suffix.lower() == ".txt":
+        from beslut.export.plaintext import tu_text
+        from beslut.export.safe_write import write_bytes
+
+        write_bytes(target, tu_text(draft, resolved.doctype).encode("utf-8"))
+        return Exported([target], None, _unique((*source.notices, *resolved.notices)))
     written = export_command(
         draft,
         files,

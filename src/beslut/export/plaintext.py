@@ -1,0 +1,81 @@
+"""A TU as plain text, in the order the Word document reads (no Qt): the first page's
+facts, the title, Förslag till beslut, the signatories, each part, the bilagor.
+
+For mail, a case system's text field or a text-only archive; ``beslut export ID -o
+X.txt`` writes it, and ``beslut import`` reads it back. Paragraphs are one line each
+with a blank line between; list items begin with "• " or their number, two spaces a
+level; a table is a line a row, its cells parted by " | ". Bold, italic, links and
+footnotes have no form in plain text and are left out.
+"""
+
+from __future__ import annotations
+
+from beslut import parts
+from beslut.checks.swedish import long_date
+from beslut.doctypes.loader import DocType
+from beslut.model.draft import Block, BlockKind, Cell, Draft
+
+ATTACHMENTS_HEADING = "Bilagor"
+CELL_SEPARATOR = " | "
+
+
+def tu_text(draft: Draft, doctype: DocType) -> str:
+    """The whole TU as text, ending in a newline."""
+    meta, person = draft.meta, draft.meta.handlaggare
+    facts = [
+        meta.forvaltning,
+        meta.avdelning,
+        "Tjänsteutlåtande",
+        f"Dnr {meta.dnr}" if meta.dnr else "",
+        meta.date.isoformat() if meta.date else "",
+        f"Handläggare: {person.name}" if person.name else "",
+        f"Telefon: {person.telefon}" if person.telefon else "",
+        f"E-post: {person.epost}" if person.epost else "",
+        f"Till {meta.namnd}" if meta.namnd else "",
+        f"Sammanträde {long_date(meta.meeting_date)}" if meta.meeting_date else "",
+    ]
+    out = [line for line in facts if line]
+    out += ["", meta.title, meta.subtitle] if meta.subtitle else ["", meta.title]
+    decisions = [d for d in draft.decisions if d.strip()]
+    if decisions:
+        out += ["", doctype.decision_heading]
+        out += [f"{n}. {text}" for n, text in enumerate(decisions, start=1)]
+    for signatory in draft.signatories:
+        out += ["", signatory.name] + ([signatory.title] if signatory.title else [])
+    for section in parts.ordered_sections(draft, doctype):
+        if section.is_empty:
+            continue
+        out += ["", parts.section_heading(section, doctype)]
+        out += _blocks(section.blocks)
+    if draft.attachments:
+        out += ["", ATTACHMENTS_HEADING]
+        out += [f"{n}. {a.title}" for n, a in enumerate(draft.attachments, start=1)]
+    return "\n".join(out) + "\n"
+
+
+def _blocks(blocks: tuple[Block, ...]) -> list[str]:
+    out: list[str] = []
+    number = 0
+    previous: BlockKind | None = None
+    for block in blocks:
+        kind = block.kind
+        in_list = kind in (BlockKind.BULLET, BlockKind.NUMBERED)
+        if not (in_list and previous in (BlockKind.BULLET, BlockKind.NUMBERED)):
+            out.append("")  # a blank line before each block but between list items
+        indent = "  " * block.level if in_list else ""
+        if kind is BlockKind.NUMBERED:
+            number = block.start if block.start is not None else number + 1
+            out.append(f"{indent}{number}. {block.text}")
+        elif kind is BlockKind.BULLET:
+            out.append(f"{indent}• {block.text}")
+        elif kind is BlockKind.TABLE:
+            out += [CELL_SEPARATOR.join(_cell(cell) for cell in row) for row in block.rows]
+        else:
+            out.append(" ".join(block.text.split("\n")))
+        previous = kind
+    return out
+
+
+def _cell(cell: Cell) -> str:
+    text = "".join(run.text for run in cell)
+    return text.replace("|", "/").replace("\n", " ")

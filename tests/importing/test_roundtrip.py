@@ -1,0 +1,76 @@
+"""Export, then import, gives back the draft: exactly through .docx (the city template's
+own export), and the text with its structure through PDF (LibreOffice) and plain text,
+which hold no bold, italic, links or footnotes."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from beslut.doctypes.loader import load_doctypes
+from beslut.importing import import_document
+from beslut.model import Block, BlockKind, Draft, Run
+from beslut.model.example import example_draft
+from beslut.settings import Settings
+from beslut.workflow.exporting import export_draft
+from tests.importing.drafts import big_draft
+
+
+def _round_trip(draft: Draft, target: Path, pdf: bool = False) -> Draft:
+    export_draft(draft, lambda sha: b"", target, Settings(), pdf=pdf)
+    source = target.with_suffix(".pdf") if pdf else target
+    return import_document(source, load_doctypes()).draft
+
+
+def _plain(block: Block) -> Block:
+    """A block as text without formatting can hold it."""
+    if block.kind is BlockKind.TABLE:
+        rows = tuple(
+            tuple((Run("".join(r.text for r in cell)),) if cell else () for cell in row)
+            for row in block.rows
+        )
+        return replace(block, rows=rows)
+    level = 1 if block.kind is BlockKind.HEADING else block.level
+    return replace(block, runs=(Run(block.text),) if block.text else (), level=level)
+
+
+def _structure(draft: Draft) -> Draft:
+    sections = tuple(replace(s, blocks=tuple(_plain(b) for b in s.blocks)) for s in draft.sections)
+    attachments = tuple(replace(a, file=None) for a in draft.attachments)
+    return replace(draft, sections=sections, attachments=attachments)
+
+
+@pytest.mark.parametrize("make", [lambda: example_draft()[0], big_draft], ids=["example", "100KB"])
+def test_through_docx_the_draft_comes_back_exactly(make, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    draft = make()
+    back = _round_trip(draft, tmp_path / "tu.docx")
+    expected = replace(draft, attachments=tuple(replace(a, file=None) for a in draft.attachments))
+    assert back.meta == expected.meta
+    assert back.decisions == expected.decisions
+    assert back.signatories == expected.signatories
+    assert back.attachments == expected.attachments
+    assert [(s.key, s.heading) for s in back.sections] == [
+        (s.key, s.heading) for s in expected.sections
+    ]
+    for got, want in zip(back.sections, expected.sections, strict=True):
+        assert got.blocks == want.blocks, got.key
+    assert back == expected
+
+
+def test_through_plain_text_the_text_and_structure_come_back(tmp_path: Path) -> None:
+    """Plain text has no mark for an own part or a heading's level: the example, which
+    has neither, comes back whole."""
+    draft = example_draft()[0]
+    back = _round_trip(draft, tmp_path / "tu.txt")
+    assert _structure(back) == _structure(draft)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice renders the PDF")
+def test_through_pdf_the_text_and_structure_come_back(tmp_path: Path) -> None:
+    draft = example_draft()[0]
+    back = _round_trip(draft, tmp_path / "tu.docx", pdf=True)
+    assert _structure(back) == _structure(draft)
