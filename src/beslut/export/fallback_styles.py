@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from beslut.export.ooxml import VAL, W_NS, Element, w
+from beslut.export.runs import is_safe_link
 from beslut.model.draft import BlockKind, Draft
 
 TABLE_STYLE_NAMES = ("Tabell", "Table Grid")
@@ -40,7 +41,7 @@ class Needs:
         return cls(
             heading_3=any(b.kind is BlockKind.HEADING and b.level == 2 for b in blocks),
             notes=any(run.note.strip() for run in runs),
-            links=any(run.link for run in runs),
+            links=any(is_safe_link(run.link) for run in runs),
             tables=any(b.kind is BlockKind.TABLE for b in blocks),
         )
 
@@ -196,7 +197,8 @@ def _hyperlink(styles: _Index) -> str:
 
 
 def _table(styles: _Index) -> str:
-    """Thin borders all round; the header row (firstRow) bold on a light grey."""
+    """Thin borders all round; the header row (firstRow) bold on a light grey and kept
+    with the row after it (the table's rows themselves say they repeat: w:tblHeader)."""
     inner = (
         _based(styles, "table", "Normal Table") + '<w:uiPriority w:val="59"/>'
         '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
@@ -204,7 +206,8 @@ def _table(styles: _Index) -> str:
         '<w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
         '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr>"
-        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
+        '<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr>'
+        "<w:rPr><w:b/><w:bCs/></w:rPr>"
         '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr></w:tblStylePr>'
     )
     return _style("table", styles.free_id("Tabell"), "Tabell", inner, custom=True)
