@@ -37,6 +37,8 @@ from beslut.ui.richtext import (
     normalize_blocks,
     regroup_lists,
 )
+from beslut.ui.textcommands import set_link, set_note, set_numbering
+from beslut.ui.texttables import change_table, insert_table
 from beslut.ui.textwrite import write_blocks as write_block_by_block
 
 P, H, B, N = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BULLET, BlockKind.NUMBERED
@@ -213,8 +215,31 @@ def test_images_are_not_text() -> None:
 _TEXT = st.text(
     alphabet=st.sampled_from("aåäöÅÄÖz .,–-•1\n\t\xa0\u2028é€\ufffc🏊"), min_size=0, max_size=12
 )
-_RUNS = st.lists(st.builds(Run, _TEXT, st.booleans(), st.booleans()), max_size=4)
-_BLOCKS = st.lists(st.builds(Block, st.sampled_from([P, H, B, N]), _RUNS), max_size=8)
+_LINKS = st.sampled_from(["", "", "https://start.stockholm/a", "mailto:eva@stad.se"])
+_NOTES = st.sampled_from(["", "", "", "Enligt beslut.", "Not två"])
+_RUNS = st.lists(st.builds(Run, _TEXT, st.booleans(), st.booleans(), _LINKS, _NOTES), max_size=4)
+_CELL = st.lists(st.builds(Run, _TEXT, st.booleans(), st.booleans(), _LINKS, _NOTES), max_size=2)
+
+
+@st.composite
+def _block(draw: st.DrawFn) -> Block:
+    """Any block: every kind, list levels, heading levels, starts, tables."""
+    kind = draw(st.sampled_from([P, H, B, N, BlockKind.TABLE]))
+    if kind is BlockKind.TABLE:
+        width = draw(st.integers(1, 3))
+        rows = draw(
+            st.lists(st.lists(_CELL.map(tuple), min_size=1, max_size=width), min_size=1, max_size=3)
+        )
+        header = draw(st.integers(0, len(rows)))
+        return Block(kind, rows=tuple(tuple(row) for row in rows), header_rows=header)
+    level = (
+        draw(st.integers(0, 2)) if kind in (B, N) else draw(st.integers(1, 2)) if kind is H else 0
+    )
+    start = draw(st.sampled_from([None, None, 1, 3])) if kind is N else None
+    return Block(kind, tuple(draw(_RUNS)), level=level, start=start)
+
+
+_BLOCKS = st.lists(_block(), max_size=8)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -297,7 +322,12 @@ def test_characters_beyond_the_bmp_keep_formats_in_place() -> None:
     assert document_to_blocks(_doc(blocks)) == blocks
 
 
-_EDITS = st.sampled_from(["type", "delete", "bold", "italic", "kind", "enter", "undo", "paste"])
+_EDITS = st.sampled_from(
+    [
+        *("type", "delete", "bold", "italic", "kind", "enter", "undo", "paste"),
+        *("tab", "backtab", "restart", "continue", "link", "note", "table", "heading2"),
+    ]
+)
 
 
 def _edit(editor: SectionEditor, edit: str, at: float, to: float, text: str) -> None:
@@ -322,6 +352,23 @@ def _edit(editor: SectionEditor, edit: str, at: float, to: float, text: str) -> 
         QTest.keyClick(edit_widget, Qt.Key.Key_Return)
     elif edit == "undo":
         edit_widget.undo()
+    elif edit in ("tab", "backtab"):
+        key = Qt.Key.Key_Tab if edit == "tab" else Qt.Key.Key_Backtab
+        QTest.keyClick(edit_widget, key)
+    elif edit in ("restart", "continue"):
+        set_numbering(edit_widget.textCursor(), 1 if edit == "restart" else None)
+    elif edit == "link":
+        set_link(edit_widget.textCursor(), "https://a.se" if len(text) % 3 else "")
+    elif edit == "note":
+        set_note(edit_widget.textCursor(), text.strip())
+    elif edit == "table":
+        change_table(
+            edit_widget.textCursor(), ["row", "column", "remove_row", "header"][len(text) % 4]
+        )
+        if len(text) % 5 == 0:
+            insert_table(edit_widget.textCursor(), 2, 2)
+    elif edit == "heading2":
+        editor.heading2_action.trigger()
     else:
         edit_widget.insert_blocks(EVERY_KIND[len(text) % 4 : len(text) % 4 + 2])
 

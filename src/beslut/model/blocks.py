@@ -69,7 +69,7 @@ def run_pieces(runs: Iterable[Run], *, heading: bool = False) -> list[StyledPiec
 def _normal_table(block: Block) -> Block | None:
     width = max((len(row) for row in block.rows), default=0)
     rows = tuple(
-        tuple(merge_pieces(run_pieces(cell)) for cell in row) + ((),) * (width - len(row))
+        tuple(cell_runs(run_pieces(cell)) for cell in row) + ((),) * (width - len(row))
         for row in block.rows
     )
     if not width or not any(has_text(cell) for row in rows for cell in row):
@@ -77,6 +77,13 @@ def _normal_table(block: Block) -> Block | None:
     if rows == block.rows:
         return block
     return Block(BlockKind.TABLE, rows=rows, header_rows=block.header_rows)
+
+
+def cell_runs(pieces: Iterable[StyledPiece]) -> tuple[Run, ...]:
+    """A table cell's runs for ``pieces``: as merge_pieces, and none when the cell holds
+    no visible text (a space or an Enter left in a cell is no content)."""
+    runs = merge_pieces(pieces)
+    return runs if has_text(runs) else ()
 
 
 def _is_normal(block: Block) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from beslut.model.draft import Block
@@ -13,6 +13,8 @@ from beslut.ui.textcommands import change_level, renumber_notes
 from beslut.ui.textformat import RESTART_PROPERTY
 from beslut.ui.textpaste import blocks_from_html, blocks_from_text, inline_text
 from beslut.ui.textwrite import insert_blocks, regroup_lists
+
+_EXACT = QKeySequence.SequenceMatch.ExactMatch
 
 
 class RichTextEdit(QTextEdit):
@@ -28,6 +30,9 @@ class RichTextEdit(QTextEdit):
         self.setTabChangesFocus(True)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_own_shortcut(event):
+            event.ignore()  # the editor's action, not QTextEdit's key binding (Ctrl+K)
+            return True
         if event.type() == QEvent.Type.KeyPress and not self.isReadOnly():
             assert isinstance(event, QKeyEvent)
             delta = _level_key(event)
@@ -35,6 +40,14 @@ class RichTextEdit(QTextEdit):
                 event.accept()
                 return True
         return super().event(event)
+
+    def _is_own_shortcut(self, event: QEvent) -> bool:
+        assert isinstance(event, QKeyEvent)
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            not action.shortcut().isEmpty() and action.shortcut().matches(pressed) is _EXACT
+            for action in self.format_actions
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         before = self.textCursor()

@@ -17,6 +17,7 @@ from beslut.ui.textformat import (
     list_kind,
     list_level,
     note_format,
+    note_number,
     note_of,
     restart_of,
 )
@@ -186,12 +187,13 @@ def set_note(cursor: QTextCursor, note: str) -> None:
         edit.setPosition(marker[0])
         edit.setPosition(marker[1], QTextCursor.MoveMode.KeepAnchor)
         if note:
-            edit.insertText(edit.selectedText(), note_format(note))
+            number = note_number(edit.charFormat())
+            edit.insertText(edit.selectedText(), note_format(note, number))
         else:
             edit.removeSelectedText()
     elif note:
         edit.setPosition(cursor.selectionEnd())
-        edit.insertText("0", note_format(note))
+        edit.insertText("0", note_format(note, 0))
     renumber_notes(doc)
     edit.endEditBlock()
 
@@ -200,12 +202,14 @@ def renumber_notes(doc: QTextDocument) -> None:
     """Number the footnote markers 1, 2, ... in the order they stand in."""
     markers = []
     for _block, fragment in _fragments(doc, 0, doc.characterCount()):
-        note = note_of(fragment.charFormat())
+        fmt = fragment.charFormat()
+        note = note_of(fmt)
         if note:
-            markers.append((fragment.position(), fragment.length(), fragment.text(), note))
+            shown = (fragment.text(), note_number(fmt))
+            markers.append((fragment.position(), fragment.length(), shown, note))
     cursor = QTextCursor(doc)
-    for number, (position, length, text, note) in reversed(list(enumerate(markers, 1))):
-        if text != str(number):
+    for number, (position, length, shown, note) in reversed(list(enumerate(markers, 1))):
+        if shown != (str(number), number):
             cursor.setPosition(position)
             cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(str(number), note_format(note))
+            cursor.insertText(str(number), note_format(note, number))

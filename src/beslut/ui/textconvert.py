@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from beslut.model.blocks import cell_runs
 from beslut.model.draft import Block, BlockKind, Run
 from beslut.ui.textformat import (
     BOLD_WEIGHT,
@@ -184,7 +185,7 @@ def _convert(key: Hashable) -> Block | None:
     assert isinstance(key, tuple)
     if key[0] == _TABLE:
         _, header, cells = key
-        rows = tuple(tuple(_cell_runs(cell) for cell in row) for row in cells)
+        rows = tuple(tuple(cell_runs(cell) for cell in row) for row in cells)
         if not any(has_text(cell) for row in rows for cell in row):
             return None
         return Block(BlockKind.TABLE, rows=rows, header_rows=header)
@@ -193,12 +194,6 @@ def _convert(key: Hashable) -> Block | None:
     if not has_text(runs):
         return None
     return Block(kind, runs, level=level, start=start)
-
-
-def _cell_runs(pieces: _Pieces) -> tuple[Run, ...]:
-    runs = merge_pieces(pieces)
-    # A cell's line breaks at its ends are no text (an Enter at the end of a cell).
-    return runs if has_text(runs) else ()
 
 
 def document_to_blocks(doc: QTextDocument) -> tuple[Block, ...]:
@@ -261,7 +256,7 @@ def blocks_to_document(blocks: Sequence[Block], doc: QTextDocument) -> None:
             if marker:
                 cursor.setPosition(text_end)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                cursor.setCharFormat(note_format(run.note))
+                cursor.setCharFormat(note_format(run.note, int(marker)))
             position = end
         position += 1  # the block separator
     cursor.endEditBlock()

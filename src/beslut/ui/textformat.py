@@ -74,6 +74,7 @@ _LEVEL_STYLES = {
 _USER = QTextFormat.Property.UserProperty.value
 NOTE_PROPERTY = _USER + 1  # on a footnote marker's char format: the note's text
 RESTART_PROPERTY = _USER + 2  # on a numbered item's block format: the number it restarts at
+NOTE_NUMBER_PROPERTY = _USER + 3  # on a footnote marker's char format: its number
 LINK_COLOUR = "#1a55b0"
 NOTE_COLOUR = "#8a3b00"
 
@@ -102,12 +103,14 @@ def char_format(bold: bool, italic: bool, heading: int | bool, link: str = "") -
 
 
 @functools.lru_cache(maxsize=1024)
-def note_format(note: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
-    """The format of a footnote marker: raised, coloured, the note as its tooltip."""
+def note_format(note: str, number: int) -> QTextCharFormat:
+    """The format of footnote marker ``number``: raised, coloured, the note as its
+    tooltip. The number makes two markers side by side two fragments, so two notes."""
     fmt = QTextCharFormat()
-    fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-    fmt.setFontItalic(italic)
+    fmt.setFontWeight(QFont.Weight.Normal)
+    fmt.setFontItalic(False)
     fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
+    fmt.setProperty(NOTE_NUMBER_PROPERTY, number)
     fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
     fmt.setForeground(QColor(NOTE_COLOUR))
     fmt.setToolTip(note)
@@ -120,6 +123,11 @@ def note_of(fmt: QTextCharFormat) -> str:
     if not fmt.hasProperty(NOTE_PROPERTY):
         return ""
     return str(fmt.property(NOTE_PROPERTY) or "")
+
+
+def note_number(fmt: QTextCharFormat) -> int:
+    """The number a footnote marker's format shows (0 before the markers are numbered)."""
+    return fmt.intProperty(NOTE_NUMBER_PROPERTY)
 
 
 def link_of(fmt: QTextCharFormat) -> str:

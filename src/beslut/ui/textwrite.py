@@ -26,6 +26,7 @@ from beslut.ui.textformat import (
     list_kind,
     list_level,
     note_format,
+    note_number,
     note_of,
     restart_of,
 )
@@ -120,7 +121,8 @@ def insert_runs(cursor: QTextCursor, runs: Iterable[Run], heading: int, notes: N
         text = PLACEHOLDERS.sub("", run.text).replace("\n", LINE_SEPARATOR)
         cursor.insertText(text, char_format(run.bold, run.italic, heading, run.link))
         if run.note:
-            cursor.insertText(notes.marker(run.note), note_format(run.note))
+            marker = notes.marker(run.note)
+            cursor.insertText(marker, note_format(run.note, int(marker)))
     # Text typed next continues as plain text, not as the link or the marker before it.
     cursor.setCharFormat(char_format(False, False, heading))
 
@@ -164,7 +166,7 @@ def _restyle_text(block: QTextBlock, was: int, heading: int) -> None:
         bold = not was and fmt.fontWeight() >= BOLD_WEIGHT
         note = note_of(fmt)
         style = (
-            note_format(note)
+            note_format(note, note_number(fmt))
             if note
             else char_format(bold, fmt.fontItalic(), heading, link_of(fmt))
         )

@@ -48,10 +48,15 @@ class SectionStep(DraftStep):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.lix_label, 0, Qt.AlignmentFlag.AlignRight)
         self.editor.content_changed.connect(self.changed.emit)
+        self.heading = spec.heading
         self._cached: tuple[int, Section] | None = None
 
     def load(self, draft: Draft) -> None:
         section = draft.section(self.spec.key)
+        # The draft's own heading for the part is kept (and printed); else the type's.
+        self.heading = (
+            section.heading if section is not None and section.heading else self.spec.heading
+        )
         self.editor.set_blocks(section.blocks if section else ())
         self._cached = None
 
@@ -61,7 +66,7 @@ class SectionStep(DraftStep):
         if self._cached is None or self._cached[0] != revision:
             self._cached = (
                 revision,
-                Section(self.spec.key, self.spec.heading, self.editor.blocks()),
+                Section(self.spec.key, self.heading, self.editor.blocks()),
             )
         return self._cached[1]
 
