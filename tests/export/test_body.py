@@ -171,3 +171,38 @@ def test_a_style_the_template_lacks_gives_no_style_element() -> None:
 def test_signatory_with_only_a_title_still_gets_the_signature_space() -> None:
     draft = dataclasses.replace(Draft(), signatories=(Signatory("", "Förvaltningschef"),))
     assert _summary(_render(draft)) == [("signature", "Förvaltningschef", None)]
+
+
+def test_levels_headings_tables_and_lead_in_lines() -> None:
+    blocks = (
+        Block.plain(BlockKind.PARAGRAPH, "Hinder som framkommit:"),
+        Block(BlockKind.BULLET, (Run("a"),), level=0),
+        Block(BlockKind.BULLET, (Run("b"),), level=1),
+        Block(BlockKind.NUMBERED, (Run("c"),), level=2),
+        Block(BlockKind.HEADING, (Run("Under"),), level=1),
+        Block(BlockKind.HEADING, (Run("Underunder"),), level=2),
+        Block.plain(BlockKind.PARAGRAPH, "Kostnader:"),
+        Block.table([["Post", "Kr"], ["A", "1"]]),
+        Block.plain(BlockKind.PARAGRAPH, "Slutsats:"),  # ends the part: nothing to keep with
+    )
+    children = _render(Draft(sections=(Section("arendet", "Ärendet", blocks),)))
+    assert [child.tag for child in children].count(w("tbl")) == 1
+    paragraphs = [c for c in children if c.tag == w("p")]
+    summary = _summary(paragraphs)
+    assert [(role, text) for role, text, _ in summary][1:] == [
+        ("paragraph", "Hinder som framkommit:"),
+        ("bullet", "a"),
+        ("bullet_2", "b"),
+        ("numbered_3", "c"),
+        ("subheading", "Under"),
+        ("subsubheading", "Underunder"),
+        ("paragraph", "Kostnader:"),
+        ("paragraph", "Slutsats:"),
+    ]
+    levels = [p.find(f"{w('pPr')}/{w('numPr')}/{w('ilvl')}") for p in paragraphs]
+    assert [lvl.get(VAL) for lvl in levels if lvl is not None] == ["0", "1", "2"]
+    keeps = [p.find(f"{w('pPr')}/{w('keepNext')}") is not None for p in paragraphs]
+    assert [text for (_, text, _), keep in zip(summary, keeps, strict=True) if keep] == [
+        "Hinder som framkommit:",
+        "Kostnader:",
+    ]
