@@ -180,9 +180,9 @@ def test_every_control_of_a_step_then_the_title_is_saved(
 # The window's own actions (menus and toolbar) while a draft is open, except Avsluta,
 # which is used last.
 WINDOW_ACTIONS = [
-    "act_open", "act_duplicate", "act_delete", "act_restore", "act_export", "act_version",
-    "act_settings", "act_find", "act_undo", "act_redo", "act_help", "act_about", "act_back",
-    "act_new",
+    "act_open", "act_import", "act_duplicate", "act_delete", "act_restore", "act_export",
+    "act_version", "act_settings", "act_find", "act_undo", "act_redo", "act_help", "act_about",
+    "act_back", "act_new",
 ]  # fmt: skip
 
 

@@ -33,7 +33,10 @@ from beslut.model.status import Status
 from beslut.store import DraftSummary
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
 # Start-up never touches PySide6.QtCore.Qt: the first use of that namespace builds all of
 # its ~90 Python enums (about 20 ms). So the roles are plain ints (Qt.ItemDataRole's
@@ -174,10 +177,12 @@ class DraftListPage(QWidget):
     search_changed = Signal(str)
     selection_changed = Signal()
     trash_toggled = Signal(bool)
+    files_dropped = Signal(list)  # the local files dropped on the page, as Paths
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = DraftTableModel()
+        self.setAcceptDrops(True)  # files to import, onto the table or the empty list
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Sök i alla utkast (Ctrl+F)"))
@@ -338,6 +343,28 @@ class DraftListPage(QWidget):
                 self.table.selectRow(row)
                 return
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_files(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid() and not self.trash_toggle.isChecked():
             self.open_requested.emit(int(index.data(ID_ROLE)))
+
+
+def _dropped_files(event: QDropEvent) -> list[Path]:
+    """The local files a drag carries (which of them can be imported is the core's)."""
+    from pathlib import Path
+
+    data = event.mimeData()
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.ui.banner import Banner
     from beslut.ui.editor import DraftEditor
     from beslut.ui.export_flow import ExportFlow
+    from beslut.ui.import_flow import ImportFlow
     from beslut.ui.safety import Safety
     from beslut.ui.save_reports import SaveReports
 
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
     # Made from the table in window_actions.py.
     act_new: QAction
     act_open: QAction
+    act_import: QAction
     act_duplicate: QAction
     act_delete: QAction
     act_restore: QAction
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self._autosaver: Autosaver | None = None
         self._reports: SaveReports | None = None
         self._exporter: ExportFlow | None = None
+        self._importer: ImportFlow | None = None
         self._banner: Banner | None = None
         self._safety: Safety | None = None
         # Built from the window down: under the app's style sheet, every widget that gets a
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
         self.list_page.search_changed.connect(lambda _text: self.refresh_list())
         self.list_page.trash_toggled.connect(self._trash_toggled)
         self.list_page.selection_changed.connect(self._update_actions)
+        self.list_page.files_dropped.connect(lambda paths: self.importer.dropped(paths))
         self.refresh_list()
         self._restore_geometry()
         if store.read_only:
@@ -176,6 +180,15 @@ class MainWindow(QMainWindow):
         return self._exporter
 
     @property
+    def importer(self) -> ImportFlow:
+        """Importing documents as new drafts (made on first use)."""
+        if self._importer is None:
+            from beslut.ui.import_flow import ImportFlow
+
+            self._importer = ImportFlow(self)
+        return self._importer
+
+    @property
     def banner(self) -> Banner:
         """The message bar above the pages, hidden while it has no message."""
         return self._make_banner() if self._banner is None else self._banner
@@ -226,7 +239,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_duplicate, self.act_delete, self.act_restore):
             action.setEnabled(selected and writable)
         self.act_open.setEnabled(selected)
-        for action in (self.act_new, self.act_version, self.act_settings):
+        for action in (self.act_new, self.act_import, self.act_version, self.act_settings):
             action.setEnabled(writable)
         self.act_new.setVisible(not editing)
 
@@ -444,6 +457,8 @@ class MainWindow(QMainWindow):
             return
         if self._exporter is not None:
             self._exporter.wait()  # an export is bounded by LibreOffice's own time-out
+        if self._importer is not None:
+            self._importer.wait()  # reading is bounded by the core's limits
         if self.editor is not None:
             self.editor.wait_for_background()
         self.qsettings.setValue(state.GEOMETRY, self.saveGeometry())

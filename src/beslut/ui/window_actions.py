@@ -33,6 +33,8 @@ ACTIONS = (
                N_("Nytt tjänsteutlåtande (Ctrl+N)")),
     ActionSpec("open", N_("Ö&ppna"), "open", "open_selected", None,
                N_("Öppna valt utkast (Enter)")),
+    ActionSpec("import", N_("I&mportera dokument…"), "open", "importer.ask", None,
+               N_("Importera ett tjänsteutlåtande från Word, PDF eller text")),
     ActionSpec("duplicate", N_("&Duplicera"), "duplicate", "list_actions.duplicate_selected"),
     ActionSpec("delete", N_("&Ta bort"), "delete", "list_actions.delete_selected", _KEY.Delete,
                N_("Flytta valt utkast till papperskorgen")),
@@ -55,8 +57,8 @@ ACTIONS = (
 
 # The menus and the toolbar by action name; None is a separator.
 MENUS = (
-    (N_("&Arkiv"), ("new", "open", "duplicate", "delete", "restore", None, "export", "version",
-                    None, "settings", None, "quit")),
+    (N_("&Arkiv"), ("new", "open", "import", "duplicate", "delete", "restore", None, "export",
+                    "version", None, "settings", None, "quit")),
     (N_("&Redigera"), ("undo", "redo", "find")),
     (N_("&Visa"), ("back",)),
     (N_("&Hjälp"), ("help", "about")),

@@ -1,0 +1,159 @@
+"""The preview before an import: per file what was recognised (the core's summary) and
+its document type, which the user can change; Importera or Avbryt.
+
+Loaded only when documents are imported (start-up time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beslut.errors import BeslutError
+from beslut.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from beslut.doctypes.loader import DocType
+    from beslut.importing import Imported
+
+Recognise = Callable[[Path, str], "Imported"]  # a file read again as a type (by key)
+Summarise = Callable[["Imported"], list[str]]  # the core's lines for one file
+Failed = Callable[[BeslutError], None]  # how a failure is shown (the window's Messages)
+
+
+class FilePreview(QGroupBox):
+    """One file: its name, its document type and what was found in it."""
+
+    def __init__(
+        self,
+        item: Imported,
+        doctypes: Sequence[DocType],
+        summarise: Summarise,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(item.path.name, parent)
+        self.item = item
+        self._summarise = summarise
+        self.doctype = QComboBox()
+        self.doctype.setObjectName("importDoctype")
+        self.doctype.setAccessibleName(_("Dokumenttyp för {name}").format(name=item.path.name))
+        for doctype in doctypes:
+            self.doctype.addItem(doctype.name, doctype.key)
+        self.lines = QLabel()
+        self.lines.setObjectName("importSummary")
+        self.lines.setWordWrap(True)
+        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout(self)
+        form.addRow(_("Dokumenttyp:"), self.doctype)
+        form.addRow(self.lines)
+        self.show_item(item)
+
+    def key(self) -> str:
+        """The key of the document type chosen."""
+        return str(self.doctype.currentData())
+
+    def show_item(self, item: Imported) -> None:
+        """Show ``item``, recognised anew, with its own document type chosen."""
+        self.item = item
+        self.doctype.blockSignals(True)
+        self.doctype.setCurrentIndex(max(0, self.doctype.findData(item.found.doctype)))
+        self.doctype.blockSignals(False)
+        # The first summary line names the type, which the combo box shows already.
+        self.lines.setText("\n".join(self._summarise(item)[1:]))
+
+
+class ImportPreview(QDialog):
+    """What each file became, before anything is stored; accepted with Importera."""
+
+    def __init__(
+        self,
+        imported: Sequence[Imported],
+        doctypes: Sequence[DocType],
+        summarise: Summarise,
+        recognise: Recognise,
+        failed: Failed,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(_("Importera dokument"))
+        self._recognise, self._failed = recognise, failed
+        count = len(imported)
+        intro = QLabel(
+            ngettext(
+                "Så här läses dokumentet. Kontrollera dokumenttypen och importera det som "
+                "ett nytt utkast.",
+                "Så här läses de {n} dokumenten. Kontrollera dokumenttyperna och importera "
+                "dem som nya utkast.",
+                count,
+            ).format(n=count)
+        )
+        intro.setWordWrap(True)
+        self.files = [FilePreview(item, doctypes, summarise) for item in imported]
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for preview in self.files:
+            column.addWidget(preview)
+            preview.doctype.currentIndexChanged.connect(
+                lambda _index, p=preview: self._doctype_changed(p)
+            )
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        buttons = QDialogButtonBox()
+        self.import_button = self._button(buttons, "importButton", _("Importera"), True)
+        self.cancel_button = self._button(buttons, "cancelButton", _("Avbryt"), False)
+        self.import_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        # As tall as what it shows, up to most of the window; the rest scrolls.
+        room = parent.height() * 9 // 10 if parent is not None else 760
+        self.resize(640, min(room, body.sizeHint().height() + 140))
+
+    def _button(self, box: QDialogButtonBox, name: str, text: str, accept: bool) -> QPushButton:
+        roles = QDialogButtonBox.ButtonRole
+        role = roles.AcceptRole if accept else roles.RejectRole
+        button = box.addButton(text, role)
+        assert button is not None
+        button.setObjectName(name)
+        button.setAccessibleName(text)
+        button.clicked.connect(lambda _checked: self.accept() if accept else self.reject())
+        return button
+
+    def chosen(self) -> list[Imported]:
+        """Each file as recognised with the document type shown, in order."""
+        return [preview.item for preview in self.files]
+
+    def _doctype_changed(self, preview: FilePreview) -> None:
+        key = preview.key()
+        if key == preview.item.found.doctype:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a PDF takes a moment
+        try:
+            item = self._recognise(preview.item.path, key)
+        except BeslutError as exc:  # the file changed on disk since it was read
+            QGuiApplication.restoreOverrideCursor()
+            preview.show_item(preview.item)  # back to the type it was read as
+            self._failed(exc)
+            return
+        QGuiApplication.restoreOverrideCursor()
+        preview.show_item(item)
