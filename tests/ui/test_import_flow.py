@@ -4,6 +4,7 @@ buttons clicked, files dropped on the draft list; the result read with a fresh S
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,23 @@ def test_a_file_gone_before_its_type_is_changed_is_said_and_keeps_its_type(
     assert len(messages.errors) == 1 and "bibliotek.txt" in messages.errors[0]
     assert combo.currentData() == shown
     assert dialog.isVisible()  # what was read can still be imported
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice renders the PDF")
+def test_a_pdf_is_read_off_the_gui_thread_and_imported(
+    qtbot: QtBot, window: MainWindow, messages: ScriptedMessages, store: Store, tmp_path: Path
+) -> None:
+    with Store.open(tmp_path / "källa.db", seed=seed_example) as source:
+        export_stored(source, 1, tmp_path / "exempel.docx", Settings(), pdf=True)
+        original = source.load_draft(1)
+    before = set(_stored(store))
+    _import(qtbot, window, messages, tmp_path / "exempel.pdf")
+    dialog = _preview(qtbot, window)
+    (lines,) = _summary(dialog)
+    assert f"Ärendemening: {original.meta.title}" in lines
+    _click(dialog, "importButton")
+    stored = _stored(store)
+    (new_id,) = set(stored) - before
+    assert stored[new_id].meta.title == original.meta.title
+    assert stored[new_id].decisions == original.decisions
+    assert window.draft_id == new_id
