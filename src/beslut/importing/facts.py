@@ -23,7 +23,9 @@ _LABELS = {
     "handlaggare": re.compile(r"(?i)^handläggare[:]?\s+(\S.*)$"),
     "telefon": re.compile(r"(?i)^(?:telefon|tfn|tel)[:.]?\s+(\+?[\d][\d \-]{4,})$"),
     "epost": re.compile(r"(?i)^e-?post[:]?\s+(\S+@\S+)$"),
-    "namnd": re.compile(r"^Till\s+(\S.*(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige))$"),
+    "namnd": re.compile(
+        r"^Till\s+(\S.*?(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige))(?:[\s,]+(\S.*))?$"
+    ),
     "meeting": re.compile(r"(?i)^sammanträde(?:sdatum)?[:]?\s+(\S.*)$"),
 }
 _FORVALTNING = re.compile(r"(?i)^\S.*(förvaltning|förvaltningen|kontoret|kontor)$")
@@ -114,6 +116,10 @@ def _take(facts: Facts, piece: str) -> bool:
             phone = re.search(r"(?i)(?:telefon|tfn|tel)[:.]?\s*(\+?\d[\d \-]{4,})", rest)
             if phone and not facts.telefon:
                 facts.telefon = phone.group(1).strip()
+        if name == "namnd" and match.group(2):
+            date = parse_date(match.group(2))  # "Till Kulturnämnden 2027-04-12"
+            if date is not None and facts.meeting_date is None:
+                facts.meeting_date = date
         if name == "meeting":
             date = parse_date(value)
             if date is not None and facts.meeting_date is None:
