@@ -35,8 +35,13 @@ def test_header_rows_repeat_every_row_keeps_together_and_the_style_is_set() -> N
         False,
     ]
     assert all(row.find(f"{w('trPr')}/{w('cantSplit')}") is not None for row in rows)
-    # No direct formatting: cell paragraphs have no properties, runs none but their marks.
-    assert not list(table.iter(w("pPr")))
+    # No direct formatting: only the header row's paragraphs keep with the next row.
+    properties = [[list(p.iter(w("pPr"))) for p in row.iter(w("p"))] for row in rows]
+    assert [[child.tag for ppr in cell for child in ppr] for cell in properties[0]] == [
+        [w("keepNext")],
+        [w("keepNext")],
+    ]
+    assert not any(ppr for row in properties[1:] for ppr in row)
     assert not list(table.iter(w("rPr")))
 
 

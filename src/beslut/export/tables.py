@@ -2,7 +2,8 @@
 repeat on every page and rows that never split across a page.
 
 The only formatting a table gets is its style and the parts of it that say which rows
-are the header (w:tblHeader, and tblLook firstRow so the style's first-row look applies).
+are the header (w:tblHeader, and tblLook firstRow so the style's first-row look applies);
+the header rows' paragraphs keep with the next row, which is pagination, not a look.
 """
 
 from __future__ import annotations
@@ -35,12 +36,16 @@ def table_xml(
         f'<w:gridCol w:w="{width}"/>' * columns,
         "</w:tblGrid>",
     ]
-    cell_start = f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>'
+    cell = f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>'
+    # A header row keeps with the row after it (Word keeps a row whose paragraphs keep
+    # with the next with the next row), so it never stands alone at the foot of a page.
+    header_cell = f"{cell}<w:pPr><w:keepNext/></w:pPr>"
     for number, row in enumerate(block.rows):
-        repeat = "<w:tblHeader/>" if number < block.header_rows else ""
-        out.append(f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>")
-        for cell in (*row, *([()] * (columns - len(row)))):
-            out.append(f"{cell_start}{runs_xml(cell, inline)}</w:p></w:tc>")
+        is_header = number < block.header_rows
+        start = header_cell if is_header else cell
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if is_header else ''}</w:trPr>")
+        for runs in (*row, *([()] * (columns - len(row)))):
+            out.append(f"{start}{runs_xml(runs, inline)}</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
