@@ -109,8 +109,8 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         print("beslut: " + _("inget utkast importerades."), file=sys.stderr)
         return EXIT_INPUT
     with open_store(args) as store:
-        for draft, files in loaded:
-            print(store.create_draft(draft, files))
+        for draft_id in store.create_drafts(loaded):
+            print(draft_id)
     return EXIT_OK
 
 
@@ -306,9 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_check)
 
-    from beslut import cli_backup, cli_import
+    from beslut import cli_backup, cli_import, cli_versions
 
     cli_import.add_parser(sub)
+    cli_versions.add_parsers(sub)
     cli_backup.add_parser(sub)
     return parser
 

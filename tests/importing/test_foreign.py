@@ -187,3 +187,18 @@ def test_a_tu_as_text_in_another_style_gets_its_parts_paragraphs_and_lists(
         "Referensgruppens yttrande",
     ]
     assert not re.search(r"\s{2,}", " ".join(b.text for b in background))
+
+
+def test_a_part_another_type_knows_becomes_an_own_part_in_its_place(tmp_path: Path) -> None:
+    """Read as a remissvar, "Ärendet" (a beslutsärende's part) is no sub-heading of
+    Sammanfattning but an own part of its own."""
+    path = tmp_path / "tu.txt"
+    path.write_text(
+        "Sammanfattning\n\nKort om remissen.\n\nÄrendet\n\nFörslaget gäller parkerna.\n",
+        encoding="utf-8",
+    )
+    draft = import_document(path, load_doctypes(), "remissvar").draft
+    assert [(s.key, s.heading) for s in draft.sections] == [
+        ("sammanfattning", "Sammanfattning"),
+        ("arendet_2", "Ärendet"),  # "arendet" is the remissvar's Remissen i sammanfattning
+    ]

@@ -195,3 +195,14 @@ def test_status_is_listed(db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.create_draft(Draft(Metadata(status=Status.GRANSKNING)))
         assert store.list_drafts()[0].status == "granskning"
+
+
+def test_create_drafts_stores_all_or_none(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "t.db") as store:
+        ids = store.create_drafts(
+            [(Draft(Metadata(title="A")), None), (Draft(Metadata(title="B")), None)]
+        )
+        assert [store.load_draft(i).meta.title for i in ids] == ["A", "B"]
+        with pytest.raises(AttributeError):  # the second is no draft: the first goes too
+            store.create_drafts([(Draft(Metadata(title="D")), None), (None, None)])  # type: ignore[list-item]
+        assert sorted(d.title for d in store.list_drafts()) == ["A", "B"]

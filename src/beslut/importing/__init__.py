@@ -14,7 +14,7 @@ from pathlib import Path
 
 from beslut.doctypes.loader import DocType
 from beslut.importing.read import Document
-from beslut.importing.recognize import Found, guess_doctype, recognise
+from beslut.importing.recognize import Found, guess_doctype, known_names, recognise
 from beslut.importing.safety import ImportRefused, Kind, decode_text, open_docx, read_checked
 from beslut.model.draft import Draft
 
@@ -60,5 +60,5 @@ def import_document(
     chosen = next((d for d in doctypes if d.key == doctype), None)
     if chosen is None:
         chosen = guess_doctype(document, doctypes)
-    draft, found = recognise(document, chosen)
+    draft, found = recognise(document, chosen, known_names(doctypes))
     return Imported(path, draft, found)

@@ -96,9 +96,24 @@ def guess_doctype(document: Document, doctypes: Sequence[DocType]) -> DocType:
     return max(doctypes, key=score)
 
 
-def recognise(document: Document, doctype: DocType) -> tuple[Draft, Found]:
-    """The draft ``document`` holds, read as a TU of ``doctype``."""
-    return _Walk(document, doctype).draft()
+def known_names(doctypes: Sequence[DocType]) -> frozenset[str]:
+    """Every part name of every document type (patterns aside), normalised: a heading
+    with one of them is a part's heading in any TU, whatever type it is read as."""
+    return frozenset(
+        normalise(name)
+        for doctype in doctypes
+        for spec in doctype.sections
+        for name in part_names(spec)
+        if "*" not in name
+    )
+
+
+def recognise(
+    document: Document, doctype: DocType, known: frozenset[str] = frozenset()
+) -> tuple[Draft, Found]:
+    """The draft ``document`` holds, read as a TU of ``doctype``; a heading among
+    ``known`` that ``doctype`` has no part for becomes an own part in its place."""
+    return _Walk(document, doctype, known).draft()
 
 
 def _is_heading(read: Read) -> bool:
@@ -108,8 +123,8 @@ def _is_heading(read: Read) -> bool:
 class _Walk:
     """One pass over the blocks, in the state the last heading set."""
 
-    def __init__(self, document: Document, doctype: DocType) -> None:
-        self.document, self.doctype = document, doctype
+    def __init__(self, document: Document, doctype: DocType, known: frozenset[str]) -> None:
+        self.document, self.doctype, self.known = document, doctype, known
         self.match = PartMatcher(doctype)
         self.decision_names = {
             normalise(name)
@@ -166,7 +181,11 @@ class _Walk:
             return "decisions"
         if name in ATTACHMENT_NAMES:
             return "attachments"
-        if read.role is Role.PART_HEADING or self.match(read.text) is not None:
+        if (
+            read.role is Role.PART_HEADING
+            or self.match(read.text) is not None
+            or name in self.known
+        ):
             return "part"
         return ""
 
@@ -229,7 +248,8 @@ class _Walk:
 
     def _start_part(self, heading: str) -> list[Block]:
         spec = self.match(heading)
-        key = spec.key if spec is not None else _own_key(heading, self.sections)
+        taken = {key for key, _h, _b in self.sections} | {s.key for s in self.doctype.sections}
+        key = spec.key if spec is not None else _own_key(heading, taken)
         blocks: list[Block] = []
         self.sections.append((key, heading.strip(), blocks))
         return blocks
@@ -269,11 +289,11 @@ def _signature_like(read: Read) -> bool:
     )
 
 
-def _own_key(heading: str, sections: list[tuple[str, str, list[Block]]]) -> str:
-    """A key for an own part: the heading in lower-case ASCII, unique in the draft."""
+def _own_key(heading: str, taken: set[str]) -> str:
+    """A key for an own part: the heading in lower-case ASCII, unlike the keys
+    ``taken`` (the draft's parts so far and the document type's)."""
     folded = unicodedata.normalize("NFKD", heading.lower()).encode("ascii", "ignore").decode()
     base = re.sub(r"[^a-z0-9]+", "_", folded).strip("_") or "avsnitt"
-    taken = {key for key, _h, _b in sections}
     key, n = base, 2
     while key in taken:
         key, n = f"{base}_{n}", n + 1

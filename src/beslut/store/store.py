@@ -232,6 +232,13 @@ class Store:
     # --- drafts -------------------------------------------------------------------
 
     @_guarded
+    def create_drafts(
+        self, drafts: Iterable[tuple[Draft, Mapping[str, bytes] | None]]
+    ) -> list[int]:
+        """Store several new drafts in one transaction: all of them, or none."""
+        with self._atomic():
+            return [self.create_draft(draft, files) for draft, files in drafts]
+
     def create_draft(self, draft: Draft, files: Mapping[str, bytes] | None = None) -> int:
         """Store a new draft (and the bilaga files it brings); returns its id."""
         stamp = now()

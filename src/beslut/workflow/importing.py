@@ -48,8 +48,8 @@ def read_files(paths: Sequence[Path], settings: Settings, doctype: str | None = 
 
 
 def store_imported(store: Store, imported: Sequence[Imported]) -> list[int]:
-    """Store each recognised draft as a new draft; their ids, in order."""
-    return [store.create_draft(item.draft) for item in imported]
+    """Store each recognised draft as a new draft, all or none; their ids, in order."""
+    return store.create_drafts((item.draft, None) for item in imported)
 
 
 def summary(item: Imported, doctypes: Sequence[DocType]) -> list[str]:
