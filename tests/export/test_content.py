@@ -123,6 +123,7 @@ def test_a_bare_template_gets_every_style_part_and_relationship_it_needs(tmp_pat
     styles = parse_xml(parts["word/styles.xml"].encode())
     names = {(s.get(w("type")), s.find(w("name")).get(VAL)) for s in styles.iterfind(w("style"))}
     assert {
+        ("paragraph", "heading 2"),
         ("paragraph", "heading 3"),
         ("paragraph", "footnote text"),
         ("character", "footnote reference"),

@@ -11,7 +11,7 @@ from beslut.export.fallback_styles import Needs, ensure_styles
 from beslut.export.ooxml import VAL, W_NS, w
 from beslut.model import Block, BlockKind, Draft, Run, Section
 
-ALL = Needs(heading_3=True, notes=True, links=True, tables=True)
+ALL = Needs(heading_2=True, heading_3=True, notes=True, links=True, tables=True)
 
 
 def _styles(inner: str) -> Any:
@@ -35,7 +35,7 @@ def _names(root: Any) -> dict[tuple[str, str], str]:
 def test_what_the_draft_needs_is_read_from_its_content() -> None:
     assert Needs.of(rich_draft()) == ALL
     plain = Draft(sections=(Section("arendet", "Ä", (Block.plain(BlockKind.HEADING, "R"),)),))
-    assert Needs.of(plain) == Needs()
+    assert Needs.of(plain) == Needs(heading_2=True)
     cell = Block(BlockKind.TABLE, rows=(((Run("x", note="n"),),),))
     assert Needs.of(Draft(sections=(Section("a", "A", (cell,)),))) == Needs(notes=True, tables=True)
 
@@ -75,7 +75,8 @@ def test_the_templates_own_styles_are_kept_and_nothing_unneeded_is_added() -> No
     assert names[("paragraph", "heading 3")] == "H3"
     assert ("table", "Tabell") not in names
     assert ("character", "Hyperlink") not in names
-    assert len(names) == 5  # only the footnote styles were added
+    assert len(names) == 6  # only heading 2 and the footnote styles were added
+    assert ("paragraph", "heading 2") in names
     bare = _styles(_style("paragraph", "Normal", "Normal"))
     ensure_styles(bare, Needs(), parse_xml)
     assert len(_names(bare)) == 1

@@ -1,7 +1,7 @@
 """Styles the body needs that an organisation's template may lack, added to styles.xml.
 
 Only what the draft uses is added, and only when the template has no style of that name:
-"heading 3", "footnote text", "footnote reference", "Hyperlink" and a table style
+"heading 2", "heading 3", "footnote text", "footnote reference", "Hyperlink", a table style
 ("Tabell"; a template's own "Tabell" or "Table Grid" is used as it is). The definitions
 are minimal, so a template that has its own keeps its look. Headings also get
 keep-with-next when the template's heading styles do not keep with the next paragraph.
@@ -29,6 +29,7 @@ _BORDERS = "".join(
 class Needs:
     """What a draft's text holds that needs a style beyond the paragraph roles."""
 
+    heading_2: bool = False
     heading_3: bool = False
     notes: bool = False
     links: bool = False
@@ -39,6 +40,7 @@ class Needs:
         blocks = [block for section in draft.sections for block in section.blocks]
         runs = [run for block in blocks for run in block.all_runs]
         return cls(
+            heading_2=any(b.kind is BlockKind.HEADING and b.level == 1 for b in blocks),
             heading_3=any(b.kind is BlockKind.HEADING and b.level == 2 for b in blocks),
             notes=any(run.note.strip() for run in runs),
             links=any(is_safe_link(run.link) for run in runs),
@@ -52,6 +54,8 @@ def ensure_styles(root: Element, needs: Needs, parse: Callable[[str], Element]) 
     for name in HEADING_NAMES:
         _keep_with_next(styles, styles.get("paragraph", name))
     wanted: list[tuple[str, tuple[str, ...], Callable[[_Index], str]]] = []
+    if needs.heading_2:
+        wanted.append(("paragraph", ("heading 2",), _heading_2))
     if needs.heading_3:
         wanted.append(("paragraph", ("heading 3",), _heading_3))
     if needs.notes:
@@ -154,6 +158,19 @@ def _style(kind: str, style_id: str, name: str, inner: str, *, custom: bool = Fa
 def _based(styles: _Index, kind: str, *names: str) -> str:
     based = styles.id_of(kind, *names)
     return f'<w:basedOn w:val="{based}"/>' if based else ""
+
+
+def _heading_2(styles: _Index) -> str:
+    """Bold, as large as the body text; keeps with the next paragraph."""
+    body = styles.id_of("paragraph", "Body Text", "Normal")
+    inner = (
+        _based(styles, "paragraph", "Normal")
+        + (f'<w:next w:val="{body}"/>' if body else "")
+        + '<w:uiPriority w:val="9"/><w:qFormat/>'
+        '<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="60"/>'
+        '<w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr>'
+    )
+    return _style("paragraph", styles.free_id("Heading2"), "heading 2", inner)
 
 
 def _heading_3(styles: _Index) -> str:
