@@ -28,6 +28,7 @@ from beslut.settings import Settings
 from beslut.store import Store
 from beslut.ui.icons import icon
 from beslut.ui.messages import Messages, message_for
+from beslut.ui.ownparts import OwnParts, own_part_spec
 from beslut.ui.steps.attachments import AttachmentsStep
 from beslut.ui.steps.base import DraftStep, Step
 from beslut.ui.steps.decisions import DecisionsStep
@@ -37,6 +38,7 @@ from beslut.ui.steps.section import SectionStep
 from beslut.ui.steps.signatures import SignaturesStep
 from beslut.ui.undo import ProxyCommand, undo_in_focus
 from beslut.ui.worker import Worker
+from beslut.workflow.ownparts import text_part_order
 
 CHECK_DELAY_MS = 600
 
@@ -66,19 +68,17 @@ class DraftEditor(QWidget):
         self.report: Report | None = None
         self.metadata = MetadataStep(settings, self.dnr_matches)
         self.decisions = DecisionsStep(doctype)
-        self.sections = [SectionStep(spec, messages=self.messages) for spec in doctype.sections]
+        self.sections: list[SectionStep] = []
         self.attachments = AttachmentsStep(store, self.messages, settings.attachment_limit_mb)
         self.signatures = SignaturesStep()
         self.review = ReviewStep(self.part_name)
-        self.draft_steps: list[DraftStep] = [
-            self.metadata,
-            self.decisions,
-            *self.sections,
-            self.attachments,
-            self.signatures,
-        ]
-        self.steps: list[Step] = [*self.draft_steps, self.review]
+        self.draft_steps: list[DraftStep] = []
+        self.steps: list[Step] = []
+        self.own_parts = OwnParts(self)
         self._build()
+        for step in (self.metadata, self.decisions, self.attachments, self.signatures, self.review):
+            step.changed.connect(self._step_changed)
+        self.arrange(text_part_order(self.draft, doctype))
         self._checker = Worker(self)
         self._checker.finished.connect(self._report_ready)
         self._checker.failed.connect(self._checks_failed)
@@ -107,10 +107,6 @@ class DraftEditor(QWidget):
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setMinimumWidth(250)
         self.stack = QStackedWidget()
-        for number, step in enumerate(self.steps, start=1):
-            self.step_list.addItem(QListWidgetItem(f"{number}. {step.title}"))
-            self.stack.addWidget(step)
-            step.changed.connect(self._step_changed)
         self.step_list.currentRowChanged.connect(self._show_step)
         self.guidance = QTextBrowser()
         self.guidance.setObjectName("guidance")
@@ -143,9 +139,60 @@ class DraftEditor(QWidget):
 
     # --- loading and collecting ------------------------------------------------
 
+    def arrange(self, keys: list[str]) -> None:
+        """Make the text steps those of parts ``keys``, in that order (own parts too)."""
+        current = self.current_step() if self.steps else None
+        sections = [self._section_step(key) for key in keys]
+        for gone in set(self.sections) - set(sections):
+            self.stack.removeWidget(gone)
+            gone.deleteLater()
+        self.sections = sections
+        self.draft_steps = [
+            self.metadata,
+            self.decisions,
+            *sections,
+            self.attachments,
+            self.signatures,
+        ]
+        self.steps = [*self.draft_steps, self.review]
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        for number, step in enumerate(self.steps, start=1):
+            self.step_list.addItem(QListWidgetItem(f"{number}. {step.title}"))
+            if self.stack.indexOf(step) < 0:
+                self.stack.addWidget(step)
+        self.step_list.blockSignals(False)
+        if current in self.steps:
+            self.step_list.setCurrentRow(self.steps.index(current))
+
+    def _section_step(self, key: str) -> SectionStep:
+        found = next((s for s in self.sections if s.part == key), None)
+        if found is not None:
+            return found
+        spec = self.doctype.section(key)
+        own = spec is None
+        if spec is None:
+            section = self.draft.section(key)
+            spec = own_part_spec(key, section.heading if section else key)
+        step = SectionStep(spec, messages=self.messages, own=own)
+        step.changed.connect(self._step_changed)
+        step.title_changed.connect(lambda step=step: self._retitle(step))
+        step.add_part_requested.connect(lambda step=step: self.own_parts.add(step))
+        step.remove_part_requested.connect(lambda step=step: self.own_parts.remove(step))
+        step.editor.text_edit.undo_elsewhere = self.own_parts.undo
+        return step
+
+    def _retitle(self, step: Step) -> None:
+        if step in self.steps:
+            row = self.steps.index(step)
+            self.step_list.item(row).setText(f"{row + 1}. {step.title}")
+            if step is self.current_step():
+                self.step_heading.setText(step.title)
+
     def load(self, draft: Draft) -> None:
         """Show ``draft`` in every step; the first step the user has not filled is current."""
         self.draft = draft
+        self.arrange(text_part_order(draft, self.doctype))
         for step in self.draft_steps:
             step.load(draft)
         self._refresh_title()
@@ -314,6 +361,8 @@ class DraftEditor(QWidget):
         if undo_in_focus(redo=redo):
             return
         stack = self.current_step().undo_stack
+        if not (stack.canRedo() if redo else stack.canUndo()):
+            stack = self.own_parts.stack  # added and removed parts
         stack.redo() if redo else stack.undo()
 
     def set_title(self, title: str) -> None:

@@ -184,6 +184,7 @@ class SectionEditor(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), _TEXT_POINT_SIZE))
         self.text_edit.setFont(font)
         self.text_edit.document().setDocumentMargin(12)
+        self.text_edit.document().clearUndoRedoStacks()  # the margin is no edit to undo
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

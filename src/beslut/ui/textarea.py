@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCursor
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 from beslut.model.draft import Block
 from beslut.ui.textcommands import change_level, renumber_notes
 from beslut.ui.textformat import RESTART_PROPERTY
+from beslut.ui.texttables import move_in_table
 from beslut.ui.textpaste import blocks_from_html, blocks_from_text, inline_text
 from beslut.ui.textwrite import insert_blocks, regroup_lists
 
@@ -27,19 +28,45 @@ class RichTextEdit(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.format_actions: list[QAction] = []
+        self.undo_elsewhere: Callable[[bool], None] | None = None
         self.setTabChangesFocus(True)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self._is_own_shortcut(event):
             event.ignore()  # the editor's action, not QTextEdit's key binding (Ctrl+K)
             return True
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            if self._undo_elsewhere(event):
+                return True
         if event.type() == QEvent.Type.KeyPress and not self.isReadOnly():
             assert isinstance(event, QKeyEvent)
             delta = _level_key(event)
-            if delta and change_level(self.textCursor(), delta):
+            if delta and (move_in_table(self, delta) or change_level(self.textCursor(), delta)):
                 event.accept()
                 return True
         return super().event(event)
+
+    def _undo_elsewhere(self, event: QKeyEvent) -> bool:
+        """Ctrl+Z (Ctrl+Y) with nothing left to undo (redo) in the text goes to
+        ``undo_elsewhere`` (the editor's added and removed parts)."""
+        if self.undo_elsewhere is None:
+            return False
+        if event.matches(QKeySequence.StandardKey.Undo):
+            redo = False
+        elif event.matches(QKeySequence.StandardKey.Redo) or (
+            event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            redo = True
+        else:
+            return False
+        doc = self.document()
+        if doc.isRedoAvailable() if redo else doc.isUndoAvailable():
+            return False
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            self.undo_elsewhere(redo)
+        return True
 
     def _is_own_shortcut(self, event: QEvent) -> bool:
         assert isinstance(event, QKeyEvent)

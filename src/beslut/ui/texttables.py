@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QBrush, QColor, QTextCursor, QTextTable, QTextTableCellFormat
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QTextEdit
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
@@ -55,6 +55,29 @@ def insert_table(cursor: QTextCursor, rows: int, columns: int, header_rows: int 
     cursor.endEditBlock()
     cursor.setPosition(table.cellAt(0, 0).firstPosition())
     return table
+
+
+def move_in_table(edit: QTextEdit, delta: int) -> bool:
+    """Tab (+1) / Shift+Tab (-1) in a table: to the next or previous cell, as in Word;
+    Tab in the last cell adds a row. False outside a table."""
+    cursor = edit.textCursor()
+    table = cursor.currentTable()
+    if table is None:
+        return False
+    cell = table.cellAt(cursor)
+    index = cell.row() * table.columns() + cell.column() + delta
+    if index < 0:
+        return True
+    if index >= table.rows() * table.columns():
+        cursor.beginEditBlock()
+        table.appendRows(1)
+        style_header(table)
+        cursor.endEditBlock()
+    target = table.cellAt(index // table.columns(), index % table.columns())
+    cursor.setPosition(target.firstPosition())
+    cursor.setPosition(target.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    return True
 
 
 def change_table(cursor: QTextCursor, change: str) -> None:

@@ -119,9 +119,18 @@ def own_undo_widget() -> QLineEdit | QTextEdit | QPlainTextEdit | None:
 
 
 def undo_in_focus(*, redo: bool) -> bool:
-    """Undo (or redo) in the focused text field, if it has its own history; True then."""
+    """Undo (or redo) in the focused text field, if it has its own history with
+    something to undo (redo); True then."""
     widget = own_undo_widget()
-    if widget is None:
+    if widget is None or not can_undo(widget, redo=redo):
         return False
     widget.redo() if redo else widget.undo()
     return True
+
+
+def can_undo(widget: QLineEdit | QTextEdit | QPlainTextEdit, *, redo: bool = False) -> bool:
+    """True when the field's own history has something to undo (redo)."""
+    if isinstance(widget, QLineEdit):
+        return widget.isRedoAvailable() if redo else widget.isUndoAvailable()
+    doc = widget.document()
+    return doc.isRedoAvailable() if redo else doc.isUndoAvailable()

@@ -1,13 +1,14 @@
-"""A text step (Sammanfattning, Bakgrund, ...): the rich-text editor for one section."""
+"""A text step (Sammanfattning, Bakgrund, an own part): its heading and the rich-text
+editor for one section."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QVBoxLayout, QWidget
 
 from beslut.checks import Finding, Lix, Severity
 from beslut.checks.findings import Location
@@ -16,7 +17,8 @@ from beslut.i18n import _
 from beslut.model.draft import Draft, Section
 from beslut.ui.messages import Messages
 from beslut.ui.richtext import SectionEditor
-from beslut.ui.steps.base import DraftStep
+from beslut.ui.steps.base import ButtonSpec, DraftStep, button_row
+from beslut.ui.undo import SnapshotCommand, route_undo
 
 _UNDERLINE = {Severity.FEL: "#b3261e", Severity.VARNING: "#c77700", Severity.TIPS: "#3b7dd8"}
 
@@ -29,34 +31,104 @@ def _guidance(spec: SectionSpec) -> str:
 
 
 class SectionStep(DraftStep):
-    """One section of the document type, edited as paragraphs, sub-headings and lists."""
+    """One text part, edited as paragraphs, sub-headings, lists and tables under a
+    heading of the user's own (Section.heading). ``own`` is a part the document type
+    does not know, which the user may remove again."""
+
+    add_part_requested = Signal()
+    remove_part_requested = Signal()
+    title_changed = Signal()
 
     def __init__(
-        self, spec: SectionSpec, parent: QWidget | None = None, messages: Messages | None = None
+        self,
+        spec: SectionSpec,
+        parent: QWidget | None = None,
+        messages: Messages | None = None,
+        *,
+        own: bool = False,
     ) -> None:
         super().__init__(spec.heading, _guidance(spec), parent)
         self.spec = spec
         self.part = spec.key
         self.required = spec.required
+        self.own = own
+        self.heading = spec.heading
+        self.heading_edit = QLineEdit(spec.heading)
+        self.heading_edit.setAccessibleName(_("Avsnittets rubrik"))
+        self.heading_edit.setToolTip(
+            _("Rubriken som avsnittet har i tjänsteutlåtandet; tom: {heading}").format(
+                heading=spec.heading
+            )
+        )
         self.editor = SectionEditor(messages=messages)
         self.editor.setAccessibleName(spec.heading)
         self.lix_label = QLabel()
         self.lix_label.setObjectName("hint")
         self.lix_label.setAccessibleName(_("Läsbarhet"))
+        self._build()
+        self.editor.content_changed.connect(self.changed.emit)
+        self.heading_edit.textEdited.connect(self._heading_edited)
+        route_undo(self.undo_stack, self.heading_edit)
+        self._cached: tuple[int, Section] | None = None
+
+    def _build(self) -> None:
+        label = QLabel(_("&Rubrik"))
+        label.setBuddy(self.heading_edit)
+        specs: list[ButtonSpec] = [
+            (
+                _("Lägg till eget avsnitt…"),
+                "add",
+                self.add_part_requested.emit,
+                _("Lägg till ett avsnitt som dokumenttypen saknar (Ekonomiska konsekvenser)"),
+            )
+        ]
+        if self.own:
+            specs.append(
+                (_("Ta bort avsnittet…"), "delete", self.remove_part_requested.emit,
+                 _("Ta bort det här egna avsnittet och dess text"))
+            )  # fmt: skip
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(label)
+        heading_row.addWidget(self.heading_edit, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(heading_row)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(self.lix_label, 0, Qt.AlignmentFlag.AlignRight)
-        self.editor.content_changed.connect(self.changed.emit)
-        self.heading = spec.heading
-        self._cached: tuple[int, Section] | None = None
+        bottom = button_row(specs)
+        bottom.addWidget(self.lix_label, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(bottom)
+
+    def _heading_edited(self, text: str) -> None:
+        """The user renamed the part: one undo step (typing in the field merges)."""
+        before, after = self.heading, text.strip()
+        if after == before:
+            return
+        self.undo_stack.push(
+            SnapshotCommand(
+                _("Byt rubrik"), before, after, self._show_heading, "heading", applied=True
+            )
+        )
+        self._set_heading(after)
+
+    def _show_heading(self, heading: str) -> None:
+        self.heading_edit.setText(heading)
+        self._set_heading(heading)
+
+    def _set_heading(self, heading: str) -> None:
+        self.heading = heading
+        self.title = heading or self.spec.heading
+        self.editor.setAccessibleName(self.title)
+        self._cached = None
+        self.title_changed.emit()
+        self.changed.emit()
 
     def load(self, draft: Draft) -> None:
         section = draft.section(self.spec.key)
         # The draft's own heading for the part is kept (and printed); else the type's.
-        self.heading = (
-            section.heading if section is not None and section.heading else self.spec.heading
-        )
+        heading = section.heading if section is not None else self.spec.heading
+        self.heading_edit.setText(heading)
+        self.heading = heading
+        self.title = heading or self.spec.heading
         self.editor.set_blocks(section.blocks if section else ())
         self._cached = None
 
