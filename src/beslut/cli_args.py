@@ -20,10 +20,14 @@ COMMANDS = (
     "list",
     "show",
     "import-json",
-    "import",
     "export-json",
     "export",
     "check",
+    "import",
+    "versions",
+    "save-version",
+    "diff",
+    "restore",
     "backup",
 )
 
