@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 from beslut.model.draft import Block
 from beslut.ui.textcommands import change_level, renumber_notes
 from beslut.ui.textformat import RESTART_PROPERTY
-from beslut.ui.texttables import move_in_table
 from beslut.ui.textpaste import blocks_from_html, blocks_from_text, inline_text
+from beslut.ui.texttables import move_in_table
 from beslut.ui.textwrite import insert_blocks, regroup_lists
 
 _EXACT = QKeySequence.SequenceMatch.ExactMatch
