@@ -239,6 +239,7 @@ class Store:
         with self._atomic():
             return [self.create_draft(draft, files) for draft, files in drafts]
 
+    @_guarded
     def create_draft(self, draft: Draft, files: Mapping[str, bytes] | None = None) -> int:
         """Store a new draft (and the bilaga files it brings); returns its id."""
         stamp = now()
