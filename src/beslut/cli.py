@@ -97,6 +97,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     """Import draft files: all or none, so a bad file never leaves half an import."""
+    if args.replace is not None:
+        from beslut.cli_versions import cmd_receive
+
+        return cmd_receive(args)
     loaded, problems = [], []
     for name in args.files:
         try:
@@ -275,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import-json", help=_("importera utkastfiler"))
     p.add_argument("files", nargs="+", metavar=file)
+    from beslut import cli_versions
+
+    cli_versions.add_replace_arguments(p)
     p.set_defaults(func=cmd_import_json)
 
     p = sub.add_parser("export-json", help=_("spara ett utkast som utkastfil"))

@@ -48,6 +48,46 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(func=cmd_restore)
 
 
+def add_replace_arguments(p: argparse.ArgumentParser) -> None:
+    """``import-json FILE --replace ID [--force]``: a reviewed version comes back."""
+    p.add_argument(
+        "--replace",
+        type=int,
+        metavar=_("ID"),
+        help=_("ersätt utkastets text med filens (en granskad version); texten före sparas"),
+    )
+    p.add_argument(
+        "--force", action="store_true", help=_("ersätt även om filen gäller ett annat ärende")
+    )
+
+
+def cmd_receive(args: argparse.Namespace) -> int:
+    """Take a reviewed version in: replace the draft's text, keep the old, show the changes."""
+    from pathlib import Path
+
+    from beslut.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, open_store
+    from beslut.diff import render_plain
+    from beslut.workflow.review import ReviewMismatch, receive_review
+
+    if len(args.files) != 1:
+        print("beslut: " + _("--replace tar en fil åt gången."), file=sys.stderr)
+        return EXIT_USAGE
+    with open_store(args) as store:
+        try:
+            received = receive_review(store, args.replace, Path(args.files[0]), force=args.force)
+        except ReviewMismatch as exc:
+            print(f"beslut: {exc.question}", file=sys.stderr)
+            print(
+                "beslut: " + _("Inget ersattes. Ange --force för att ersätta ändå."),
+                file=sys.stderr,
+            )
+            return EXIT_INPUT
+    sys.stdout.write(render_plain(received.changes))
+    message = _("Utkastet {id} har den granskade texten; texten före finns som version {kept}.")
+    print(message.format(id=args.replace, kept=received.kept))
+    return EXIT_OK
+
+
 def cmd_versions(args: argparse.Namespace) -> int:
     from beslut.cli import EXIT_OK, open_store
     from beslut.workflow.versions import list_versions

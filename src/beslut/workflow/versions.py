@@ -59,7 +59,8 @@ def made_by(label: str) -> Made:
         return Made.EXPORT
     if lowered.startswith(("före återställning", "before restor")):
         return Made.RESTORE
-    if lowered.startswith(("granskad", "reviewed", "före granskning", "before review")):
+    review = ("granskad", "före granskad", "skickad för granskning", "reviewed", "before the rev")
+    if lowered.startswith((*review, "sent for review")):
         return Made.REVIEW
     return Made.SAVED
 
