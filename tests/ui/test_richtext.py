@@ -475,7 +475,7 @@ WORD_BLOCKS = (
         ),
     ),
     Block.plain(B, "barn i årskurs 1–3"),
-    Block(B, (Run("som "), Run("inte", bold=True), Run(" kan simma"))),
+    Block(B, (Run("som "), Run("inte", bold=True), Run(" kan simma")), level=1),
     Block.plain(N, "Första steget"),
     Block.plain(N, "Andra steget"),
     Block(
@@ -514,6 +514,36 @@ def test_web_lists_and_headings() -> None:
         Block(B, (Run("två", bold=True),)),
         Block.plain(N, "a-punkt"),
         Block.plain(P, "slut"),
+    )
+
+
+def test_web_levels_ranks_tables_and_links() -> None:
+    html = (
+        "<h2>Kapitel</h2><h3>Avsnitt</h3>"
+        "<ul><li>ett<ul><li>ett a<ol><li>djupast</li></ol></li></ul></li><li>två</li></ul>"
+        "<table style='color:red'><tr><th>Skola</th><th>Antal</th></tr>"
+        "<tr><td><a href='https://x.se/husby'>Husby</a></td><td>120</td></tr></table>"
+        "<p>Se <a href='#top'>ovan</a> och <a href='javascript:x()'>här</a>.</p>"
+        "<ol start=3><li>tre</li><li>fyra</li></ol>"
+    )
+    assert blocks_from_html(html) == (
+        Block.plain(H, "Kapitel"),
+        Block(H, (Run("Avsnitt"),), level=2),
+        Block.plain(B, "ett"),
+        Block(B, (Run("ett a"),), level=1),
+        Block(N, (Run("djupast"),), level=2),
+        Block.plain(B, "två"),
+        Block(
+            BlockKind.TABLE,
+            rows=(
+                ((Run("Skola", bold=True),), (Run("Antal", bold=True),)),
+                ((Run("Husby", link="https://x.se/husby"),), (Run("120"),)),
+            ),
+            header_rows=1,
+        ),
+        Block.plain(P, "Se ovan och här."),
+        Block(N, (Run("tre"),), start=3),
+        Block.plain(N, "fyra"),
     )
 
 

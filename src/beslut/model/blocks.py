@@ -194,12 +194,25 @@ def is_allowed_link(address: str) -> bool:
 
 def _allowed_links(runs: Iterable[Run]) -> tuple[Run, ...]:
     """``runs`` without the links a TU may not hold (a page's "#top", "file:", ...)."""
-    return tuple(
+    kept = [
         run
         if not run.link or is_allowed_link(run.link)
         else Run(run.text, run.bold, run.italic, "", run.note)
         for run in runs
-    )
+    ]
+    return merge_pieces(run_pieces(kept))
+
+
+def word_list_marker(text: str) -> tuple[BlockKind, int, int | None] | None:
+    """The list item a pasted Word paragraph starting with a typed marker is ("·\xa0\xa0",
+    "2.\xa0"): its kind, where its text starts, and its number when the marker is one."""
+    marker = _WORD_MARKER.match(text)
+    if marker is None:
+        return None
+    if marker["bullet"]:
+        return BlockKind.BULLET, marker.end(), None
+    number = marker["number"]
+    return BlockKind.NUMBERED, marker.end(), int(number) if number.isdigit() else None
 
 
 def pasted_block(block: Block, trim: bool) -> Block | None:

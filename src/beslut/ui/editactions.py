@@ -86,17 +86,21 @@ class EditorActions:
         ]
 
     def add_to_toolbar(self, toolbar: QToolBar) -> None:
-        """Numrering and Tabell as buttons with menus; Länk and Fotnot as buttons."""
-        for menu in (self.numbering_menu, self.tables.menu):
-            button = QToolButton(toolbar)
-            button.setMenu(menu)
-            button.setText(menu.title())
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            button.setAccessibleName(menu.title())
-            action = toolbar.addWidget(button)
-            action.setText(menu.title())
-            if menu is self.numbering_menu:
-                toolbar.addActions([self.link_action, self.note_action])
+        """Numrering and the list levels, Länk, Fotnot, and Tabell (a menu)."""
+        self._menu_button(toolbar, self.numbering_menu)
+        toolbar.addActions([self.indent_action, self.outdent_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.link_action, self.note_action])
+        toolbar.addSeparator()
+        self._menu_button(toolbar, self.tables.menu)
+
+    def _menu_button(self, toolbar: QToolBar, menu: QMenu) -> None:
+        button = QToolButton(toolbar)
+        button.setMenu(menu)
+        button.setText(menu.title())
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setAccessibleName(menu.title())
+        toolbar.addWidget(button).setText(menu.title())
 
     def update(self, cursor: QTextCursor) -> None:
         """Enable what can be done where the cursor stands."""

@@ -117,6 +117,7 @@ class SectionEditor(QWidget):
         self.messages = messages or Messages()
         self.text_edit = RichTextEdit(self)
         self.toolbar = QToolBar(self)
+        self.insert_toolbar = QToolBar(self)
         self.bold_action = self.action(_("Fet"), _("Fet stil"), QKeySequence.StandardKey.Bold)
         self.italic_action = self.action(
             _("Kursiv"), _("Kursiv stil"), QKeySequence.StandardKey.Italic
@@ -176,10 +177,14 @@ class SectionEditor(QWidget):
         self.toolbar.addActions([self.bold_action, self.italic_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions(list(self.style_actions.values()))
-        self.toolbar.addSeparator()
-        self.extra.add_to_toolbar(self.toolbar)
-        for action in self.toolbar.actions():
-            self._style_button(action)
+        # A second row, so nothing hides behind the toolbar's overflow button.
+        self.insert_toolbar.setMovable(False)
+        self.insert_toolbar.setFloatable(False)
+        self.insert_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.extra.add_to_toolbar(self.insert_toolbar)
+        for toolbar in (self.toolbar, self.insert_toolbar):
+            for action in toolbar.actions():
+                self._style_button(toolbar, action)
         font = self.text_edit.font()
         font.setPointSizeF(max(font.pointSizeF(), _TEXT_POINT_SIZE))
         self.text_edit.setFont(font)
@@ -189,10 +194,11 @@ class SectionEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.insert_toolbar)
         layout.addWidget(self.text_edit)
 
-    def _style_button(self, action: QAction) -> None:
-        button = self.toolbar.widgetForAction(action)
+    def _style_button(self, toolbar: QToolBar, action: QAction) -> None:
+        button = toolbar.widgetForAction(action)
         if button is None:
             return
         # Clicking a button must leave the focus (and the cursor) in the text.
@@ -224,6 +230,9 @@ class SectionEditor(QWidget):
         self.setAccessibleName(label)
         self.text_edit.setAccessibleName(_("{label} – text").format(label=label))
         self.toolbar.setAccessibleName(_("{label} – textformat").format(label=label))
+        self.insert_toolbar.setAccessibleName(
+            _("{label} – listor, länkar, fotnoter och tabeller").format(label=label)
+        )
 
     def set_blocks(self, blocks: Sequence[Block]) -> None:
         """Show ``blocks``, with a fresh undo history and no ``content_changed``.

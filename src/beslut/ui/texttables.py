@@ -90,25 +90,28 @@ def change_table(cursor: QTextCursor, change: str) -> None:
     cell = table.cellAt(cursor)
     row, column = cell.row(), cell.column()
     cursor.beginEditBlock()
+    removed = False
     if change == "row":
         table.insertRows(row + 1, 1)
     elif change == "column":
         table.insertColumns(column + 1, 1)
     elif change == "remove_row":
         if table.rows() == 1:
-            _remove(table)
+            _remove(cursor, table)
+            removed = True
         else:
             table.removeRows(row, 1)
     elif change == "remove_column":
         if table.columns() == 1:
-            _remove(table)
+            _remove(cursor, table)
+            removed = True
         else:
             table.removeColumns(column, 1)
     elif change == "header":
         fmt = table.format()
         fmt.setHeaderRowCount(0 if fmt.headerRowCount() else 1)
         table.setFormat(fmt)
-    if change != "remove_row" or table.rows():
+    if not removed:
         _clamp_header(table)
         style_header(table)
     cursor.endEditBlock()
@@ -121,8 +124,9 @@ def _clamp_header(table: QTextTable) -> None:
         table.setFormat(fmt)
 
 
-def _remove(table: QTextTable) -> None:
-    cursor = QTextCursor(table.document())
+def _remove(cursor: QTextCursor, table: QTextTable) -> None:
+    # A copy of the caller's cursor: the wrapper table.document() gives was seen deleted.
+    cursor = QTextCursor(cursor)
     cursor.setPosition(table.firstPosition() - 1)
     cursor.setPosition(table.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
     cursor.removeSelectedText()
