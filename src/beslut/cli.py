@@ -313,10 +313,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_check)
 
-    from beslut import cli_backup, cli_import, cli_versions
+    from beslut import cli_backup, cli_import, cli_namnd
 
     cli_import.add_parser(sub)
     cli_versions.add_parsers(sub)
+    cli_namnd.add_parsers(sub)
     cli_backup.add_parser(sub)
     return parser
 

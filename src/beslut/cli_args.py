@@ -28,6 +28,8 @@ COMMANDS = (
     "save-version",
     "diff",
     "restore",
+    "kallelse",
+    "protokoll",
     "backup",
 )
 

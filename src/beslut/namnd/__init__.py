@@ -1,0 +1,2 @@
+"""The nämnd's own documents written from the tjänsteutlåtanden: the kallelse and the
+protokollsutdrag (no Qt)."""
