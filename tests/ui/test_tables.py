@@ -33,7 +33,7 @@ def _texts(table: Block) -> list[list[str]]:
 def _action(step: SectionStep, text: str) -> None:
     """Trigger ``text`` in the Tabell menu of the toolbar, as a click there does."""
     button = next(
-        b for b in step.editor.toolbar.findChildren(QToolButton) if b.accessibleName() == "Tabell"
+        b for b in step.editor.findChildren(QToolButton) if b.accessibleName() == "Tabell"
     )
     menu = button.menu()
     assert menu is not None
@@ -122,3 +122,16 @@ def test_a_link_in_a_cell(
     messages.texts.append("https://start.stockholm/plan")
     key(step, Qt.Key.Key_K, CONTROL)
     assert _table(window, store).rows[1][1] == (Run("planen", link="https://start.stockholm/plan"),)
+
+
+def test_a_finding_after_a_table_selects_its_own_text(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    blocks = (
+        Block.plain(P, "Före"),
+        Block.table([["Skola", "Antal"], ["Husby", "120"]]),
+        Block.plain(P, "Efter tabellen"),
+    )
+    step = open_section(window, store, "bakgrund", blocks)
+    step.select(2, 0, 5)  # model block 2: the paragraph after the table
+    assert step.editor.text_edit.textCursor().selectedText() == "Efter"

@@ -7,13 +7,14 @@ import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor, QTextTable
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QVBoxLayout, QWidget
 
 from beslut.checks import Finding, Lix, Severity
 from beslut.checks.findings import Location
 from beslut.doctypes import SectionSpec
 from beslut.i18n import _
+from beslut.model.blocks import without_placeholders
 from beslut.model.draft import Draft, Section
 from beslut.ui.messages import Messages
 from beslut.ui.richtext import SectionEditor
@@ -221,9 +222,21 @@ class SectionStep(DraftStep):
     def _text_blocks(self) -> list[QTextBlock]:
         """The document's blocks that hold text: the model's blocks, in order (the model
         leaves out empty paragraphs, so a finding's block index counts only these)."""
+        doc = self.editor.text_edit.document()
+        # A table is one model block: its first cell stands for it.
+        tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
         blocks = []
-        block: QTextBlock = self.editor.text_edit.document().begin()
+        block: QTextBlock = doc.begin()
         while block.isValid():
+            if tables and block.position() >= tables[0].firstPosition():
+                table = tables.pop(0)
+                cursor = QTextCursor(doc)
+                cursor.setPosition(table.firstPosition())
+                cursor.setPosition(table.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+                if without_placeholders(cursor.selectedText()).strip():  # an empty one: none
+                    blocks.append(block)
+                block = doc.findBlock(table.lastPosition() + 1)
+                continue
             if block.text().strip():
                 blocks.append(block)
             block = block.next()
