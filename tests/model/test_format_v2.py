@@ -4,6 +4,7 @@ or restarts, footnotes, links, own parts; version 1 files still read as they pri
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,3 +135,16 @@ def test_a_heading_without_a_level_is_a_sub_heading() -> None:
 def test_all_runs_reads_a_table_cell_by_cell() -> None:
     table = Block.table([["a", "b"], ["c", ""]])
     assert [r.text for r in table.all_runs] == ["a", "b", "c"]
+
+
+def test_import_json_then_export_json_gives_the_file_back(tmp_path: Path) -> None:
+    """The issue's test of done: every new kind of content through the command line."""
+    from beslut.cli import main
+
+    source = tmp_path / "rik.beslut"
+    source.write_text(dumps(rich_draft()), encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert main(["--db", db, "import-json", str(source)]) == 0
+    out = tmp_path / "tillbaka.json"
+    assert main(["--db", db, "export-json", "2", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
