@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from beslut import __version__, argparse_sv
+from beslut import __version__, argparse_sv, cli_tracked
 from beslut.cli_args import CommandOrFile, names_a_draft_file
 from beslut.errors import BeslutError
 from beslut.i18n import _
@@ -162,8 +162,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         if gate.stops:
             print("beslut: " + gate.reasons(), file=sys.stderr)
         options = {"pdf": args.pdf, "attachments": args.attachments, "template": template}
+        since = cli_tracked.changes_since(args, draft_id)
         if draft_id is not None:
-            exported = export_stored(store, draft_id, target, settings, draft=draft, **options)
+            exported = export_stored(
+                store, draft_id, target, settings, draft=draft, changes_since=since, **options
+            )
         else:
             exported = export_draft(draft, files, target, settings, **options)
     for path in exported.written:
@@ -304,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("exportera även om granskningen hittar fel eller personnummer"),
     )
+    cli_tracked.add_argument(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("check", help=_("granska ett utkast (avslutar med 1 om fel finns)"))

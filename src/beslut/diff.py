@@ -92,26 +92,37 @@ def _add(pieces: list[Piece], op: Op, text: str) -> None:
         pieces.append(Piece(op, text))
 
 
-def lines(old: Sequence[str], new: Sequence[str], labels: Sequence[str] = ()) -> tuple[Line, ...]:
-    """Two lists of texts aligned: each text unchanged, added, removed or changed."""
-    out: list[Line] = []
+def align(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int | None]]:
+    """Two lists of texts aligned, in reading order, as index pairs: (i, j) for a text
+    kept or changed in place (the texts differ when changed), (i, None) for one removed,
+    (None, j) for one added. Within a replaced stretch the texts pair up in order, then
+    the removed rest, then the added rest."""
+    out: list[tuple[int | None, int | None]] = []
     matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            out += [
-                Line(Op.EQUAL, (Piece(Op.EQUAL, t),), _label(labels, j1 + k))
-                for k, t in enumerate(new[j1:j2])
-            ]
+            out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
             continue
-        removed, added = list(old[i1:i2]), list(new[j1:j2])
-        pairs = min(len(removed), len(added)) if tag == "replace" else 0
-        for k in range(pairs):  # changed in place: compared word by word
-            out.append(Line(None, words(removed[k], added[k]), _label(labels, j1 + k)))
-        out += [Line(Op.DELETE, (Piece(Op.DELETE, t),)) for t in removed[pairs:]]
-        out += [
-            Line(Op.INSERT, (Piece(Op.INSERT, t),), _label(labels, j1 + pairs + k))
-            for k, t in enumerate(added[pairs:])
-        ]
+        pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        out += [(i1 + k, j1 + k) for k in range(pairs)]
+        out += [(i, None) for i in range(i1 + pairs, i2)]
+        out += [(None, j) for j in range(j1 + pairs, j2)]
+    return out
+
+
+def lines(old: Sequence[str], new: Sequence[str], labels: Sequence[str] = ()) -> tuple[Line, ...]:
+    """Two lists of texts aligned: each text unchanged, added, removed or changed."""
+    out: list[Line] = []
+    for i, j in align(old, new):
+        if j is None:
+            assert i is not None
+            out.append(Line(Op.DELETE, (Piece(Op.DELETE, old[i]),)))
+        elif i is None:
+            out.append(Line(Op.INSERT, (Piece(Op.INSERT, new[j]),), _label(labels, j)))
+        elif old[i] == new[j]:
+            out.append(Line(Op.EQUAL, (Piece(Op.EQUAL, new[j]),), _label(labels, j)))
+        else:  # changed in place: compared word by word
+            out.append(Line(None, words(old[i], new[j]), _label(labels, j)))
     return tuple(out)
 
 

@@ -16,10 +16,13 @@ from typing import Protocol
 from xml.sax.saxutils import quoteattr
 
 from beslut import parts
+from beslut.diff import Op
 from beslut.doctypes.loader import DocType
+from beslut.export.marked import Marked, marked_runs_xml
+from beslut.export.revisions import Revisions
 from beslut.export.runs import PLAIN, Inline, run_xml, runs_xml
 from beslut.export.tables import DEFAULT_TEXT_WIDTH, table_xml
-from beslut.model.draft import LIST_KINDS, Block, BlockKind, Draft, Section
+from beslut.model.draft import LIST_KINDS, Block, BlockKind, Draft, Run, Section
 from beslut.parts import section_heading
 
 # The document is Swedish whatever language the user reads, so this is never translated.
@@ -64,6 +67,21 @@ class Extras:
     text_width: int = DEFAULT_TEXT_WIDTH
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """How a block changed since an older text (tracked.py): its paragraph mark inserted
+    or deleted (None: kept) and what happened to each run (empty: all kept); a table's
+    rows and each cell's runs the same way."""
+
+    paragraph: Op | None = None
+    runs: tuple[Op, ...] = ()
+    rows: tuple[Op | None, ...] = ()
+    cells: tuple[tuple[tuple[Op, ...], ...], ...] = ()
+
+
+Text = str | Marked  # a line of text: as it is, or with its changes
+Item = tuple[Text, Op | None]  # a line and what happened to its paragraph mark
+
 HEADING_ROLES = (Role.SUBHEADING, Role.SUBHEADING, Role.SUBSUBHEADING)  # by heading level
 BULLET_ROLES = (Role.BULLET, Role.BULLET_2, Role.BULLET_3)  # by list level
 NUMBERED_ROLES = (Role.NUMBERED, Role.NUMBERED_2, Role.NUMBERED_3)
@@ -78,7 +96,7 @@ def content_xml(
     extras: Extras | None = None,
 ) -> str:
     """All paragraphs and tables of the TU's text, in order, as XML without a root element."""
-    writer = _Writer(styles, lists, extras or Extras())
+    writer = Writer(styles, lists, extras or Extras())
     writer.decisions(doctype.decision_heading, draft.decisions)
     writer.signatures(draft)
     for heading, section in ordered_sections(draft, doctype):
@@ -97,14 +115,20 @@ def ordered_sections(draft: Draft, doctype: DocType) -> list[tuple[str, Section]
     ]
 
 
-class _Writer:
-    """Collects paragraph XML for one document."""
+class Writer:
+    """Collects paragraph XML for one document; with ``revisions`` it can write blocks
+    and lines marked as inserted or deleted."""
 
     def __init__(
-        self, styles: Mapping[Role, str | None], lists: ListSource, extras: Extras
+        self,
+        styles: Mapping[Role, str | None],
+        lists: ListSource,
+        extras: Extras,
+        revisions: Revisions | None = None,
     ) -> None:
         self.out: list[str] = []
         self._lists = lists
+        self._revisions = revisions
         self._extras = extras
         self._inline = extras.inline
         self._style = {role: _style_ppr(styles.get(role)) for role in Role}
@@ -112,57 +136,98 @@ class _Writer:
     def decisions(self, heading: str, decisions: Iterable[str]) -> None:
         points = [text for text in decisions if text.strip()]
         if points:
-            self.paragraph(Role.HEADING, run_xml(heading))
-            num_id = self._lists.new_list(Role.DECISION)
-            for text in points:
-                self.paragraph(Role.DECISION, run_xml(text), num_id)
+            self.decision_list((heading, None), [(text, None) for text in points])
+
+    def decision_list(self, heading: Item, points: Sequence[Item]) -> None:
+        """Förslag till beslut: its heading and its points, one numbered list."""
+        self.line(Role.HEADING, heading)
+        num_id = self._lists.new_list(Role.DECISION)
+        for point in points:
+            self.line(Role.DECISION, point, num_id)
 
     def signatures(self, draft: Draft) -> None:
         for person in draft.signatories:
-            if person.name:
-                self.paragraph(Role.SIGNATURE, run_xml(person.name))
-            if person.title:
-                role = Role.SIGNATURE_TITLE if person.name else Role.SIGNATURE
-                self.paragraph(role, run_xml(person.title))
+            for role, text in signature_lines(person.name, person.title):
+                self.paragraph(role, run_xml(text))
 
     def section(self, heading: str, section: Section) -> None:
-        """A part: its heading, then its blocks; its numbered items form one list that
-        continues across the blocks between them, until an item restarts it."""
+        """A part: its heading, then its blocks."""
         self.paragraph(Role.HEADING, run_xml(heading))
-        blocks = [block for block in section.blocks if block.text.strip()]
+        self.blocks([block for block in section.blocks if block.text.strip()])
+
+    def blocks(self, blocks: Sequence[Block], marks: Sequence[Mark | None] = ()) -> None:
+        """A part's blocks, each with its ``marks`` when given; its numbered items form
+        one list that continues across the blocks between them, until one restarts it."""
         numbered: int | None = None
         bullets: int | None = None
         for index, block in enumerate(blocks):
+            mark = marks[index] if marks else None
             kind = block.kind
             if kind is BlockKind.TABLE:
-                extras = self._extras
-                self.out.append(
-                    table_xml(block, self._inline, extras.table_style, extras.text_width)
-                )
+                self.out.append(self._table(block, mark))
                 continue
-            runs = runs_xml(block.runs, self._inline)
+            runs = self._runs(block, mark)
+            para = mark.paragraph if mark is not None else None
             if kind is BlockKind.HEADING:
-                self.paragraph(HEADING_ROLES[block.level], runs)
+                self.paragraph(HEADING_ROLES[block.level], runs, mark=para)
             elif kind is BlockKind.BULLET:
                 if bullets is None:
                     bullets = self._lists.new_list(Role.BULLET)
-                self.paragraph(BULLET_ROLES[block.level], runs, bullets, block.level)
+                self.paragraph(BULLET_ROLES[block.level], runs, bullets, block.level, mark=para)
             elif kind is BlockKind.NUMBERED:
                 if numbered is None or block.start is not None:
                     numbered = self._lists.new_list(Role.NUMBERED, block.start, block.level)
-                self.paragraph(NUMBERED_ROLES[block.level], runs, numbered, block.level)
+                role = NUMBERED_ROLES[block.level]
+                self.paragraph(role, runs, numbered, block.level, mark=para)
             else:
-                self.paragraph(Role.PARAGRAPH, runs, keep_next=_leads_into(blocks, index))
+                keep = _leads_into(blocks, index)
+                self.paragraph(Role.PARAGRAPH, runs, keep_next=keep, mark=para)
+
+    def _runs(self, block: Block, mark: Mark | None) -> str:
+        if mark is None or not mark.runs or self._revisions is None:
+            return runs_xml(block.runs, self._inline)
+        return marked_runs_xml((block.runs, mark.runs), self._revisions, self._inline)
+
+    def _table(self, block: Block, mark: Mark | None) -> str:
+        extras = self._extras
+        if mark is None or self._revisions is None:
+            return table_xml(block, self._inline, extras.table_style, extras.text_width)
+        revisions, inline, cells = self._revisions, self._inline, mark.cells
+
+        def cell(row: int, column: int, runs: Sequence[Run]) -> str:
+            ops = cells[row][column] if row < len(cells) and column < len(cells[row]) else ()
+            if not ops:
+                return runs_xml(runs, inline)
+            return marked_runs_xml((tuple(runs), ops), revisions, inline)
+
+        rows = [revisions.mark(op) for op in mark.rows]
+        return table_xml(
+            block, inline, extras.table_style, extras.text_width, cells=cell, row_marks=rows
+        )
 
     def attachments(self, titles: Iterable[str]) -> None:
-        """The Bilagor list, kept on one page with its heading (keep-with-next)."""
         items = [title for title in titles if title.strip()]
         if items:
-            self.paragraph(Role.HEADING, run_xml(ATTACHMENTS_HEADING), keep_next=True)
-            num_id = self._lists.new_list(Role.ATTACHMENT)
-            for number, title in enumerate(items, start=1):
-                keep = number < len(items)
-                self.paragraph(Role.ATTACHMENT, run_xml(title), num_id, keep_next=keep)
+            self.attachment_list((ATTACHMENTS_HEADING, None), [(title, None) for title in items])
+
+    def attachment_list(self, heading: Item, items: Sequence[Item]) -> None:
+        """The Bilagor list, kept on one page with its heading (keep-with-next)."""
+        self.line(Role.HEADING, heading, keep_next=True)
+        num_id = self._lists.new_list(Role.ATTACHMENT)
+        for number, item in enumerate(items, start=1):
+            self.line(Role.ATTACHMENT, item, num_id, keep_next=number < len(items))
+
+    def line(
+        self, role: Role, item: Item, num_id: int | None = None, *, keep_next: bool = False
+    ) -> None:
+        """One paragraph of plain text, or of text with its changes marked."""
+        text, mark = item
+        if isinstance(text, str):
+            runs = run_xml(text)
+        else:
+            assert self._revisions is not None
+            runs = marked_runs_xml(text, self._revisions)
+        self.paragraph(role, runs, num_id, keep_next=keep_next, mark=mark)
 
     def paragraph(
         self,
@@ -172,13 +237,24 @@ class _Writer:
         level: int = 0,
         *,
         keep_next: bool = False,
+        mark: Op | None = None,
     ) -> None:
         if not runs:
             return  # never an empty paragraph
         ppr = self._style[role] + ("<w:keepNext/>" if keep_next else "")
         if num_id is not None:
             ppr += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        if mark is not None and self._revisions is not None:
+            ppr += self._revisions.paragraph_mark(mark)  # w:rPr comes last in w:pPr
         self.out.append(f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>" if ppr else f"<w:p>{runs}</w:p>")
+
+
+def signature_lines(name: str, title: str) -> list[tuple[Role, str]]:
+    """A signatory's paragraphs: the name, then the title (the first line when no name)."""
+    lines = [(Role.SIGNATURE, name)] if name else []
+    if title:
+        lines.append((Role.SIGNATURE_TITLE if name else Role.SIGNATURE, title))
+    return lines
 
 
 def _style_ppr(style_id: str | None) -> str:

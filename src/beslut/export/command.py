@@ -9,6 +9,7 @@ from beslut.doctypes.loader import DocType
 from beslut.export.attachments import FileSource, attachment_files, write_attachments
 from beslut.export.filenames import suggested_filename
 from beslut.export.pdf import convert_to_pdf, require_soffice
+from beslut.export.revisions import Tracked
 from beslut.export.safe_write import write_bytes
 from beslut.model.draft import Draft
 
@@ -20,11 +21,15 @@ def export_docx(
     template: Path | None = None,
     doctype: DocType | None = None,
     extra_fields: Mapping[str, str] | None = None,
+    tracked: Tracked | None = None,
 ) -> Path:
-    """Render ``draft`` in the template and write it safely to ``target``."""
+    """Render ``draft`` in the template (with ``tracked``, its changes since an older text
+    marked) and write it safely to ``target``."""
     from beslut.export.document import render_docx  # lazy: imports python-docx
 
-    data = render_docx(draft, template=template, doctype=doctype, extra_fields=extra_fields)
+    data = render_docx(
+        draft, template=template, doctype=doctype, extra_fields=extra_fields, tracked=tracked
+    )
     return write_bytes(target, data)
 
 
@@ -39,6 +44,7 @@ def export_command(
     doctype: DocType | None = None,
     extra_fields: Mapping[str, str] | None = None,
     soffice: Path | None = None,
+    tracked: Tracked | None = None,
 ) -> list[Path]:
     """Export ``draft`` to ``out`` (a .docx, or a folder for the suggested name).
 
@@ -51,7 +57,14 @@ def export_command(
     program = require_soffice(soffice) if pdf else None
     bilagor = attachment_files(draft, files) if attachments else []
     written = [
-        export_docx(draft, target, template=template, doctype=doctype, extra_fields=extra_fields),
+        export_docx(
+            draft,
+            target,
+            template=template,
+            doctype=doctype,
+            extra_fields=extra_fields,
+            tracked=tracked,
+        ),
     ]
     if program is not None:
         written.append(convert_to_pdf(target, target.with_suffix(".pdf"), soffice=program))

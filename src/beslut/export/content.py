@@ -16,6 +16,7 @@ from beslut.export.fallback_styles import TABLE_STYLE_NAMES, Needs, ensure_style
 from beslut.export.links import Hyperlinks
 from beslut.export.numbering import ListNumbering
 from beslut.export.ooxml import Element, w
+from beslut.export.revisions import Revisions, Tracked
 from beslut.export.runs import Inline
 from beslut.export.styles import TemplateStyles
 from beslut.export.tables import DEFAULT_TEXT_WIDTH
@@ -25,14 +26,19 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 
-def body_xml(document: Document, draft: Draft, doctype: DocType) -> str:
-    """The XML of the TU's text (no root element), its notes, links and styles in place."""
+def body_xml(
+    document: Document, draft: Draft, doctype: DocType, tracked: Tracked | None = None
+) -> str:
+    """The XML of the TU's text (no root element), its notes, links and styles in place;
+    with ``tracked``, the changes since its older text marked as Word revisions."""
     from docx.oxml.parser import parse_xml  # lazy: start-up time
 
     from beslut.export.document import numbering_root  # lazy: document.py imports us
 
     styles_root = document.styles.element
     ensure_styles(styles_root, Needs.of(draft), parse_xml)
+    if tracked is not None:  # what only the old text has needs its styles too
+        ensure_styles(styles_root, Needs.of(tracked.old), parse_xml)
     styles = TemplateStyles(styles_root)
     footnotes = notes.Footnotes(
         notes.first_free_id(notes.existing_part(document)),
@@ -50,9 +56,23 @@ def body_xml(document: Document, draft: Draft, doctype: DocType) -> str:
         text_width=text_width(document.element.body),
     )
     lists = ListNumbering(numbering_root(document), styles, parse_xml)
-    xml = content_xml(draft, doctype, styles.ids(), lists, extras)
+    if tracked is None:
+        xml = content_xml(draft, doctype, styles.ids(), lists, extras)
+    else:
+        from beslut.export.tracked import tracked_content_xml
+
+        revisions = Revisions(tracked.author, tracked.date, first_free_id(document))
+        xml = tracked_content_xml(
+            tracked.old, draft, doctype, styles.ids(), lists, extras, revisions
+        )
     notes.write(document, footnotes)
     return xml
+
+
+def first_free_id(document: Document) -> int:
+    """The first annotation id (w:id of bookmarks, revisions) the body does not use."""
+    ids = document.element.body.xpath("//w:*/@w:id")
+    return max((int(n) for n in ids if n.lstrip("-").isdigit()), default=0) + 1
 
 
 def text_width(body: Element) -> int:

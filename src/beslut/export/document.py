@@ -20,6 +20,7 @@ from beslut.export.errors import TemplateError
 from beslut.export.fields import CONTENT_FIELD, field_key, field_values
 from beslut.export.merge import FIELD_PATTERN, fill_fields, paragraph_text
 from beslut.export.ooxml import W_NS, Element, P, w
+from beslut.export.revisions import Tracked
 from beslut.export.styles import set_language
 from beslut.i18n import _
 from beslut.model.draft import Draft
@@ -57,9 +58,11 @@ def render_docx(
     template: Path | None = None,
     doctype: DocType | None = None,
     extra_fields: Mapping[str, str] | None = None,
+    tracked: Tracked | None = None,
 ) -> bytes:
     """The .docx of ``draft`` in ``template`` as bytes. Without one, the document type's own
-    Word template when it names one that is there, else the city template."""
+    Word template when it names one that is there, else the city template. With
+    ``tracked`` the changes since its older text are Word revisions (tracked changes)."""
     if template is None:
         doctype = doctype or load_doctype(draft.meta.doctype, default_template_dir())
         own = doctype.template_file()
@@ -70,7 +73,7 @@ def render_docx(
     unknown = fill_all_parts(document, values) - {CONTENT_FIELD}
     if unknown:
         log.warning("Template %s has fields without a value: %s", template, sorted(unknown))
-    insert_content(document, draft, doctype)
+    insert_content(document, draft, doctype, tracked)
     set_properties(document, draft, doctype)
     set_language(document.styles.element, LANGUAGE)
     buffer = io.BytesIO()
@@ -128,11 +131,13 @@ def fill_all_parts(document: Document, values: Mapping[str, str]) -> set[str]:
     return unknown
 
 
-def insert_content(document: Document, draft: Draft, doctype: DocType) -> None:
+def insert_content(
+    document: Document, draft: Draft, doctype: DocType, tracked: Tracked | None = None
+) -> None:
     """Put the TU's text where the template has {{ innehall }}, or at the end of the body."""
     from docx.oxml.parser import parse_xml  # lazy: start-up time
 
-    xml = body_xml(document, draft, doctype)
+    xml = body_xml(document, draft, doctype, tracked)
     fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')
     body = document.element.body
     marker = find_marker(body)

@@ -9,7 +9,7 @@ part) is decided by the LinkSource and NoteSource the caller hands in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
@@ -61,9 +61,17 @@ def is_safe_link(url: str) -> bool:
     return url.lower().startswith(LINK_SCHEMES) and len(url) > len("mailto:")
 
 
-def runs_xml(runs: Sequence[Run], inline: Inline = PLAIN) -> str:
+def runs_xml(
+    runs: Sequence[Run], inline: Inline = PLAIN, wrap: Callable[[str], str] | None = None
+) -> str:
     """The runs of a paragraph; consecutive runs to the same address share one hyperlink,
-    and a footnote reference follows the run that carries the note (after its link)."""
+    and a footnote reference follows the run that carries the note (after its link).
+
+    ``wrap`` puts each stretch of runs into an element of its own (a tracked change,
+    revisions.py); inside a hyperlink, since w:ins and w:del hold runs, not links.
+    """
+    if wrap is not None:
+        return _wrapped(runs, inline, wrap)
     out: list[str] = []
     for link, group in _link_groups(runs, inline):
         if not link:
@@ -75,6 +83,21 @@ def runs_xml(runs: Sequence[Run], inline: Inline = PLAIN) -> str:
             rel = quoteattr(inline.links.link_id(link))
             out.append(f'<w:hyperlink {_R} r:id={rel} w:history="1">{inner}</w:hyperlink>')
         out.append(_note(group[-1], inline))
+    return "".join(out)
+
+
+def _wrapped(runs: Sequence[Run], inline: Inline, wrap: Callable[[str], str]) -> str:
+    out: list[str] = []
+    for link, group in _link_groups(runs, inline):
+        if not link:
+            out.append(wrap("".join(_run(run, None) + _note(run, inline) for run in group)))
+            continue
+        inner = "".join(_run(run, inline.hyperlink_style) for run in group)
+        if inner:
+            assert inline.links is not None
+            rel = quoteattr(inline.links.link_id(link))
+            out.append(f'<w:hyperlink {_R} r:id={rel} w:history="1">{wrap(inner)}</w:hyperlink>')
+        out.append(wrap(_note(group[-1], inline)))
     return "".join(out)
 
 

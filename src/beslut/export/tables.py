@@ -8,10 +8,11 @@ the header rows' paragraphs keep with the next row, which is pagination, not a l
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from xml.sax.saxutils import quoteattr
 
 from beslut.export.runs import PLAIN, Inline, runs_xml
-from beslut.model.draft import Block
+from beslut.model.draft import Block, Run
 
 DEFAULT_TEXT_WIDTH = 9072  # twips: A4 with 2.5 cm margins
 _LOOK = ' w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"'
@@ -22,8 +23,14 @@ def table_xml(
     inline: Inline = PLAIN,
     style_id: str | None = None,
     text_width: int = DEFAULT_TEXT_WIDTH,
+    *,
+    cells: Callable[[int, int, Sequence[Run]], str] | None = None,
+    row_marks: Sequence[str] = (),
 ) -> str:
-    """A w:tbl for a table block; rows with fewer cells are filled up with empty ones."""
+    """A w:tbl for a table block; rows with fewer cells are filled up with empty ones.
+
+    ``cells`` writes the runs of the cell at (row, column) instead of runs_xml, and
+    ``row_marks`` go at the end of each row's w:trPr (a tracked change, tracked.py)."""
     columns = max((len(row) for row in block.rows), default=0)
     if not columns:
         return ""
@@ -43,9 +50,12 @@ def table_xml(
     for number, row in enumerate(block.rows):
         is_header = number < block.header_rows
         start = header_cell if is_header else cell
-        out.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if is_header else ''}</w:trPr>")
-        for runs in (*row, *([()] * (columns - len(row)))):
-            out.append(f"{start}{runs_xml(runs, inline)}</w:p></w:tc>")
+        row_mark = row_marks[number] if number < len(row_marks) else ""
+        header_mark = "<w:tblHeader/>" if is_header else ""
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{header_mark}{row_mark}</w:trPr>")
+        for column, runs in enumerate((*row, *([()] * (columns - len(row))))):
+            text = runs_xml(runs, inline) if cells is None else cells(number, column, runs)
+            out.append(f"{start}{text}</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

@@ -18,6 +18,7 @@ from beslut.workflow.templates import resolve_doctype, template_source
 
 if TYPE_CHECKING:
     from beslut.export.attachments import FileSource
+    from beslut.export.revisions import Tracked
     from beslut.model.draft import Draft
     from beslut.store import Store
 
@@ -40,13 +41,19 @@ def export_draft(
     pdf: bool = False,
     attachments: bool = False,
     template: Path | None = None,
+    tracked: Tracked | None = None,
 ) -> Exported:
     """Export ``draft`` (from the store or a draft file) to ``target`` in the template;
-    a ``target`` ending in .txt gets the TU as plain text (export/plaintext.py)."""
+    a ``target`` ending in .txt gets the TU as plain text (export/plaintext.py). With
+    ``tracked`` the changes since an older text are Word revisions (tracking.py)."""
     from beslut.export.command import export_command  # python-docx loads only now
 
     resolved = resolve_doctype(draft.meta.doctype, settings)
     source = template_source(settings)
+    if tracked is not None:
+        from beslut.workflow.tracking import require_word
+
+        require_word(target)
     if target.suffix.lower() == ".txt":
         from beslut.export.plaintext import tu_text
         from beslut.export.safe_write import write_bytes
@@ -62,6 +69,7 @@ def export_draft(
         template=template or resolved.template,
         doctype=resolved.doctype,
         extra_fields=settings.export_fields(),
+        tracked=tracked,
     )
     return Exported(written, None, _unique((*source.notices, *resolved.notices)))
 
@@ -76,17 +84,25 @@ def export_stored(
     pdf: bool = False,
     attachments: bool = False,
     template: Path | None = None,
+    changes_since: int | None = None,
 ) -> Exported:
     """Export stored draft ``draft_id`` and record the exported text as a version.
 
     ``draft`` is the text to export when the caller holds a newer one than the store
     (the app's editor, saved just before); a read-only database exports but records
-    nothing.
+    nothing. With ``changes_since`` (a version of the draft) the .docx marks what
+    changed since that version as tracked changes.
     """
     text = store.load_draft(draft_id) if draft is None else draft
+    tracked = None
+    if changes_since is not None:
+        from beslut.workflow.tracking import marked_since, require_word
+
+        require_word(target)
+        tracked = marked_since(store, draft_id, changes_since, settings, text)
     exported = export_draft(
         text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
-        template=template,
+        template=template, tracked=tracked,
     )  # fmt: skip
     if store.read_only:
         return exported
