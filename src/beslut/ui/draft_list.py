@@ -246,7 +246,7 @@ class DraftListPage(QWidget):
         header.sortIndicatorChanged.connect(self.model.sort)  # a click on a title
         table.setAccessibleName(_("Utkast"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # a kallelse
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         table.setAlternatingRowColors(True)
@@ -335,6 +335,11 @@ class DraftListPage(QWidget):
         """The id of the selected draft, or None."""
         rows = self.table.selectionModel().selectedRows()
         return int(rows[0].data(ID_ROLE)) if rows else None
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected drafts, in the order the list shows them."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [int(index.data(ID_ROLE)) for index in rows]
 
     def _select(self, draft_id: int | None) -> None:
         for row in range(self.model.rowCount()):

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.ui.editor import DraftEditor
     from beslut.ui.export_flow import ExportFlow
     from beslut.ui.import_flow import ImportFlow
+    from beslut.ui.namnd_flow import NamndFlow
     from beslut.ui.safety import Safety
     from beslut.ui.save_reports import SaveReports
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
     act_back: QAction
     act_export: QAction
     act_version: QAction
+    act_kallelse: QAction
     act_settings: QAction
     act_find: QAction
     act_undo: QAction
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self._reports: SaveReports | None = None
         self._exporter: ExportFlow | None = None
         self._importer: ImportFlow | None = None
+        self._namnd: NamndFlow | None = None
         self._banner: Banner | None = None
         self._safety: Safety | None = None
         # Built from the window down: under the app's style sheet, every widget that gets a
@@ -189,6 +192,15 @@ class MainWindow(QMainWindow):
         return self._importer
 
     @property
+    def namnd(self) -> NamndFlow:
+        """The nämnd's texts: kallelse and protokollsutdrag (made on first use)."""
+        if self._namnd is None:
+            from beslut.ui.namnd_flow import NamndFlow
+
+            self._namnd = NamndFlow(self)
+        return self._namnd
+
+    @property
     def banner(self) -> Banner:
         """The message bar above the pages, hidden while it has no message."""
         return self._make_banner() if self._banner is None else self._banner
@@ -233,12 +245,14 @@ class MainWindow(QMainWindow):
             (self.act_restore, not editing and trash),
             (self.act_export, editing),
             (self.act_version, editing),
+            (self.act_kallelse, not editing and not trash),
         ):
             action.setVisible(visible)
         writable = not self.store.read_only
         for action in (self.act_duplicate, self.act_delete, self.act_restore):
             action.setEnabled(selected and writable)
         self.act_open.setEnabled(selected)
+        self.act_kallelse.setEnabled(selected)
         for action in (self.act_new, self.act_import, self.act_version, self.act_settings):
             action.setEnabled(writable)
         self.act_new.setVisible(not editing)
@@ -284,6 +298,7 @@ class MainWindow(QMainWindow):
         editor.changed.connect(self.autosaver.changed)
         editor.export_requested.connect(self.exporter.export)
         editor.version_requested.connect(self.save_version)
+        editor.review.namnd.requested.connect(self.namnd.for_open_draft)
         self.editor, self.draft_id = editor, draft_id
         self.pages.addWidget(editor)
         self.pages.setCurrentWidget(editor)

@@ -45,6 +45,9 @@ ACTIONS = (
                "Ctrl+E", N_("Exportera till Word (Ctrl+E)")),
     ActionSpec("version", N_("Spara &version…"), "save", "save_version", _KEY.Save,
                N_("Spara en version av utkastet")),
+    ActionSpec("kallelse", N_("&Kallelse för sammanträdet…"), "export",
+               "namnd.kallelse_for_selected", None,
+               N_("Kallelse till sammanträdet med de valda utkasten, i listans ordning")),
     ActionSpec("settings", N_("&Inställningar…"), "settings", "edit_settings", _KEY.Preferences),
     ActionSpec("find", N_("&Sök"), "open", "focus_search", _KEY.Find),
     ActionSpec("undo", N_("&Ångra"), "back", "undo", _KEY.Undo),
@@ -58,7 +61,7 @@ ACTIONS = (
 # The menus and the toolbar by action name; None is a separator.
 MENUS = (
     (N_("&Arkiv"), ("new", "open", "import", "duplicate", "delete", "restore", None, "export",
-                    "version", None, "settings", None, "quit")),
+                    "version", "kallelse", None, "settings", None, "quit")),
     (N_("&Redigera"), ("undo", "redo", "find")),
     (N_("&Visa"), ("back",)),
     (N_("&Hjälp"), ("help", "about")),

@@ -21,6 +21,7 @@ from beslut.checks import Finding, Report, Severity
 from beslut.checks.report import count_words
 from beslut.i18n import N_, _
 from beslut.ui.icons import icon
+from beslut.ui.namnd_flow import NamndButtons
 from beslut.ui.steps.base import Step
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -86,6 +87,8 @@ class ReviewStep(Step):
         layout.addStretch(0)
         layout.addLayout(fixes)
         layout.addLayout(buttons)
+        self.namnd = NamndButtons()  # the kallelse entry and the protokollsutdrag
+        layout.addWidget(self.namnd)
 
     def show_report(self, report: Report) -> None:
         """List the findings grouped by part, most serious first within each."""
