@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
+from beslut.checks.findings import Location, text_field
 from beslut.model.blocks import normalize_blocks
 from beslut.model.draft import Block, BlockKind, Run
 from beslut.store import Store
@@ -166,3 +167,17 @@ def test_the_rich_draft_shows_and_keeps_its_links_and_notes(
         assert kept is not None and kept.heading == section.heading, section.key
         assert kept.blocks == normalize_blocks(section.blocks), section.key
     assert [s.key for s in stored.sections][:4] == [s.key for s in rich_draft().sections]
+
+
+def test_findings_skip_footnote_markers_and_find_the_note(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    blocks = (Block(P, (Run("Ett", note="Not  ett."), Run(" två  tre."))),)
+    step = open_section(window, store, "bakgrund", blocks)
+    # Model text "Ett två  tre.": the double space is at 7..9; the marker is not text.
+    step.reveal(Location("bakgrund", 0, start=7, end=9))
+    assert step.editor.text_edit.textCursor().selectedText() == "  "
+    step.reveal(Location("bakgrund", 0, field=text_field(note=0), start=3, end=5))
+    cursor = step.editor.text_edit.textCursor()
+    assert cursor.selectedText() == "1"  # the note's marker
+    assert cursor.charFormat().toolTip() == "Not  ett."

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
+from beslut.checks.findings import Location, text_field
 from beslut.model.draft import Block, BlockKind, Run
 from beslut.store import Store
 from beslut.ui.main_window import MainWindow
@@ -133,5 +134,16 @@ def test_a_finding_after_a_table_selects_its_own_text(
         Block.plain(P, "Efter tabellen"),
     )
     step = open_section(window, store, "bakgrund", blocks)
-    step.select(2, 0, 5)  # model block 2: the paragraph after the table
+    step.reveal(Location("bakgrund", 2, start=0, end=5))  # the paragraph after the table
     assert step.editor.text_edit.textCursor().selectedText() == "Efter"
+
+
+def test_a_finding_in_a_cell_selects_it_there(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    blocks = (Block.table([["Skola", "Datum"], ["Husby", "den 3 mars  2027"]]),)
+    step = open_section(window, store, "bakgrund", blocks)
+    step.reveal(Location("bakgrund", 0, field=text_field((1, 1)), start=10, end=12))
+    cursor = step.editor.text_edit.textCursor()
+    assert cursor.selectedText() == "  " and cursor.currentTable() is not None
+    assert cursor.block().text() == "den 3 mars  2027"

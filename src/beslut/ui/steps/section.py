@@ -7,18 +7,18 @@ import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor, QTextTable
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QVBoxLayout, QWidget
 
 from beslut.checks import Finding, Lix, Severity
-from beslut.checks.findings import Location
+from beslut.checks.findings import HEADING, Location
 from beslut.doctypes import SectionSpec
 from beslut.i18n import _
-from beslut.model.blocks import without_placeholders
 from beslut.model.draft import Draft, Section
 from beslut.ui.messages import Messages
 from beslut.ui.richtext import SectionEditor
 from beslut.ui.steps.base import ButtonSpec, DraftStep, button_row
+from beslut.ui.textplaces import cursor_for, text_blocks
 from beslut.ui.undo import SnapshotCommand, route_undo
 
 _UNDERLINE = {Severity.FEL: "#b3261e", Severity.VARNING: "#c77700", Severity.TIPS: "#3b7dd8"}
@@ -172,7 +172,13 @@ class SectionStep(DraftStep):
         return edit.undo, edit.redo
 
     def reveal(self, location: Location) -> None:
-        self.select(location.index, location.start, location.end, heading=bool(location.field))
+        if location.field == HEADING:
+            self.heading_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            start = location.start or 0
+            end = len(self.heading_edit.text()) if location.end is None else location.end
+            self.heading_edit.setSelection(start, max(end - start, 0))
+            return
+        self.select(location)
 
     def is_filled(self) -> bool:
         return not self.section().is_empty
@@ -189,11 +195,11 @@ class SectionStep(DraftStep):
         else:
             self.lix_label.setText("")
         edit = self.editor.text_edit
-        blocks = self._text_blocks()  # once: walking the document per finding is quadratic
+        # Once: walking the document per finding is quadratic.
+        blocks, model = text_blocks(edit.document()), self.section().blocks
         selections = []
         for finding in findings:
-            loc = finding.location
-            cursor = _cursor_over(blocks, loc.index, loc.start, loc.end)
+            cursor = cursor_for(blocks, model, finding.location)
             if cursor is None or not cursor.hasSelection():
                 continue
             selection = QTextEdit.ExtraSelection()
@@ -206,54 +212,11 @@ class SectionStep(DraftStep):
             selections.append(selection)
         edit.setExtraSelections(selections)
 
-    def select(
-        self, index: int | None, start: int | None, end: int | None, *, heading: bool = False
-    ) -> None:
-        """Select the characters a finding points at."""
+    def select(self, location: Location) -> None:
+        """Select the characters (or the footnote marker) ``location`` points at."""
         edit = self.editor.text_edit
         edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        if heading:
-            return
-        cursor = _cursor_over(self._text_blocks(), index, start, end)
+        cursor = cursor_for(text_blocks(edit.document()), self.section().blocks, location)
         if cursor is not None:
             edit.setTextCursor(cursor)
             edit.ensureCursorVisible()
-
-    def _text_blocks(self) -> list[QTextBlock]:
-        """The document's blocks that hold text: the model's blocks, in order (the model
-        leaves out empty paragraphs, so a finding's block index counts only these)."""
-        doc = self.editor.text_edit.document()
-        # A table is one model block: its first cell stands for it.
-        tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
-        blocks = []
-        block: QTextBlock = doc.begin()
-        while block.isValid():
-            if tables and block.position() >= tables[0].firstPosition():
-                table = tables.pop(0)
-                cursor = QTextCursor(doc)
-                cursor.setPosition(table.firstPosition())
-                cursor.setPosition(table.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-                if without_placeholders(cursor.selectedText()).strip():  # an empty one: none
-                    blocks.append(block)
-                block = doc.findBlock(table.lastPosition() + 1)
-                continue
-            if block.text().strip():
-                blocks.append(block)
-            block = block.next()
-        return blocks
-
-
-def _cursor_over(
-    blocks: list[QTextBlock], index: int | None, start: int | None, end: int | None
-) -> QTextCursor | None:
-    """A cursor over model block ``index``, characters start..end."""
-    if index is None or not 0 <= index < len(blocks):
-        return None
-    block = blocks[index]
-    cursor = QTextCursor(block)
-    length = block.length() - 1
-    first = min(start or 0, length)
-    last = min(length if end is None else end, length)
-    cursor.setPosition(block.position() + first)
-    cursor.setPosition(block.position() + last, QTextCursor.MoveMode.KeepAnchor)
-    return cursor
