@@ -1,0 +1,114 @@
+"""The tracked-changes export in LibreOffice: it renders the revisions, and its own
+Accept All and Reject All give the new and the old text.
+
+These need soffice (and pdftotext for the rendering) and skip without them. LibreOffice
+runs three times, in a profile of the test's own with a small Basic macro that opens a
+document, accepts or rejects every change (.uno:AcceptAllTrackedChanges) and saves it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx import Document
+from tests.export.trackeddraft import NEW_DECISION, REMOVED_BULLET, old_and_new
+
+from beslut.export.document import render_docx
+from beslut.export.revisions import Tracked
+from beslut.model import Draft
+
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1"
+ script:language="StarBasic">
+Sub Resolve(source As String, target As String, command As String)
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot;
+  load(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(source), &quot;_blank&quot;, 0, load())
+  helper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  frame = doc.getCurrentController().getFrame()
+  helper.executeDispatch(frame, &quot;.uno:&quot; &amp; command, &quot;&quot;, 0, Array())
+  Dim save(0) As New com.sun.star.beans.PropertyValue
+  save(0).Name = &quot;FilterName&quot;
+  save(0).Value = &quot;MS Word 2007 XML&quot;
+  doc.storeToURL(ConvertToURL(target), save())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def _soffice(profile: Path, *args: str) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("soffice is not installed")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+         "--norestore", *args],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The tracked export, its PDF by LibreOffice, and LibreOffice's accepted and
+    rejected versions of it; with the plain exports of the old and the new text."""
+    folder = tmp_path_factory.mktemp("tracked")
+    old, new = old_and_new()
+    when = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
+    tracked = folder / "spårad.docx"
+    tracked.write_bytes(render_docx(new, tracked=Tracked(old, "Anna Ek", when)))
+    profile = folder / "profile"
+    _soffice(profile, "--convert-to", "pdf", "--outdir", str(folder), str(tracked))
+    basic = profile / "user" / "basic" / "Standard"
+    assert (basic / "Module1.xba").is_file()  # LibreOffice made the profile
+    (basic / "Module1.xba").write_text(_MACRO, encoding="utf-8")
+    out = {"docx": tracked, "pdf": folder / "spårad.pdf"}
+    for name, command in (
+        ("accepted", "AcceptAllTrackedChanges"),
+        ("rejected", "RejectAllTrackedChanges"),
+    ):
+        out[name] = folder / f"{name}.docx"
+        call = f'macro:///Standard.Module1.Resolve("{tracked}","{out[name]}","{command}")'
+        _soffice(profile, call)
+    out["old"], out["new"] = _plain(folder / "gammal.docx", old), _plain(folder / "ny.docx", new)
+    return out
+
+
+def _plain(path: Path, draft: Draft) -> Path:
+    path.write_bytes(render_docx(draft))
+    return path
+
+
+def _texts(path: Path) -> list[str]:
+    """Every paragraph, empty ones too (a deleted paragraph must go, not leave an empty
+    one behind), then every table row, as python-docx reads them."""
+    document = Document(str(path))
+    out = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        out += ["|".join(cell.text for cell in row.cells) for row in table.rows]
+    return out
+
+
+def test_libreoffice_renders_the_changes(
+    rendered: dict[str, Path], run_tool: Callable[..., str]
+) -> None:
+    text = run_tool("pdftotext", "-layout", rendered["pdf"], "-")
+    # Shown, not yet accepted: the deleted words beside the inserted ones.
+    assert "avgiftsfrikostnadsfri" in text.replace(" ", "").replace("\n", "")
+    assert REMOVED_BULLET in text and NEW_DECISION in text
+    assert "Ärendets beredning" in text  # the removed part, struck through
+
+
+def test_accept_all_in_libreoffice_gives_the_new_text(rendered: dict[str, Path]) -> None:
+    assert _texts(rendered["accepted"]) == _texts(rendered["new"])
+
+
+def test_reject_all_in_libreoffice_gives_the_old_text(rendered: dict[str, Path]) -> None:
+    assert _texts(rendered["rejected"]) == _texts(rendered["old"])
