@@ -40,6 +40,12 @@ def test_rename_a_parts_heading(qtbot: QtBot, window: MainWindow, store: Store) 
     QTest.keyClick(step.heading_edit, Qt.Key.Key_Z, CONTROL)  # the step's history
     assert dict((k, h) for k, h, _t in _stored(window, store))["bakgrund"] == "Bakgrund"
     assert step.heading_edit.text() == "Bakgrund"
+    # Ctrl+Y in the text, which has nothing of its own to redo, redoes the rename.
+    QTest.keyClick(step.editor.text_edit, Qt.Key.Key_Y, CONTROL)
+    assert step.heading_edit.text() == "Bakgrund och tidigare beslut"
+    assert dict((k, h) for k, h, _t in _stored(window, store))["bakgrund"] == (
+        "Bakgrund och tidigare beslut"
+    )
 
 
 def test_add_an_own_part_after_a_chosen_part_then_undo(

@@ -179,8 +179,19 @@ class DraftEditor(QWidget):
         step.title_changed.connect(lambda step=step: self._retitle(step))
         step.add_part_requested.connect(lambda step=step: self.own_parts.add(step))
         step.remove_part_requested.connect(lambda step=step: self.own_parts.remove(step))
-        step.editor.text_edit.undo_elsewhere = self.own_parts.undo
+        step.editor.text_edit.undo_elsewhere = lambda redo, step=step: self._undo_after_text(
+            step, redo
+        )
         return step
+
+    def _undo_after_text(self, step: Step, redo: bool) -> None:
+        """Ctrl+Z in a text with nothing left to undo: the step's own edits (its
+        heading), then the parts added and removed."""
+        stack = step.undo_stack
+        if stack.canRedo() if redo else stack.canUndo():
+            stack.redo() if redo else stack.undo()
+        else:
+            self.own_parts.undo(redo)
 
     def _retitle(self, step: Step) -> None:
         if step in self.steps:
