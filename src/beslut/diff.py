@@ -70,16 +70,29 @@ def words(old: str, new: str) -> tuple[Piece, ...]:
     """``old`` -> ``new`` as pieces, word by word (whitespace and punctuation are words
     of their own, so a changed comma is not a changed word)."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    # The words both begin and end with are kept as they are, so difflib (quadratic in
+    # the worst case) sees only the stretch between: one changed word in a long paragraph
+    # is compared as one word.
+    limit = min(len(a), len(b))
+    head = 0
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
     pieces: list[Piece] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    _add(pieces, Op.EQUAL, "".join(a[:head]))
+    a_mid, b_mid = a[head : len(a) - tail], b[head : len(b) - tail]
+    matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            _add(pieces, Op.EQUAL, "".join(a[i1:i2]))
+            _add(pieces, Op.EQUAL, "".join(a_mid[i1:i2]))
             continue
         if tag in ("delete", "replace"):
-            _add(pieces, Op.DELETE, "".join(a[i1:i2]))
+            _add(pieces, Op.DELETE, "".join(a_mid[i1:i2]))
         if tag in ("insert", "replace"):
-            _add(pieces, Op.INSERT, "".join(b[j1:j2]))
+            _add(pieces, Op.INSERT, "".join(b_mid[j1:j2]))
+    _add(pieces, Op.EQUAL, "".join(a[len(a) - tail :]))
     return tuple(pieces)
 
 

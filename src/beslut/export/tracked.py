@@ -129,11 +129,14 @@ def merged_blocks(
     old: Sequence[Block], new: Sequence[Block]
 ) -> tuple[list[Block], list[Mark | None]]:
     """The blocks of a part in both texts as one sequence, each with its mark."""
-    before = [block for block in old if block.text.strip()]
-    after = [block for block in new if block.text.strip()]
+    old_texts = [(block, block.text) for block in old]
+    new_texts = [(block, block.text) for block in new]
+    before = [block for block, text in old_texts if text.strip()]
+    after = [block for block, text in new_texts if text.strip()]
     blocks: list[Block] = []
     marks: list[Mark | None] = []
-    for i, j in align([b.text for b in before], [b.text for b in after]):
+    keys = [t for _, t in old_texts if t.strip()], [t for _, t in new_texts if t.strip()]
+    for i, j in align(*keys):
         if i is not None and j is not None:
             for block, mark in _changed(before[i], after[j]):
                 blocks.append(block)
