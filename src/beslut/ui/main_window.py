@@ -21,7 +21,7 @@ from beslut.ui.messages import Messages
 from beslut.ui.window_actions import make_actions, make_menus_and_toolbar
 
 if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when needed
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from beslut.checks import CheckConfig
     from beslut.doctypes import DocType
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.ui.export_flow import ExportFlow
     from beslut.ui.import_flow import ImportFlow
     from beslut.ui.namnd_flow import NamndFlow
+    from beslut.ui.review_flow import VersionsFlow
     from beslut.ui.safety import Safety
     from beslut.ui.save_reports import SaveReports
 
@@ -52,6 +53,10 @@ class MainWindow(QMainWindow):
     act_export: QAction
     act_version: QAction
     act_kallelse: QAction
+    act_versions: QAction
+    act_send_review: QAction
+    act_receive_review: QAction
+    act_open_file: QAction
     act_settings: QAction
     act_find: QAction
     act_undo: QAction
@@ -85,6 +90,7 @@ class MainWindow(QMainWindow):
         self._exporter: ExportFlow | None = None
         self._importer: ImportFlow | None = None
         self._namnd: NamndFlow | None = None
+        self._versions: VersionsFlow | None = None
         self._banner: Banner | None = None
         self._safety: Safety | None = None
         # Built from the window down: under the app's style sheet, every widget that gets a
@@ -112,7 +118,8 @@ class MainWindow(QMainWindow):
         self.list_page.search_changed.connect(lambda _text: self.refresh_list())
         self.list_page.trash_toggled.connect(self._trash_toggled)
         self.list_page.selection_changed.connect(self._update_actions)
-        self.list_page.files_dropped.connect(lambda paths: self.importer.dropped(paths))
+        self.list_page.files_dropped.connect(lambda paths: self.versions.dropped(paths))
+        self.setAcceptDrops(True)  # a .beslut file dropped anywhere opens (dropEvent)
         self.refresh_list()
         self._restore_geometry()
         if store.read_only:
@@ -201,6 +208,15 @@ class MainWindow(QMainWindow):
         return self._namnd
 
     @property
+    def versions(self) -> VersionsFlow:
+        """Versioner, the review round trip and .beslut files (made on first use)."""
+        if self._versions is None:
+            from beslut.ui.review_flow import VersionsFlow
+
+            self._versions = VersionsFlow(self)
+        return self._versions
+
+    @property
     def banner(self) -> Banner:
         """The message bar above the pages, hidden while it has no message."""
         return self._make_banner() if self._banner is None else self._banner
@@ -246,6 +262,9 @@ class MainWindow(QMainWindow):
             (self.act_export, editing),
             (self.act_version, editing),
             (self.act_kallelse, not editing and not trash),
+            (self.act_versions, editing),
+            (self.act_send_review, editing),
+            (self.act_receive_review, editing),
         ):
             action.setVisible(visible)
         writable = not self.store.read_only
@@ -254,6 +273,8 @@ class MainWindow(QMainWindow):
         self.act_open.setEnabled(selected)
         self.act_kallelse.setEnabled(selected)
         for action in (self.act_new, self.act_import, self.act_version, self.act_settings):
+            action.setEnabled(writable)
+        for action in (self.act_send_review, self.act_receive_review, self.act_open_file):
             action.setEnabled(writable)
         self.act_new.setVisible(not editing)
 
@@ -460,6 +481,12 @@ class MainWindow(QMainWindow):
             return
         if draft_id in self.list_page.draft_ids():
             self.open_draft(draft_id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.versions.drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.versions.drop(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing is ever unsaved: write what is pending, then close without asking. When

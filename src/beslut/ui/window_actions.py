@@ -33,6 +33,8 @@ ACTIONS = (
                N_("Nytt tjänsteutlåtande (Ctrl+N)")),
     ActionSpec("open", N_("Ö&ppna"), "open", "open_selected", None,
                N_("Öppna valt utkast (Enter)")),
+    ActionSpec("open_file", N_("Öppna &fil…"), "open", "versions.open_files", _KEY.Open,
+               N_("Öppna en utkastfil (.beslut), till exempel en som kommit från granskning")),
     ActionSpec("import", N_("I&mportera dokument…"), "open", "importer.ask", None,
                N_("Importera ett tjänsteutlåtande från Word, PDF eller text")),
     ActionSpec("duplicate", N_("&Duplicera"), "duplicate", "list_actions.duplicate_selected"),
@@ -45,6 +47,12 @@ ACTIONS = (
                "Ctrl+E", N_("Exportera till Word (Ctrl+E)")),
     ActionSpec("version", N_("Spara &version…"), "save", "save_version", _KEY.Save,
                N_("Spara en version av utkastet")),
+    ActionSpec("versions", N_("Versi&oner…"), "restore", "versions.show", "Ctrl+Shift+H",
+               N_("Utkastets versioner: jämför och återställ (Ctrl+Skift+H)")),
+    ActionSpec("send_review", N_("Skicka för &granskning…"), "export", "versions.send", None,
+               N_("Spara utkastet med bilagorna som en fil att skicka till den som granskar")),
+    ActionSpec("receive_review", N_("Ta emot gran&skad version…"), "open", "versions.receive",
+               None, N_("Ersätt utkastets text med den granskade filen (texten före sparas)")),
     ActionSpec("kallelse", N_("&Kallelse för sammanträdet…"), "export",
                "namnd.kallelse_for_selected", None,
                N_("Kallelse till sammanträdet med de valda utkasten, i listans ordning")),
@@ -60,14 +68,15 @@ ACTIONS = (
 
 # The menus and the toolbar by action name; None is a separator.
 MENUS = (
-    (N_("&Arkiv"), ("new", "open", "import", "duplicate", "delete", "restore", None, "export",
-                    "version", "kallelse", None, "settings", None, "quit")),
+    (N_("&Arkiv"), ("new", "open", "open_file", "import", "duplicate", "delete", "restore",
+                    None, "export", "version", "versions", "send_review", "receive_review",
+                    "kallelse", None, "settings", None, "quit")),
     (N_("&Redigera"), ("undo", "redo", "find")),
     (N_("&Visa"), ("back",)),
     (N_("&Hjälp"), ("help", "about")),
 )  # fmt: skip
 TOOLBAR = ("back", "new", "open", "duplicate", "delete", "restore", None, "export", "version",
-           "settings")  # fmt: skip
+           "versions", "settings")  # fmt: skip
 
 
 def make_action(window: QMainWindow, spec: ActionSpec) -> QAction:
