@@ -78,6 +78,10 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         call = f'macro:///Standard.Module1.Resolve("{tracked}","{out[name]}","{command}")'
         _soffice(profile, call)
     out["old"], out["new"] = _plain(folder / "gammal.docx", old), _plain(folder / "ny.docx", new)
+    resaved = folder / "resaved"  # the plain exports as LibreOffice saves them
+    _soffice(profile, "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(resaved),
+             str(out["old"]), str(out["new"]))  # fmt: skip
+    out["old resaved"], out["new resaved"] = resaved / "gammal.docx", resaved / "ny.docx"
     return out
 
 
@@ -106,9 +110,17 @@ def test_libreoffice_renders_the_changes(
     assert "Ärendets beredning" in text  # the removed part, struck through
 
 
+def _styles(path: Path) -> list[tuple[str, str]]:
+    """Every paragraph's style and text: a paragraph kept where one before it was
+    deleted keeps its own style."""
+    return [(p.style.name if p.style else "", p.text) for p in Document(str(path)).paragraphs]
+
+
 def test_accept_all_in_libreoffice_gives_the_new_text(rendered: dict[str, Path]) -> None:
     assert _texts(rendered["accepted"]) == _texts(rendered["new"])
+    assert _styles(rendered["accepted"]) == _styles(rendered["new resaved"])
 
 
 def test_reject_all_in_libreoffice_gives_the_old_text(rendered: dict[str, Path]) -> None:
     assert _texts(rendered["rejected"]) == _texts(rendered["old"])
+    assert _styles(rendered["rejected"]) == _styles(rendered["old resaved"])
