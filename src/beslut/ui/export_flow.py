@@ -76,7 +76,7 @@ class ExportFlow(QObject):
         target = self._ask_target(draft)
         if target is None:
             return
-        self.start(draft, target, pdf, attachments)
+        self.start(draft, target, pdf, attachments, editor.review.changes_since.chosen())
 
     def _ask_target(self, draft: Draft) -> Path | None:
         from beslut.export.filenames import suggested_filename
@@ -89,8 +89,11 @@ class ExportFlow(QObject):
             _("Word-dokument (*.docx)"),
         )
 
-    def start(self, draft: Draft, target: Path, pdf: bool, attachments: bool) -> None:
-        """Export ``draft`` to ``target`` off the GUI thread; a revision is kept."""
+    def start(
+        self, draft: Draft, target: Path, pdf: bool, attachments: bool, since: int | None = None
+    ) -> None:
+        """Export ``draft`` to ``target`` off the GUI thread; a revision is kept. With
+        ``since`` (a version) the changes since it are marked as tracked changes."""
         if self._current() is None or not self._saved_or_told():
             return
         current = self._current()  # after saving: a conflict copy is the draft now
@@ -104,8 +107,9 @@ class ExportFlow(QObject):
             from beslut.workflow.exporting import export_stored
 
             exported = export_stored(
-                store, draft_id, target, settings, draft=draft, pdf=pdf, attachments=attachments
-            )
+                store, draft_id, target, settings, draft=draft, pdf=pdf, attachments=attachments,
+                changes_since=since,
+            )  # fmt: skip
             return exported.written
 
         self._progress = QProgressDialog(_("Exporterar…"), "", 0, 0, self._window)

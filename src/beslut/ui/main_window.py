@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
             return
         draft, change, doctype = loaded
         from beslut.ui.editor import DraftEditor
+        from beslut.ui.tracked_choice import versions_source
 
         self._close_editor()
         editor = DraftEditor(self.store, self.settings, doctype, self.check_config, self.messages)
@@ -320,6 +321,7 @@ class MainWindow(QMainWindow):
         editor.export_requested.connect(self.exporter.export)
         editor.version_requested.connect(self.save_version)
         editor.review.namnd.requested.connect(self.namnd.for_open_draft)
+        editor.review.changes_since.source = versions_source(self)
         self.editor, self.draft_id = editor, draft_id
         self.pages.addWidget(editor)
         self.pages.setCurrentWidget(editor)

@@ -23,6 +23,7 @@ from beslut.i18n import N_, _
 from beslut.ui.icons import icon
 from beslut.ui.namnd_flow import NamndButtons
 from beslut.ui.steps.base import Step
+from beslut.ui.tracked_choice import ChangesSince
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
 _COLOURS = {Severity.FEL: "#b3261e", Severity.VARNING: "#9a5b00", Severity.TIPS: "#1f5f99"}
@@ -86,6 +87,8 @@ class ReviewStep(Step):
         layout.addWidget(self.tree, 1)
         layout.addStretch(0)
         layout.addLayout(fixes)
+        self.changes_since = ChangesSince()  # tracked changes since a version
+        layout.addWidget(self.changes_since)
         layout.addLayout(buttons)
         self.namnd = NamndButtons()  # the kallelse entry and the protokollsutdrag
         layout.addWidget(self.namnd)
