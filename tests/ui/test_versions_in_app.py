@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from beslut.model.draft import Draft
@@ -219,9 +219,23 @@ def test_a_beslut_file_dropped_on_the_editor_opens(
     path = _reviewed(store, tmp_path, title="Släppt fil")
     editor = window.editor
     assert editor is not None
+    _drop(editor.step_list.viewport(), path)
+    assert window.draft_id == 2 and _stored(store, 2).meta.title == "Släppt fil"
+
+
+def test_a_beslut_file_dropped_on_the_list_opens(
+    window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    path = _reviewed(store, tmp_path, title="Släppt på listan")
+    _drop(window.list_page.table.viewport(), path)
+    assert window.draft_id == 2 and _stored(store, 2).meta.title == "Släppt på listan"
+    assert "1 utkastfil är öppnad." in window.statusBar().currentMessage()
+
+
+def _drop(target: QWidget, path: Path) -> None:
+    """Drag ``path`` over ``target`` and drop it there, as the desktop does."""
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
-    target = editor.step_list.viewport()
     where = QPointF(target.rect().center())
     copy, left = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
     none = Qt.KeyboardModifier.NoModifier
@@ -229,4 +243,3 @@ def test_a_beslut_file_dropped_on_the_editor_opens(
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(target, QDropEvent(where, copy, data, left, none))
-    assert window.draft_id == 2 and _stored(store, 2).meta.title == "Släppt fil"

@@ -159,8 +159,9 @@ class VersionsDialog(QDialog):
             item.setData(0, _VERSION_ROLE, version.id)
             item.setToolTip(1, version.label)
             self.tree.addTopLevelItem(item)
-        for column, width in ((0, 125), (1, 190)):
-            self.tree.setColumnWidth(column, width)
+        for column in (0, 2):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(1, 220)
         self.against = QComboBox()
         self.against.setAccessibleName(_("Jämför med"))
         self.against.addItem(_("Nuvarande text"), None)
@@ -179,13 +180,24 @@ class VersionsDialog(QDialog):
         self._build(close)
         self.tree.currentItemChanged.connect(lambda _item, _previous: self.refresh())
         self.against.currentIndexChanged.connect(lambda _index: self.refresh())
-        first = self.tree.topLevelItem(0)
+        first = self._first_that_differs()
         if first is not None:
             self.tree.setCurrentItem(first)
         else:
             self.view.setPlainText(
                 _("Utkastet har inga versioner ännu. Spara en med Spara version (Ctrl+S).")
             )
+
+    def _first_that_differs(self) -> QTreeWidgetItem | None:
+        """The newest version whose text is not the current one (a version just saved,
+        exported or received is): what the user most likely wants to see."""
+        first = self.tree.topLevelItem(0)
+        for row in range(min(self.tree.topLevelItemCount(), 5)):
+            item = self.tree.topLevelItem(row)
+            parts = self._compare(int(item.data(0, _VERSION_ROLE)), None) if item else None
+            if parts is None or any(part.changed for part in parts):
+                return item
+        return first
 
     def _build(self, close: QPushButton) -> None:
         left = QWidget()
@@ -203,7 +215,7 @@ class VersionsDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([440, 660])
+        splitter.setSizes([500, 600])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(close)
