@@ -161,6 +161,7 @@ def test_kallelse_of_three_drafts_in_the_list_order(
     _more_drafts(store, ["Badplatser", "Cykelbanor"])
     titles = _select_all_in_list(window, qtbot)
     assert window.act_kallelse.isVisible() and window.act_kallelse.isEnabled()
+    assert not window.act_delete.isEnabled()  # one draft's actions wait for one draft
     target = tmp_path / "kallelse.docx"
     messages.files.append(target)
     window.act_kallelse.trigger()

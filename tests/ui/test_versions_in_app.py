@@ -184,6 +184,8 @@ def test_receive_review_replaces_the_text_and_shows_the_changes(
     assert _format_of(changes.view, "årskurs") == (False, True)
     labels = [v.label for v in list_versions(store, 1)]
     assert any(label.startswith("Före granskad version") for label in labels)
+    click(changes, "Stäng")
+    assert window.versions.changes is None
 
 
 def test_a_file_of_another_draft_is_asked_about(

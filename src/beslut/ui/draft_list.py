@@ -332,9 +332,10 @@ class DraftListPage(QWidget):
         return {row.id for row in self.model.rows}
 
     def selected_id(self) -> int | None:
-        """The id of the selected draft, or None."""
+        """The id of the selected draft, or None (also when several are selected: what
+        acts on one draft does not guess which)."""
         rows = self.table.selectionModel().selectedRows()
-        return int(rows[0].data(ID_ROLE)) if rows else None
+        return int(rows[0].data(ID_ROLE)) if len(rows) == 1 else None
 
     def selected_ids(self) -> list[int]:
         """The ids of the selected drafts, in the order the list shows them."""

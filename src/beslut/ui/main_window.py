@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_duplicate, self.act_delete, self.act_restore):
             action.setEnabled(selected and writable)
         self.act_open.setEnabled(selected)
-        self.act_kallelse.setEnabled(selected)
+        self.act_kallelse.setEnabled(bool(self.list_page.selected_ids()))
         for action in (self.act_new, self.act_import, self.act_version, self.act_settings):
             action.setEnabled(writable)
         for action in (self.act_send_review, self.act_receive_review, self.act_open_file):

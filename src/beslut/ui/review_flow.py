@@ -206,7 +206,13 @@ class VersionsFlow(QObject):
             window,
         )
         self.changes = dialog
+        dialog.finished.connect(lambda _result: self._changes_closed(dialog))
         dialog.open()
+
+    def _changes_closed(self, dialog: ChangesDialog) -> None:
+        if self.changes is dialog:
+            self.changes = None
+        dialog.deleteLater()
 
     # --- opening .beslut files ---------------------------------------------------------
 
