@@ -245,3 +245,26 @@ def _drop(target: QWidget, path: Path) -> None:
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(target, QDropEvent(where, copy, data, left, none))
+
+
+def test_a_read_only_database_shows_versions_but_changes_nothing(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    store.add_revision(1, "Till chefen")
+    with Store.open(store.path, read_only=True) as reading:
+        qsettings = QSettings(str(tmp_path / "q.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(reading, qsettings, messages=ScriptedMessages())
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()  # the shortcut goes to the active window
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        _open(window)
+        assert not window.act_receive_review.isEnabled()
+        assert not window.act_send_review.isEnabled() and not window.act_open_file.isEnabled()
+        dialog = _versions_dialog(window)
+        assert dialog.tree.topLevelItemCount() == 1
+        assert not dialog.restore_button.isVisibleTo(dialog)
+        dialog.reject()
+        window.close()
