@@ -31,7 +31,7 @@ _MADE_LABELS = {
     Made.SAVED: N_("Spara version"),
     Made.EXPORT: N_("Export"),
     Made.RESTORE: N_("Återställning"),
-    Made.REVIEW: N_("Mottagen granskning"),
+    Made.REVIEW: N_("Granskning"),
 }
 # The label beslut writes when it keeps the text before a restore.
 BEFORE_RESTORE = N_("Före återställning av version {revision}")
