@@ -22,7 +22,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--label", default="", metavar=_("TEXT"), help=_("versionens namn"))
     p.set_defaults(func=cmd_save_version)
     p = sub.add_parser(
-        "diff", help=_("visa vad som ändrats, ord för ord (borttaget [-så-], tillagt {+så+})")
+        "diff", help=_("visa vad som ändrats, ord för ord, med borttaget och tillagt markerat")
     )
     p.add_argument("id", type=int, metavar=draft)
     p.add_argument(
