@@ -18,7 +18,8 @@ from beslut.diff import Op
 from beslut.export.document import render_docx
 from beslut.export.marked import merge_runs
 from beslut.export.revisions import Tracked
-from beslut.model import Block, Draft, Run, Section
+from beslut.export.tracked import merged_blocks
+from beslut.model import Block, BlockKind, Draft, Run, Section
 from beslut.model.example import example_draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -220,3 +221,31 @@ def test_a_changed_word_inside_a_run_keeps_the_run_around_it() -> None:
         (" gäller", Op.EQUAL),
     ]
     assert all(r.italic for r in runs)
+
+
+def test_a_rewritten_paragraph_is_the_old_deleted_then_the_new_inserted() -> None:
+    old = [Block.plain(BlockKind.PARAGRAPH, t) for t in ("Helt annan text.", "Mer gammalt.")]
+    new = [Block.plain(BlockKind.PARAGRAPH, "Något nytt här.")]
+    blocks, marks = merged_blocks(old, new)
+    assert [(b.text, m.paragraph if m else None) for b, m in zip(blocks, marks, strict=True)] == [
+        ("Helt annan text.", Op.DELETE),  # the deleted ones first, as a reader compares
+        ("Mer gammalt.", Op.DELETE),
+        ("Något nytt här.", Op.INSERT),
+    ]
+    kept = [Block.plain(BlockKind.PARAGRAPH, "Nämnden beslutar att 2027 gäller.")]
+    changed = [Block.plain(BlockKind.PARAGRAPH, "Nämnden beslutar att 2028 gäller.")]
+    blocks, marks = merged_blocks(kept, changed)
+    assert len(blocks) == 1 and marks[0] is not None and marks[0].paragraph is None
+
+
+def test_an_insertion_beside_an_inserted_paragraph_is_written_whole(tmp_path: Path) -> None:
+    draft, _files = example_draft()
+
+    def part(*texts: str) -> Draft:
+        blocks = tuple(Block.plain(BlockKind.PARAGRAPH, t) for t in texts)
+        return Draft(draft.meta, (), (Section("arendet", "Ärendet", blocks),))
+
+    old, new = part("ett två tre", "Sista."), part("ett två tre fyra", "Nytt.", "Sista.")
+    body = _body(_tracked(tmp_path, old, new))
+    assert _paragraph(body, "ett två tre").find(f"{W}pPr/{W}rPr/{W}del") is not None
+    assert _paragraph(body, "ett två tre fyra").find(f"{W}pPr/{W}rPr/{W}ins") is not None

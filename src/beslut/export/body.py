@@ -18,6 +18,7 @@ from xml.sax.saxutils import quoteattr
 from beslut import parts
 from beslut.diff import Op
 from beslut.doctypes.loader import DocType
+from beslut.export.adjacent import Paragraphs
 from beslut.export.marked import Marked, marked_runs_xml
 from beslut.export.revisions import Revisions
 from beslut.export.runs import PLAIN, Inline, run_xml, runs_xml
@@ -129,6 +130,7 @@ class Writer:
         self.out: list[str] = []
         self._lists = lists
         self._revisions = revisions
+        self._tracked = Paragraphs(self.out, revisions) if revisions is not None else None
         self._extras = extras
         self._inline = extras.inline
         self._style = {role: _style_ppr(styles.get(role)) for role in Role}
@@ -165,28 +167,33 @@ class Writer:
             kind = block.kind
             if kind is BlockKind.TABLE:
                 self.out.append(self._table(block, mark))
+                if self._tracked is not None:
+                    self._tracked.other()
                 continue
-            runs = self._runs(block, mark)
+            runs, marked = self._runs(block, mark)
             para = mark.paragraph if mark is not None else None
             if kind is BlockKind.HEADING:
-                self.paragraph(HEADING_ROLES[block.level], runs, mark=para)
+                self.paragraph(HEADING_ROLES[block.level], runs, mark=para, marked=marked)
             elif kind is BlockKind.BULLET:
                 if bullets is None:
                     bullets = self._lists.new_list(Role.BULLET)
-                self.paragraph(BULLET_ROLES[block.level], runs, bullets, block.level, mark=para)
+                self.paragraph(
+                    BULLET_ROLES[block.level], runs, bullets, block.level, mark=para, marked=marked
+                )
             elif kind is BlockKind.NUMBERED:
                 if numbered is None or block.start is not None:
                     numbered = self._lists.new_list(Role.NUMBERED, block.start, block.level)
                 role = NUMBERED_ROLES[block.level]
-                self.paragraph(role, runs, numbered, block.level, mark=para)
+                self.paragraph(role, runs, numbered, block.level, mark=para, marked=marked)
             else:
                 keep = _leads_into(blocks, index)
-                self.paragraph(Role.PARAGRAPH, runs, keep_next=keep, mark=para)
+                self.paragraph(Role.PARAGRAPH, runs, keep_next=keep, mark=para, marked=marked)
 
-    def _runs(self, block: Block, mark: Mark | None) -> str:
+    def _runs(self, block: Block, mark: Mark | None) -> tuple[str, Marked | None]:
         if mark is None or not mark.runs or self._revisions is None:
-            return runs_xml(block.runs, self._inline)
-        return marked_runs_xml((block.runs, mark.runs), self._revisions, self._inline)
+            return runs_xml(block.runs, self._inline), None
+        marked = (block.runs, mark.runs)
+        return marked_runs_xml(marked, self._revisions, self._inline), marked
 
     def _table(self, block: Block, mark: Mark | None) -> str:
         extras = self._extras
@@ -223,11 +230,13 @@ class Writer:
         """One paragraph of plain text, or of text with its changes marked."""
         text, mark = item
         if isinstance(text, str):
-            runs = run_xml(text)
-        else:
-            assert self._revisions is not None
-            runs = marked_runs_xml(text, self._revisions)
-        self.paragraph(role, runs, num_id, keep_next=keep_next, mark=mark)
+            self.paragraph(role, run_xml(text), num_id, keep_next=keep_next, mark=mark)
+            return
+        assert self._revisions is not None
+        runs = marked_runs_xml(text, self._revisions)
+        self.paragraph(
+            role, runs, num_id, keep_next=keep_next, mark=mark, marked=text, inline=PLAIN
+        )
 
     def paragraph(
         self,
@@ -238,14 +247,19 @@ class Writer:
         *,
         keep_next: bool = False,
         mark: Op | None = None,
+        marked: Marked | None = None,
+        inline: Inline | None = None,
     ) -> None:
+        """One paragraph; with tracked changes, ``mark`` says what happened to its mark
+        and ``marked`` holds its runs with their changes (adjacent.py)."""
         if not runs:
             return  # never an empty paragraph
         ppr = self._style[role] + ("<w:keepNext/>" if keep_next else "")
         if num_id is not None:
             ppr += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-        if mark is not None and self._revisions is not None:
-            ppr += self._revisions.paragraph_mark(mark)  # w:rPr comes last in w:pPr
+        if self._tracked is not None:
+            self._tracked.add(ppr, runs, mark, marked, inline or self._inline)
+            return
         self.out.append(f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>" if ppr else f"<w:p>{runs}</w:p>")
 
 

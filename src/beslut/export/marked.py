@@ -44,6 +44,22 @@ def merge_runs(old: Sequence[Run], new: Sequence[Run]) -> Marked:
     return tuple(runs), tuple(ops)
 
 
+def mostly_kept(marked: Marked, share: float = 1 / 3) -> bool:
+    """True when at least ``share`` of the longer text (spaces not counted) is kept: two
+    texts with little in common read better as one deleted and one inserted than as a
+    word-by-word mix of both."""
+    kept = old = new = 0
+    for run, op in zip(*marked, strict=True):
+        size = len(run.text) - run.text.count(" ")
+        if op is Op.EQUAL:
+            kept += size
+        if op is not Op.INSERT:
+            old += size
+        if op is not Op.DELETE:
+            new += size
+    return kept >= share * max(old, new)
+
+
 def all_marked(runs: Sequence[Run], op: Op) -> Marked:
     """Every run of a paragraph inserted, deleted or kept."""
     return tuple(runs), (op,) * len(runs)

@@ -27,7 +27,7 @@ from beslut.export.body import (
     Writer,
     ordered_sections,
 )
-from beslut.export.marked import all_marked, merge_runs
+from beslut.export.marked import all_marked, merge_runs, mostly_kept
 from beslut.export.revisions import Revisions
 from beslut.model.draft import Block, BlockKind, Draft, Run, Section, Signatory
 
@@ -58,31 +58,34 @@ def tracked_content_xml(
     return "".join(writer.out)
 
 
-def text_item(old: str, new: str) -> Item | None:
-    """One line of plain text: kept, changed word by word, added or removed; None when
-    neither text has one."""
+def text_items(old: str, new: str) -> list[Item]:
+    """One line of plain text: kept, changed word by word, added, removed, or (when the
+    two have little in common) the old removed and the new added; none when neither
+    text has one."""
     if old == new:
-        return (new, None) if new else None
-    if not old:
-        return all_marked((Run(new),), Op.INSERT), Op.INSERT
-    if not new:
-        return all_marked((Run(old),), Op.DELETE), Op.DELETE
-    return merge_runs((Run(old),), (Run(new),)), None
+        return [(new, None)] if new else []
+    merged = merge_runs((Run(old),), (Run(new),))
+    if old and new and mostly_kept(merged):
+        return [(merged, None)]
+    out: list[Item] = []
+    if old:
+        out.append((all_marked((Run(old),), Op.DELETE), Op.DELETE))
+    if new:
+        out.append((all_marked((Run(new),), Op.INSERT), Op.INSERT))
+    return out
 
 
 def texts(old: Sequence[str], new: Sequence[str]) -> list[Item]:
     """Two lists of lines (decision points, bilaga titles) merged."""
     out: list[Item] = []
     for i, j in align(old, new):
-        item = text_item(old[i] if i is not None else "", new[j] if j is not None else "")
-        if item is not None:
-            out.append(item)
-    return out
+        out += text_items(old[i] if i is not None else "", new[j] if j is not None else "")
+    return [out[k] for k in deletions_first([mark for _, mark in out])]
 
 
 def _heading(text: str, had: bool, has: bool) -> Item:
     """The heading of a list that the old text, the new text or both have."""
-    return text_item(text if had else "", text if has else "") or (text, None)
+    return text_items(text if had else "", text if has else "")[0]
 
 
 def _signatures(writer: Writer, old: Sequence[Signatory], new: Sequence[Signatory]) -> None:
@@ -93,12 +96,10 @@ def _signatures(writer: Writer, old: Sequence[Signatory], new: Sequence[Signator
         before = old[i] if i is not None else Signatory("")
         after = new[j] if j is not None else Signatory("")
         shown = after if j is not None else before
-        name = text_item(before.name, after.name)
-        if name is not None:
-            writer.line(Role.SIGNATURE, name)
-        title = text_item(before.title, after.title)
-        if title is not None:
-            writer.line(Role.SIGNATURE_TITLE if shown.name else Role.SIGNATURE, title)
+        for item in text_items(before.name, after.name):
+            writer.line(Role.SIGNATURE, item)
+        for item in text_items(before.title, after.title):
+            writer.line(Role.SIGNATURE_TITLE if shown.name else Role.SIGNATURE, item)
 
 
 def _sections(
@@ -107,8 +108,8 @@ def _sections(
     for i, j in align([s.key for _, s in old], [s.key for _, s in new]):
         if i is not None and j is not None and old[i][1].key == new[j][1].key:
             (was, before), (heading, after) = old[i], new[j]
-            item = text_item(was, heading) or (heading, None)
-            writer.line(Role.HEADING, item)
+            for item in text_items(was, heading) or [(heading, None)]:
+                writer.line(Role.HEADING, item)
             writer.blocks(*merged_blocks(before.blocks, after.blocks))
             continue
         if i is not None:
@@ -145,7 +146,34 @@ def merged_blocks(
         block, op = (before[i], Op.DELETE) if i is not None else (after[j or 0], Op.INSERT)
         blocks.append(block)
         marks.append(whole_mark(block, op))
-    return blocks, marks
+    order = deletions_first([_whole_op(mark) for mark in marks])
+    return [blocks[k] for k in order], [marks[k] for k in order]
+
+
+def _whole_op(mark: Mark | None) -> Op | None:
+    if mark is None:
+        return None
+    if mark.rows:
+        return mark.rows[0] if len(set(mark.rows)) == 1 else None
+    return mark.paragraph
+
+
+def deletions_first(ops: Sequence[Op | None]) -> list[int]:
+    """The order to write entries in: within each stretch of whole blocks deleted and
+    inserted, the deleted ones first (the old text, then the new, as a reader compares
+    them; LibreOffice also keeps paragraph marks apart best that way)."""
+    order: list[int] = []
+    stretch: list[int] = []
+    for index, op in enumerate([*ops, None]):
+        if op in (Op.DELETE, Op.INSERT):
+            stretch.append(index)
+            continue
+        order += [k for k in stretch if ops[k] is Op.DELETE]
+        order += [k for k in stretch if ops[k] is Op.INSERT]
+        stretch = []
+        if index < len(ops):
+            order.append(index)
+    return order
 
 
 def whole_mark(block: Block, op: Op) -> Mark:
@@ -164,13 +192,14 @@ def _changed(old: Block, new: Block) -> list[tuple[Block, Mark | None]]:
     """Two blocks in the same place: kept, merged, or the old replaced by the new."""
     if old == new:
         return [(new, None)]
-    if _same_shape(old, new):
-        if new.kind is not BlockKind.TABLE:
-            runs, ops = merge_runs(old.runs, new.runs)
-            return [(Block(new.kind, runs, new.level, new.start), Mark(None, ops))]
+    if _same_shape(old, new) and new.kind is BlockKind.TABLE:
         merged = _table(old, new)
         if merged is not None:
             return [merged]
+    elif _same_shape(old, new):
+        runs, ops = merge_runs(old.runs, new.runs)
+        if mostly_kept((runs, ops)):
+            return [(Block(new.kind, runs, new.level, new.start), Mark(None, ops))]
     return [(old, whole_mark(old, Op.DELETE)), (new, whole_mark(new, Op.INSERT))]
 
 
