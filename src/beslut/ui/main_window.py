@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
-from beslut.settings import Settings, check_config_for, load_settings, save_settings
+from beslut.settings import Settings, check_config_for, load_settings
 from beslut.store import Store
 from beslut.ui import state
 from beslut.ui.draft_list import DraftListPage
@@ -19,9 +19,10 @@ from beslut.ui.icons import icon
 from beslut.ui.list_actions import ListActions
 from beslut.ui.messages import Messages
 from beslut.ui.window_actions import make_actions, make_menus_and_toolbar
+from beslut.ui.window_flows import WindowFlows
 
 if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when needed
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent
 
     from beslut.checks import CheckConfig
     from beslut.doctypes import DocType
@@ -29,17 +30,13 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.ui.autosave import Autosaver, SaveFailure
     from beslut.ui.banner import Banner
     from beslut.ui.editor import DraftEditor
-    from beslut.ui.export_flow import ExportFlow
-    from beslut.ui.import_flow import ImportFlow
-    from beslut.ui.namnd_flow import NamndFlow
-    from beslut.ui.review_flow import VersionsFlow
     from beslut.ui.safety import Safety
     from beslut.ui.save_reports import SaveReports
 
 T = TypeVar("T")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFlows, QMainWindow):
     """One window: the list of drafts, or one draft in the editor."""
 
     # Made from the table in window_actions.py.
@@ -87,10 +84,6 @@ class MainWindow(QMainWindow):
         # ~20 ms to build (see draft_list.py); autosave only has work once a draft is open.
         self._autosaver: Autosaver | None = None
         self._reports: SaveReports | None = None
-        self._exporter: ExportFlow | None = None
-        self._importer: ImportFlow | None = None
-        self._namnd: NamndFlow | None = None
-        self._versions: VersionsFlow | None = None
         self._banner: Banner | None = None
         self._safety: Safety | None = None
         # Built from the window down: under the app's style sheet, every widget that gets a
@@ -170,51 +163,6 @@ class MainWindow(QMainWindow):
         if self._autosaver.draft_id is not None and self.draft_id is not None:
             self.draft_id = self._autosaver.draft_id  # a conflict copy, before `copied`
         return failure
-
-    @property
-    def exporter(self) -> ExportFlow:
-        """Exporting the open draft (made on first use)."""
-        if self._exporter is None:
-            from beslut.ui.export_flow import ExportFlow
-
-            self._exporter = ExportFlow(
-                self,
-                self.store,
-                self.messages,
-                self.qsettings,
-                lambda: self.settings,
-                self._current_editor,
-                self.saved_or_told,
-                self.check_config,
-            )
-        return self._exporter
-
-    @property
-    def importer(self) -> ImportFlow:
-        """Importing documents as new drafts (made on first use)."""
-        if self._importer is None:
-            from beslut.ui.import_flow import ImportFlow
-
-            self._importer = ImportFlow(self)
-        return self._importer
-
-    @property
-    def namnd(self) -> NamndFlow:
-        """The nämnd's texts: kallelse and protokollsutdrag (made on first use)."""
-        if self._namnd is None:
-            from beslut.ui.namnd_flow import NamndFlow
-
-            self._namnd = NamndFlow(self)
-        return self._namnd
-
-    @property
-    def versions(self) -> VersionsFlow:
-        """Versioner, the review round trip and .beslut files (made on first use)."""
-        if self._versions is None:
-            from beslut.ui.review_flow import VersionsFlow
-
-            self._versions = VersionsFlow(self)
-        return self._versions
 
     @property
     def banner(self) -> Banner:
@@ -421,51 +369,7 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.focus_guidance()
 
-    def save_version(self) -> None:
-        if self.draft_id is None or self.store.read_only:
-            return
-        label = self.messages.text(
-            self, _("Spara version"), _("Beskriv versionen (till exempel ”Till granskning”):")
-        )
-        if label is None or not self.saved_or_told():
-            return
-        draft_id = self.draft_id
-        if draft_id is None:
-            return
-        if not self.attempt(lambda: self.store.add_revision(draft_id, label)):
-            return
-        self.statusBar().showMessage(_("Versionen är sparad."), 5000)
-
     # --- settings, about, closing -------------------------------------------------------
-
-    def edit_settings(self) -> None:
-        from beslut.ui.settings_dialog import SettingsDialog
-
-        if self.store.read_only:
-            return
-        dialog = SettingsDialog(self.settings, self, self.messages)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        chosen = dialog.result_settings()
-        if not self.attempt(lambda: save_settings(self.store, chosen)):
-            return
-        self.settings = load_settings(self.store)
-        self._check_config = None
-        if self.draft_id is not None:
-            self.open_draft(self.draft_id)
-
-    def about(self) -> None:
-        from beslut import __version__
-
-        self.messages.tell(
-            self,
-            _("Om beslut"),
-            _(
-                "beslut {version}\n\nSkriv tjänsteutlåtanden till nämnden: vägledning, "
-                "granskning och export till stadens Word-mall. Allt sparas lokalt i "
-                "{path}."
-            ).format(version=__version__, path=self.store.path),
-        )
 
     def _restore_geometry(self) -> None:
         geometry = self.qsettings.value(state.GEOMETRY)
@@ -484,12 +388,6 @@ class MainWindow(QMainWindow):
         if draft_id in self.list_page.draft_ids():
             self.open_draft(draft_id)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.versions.drag(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.versions.drop(event)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing is ever unsaved: write what is pending, then close without asking. When
         # the write fails, the text is in a recovery file (said so, then closed); only
@@ -499,10 +397,7 @@ class MainWindow(QMainWindow):
         if failure is not None and reports is not None and not reports.close_anyway(failure):
             event.ignore()
             return
-        if self._exporter is not None:
-            self._exporter.wait()  # an export is bounded by LibreOffice's own time-out
-        if self._importer is not None:
-            self._importer.wait()  # reading is bounded by the core's limits
+        self.wait_for_flows()
         if self.editor is not None:
             self.editor.wait_for_background()
         self.qsettings.setValue(state.GEOMETRY, self.saveGeometry())

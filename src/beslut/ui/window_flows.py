@@ -1,0 +1,140 @@
+"""What the main window does beyond showing the list and the editor: the flows made when
+first used (export, import, the nämnd's texts, versions and review; start-up time), saving
+a version, the settings and the about box, and files dropped on the window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from beslut.i18n import _
+from beslut.settings import load_settings, save_settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from beslut.ui.export_flow import ExportFlow
+    from beslut.ui.import_flow import ImportFlow
+    from beslut.ui.main_window import MainWindow
+    from beslut.ui.namnd_flow import NamndFlow
+    from beslut.ui.review_flow import VersionsFlow
+
+
+class WindowFlows:
+    """Mixed into MainWindow (before QMainWindow): each flow is made on first use."""
+
+    _exporter: ExportFlow | None = None
+    _importer: ImportFlow | None = None
+    _namnd: NamndFlow | None = None
+    _versions: VersionsFlow | None = None
+
+    @property
+    def _window(self) -> MainWindow:
+        return cast("MainWindow", self)
+
+    def wait_for_flows(self) -> None:
+        """Wait for an export or an import still running (on closing)."""
+        if self._exporter is not None:
+            self._exporter.wait()  # an export is bounded by LibreOffice's own time-out
+        if self._importer is not None:
+            self._importer.wait()  # reading is bounded by the core's limits
+
+    @property
+    def exporter(self) -> ExportFlow:
+        """Exporting the open draft (made on first use)."""
+        if self._exporter is None:
+            from beslut.ui.export_flow import ExportFlow
+
+            window = self._window
+            self._exporter = ExportFlow(
+                window,
+                window.store,
+                window.messages,
+                window.qsettings,
+                lambda: window.settings,
+                window._current_editor,
+                window.saved_or_told,
+                window.check_config,
+            )
+        return self._exporter
+
+    @property
+    def importer(self) -> ImportFlow:
+        """Importing documents as new drafts (made on first use)."""
+        if self._importer is None:
+            from beslut.ui.import_flow import ImportFlow
+
+            self._importer = ImportFlow(self._window)
+        return self._importer
+
+    @property
+    def namnd(self) -> NamndFlow:
+        """The nämnd's texts: kallelse and protokollsutdrag (made on first use)."""
+        if self._namnd is None:
+            from beslut.ui.namnd_flow import NamndFlow
+
+            self._namnd = NamndFlow(self._window)
+        return self._namnd
+
+    @property
+    def versions(self) -> VersionsFlow:
+        """Versioner, the review round trip and .beslut files (made on first use)."""
+        if self._versions is None:
+            from beslut.ui.review_flow import VersionsFlow
+
+            self._versions = VersionsFlow(self._window)
+        return self._versions
+
+    def save_version(self) -> None:
+        window = self._window
+        if window.draft_id is None or window.store.read_only:
+            return
+        label = window.messages.text(
+            window, _("Spara version"), _("Beskriv versionen (till exempel ”Till granskning”):")
+        )
+        if label is None or not window.saved_or_told():
+            return
+        draft_id = window.draft_id
+        if draft_id is None:
+            return
+        if not window.attempt(lambda: window.store.add_revision(draft_id, label)):
+            return
+        window.statusBar().showMessage(_("Versionen är sparad."), 5000)
+
+    def edit_settings(self) -> None:
+        from beslut.ui.settings_dialog import SettingsDialog
+
+        window = self._window
+        if window.store.read_only:
+            return
+        dialog = SettingsDialog(window.settings, window, window.messages)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.result_settings()
+        if not window.attempt(lambda: save_settings(window.store, chosen)):
+            return
+        window.settings = load_settings(window.store)
+        window._check_config = None
+        if window.draft_id is not None:
+            window.open_draft(window.draft_id)
+
+    def about(self) -> None:
+        from beslut import __version__
+
+        window = self._window
+        window.messages.tell(
+            window,
+            _("Om beslut"),
+            _(
+                "beslut {version}\n\nSkriv tjänsteutlåtanden till nämnden: vägledning, "
+                "granskning och export till stadens Word-mall. Allt sparas lokalt i "
+                "{path}."
+            ).format(version=__version__, path=window.store.path),
+        )
+
+    # --- a .beslut file dropped anywhere on the window opens (setAcceptDrops) ---------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.versions.drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.versions.drop(event)
