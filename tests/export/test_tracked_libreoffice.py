@@ -153,11 +153,15 @@ _FIRST, _LAST = ("Först.",), ("Sista.",)
             [("arendet", "Ärendet", (*_FIRST, "ett två tre", *_LAST))],
             [("arendet", "Ärendet", (*_FIRST, "ett två tre fyra", "Nytt.", *_LAST))],
         ),
-        pytest.param(  # a new part, then a heading with a word added at its start
+        (  # a new part, then a heading with words added at its start
+            [("arendet", "Ärendet", _LAST)],
+            [("bakgrund", "Bakgrund", ("Nytt.",)), ("arendet", "Det nya Ärendet", _LAST)],
+        ),
+        pytest.param(  # a new part at the very end of the document
             [("bakgrund", "Bakgrund", _LAST)],
-            [("arendet", "Ärendet", ("Nytt.",)), ("bakgrund", "Ny Bakgrund", _LAST)],
+            [("bakgrund", "Bakgrund", _LAST), ("arendet", "Ärendet", ("Nytt.",))],
             marks=pytest.mark.xfail(
-                reason="LibreOffice's Reject All leaves an empty paragraph at the end here",
+                reason="the last paragraph mark of a document stays: Reject All leaves it empty",
                 strict=True,
             ),
         ),
