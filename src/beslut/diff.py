@@ -105,22 +105,45 @@ def _add(pieces: list[Piece], op: Op, text: str) -> None:
         pieces.append(Piece(op, text))
 
 
-def align(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int | None]]:
+def align(
+    old: Sequence[str], new: Sequence[str], *, by_words: bool = False
+) -> list[tuple[int | None, int | None]]:
     """Two lists of texts aligned, in reading order, as index pairs: (i, j) for a text
     kept or changed in place (the texts differ when changed), (i, None) for one removed,
     (None, j) for one added. Within a replaced stretch the texts pair up in order, then
-    the removed rest, then the added rest."""
+    the removed rest, then the added rest; ``by_words`` pairs a removed text with the next
+    added one that shares at least half its words instead (a paragraph added before a
+    changed one is then an addition, not a change of the one after it)."""
     out: list[tuple[int | None, int | None]] = []
     matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
             continue
-        pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        out += [(i1 + k, j1 + k) for k in range(pairs)]
-        out += [(i, None) for i in range(i1 + pairs, i2)]
-        out += [(None, j) for j in range(j1 + pairs, j2)]
+        if not by_words:
+            pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+            out += [(i1 + k, j1 + k) for k in range(pairs)]
+            out += [(i, None) for i in range(i1 + pairs, i2)]
+            out += [(None, j) for j in range(j1 + pairs, j2)]
+            continue
+        added = [set(new[j].split()) for j in range(j1, j2)]
+        j = j1
+        for i in range(i1, i2):
+            removed = set(old[i].split())
+            match = next((k for k in range(j, j2) if _alike(removed, added[k - j1])), None)
+            if match is None:
+                out.append((i, None))
+                continue
+            out += [(None, k) for k in range(j, match)]
+            out.append((i, match))
+            j = match + 1
+        out += [(None, k) for k in range(j, j2)]
     return out
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    """True when two texts share at least half the words of the longer one."""
+    return len(a & b) * 2 >= max(len(a), len(b))
 
 
 def lines(old: Sequence[str], new: Sequence[str], labels: Sequence[str] = ()) -> tuple[Line, ...]:

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 from tests.export.trackeddraft import NEW_DECISION, NEW_PARAGRAPH, REMOVED_BULLET, old_and_new
 
-from beslut.diff import Op
+from beslut.diff import Op, align
 from beslut.export.document import render_docx
 from beslut.export.marked import merge_runs
 from beslut.export.revisions import Tracked
@@ -160,18 +160,21 @@ def test_a_new_table_has_every_row_and_word_inserted(tmp_path: Path) -> None:
 def test_a_changed_table_cell_is_merged_word_by_word(tmp_path: Path) -> None:
     draft, _files = example_draft()
     table = Block.table([["Post", "Kostnad"], ["Simlärare", "720 000 kr"], ["Bad", "1 kr"]])
-    changed = Block.table([["Post", "Kostnad"], ["Simlärare", "750 000 kr"], ["Ny", "2 kr"]])
+    changed = Block.table(
+        [["Post", "Kostnad"], ["Simlärare", "750 000 kr"], ["Bad", "2 kr"], ["Ny", "3 kr"]]
+    )
 
     def with_table(block: Block) -> Draft:
         return Draft(draft.meta, draft.decisions, (Section("arendet", "Ärendet", (block,)),))
 
     body = _body(_tracked(tmp_path, with_table(table), with_table(changed)))
     rows = _table(body, "Simlärare").findall(f"{W}tr")
-    assert [row.find(f"{W}trPr/{W}ins") is not None for row in rows] == [False, False, False]
+    added = [row.find(f"{W}trPr/{W}ins") is not None for row in rows]
+    assert added == [False, False, False, True]  # a new row; the others merged cell by cell
     deleted = ["".join(d.itertext()) for d in body.iter(f"{W}del")]
     inserted = ["".join(i.itertext()) for i in body.iter(f"{W}ins")]
     assert "720" in deleted and "750" in inserted
-    assert "Bad" in deleted and "Ny" in inserted
+    assert "1" in deleted and "2" in inserted and "Ny" in inserted and "Bad" not in deleted
 
 
 def test_the_same_text_exports_without_a_single_revision(tmp_path: Path) -> None:
@@ -249,3 +252,19 @@ def test_an_insertion_beside_an_inserted_paragraph_is_written_whole(tmp_path: Pa
     body = _body(_tracked(tmp_path, old, new))
     assert _paragraph(body, "ett två tre").find(f"{W}pPr/{W}rPr/{W}del") is not None
     assert _paragraph(body, "ett två tre fyra").find(f"{W}pPr/{W}rPr/{W}ins") is not None
+
+
+def test_a_paragraph_added_before_a_changed_one_leaves_that_one_word_by_word() -> None:
+    old = [Block.plain(BlockKind.PARAGRAPH, "Simskolan startar den 1 februari 2027.")]
+    new = [
+        Block.plain(BlockKind.PARAGRAPH, "Ett helt nytt stycke."),
+        Block.plain(BlockKind.PARAGRAPH, "Simskolan startar den 1 mars 2027."),
+    ]
+    assert align([b.text for b in old], [b.text for b in new]) == [(0, 0), (None, 1)]
+    assert align([b.text for b in old], [b.text for b in new], by_words=True) == [
+        (None, 0),
+        (0, 1),
+    ]
+    _blocks, marks = merged_blocks(old, new)
+    assert [m.paragraph if m else None for m in marks] == [Op.INSERT, None]
+    assert marks[1] is not None and Op.DELETE in marks[1].runs  # "februari" -> "mars"

@@ -78,7 +78,7 @@ def text_items(old: str, new: str) -> list[Item]:
 def texts(old: Sequence[str], new: Sequence[str]) -> list[Item]:
     """Two lists of lines (decision points, bilaga titles) merged."""
     out: list[Item] = []
-    for i, j in align(old, new):
+    for i, j in align(old, new, by_words=True):
         out += text_items(old[i] if i is not None else "", new[j] if j is not None else "")
     return [out[k] for k in deletions_first([mark for _, mark in out])]
 
@@ -92,7 +92,7 @@ def _signatures(writer: Writer, old: Sequence[Signatory], new: Sequence[Signator
     def key(person: Signatory) -> str:
         return f"{person.name}\n{person.title}"
 
-    for i, j in align([key(p) for p in old], [key(p) for p in new]):
+    for i, j in align([key(p) for p in old], [key(p) for p in new], by_words=True):
         before = old[i] if i is not None else Signatory("")
         after = new[j] if j is not None else Signatory("")
         shown = after if j is not None else before
@@ -105,7 +105,7 @@ def _signatures(writer: Writer, old: Sequence[Signatory], new: Sequence[Signator
 def _sections(
     writer: Writer, old: Sequence[tuple[str, Section]], new: Sequence[tuple[str, Section]]
 ) -> None:
-    for i, j in align([s.key for _, s in old], [s.key for _, s in new]):
+    for i, j in align([s.key for _, s in old], [s.key for _, s in new], by_words=True):
         if i is not None and j is not None and old[i][1].key == new[j][1].key:
             (was, before), (heading, after) = old[i], new[j]
             for item in text_items(was, heading) or [(heading, None)]:
@@ -137,7 +137,7 @@ def merged_blocks(
     blocks: list[Block] = []
     marks: list[Mark | None] = []
     keys = [t for _, t in old_texts if t.strip()], [t for _, t in new_texts if t.strip()]
-    for i, j in align(*keys):
+    for i, j in align(*keys, by_words=True):
         if i is not None and j is not None:
             for block, mark in _changed(before[i], after[j]):
                 blocks.append(block)
@@ -221,7 +221,7 @@ def _table(old: Block, new: Block) -> tuple[Block, Mark] | None:
     row_ops: list[Op | None] = []
     cells: list[tuple[tuple[Op, ...], ...]] = []
     header: list[bool] = []
-    for i, j in align([text(r) for r in old.rows], [text(r) for r in new.rows]):
+    for i, j in align([text(r) for r in old.rows], [text(r) for r in new.rows], by_words=True):
         if i is not None and j is not None:
             merged = [
                 merge_runs(a, b)
