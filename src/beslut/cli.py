@@ -90,6 +90,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Print a draft as readable text."""
+    from beslut.cli_show import render_text
+
     draft, _files = load_draft_source(args.id, args)
     print(render_text(draft))
     return EXIT_OK
@@ -196,42 +198,6 @@ def _notices(notices: Sequence[str]) -> None:
     """What the user should know (a fallback template folder or type), on stderr."""
     for notice in notices:
         print(f"beslut: {notice}", file=sys.stderr)
-
-
-def render_text(draft: Draft) -> str:
-    """A plain-text view of a draft for the terminal."""
-    meta = draft.meta
-    lines = [meta.title]
-    if meta.subtitle:
-        lines.append(meta.subtitle)
-    lines += [
-        "",
-        _("Nämnd: {namnd}   Sammanträde: {meeting}").format(
-            namnd=meta.namnd, meeting=meta.meeting_date or "-"
-        ),
-        _("Dnr: {dnr}   Datum: {date}   Status: {status}").format(
-            dnr=meta.dnr, date=meta.date or "-", status=meta.status.label
-        ),
-        _("Handläggare: {name}  {phone}").format(
-            name=meta.handlaggare.name, phone=meta.handlaggare.telefon
-        ),
-        "",
-        _("Förslag till beslut"),
-    ]
-    lines += [f"  {n}. {text}" for n, text in enumerate(draft.decisions, start=1)]
-    for section in draft.sections:
-        lines += ["", section.heading]
-        for block in section.blocks:
-            prefix = {"bullet": "  • ", "numbered": "  - ", "heading": ""}.get(block.kind, "")
-            lines.append(prefix + block.text)
-    if draft.attachments:
-        lines += ["", _("Bilagor")]
-        for n, att in enumerate(draft.attachments, start=1):
-            file = f"  [{att.file.name}]" if att.file else ""
-            lines.append(f"  {n}. {att.title}{file}")
-    if draft.signatories:
-        lines += ["", *[f"{s.name}, {s.title}" if s.title else s.name for s in draft.signatories]]
-    return "\n".join(lines)
 
 
 def _local_time(stamp: str) -> str:
