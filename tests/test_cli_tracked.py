@@ -10,15 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from beslut.cli import main
 from beslut.settings import Settings, save_settings
 from beslut.store import Store
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cliutil import run_cli
 
 
 def _document(path: Path) -> str:
@@ -38,7 +32,7 @@ def test_the_changes_since_a_version_are_tracked_in_word(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "t.db")
-    code, out, _err = _run(capsys, "--db", db, "save-version", "1", "--label", "Till chefen")
+    code, out, _err = run_cli(capsys, "--db", db, "save-version", "1", "--label", "Till chefen")
     assert code == 0
     first = int(out)
     with Store.open(Path(db)) as store:
@@ -48,7 +42,7 @@ def test_the_changes_since_a_version_are_tracked_in_word(
         store.save_draft(1, replace(draft, decisions=(point, *draft.decisions[1:])))
         modified = store.summary(1).modified
     target = tmp_path / "spårad.docx"
-    code, out, err = _run(
+    code, out, err = run_cli(
         capsys, "--db", db, "export", "1", "-o", str(target), "--changes-since", str(first)
     )
     assert code == 0, err
@@ -66,12 +60,12 @@ def test_pandoc_reads_the_old_text_back_from_the_cli_export(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "t.db")
-    _code, out, _err = _run(capsys, "--db", db, "save-version", "1")
+    _code, out, _err = run_cli(capsys, "--db", db, "save-version", "1")
     with Store.open(Path(db)) as store:
         draft = store.load_draft(1)
         store.save_draft(1, replace(draft, decisions=draft.decisions[1:]))
     target = tmp_path / "spårad.docx"
-    _run(capsys, "--db", db, "export", "1", "-o", str(target), "--changes-since", out.strip())
+    run_cli(capsys, "--db", db, "export", "1", "-o", str(target), "--changes-since", out.strip())
     rejected, accepted = (_pandoc(target, mode) for mode in ("reject", "accept"))
     first = draft.decisions[0][:40]
     assert first in rejected.replace("\n", " ") and first not in accepted.replace("\n", " ")
@@ -82,16 +76,18 @@ def test_a_wrong_version_a_draft_file_or_a_text_file_is_refused(
 ) -> None:
     db = str(tmp_path / "t.db")
     target = str(tmp_path / "ut.docx")
-    code, _out, err = _run(capsys, "--db", db, "export", "1", "-o", target, "--changes-since", "99")
+    code, _out, err = run_cli(
+        capsys, "--db", db, "export", "1", "-o", target, "--changes-since", "99"
+    )
     assert code == 1 and "har ingen version 99" in err
     assert not Path(target).exists()
-    _code, out, _err = _run(capsys, "--db", db, "save-version", "1")
+    _code, out, _err = run_cli(capsys, "--db", db, "save-version", "1")
     text = str(tmp_path / "ut.txt")
-    code, _out, err = _run(capsys, "--db", db, "export", "1", "-o", text, "--changes-since", out)
+    code, _out, err = run_cli(capsys, "--db", db, "export", "1", "-o", text, "--changes-since", out)
     assert code == 1 and "Word-fil" in err
     draft_file = tmp_path / "utkast.json"
-    _run(capsys, "--db", db, "export-json", "1", "-o", str(draft_file))
-    code, _out, err = _run(
+    run_cli(capsys, "--db", db, "export-json", "1", "-o", str(draft_file))
+    code, _out, err = run_cli(
         capsys, "--db", db, "export", str(draft_file), "-o", target, "--changes-since", "1"
     )
     assert code == 1 and "sparat utkast" in err

@@ -8,21 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from beslut.cli import main
 from beslut.store import Store
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cliutil import run_cli
 
 
 def test_versions_are_saved_listed_compared_and_restored(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "t.db")
-    code, out, _err = _run(capsys, "--db", db, "save-version", "1", "--label", "Till chefen")
+    code, out, _err = run_cli(capsys, "--db", db, "save-version", "1", "--label", "Till chefen")
     assert code == 0
     first = int(out)
     with Store.open(Path(db)) as store:
@@ -31,7 +25,7 @@ def test_versions_are_saved_listed_compared_and_restored(
         store.save_draft(1, changed)
         exported = store.add_revision(1, "Exporterad till a.docx")
 
-    code, out, _err = _run(capsys, "--db", db, "versions", "1", "--json")
+    code, out, _err = run_cli(capsys, "--db", db, "versions", "1", "--json")
     rows = json.loads(out)
     assert [(r["id"], r["label"], r["made"]) for r in rows] == [
         (exported, "Exporterad till a.docx", "export"),
@@ -39,12 +33,12 @@ def test_versions_are_saved_listed_compared_and_restored(
     ]
     assert all({"id", "created", "label"} <= set(r) for r in rows)
 
-    code, out, _err = _run(capsys, "--db", db, "diff", "1", "--from", str(first))
+    code, out, _err = run_cli(capsys, "--db", db, "diff", "1", "--from", str(first))
     assert code == 0
     assert "{+säger+}" in out and "[-inför-]" in out
     assert "Sammanfattning: oförändrat" in out
 
-    code, out, _err = _run(capsys, "--db", db, "restore", "1", str(first))
+    code, out, _err = run_cli(capsys, "--db", db, "restore", "1", str(first))
     assert code == 0
     with Store.open(Path(db)) as store:
         assert store.load_draft(1).decisions == draft.decisions  # back to the version
@@ -57,7 +51,7 @@ def test_a_version_of_another_draft_or_none_is_said_clearly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "t.db")
-    code, _out, err = _run(capsys, "--db", db, "diff", "1")
+    code, _out, err = run_cli(capsys, "--db", db, "diff", "1")
     assert code == 1 and "inga versioner" in err
-    code, _out, err = _run(capsys, "--db", db, "restore", "1", "999")
+    code, _out, err = run_cli(capsys, "--db", db, "restore", "1", "999")
     assert code == 1 and "ingen version 999" in err

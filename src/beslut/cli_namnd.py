@@ -24,16 +24,15 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "kallelse", help=_("kallelse till sammanträdet: ärendena i den ordning de anges")
     )
     p.add_argument("ids", nargs="+", type=int, metavar=_("ID"))
-    p.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar=_("FIL"),
-        help=_("Word-filen (.docx) eller en textfil (.txt)"),
-    )
+    _output(p)
     p.set_defaults(func=cmd_kallelse)
     p = sub.add_parser("protokoll", help=_("protokollsutdrag för ett ärende, att fylla i"))
     p.add_argument("id", type=int, metavar=_("ID"))
+    _output(p)
+    p.set_defaults(func=cmd_protokoll)
+
+
+def _output(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-o",
         "--output",
@@ -41,7 +40,6 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         metavar=_("FIL"),
         help=_("Word-filen (.docx) eller en textfil (.txt)"),
     )
-    p.set_defaults(func=cmd_protokoll)
 
 
 def cmd_kallelse(args: argparse.Namespace) -> int:
