@@ -7,12 +7,24 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from beslut.store import Store
 from beslut.store.seed import seed_example
 from beslut.ui.main_window import MainWindow
 from tests.ui.scripted import ScriptedMessages
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard_after() -> Iterator[None]:
+    """Clear the clipboard after each test: Qt's offscreen platform (the tests' only) crashes
+    at exit when the clipboard still holds data a test or the app put there (seen with
+    PySide6 6.11: exit code 139 after all tests passed). The real platforms do not."""
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.clipboard().clear()
 
 
 @pytest.fixture
