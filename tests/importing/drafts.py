@@ -5,13 +5,16 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from benchmarks import _util
-
 from beslut.model import Block, BlockKind, Draft, Run
 from tests.richdraft import rich_draft
 
-# The benchmarks' Swedish-like words (the import benchmark runs on this draft too).
-WORDS = [word for word in _util.WORDS if word.isalpha()]
+# Swedish-like words for the filler text (the import benchmark runs on this draft too).
+_WORDS = (
+    "nämnden förvaltningen beslutar ärendet badet budget kostnad barn skola staden idrott "
+    "anläggning avtal uppdrag verksamhet förslag bedömning remiss utredning samråd "
+    "synpunkter invånare trygghet ekonomi miljö och att som för med på av till i om har"
+)
+WORDS = _WORDS.split()
 
 
 def _sentence(rng: random.Random) -> str:
