@@ -70,7 +70,31 @@ def test_through_plain_text_the_text_and_structure_come_back(tmp_path: Path) -> 
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice renders the PDF")
-def test_through_pdf_the_text_and_structure_come_back(tmp_path: Path) -> None:
+def test_through_pdf_the_example_comes_back_with_its_bold(tmp_path: Path) -> None:
+    """The fonts and link annotations of the PDF give back bold, italic and links."""
     draft = example_draft()[0]
     back = _round_trip(draft, tmp_path / "tu.docx", pdf=True)
+    assert back.sections == draft.sections  # "Ingen avgift tas ut" in bold, as written
     assert _structure(back) == _structure(draft)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice renders the PDF")
+def test_through_pdf_italic_and_links_come_back(tmp_path: Path) -> None:
+    draft = example_draft()[0]
+    paragraph = Block(
+        BlockKind.PARAGRAPH,
+        (
+            Run("Läs "),
+            Run("stadens anläggningsplan", link="https://start.stockholm/plan"),
+            Run(" och "),
+            Run("riktlinjerna", italic=True),
+            Run(" före mötet."),
+        ),
+    )
+    first = draft.sections[0]
+    draft = replace(
+        draft, sections=(replace(first, blocks=(*first.blocks, paragraph)), *draft.sections[1:])
+    )
+    back = _round_trip(draft, tmp_path / "tu.docx", pdf=True)
+    assert back.sections[0].blocks[-1] == paragraph

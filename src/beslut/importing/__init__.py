@@ -45,9 +45,10 @@ def read_document(path: Path) -> Document:
         from beslut.importing.pdf import pdf_pages, without_furniture
         from beslut.importing.read import Read
 
-        lines, header = without_furniture(pdf_pages(path, data))
+        pages, styled = pdf_pages(path, data)
+        lines, header = without_furniture(pages)
         blocks = [Read(b) for b in blocks_of(lines, is_fact_line)]
-        return Document(blocks, header_lines=header)
+        return Document(blocks, header_lines=header, styled=styled)
     return Document(paragraphs(decode_text(path, data), is_fact_line))
 
 
@@ -61,4 +62,8 @@ def import_document(
     if chosen is None:
         chosen = guess_doctype(document, doctypes)
     draft, found = recognise(document, chosen, known_names(doctypes))
+    if document.styled:
+        from beslut.importing.pdfstyle import restyle
+
+        draft = restyle(draft, document.styled)
     return Imported(path, draft, found)

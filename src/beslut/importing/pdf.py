@@ -17,6 +17,7 @@ from io import BytesIO
 from pathlib import Path
 
 from beslut.i18n import _
+from beslut.importing.pdfstyle import Style, styled_chars
 from beslut.importing.safety import refuse
 
 MAX_PAGES = 500
@@ -25,8 +26,9 @@ _COLUMNS = re.compile(r"\s{3,}")
 _MARKER = re.compile(r"[•·▪◦●○■□\-–—*]|\d{1,3}[.)]")
 
 
-def pdf_pages(path: Path, data: bytes) -> list[list[str]]:
-    """Each page's lines of text, columns split, or ImportRefused."""
+def pdf_pages(path: Path, data: bytes) -> tuple[list[list[str]], list[tuple[str, Style]]]:
+    """Each page's lines of text, columns split, and the text's characters with their
+    bold, italic and links (pdfstyle.py); or ImportRefused."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -38,13 +40,14 @@ def pdf_pages(path: Path, data: bytes) -> list[list[str]]:
             why = _("PDF-filen har fler än {pages} sidor.").format(pages=MAX_PAGES)
             raise refuse(path, why, f"{len(reader.pages)} pages")
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+        chars = styled_chars(reader)
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise refuse(path, _("PDF-filen är skadad eller kan inte läsas."), repr(exc)) from exc
     lines = [[piece for line in page.split("\n") for piece in _split(line)] for page in pages]
     if sum(len("".join(page).strip()) for page in lines) < 20:
         why = _("PDF-filen innehåller ingen text att importera (den är troligen inskannad).")
         raise refuse(path, why, "no text")
-    return lines
+    return lines, chars
 
 
 def _split(line: str) -> list[str]:

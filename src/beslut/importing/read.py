@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from beslut.importing.pdfstyle import Style
 from beslut.model.draft import Attachment, Block
 
 
@@ -44,3 +45,5 @@ class Document:
     header_lines: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # A PDF's characters with their bold, italic and links, put back after recognition.
+    styled: list[tuple[str, Style]] = field(default_factory=list)
