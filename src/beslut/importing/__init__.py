@@ -61,9 +61,14 @@ def import_document(
     chosen = next((d for d in doctypes if d.key == doctype), None)
     if chosen is None:
         chosen = guess_doctype(document, doctypes)
+    notes: dict[int, str] = {}
+    if document.styled:
+        from beslut.importing.pdfstyle import mark_structure
+
+        notes = mark_structure(document, document.styled)
     draft, found = recognise(document, chosen, known_names(doctypes))
     if document.styled:
         from beslut.importing.pdfstyle import restyle
 
-        draft = restyle(draft, document.styled)
+        draft = restyle(draft, document.styled, notes)
     return Imported(path, draft, found)

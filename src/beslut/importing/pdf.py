@@ -19,6 +19,7 @@ from pathlib import Path
 from beslut.i18n import _
 from beslut.importing.pdfstyle import Style, styled_chars
 from beslut.importing.safety import refuse
+from beslut.importing.text import CELLS
 
 MAX_PAGES = 500
 EDGE = 5  # lines at the top and the bottom of a page where a header or footer stands
@@ -43,11 +44,18 @@ def pdf_pages(path: Path, data: bytes) -> tuple[list[list[str]], list[tuple[str,
         chars = styled_chars(reader)
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise refuse(path, _("PDF-filen är skadad eller kan inte läsas."), repr(exc)) from exc
-    lines = [[piece for line in page.split("\n") for piece in _split(line)] for page in pages]
-    if sum(len("".join(page).strip()) for page in lines) < 20:
+    lines = [
+        [_indent(line) + CELLS.join(_split(line)) for line in page.split("\n")] for page in pages
+    ]
+    if sum(len("".join(page).replace(CELLS, "").strip()) for page in lines) < 20:
         why = _("PDF-filen innehåller ingen text att importera (den är troligen inskannad).")
         raise refuse(path, why, "no text")
     return lines, chars
+
+
+def _indent(line: str) -> str:
+    """A line's leading spaces, which tell a list item's level."""
+    return line[: len(line) - len(line.lstrip())] if line.strip() else ""
 
 
 def _split(line: str) -> list[str]:
@@ -69,33 +77,49 @@ def without_furniture(pages: list[list[str]]) -> tuple[list[str], list[str]]:
     counts: Counter[str] = Counter()
     for page in pages:
         filled = [line for line in page if line.strip()]
-        counts.update({_shape(line) for line in filled[:EDGE]})
-        counts.update({_shape(line) for line in filled[-EDGE:]})
+        head, foot = _zones(len(filled))
+        counts.update({shape for i in head | foot for shape in _shapes(filled[i])})  # once a page
     repeated = {shape for shape, n in counts.items() if n >= max(2, len(pages) // 2)}
     # A footer may wrap a line the first page's head has whole ("Avdelningen för ...").
-    top = [_shape(line) for line in [x for x in pages[0] if x.strip()][: EDGE * 2]]
+    top = [
+        shape for line in [x for x in pages[0] if x.strip()][: EDGE * 2] for shape in _shapes(line)
+    ]
     text: list[str] = []
     header: list[str] = []
     for number, page in enumerate(pages):
         indexes = [i for i, line in enumerate(page) if line.strip()]
-        head, foot = set(indexes[:EDGE]), set(indexes[-EDGE:])
+        head_at, foot_at = _zones(len(indexes))
+        head, foot = {indexes[i] for i in head_at}, {indexes[i] for i in foot_at}
         wrapped = ""  # a footer line that wraps a line of the first page's head
         for i, line in enumerate(page):
-            shape = _shape(line)
+            shape, shapes = _shape(line), _shapes(line)
             if i in foot and line.strip():
-                if shape in repeated:
+                if set(shapes) <= repeated:
                     continue
                 joined = f"{wrapped} {shape}".strip()
                 if len(joined) >= 10 and any(t.startswith(joined) for t in top):
                     wrapped = joined
                     continue
-            if i in head and line.strip() and shape in repeated:
+            if i in head and line.strip() and set(shapes) <= repeated:
                 if number == 0:
-                    header.append(line)
+                    header += line.split(CELLS)
                 continue
             text.append(line)
         text.append("")  # pages part paragraphs only where the text does: see text.py
     return text, header
+
+
+def _zones(count: int) -> tuple[set[int], set[int]]:
+    """The places of a page's first and last EDGE lines of text, apart: on a short page
+    a line is in the head or the foot, never both (so it cannot repeat on its own)."""
+    head = set(range(min(EDGE, count)))
+    foot = set(range(max(count - EDGE, 0), count)) - head
+    return head, foot
+
+
+def _shapes(line: str) -> list[str]:
+    """The shapes of a line's columns (a page header often has two)."""
+    return [_shape(piece) for piece in line.split(CELLS)]
 
 
 def _shape(line: str) -> str:

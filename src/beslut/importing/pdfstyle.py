@@ -9,10 +9,15 @@ characters are found again, in order, among the pieces' characters.
 
 from __future__ import annotations
 
+import re
+import statistics
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from beslut.model.draft import BlockKind, Draft, Run
+from beslut.importing.read import Document, Read, Role
+from beslut.importing.text import is_heading_line
+from beslut.model.draft import Block, BlockKind, Draft, Run
 
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
@@ -24,6 +29,13 @@ class Style:
     bold: bool = False
     italic: bool = False
     link: str = ""
+    size: float = 0.0  # points, as set: headings are larger, a footnote's mark smaller
+    x: float = 0.0  # where the piece of text begins on the page (a list item's indent)
+
+    @property
+    def key(self) -> tuple[bool, bool, str]:
+        """What a run keeps of the style."""
+        return (self.bold, self.italic, self.link)
 
 
 PLAIN = Style()
@@ -44,16 +56,16 @@ Links = list[tuple[tuple[float, float, float, float], str]]
 def _visitor(chars: list[tuple[str, Style]], links: Links) -> Any:
     """A pypdf text visitor that adds each piece's characters with their style."""
 
-    def visit(text: str, cm: Any, tm: Any, font: Any, _size: Any) -> None:
+    def visit(text: str, cm: Any, tm: Any, font: Any, font_size: Any) -> None:
         if not text.strip():
             return
         name = str(font.get("/BaseFont", "")).lower() if font else ""
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         inside = (uri for (x0, y0, x1, y1), uri in links if x0 <= x <= x1 and y0 <= y <= y1)
-        style = Style(
-            any(b in name for b in _BOLD), any(i in name for i in _ITALIC), next(inside, "")
-        )
+        size = float(font_size or 0) * abs(tm[3] or 1) * abs(cm[3] or 1)
+        bold, italic = any(b in name for b in _BOLD), any(i in name for i in _ITALIC)
+        style = Style(bold, italic, next(inside, ""), round(size, 1), round(x))
         chars.extend((c, style) for c in text if not c.isspace())
 
     return visit
@@ -76,11 +88,15 @@ def _links(page: Any) -> Links:
     return found
 
 
-def restyle(draft: Draft, chars: list[tuple[str, Style]]) -> Draft:
+def restyle(
+    draft: Draft, chars: list[tuple[str, Style]], notes: dict[int, str] | None = None
+) -> Draft:
     """``draft`` with bold, italic and links put back on the runs of its paragraphs and
     list items, where their characters are found in ``chars``; a block whose text is not
     found stays as it was."""
-    if not any(style != PLAIN for _c, style in chars):
+    notes = notes or {}
+    small = 0.7 * body_size(chars)
+    if not notes and not any(style.key != PLAIN.key for _c, style in chars):
         return draft
     position = 0
     stream = "".join(c for c, _s in chars)
@@ -96,7 +112,7 @@ def restyle(draft: Draft, chars: list[tuple[str, Style]]) -> Draft:
                 blocks.append(block)
                 continue
             styles, position = found
-            blocks.append(replace(block, runs=_runs(block.text, styles)))
+            blocks.append(replace(block, runs=_runs(block.text, styles, notes, small)))
         sections.append(replace(section, blocks=tuple(blocks)))
     return replace(draft, sections=tuple(sections))
 
@@ -124,27 +140,135 @@ def _find(
     return styles, k
 
 
-def _runs(text: str, styles: list[Style]) -> tuple[Run, ...]:
+def _runs(text: str, styles: list[Style], notes: dict[int, str], small: float) -> tuple[Run, ...]:
     """``text`` cut into runs where the style changes; white space between two
-    characters of one style takes that style."""
-    per_char: list[Style] = []
+    characters of one style takes that style. A footnote's mark (small digits with a
+    note of that number) leaves the text and puts the note on the run before it."""
+    per_char: list[Style | None] = []  # None: a footnote mark
     index = 0
     for c in text:
         if c.isspace():
             before = styles[index - 1] if index > 0 else PLAIN
             after = styles[index] if index < len(styles) else PLAIN
-            per_char.append(before if before == after else PLAIN)
-        else:
-            per_char.append(styles[index])
-            index += 1
+            per_char.append(before if before.key == after.key else PLAIN)
+            continue
+        style = styles[index]
+        index += 1
+        mark = c.isdigit() and 0 < style.size <= small
+        per_char.append(None if mark else style)
     runs: list[Run] = []
-    current, piece = per_char[0] if per_char else PLAIN, ""
-    for c, style in zip(text, per_char, strict=True):
-        if style != current and piece:
-            runs.append(Run(piece, current.bold, current.italic, current.link))
+    piece, digits = "", ""
+    current = PLAIN
+    for c, maybe in zip(text, per_char, strict=True):
+        if maybe is None:
+            digits += c
+            continue
+        style = maybe
+        if digits:
+            note = notes.get(int(digits), "")
+            if note and (piece or runs):
+                if piece:
+                    runs.append(Run(piece, *current.key, note=note))
+                    piece = ""
+                else:
+                    runs[-1] = replace(runs[-1], note=note)
+            else:
+                piece += digits  # small digits with no note: kept as text
+            digits = ""
+        if style.key != current.key and piece:
+            runs.append(Run(piece, *current.key))
             piece = ""
         current = style
         piece += c
+    if digits:
+        note = notes.get(int(digits), "")
+        if note and (piece or runs):
+            if piece:
+                runs.append(Run(piece, *current.key, note=note))
+                piece = ""
+            else:
+                runs[-1] = replace(runs[-1], note=note)
+        else:
+            piece += digits
     if piece:
-        runs.append(Run(piece, current.bold, current.italic, current.link))
+        runs.append(Run(piece, *current.key))
     return tuple(runs)
+
+
+def body_size(chars: list[tuple[str, Style]]) -> float:
+    """The size most of the text is set in."""
+    sizes = Counter(style.size for _c, style in chars if style.size)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+_NOTE_TEXT = re.compile(r"^(\d{1,3})\s+(\S.*)$", re.S)
+
+
+def mark_structure(document: Document, chars: list[tuple[str, Style]]) -> dict[int, str]:
+    """Headings by their size (the largest under the title a part's heading, then the
+    two sub-heading levels) and footnotes (small text "1 Enligt ..."), which leave the
+    text; returns the footnotes by number for restyle."""
+    body = body_size(chars)
+    if not body:
+        return {}
+    stream = "".join(c for c, _s in chars)
+    position = 0
+    notes: dict[int, str] = {}
+    kept: list[Read] = []
+    indents: list[tuple[int, float]] = []  # (place in kept, x) of each list item
+    for read in document.blocks:
+        block = read.block
+        if block.kind is BlockKind.TABLE or not block.text.strip():
+            kept.append(read)
+            continue
+        found = _find(block.text, stream, chars, position)
+        if found is None:
+            kept.append(read)
+            continue
+        styles, position = found
+        size = statistics.median(s.size for s in styles)
+        note = _NOTE_TEXT.match(block.text.strip())
+        if note and size <= 0.85 * body and block.kind is BlockKind.PARAGRAPH:
+            notes[int(note.group(1))] = note.group(2).strip()
+            continue
+        kept.append(_heading(read, size / body, all(s.bold for s in styles)))
+        if block.kind in (BlockKind.BULLET, BlockKind.NUMBERED):
+            indents.append((len(kept) - 1, styles[0].x))
+    document.blocks[:] = _levels(kept, indents)
+    return notes
+
+
+def _levels(reads: list[Read], indents: list[tuple[int, float]]) -> list[Read]:
+    """List items' levels by where their text begins: the page's own measure, which
+    holds across page breaks and footnotes that the text's indents do not."""
+    for kind in (BlockKind.BULLET, BlockKind.NUMBERED):
+        places = [(i, x) for i, x in indents if reads[i].block.kind is kind]
+        steps = sorted({round(x / 3) for _i, x in places})  # within 3 pt is one indent
+        if len(steps) < 2:
+            continue
+        for i, x in places:
+            level = min(steps.index(round(x / 3)), 2)
+            block = reads[i].block
+            if block.level != level:
+                start = block.start if level == 0 else None
+                reads[i] = Read(replace(block, level=level, start=start), reads[i].role)
+    return reads
+
+
+def _heading(read: Read, ratio: float, bold: bool) -> Read:
+    block = read.block
+    heading_like = block.kind is BlockKind.HEADING or (
+        block.kind is BlockKind.PARAGRAPH and bold and is_heading_line(block.text)
+    )
+    if not heading_like or read.role is not Role.TEXT or ratio >= 1.35:  # the title
+        return read
+    plain = tuple(Run(r.text) for r in block.runs)
+    if ratio >= 1.15:
+        return Read(Block(BlockKind.HEADING, plain, level=1), Role.PART_HEADING)
+    if ratio >= 1.04:
+        return Read(Block(BlockKind.HEADING, plain, level=1))
+    if bold:
+        return Read(Block(BlockKind.HEADING, plain, level=2))
+    if block.kind is BlockKind.HEADING:  # a short line in the body's own type: text
+        return Read(Block(BlockKind.PARAGRAPH, block.runs))
+    return read

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from beslut.importing.pdfstyle import Style
 from beslut.model.draft import Attachment, Block
+
+if TYPE_CHECKING:
+    from beslut.importing.pdfstyle import Style
 
 
 class Role(StrEnum):

@@ -141,7 +141,14 @@ class _Walk:
         blocks = self.document.blocks
         first = next((i for i, r in enumerate(blocks) if self._heading_kind(r)), len(blocks))
         front = [r for r in blocks[:first] if r.block.kind is not BlockKind.TABLE]
-        facts = read_facts([*self.document.header_lines, *(r.text for r in front)])
+        laid_out = [  # a PDF's first page lays its facts out in columns: a table here
+            "".join(run.text for run in cell)
+            for r in blocks[:first]
+            if r.block.kind is BlockKind.TABLE
+            for row in r.block.rows
+            for cell in row
+        ]
+        facts = read_facts([*self.document.header_lines, *laid_out, *(r.text for r in front)])
         self._front(front, facts)
         self._body(blocks[first:])
         meta = Metadata(
