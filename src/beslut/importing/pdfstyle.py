@@ -165,15 +165,7 @@ def _runs(text: str, styles: list[Style], notes: dict[int, str], small: float) -
             continue
         style = maybe
         if digits:
-            note = notes.get(int(digits), "")
-            if note and (piece or runs):
-                if piece:
-                    runs.append(Run(piece, *current.key, note=note))
-                    piece = ""
-                else:
-                    runs[-1] = replace(runs[-1], note=note)
-            else:
-                piece += digits  # small digits with no note: kept as text
+            piece = _mark(runs, piece, current, notes.get(int(digits), ""), digits)
             digits = ""
         if style.key != current.key and piece:
             runs.append(Run(piece, *current.key))
@@ -181,18 +173,23 @@ def _runs(text: str, styles: list[Style], notes: dict[int, str], small: float) -
         current = style
         piece += c
     if digits:
-        note = notes.get(int(digits), "")
-        if note and (piece or runs):
-            if piece:
-                runs.append(Run(piece, *current.key, note=note))
-                piece = ""
-            else:
-                runs[-1] = replace(runs[-1], note=note)
-        else:
-            piece += digits
+        piece = _mark(runs, piece, current, notes.get(int(digits), ""), digits)
     if piece:
         runs.append(Run(piece, *current.key))
     return tuple(runs)
+
+
+def _mark(runs: list[Run], piece: str, style: Style, note: str, digits: str) -> str:
+    """A footnote's mark after ``piece``: the note goes on the run that ends there (added
+    to ``runs``); returns what is left of the piece. Small digits with no note of that
+    number are kept as text."""
+    if not note or not (piece or runs):
+        return piece + digits
+    if piece:
+        runs.append(Run(piece, *style.key, note=note))
+    else:
+        runs[-1] = replace(runs[-1], note=note)
+    return ""
 
 
 def body_size(chars: list[tuple[str, Style]]) -> float:
