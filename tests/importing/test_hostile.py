@@ -74,6 +74,15 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "entities": ("skratt.docx", lambda: _docx_with(LAUGHS), "XML-konstruktioner"),
     "scanned-pdf": ("skannad.pdf", _scanned_pdf, "ingen text att importera"),
     "empty": ("tom.txt", lambda: b"", "filen är tom"),
+    "odd-numbering": (
+        "konstig.docx",
+        lambda: _docx_with(
+            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            b'<w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="x"/><w:numId w:val="1"/>'
+            b"</w:numPr></w:pPr><w:r><w:t>Punkt</w:t></w:r></w:p></w:body></w:document>"
+        ),
+        "innehållet kan inte läsas",
+    ),
     "binary-txt": ("data.txt", lambda: bytes(range(256)) * 4, "inte en textfil"),
     "unknown-kind": ("bild.png", lambda: b"\x89PNG\r\n\x1a\n", ".docx, .pdf och .txt"),
 }

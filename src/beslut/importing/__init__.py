@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from beslut.doctypes.loader import DocType
+from beslut.i18n import _
 from beslut.importing.read import Document
 from beslut.importing.recognize import Found, guess_doctype, known_names, recognise
 from beslut.importing.safety import ImportRefused, Kind, decode_text, open_docx, read_checked
@@ -31,8 +32,21 @@ class Imported:
 
 
 def read_document(path: Path) -> Document:
-    """The file's blocks as read, or ImportRefused."""
+    """The file's blocks as read, or ImportRefused (also for a file whose content trips
+    the readers in a way nobody foresaw: it is refused, never a crash)."""
     kind, data = read_checked(path)
+    try:
+        return _read(path, kind, data)
+    except ImportRefused:
+        raise
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
+        from beslut.importing.safety import refuse
+
+        why = _("innehållet kan inte läsas (filen är skadad eller av ett slag beslut inte läser).")
+        raise refuse(path, why, repr(exc)) from exc
+
+
+def _read(path: Path, kind: Kind, data: bytes) -> Document:
     if kind is Kind.DOCX:
         from beslut.importing.docx import DocxReader
 
