@@ -61,8 +61,11 @@ def _read(path: Path, kind: Kind, data: bytes) -> Document:
 
         pages, styled = pdf_pages(path, data)
         lines, header = without_furniture(pages)
-        blocks = [Read(b) for b in blocks_of(lines, is_fact_line)]
-        return Document(blocks, header_lines=header, styled=styled)
+        from beslut.importing.pdfstyle import restructure
+
+        document = Document([Read(b) for b in blocks_of(lines, is_fact_line)], header)
+        restructure(document, styled)
+        return document
     return Document(paragraphs(decode_text(path, data), is_fact_line))
 
 
@@ -75,14 +78,5 @@ def import_document(
     chosen = next((d for d in doctypes if d.key == doctype), None)
     if chosen is None:
         chosen = guess_doctype(document, doctypes)
-    notes: dict[int, str] = {}
-    if document.styled:
-        from beslut.importing.pdfstyle import mark_structure
-
-        notes = mark_structure(document, document.styled)
     draft, found = recognise(document, chosen, known_names(doctypes))
-    if document.styled:
-        from beslut.importing.pdfstyle import restyle
-
-        draft = restyle(draft, document.styled, notes)
     return Imported(path, draft, found)

@@ -1,5 +1,5 @@
-"""Bold, italic and links in a PDF's text (no Qt): the text pieces with the font they
-are set in and the link they lie under, and those put back on the imported blocks.
+"""What a PDF's fonts, sizes, places and links tell about its text (no Qt): the text
+pieces with their style, and those put back on the imported blocks before recognition.
 
 pypdf hands each piece of text to a visitor with its font (``/BaseFont`` names such as
 "LiberationSerif-Bold") and its place; a link is an annotation with a rectangle and an
@@ -17,7 +17,7 @@ from typing import Any
 
 from beslut.importing.read import Document, Read, Role
 from beslut.importing.text import is_heading_line
-from beslut.model.draft import Block, BlockKind, Draft, Run
+from beslut.model.draft import Block, BlockKind, Run
 
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
@@ -86,35 +86,6 @@ def _links(page: Any) -> Links:
         # link begins at its right edge, so that edge is drawn in a little.
         found.append(((min(x0, x1) - 2, min(y0, y1) - 2, max(x0, x1) - 2, max(y0, y1) + 2), uri))
     return found
-
-
-def restyle(
-    draft: Draft, chars: list[tuple[str, Style]], notes: dict[int, str] | None = None
-) -> Draft:
-    """``draft`` with bold, italic and links put back on the runs of its paragraphs and
-    list items, where their characters are found in ``chars``; a block whose text is not
-    found stays as it was."""
-    notes = notes or {}
-    small = 0.7 * body_size(chars)
-    if not notes and not any(style.key != PLAIN.key for _c, style in chars):
-        return draft
-    position = 0
-    stream = "".join(c for c, _s in chars)
-    sections = []
-    for section in draft.sections:
-        blocks = []
-        for block in section.blocks:
-            if block.kind in (BlockKind.HEADING, BlockKind.TABLE) or not block.text.strip():
-                blocks.append(block)
-                continue
-            found = _find(block.text, stream, chars, position)
-            if found is None:
-                blocks.append(block)
-                continue
-            styles, position = found
-            blocks.append(replace(block, runs=_runs(block.text, styles, notes, small)))
-        sections.append(replace(section, blocks=tuple(blocks)))
-    return replace(draft, sections=tuple(sections))
 
 
 def _find(
@@ -201,26 +172,27 @@ def body_size(chars: list[tuple[str, Style]]) -> float:
 _NOTE_TEXT = re.compile(r"^(\d{1,3})\s+(\S.*)$", re.S)
 
 
-def mark_structure(document: Document, chars: list[tuple[str, Style]]) -> dict[int, str]:
-    """Headings by their size (the largest under the title a part's heading, then the
-    two sub-heading levels) and footnotes (small text "1 Enligt ..."), which leave the
-    text; returns the footnotes by number for restyle."""
+def restructure(document: Document, chars: list[tuple[str, Style]]) -> None:
+    """Put back on ``document``'s blocks what the PDF's fonts, sizes and places tell,
+    finding each block's characters once: headings by their size (the largest under the
+    title a part's heading, then the two sub-heading levels), footnotes (small text
+    "1 Enligt ...", which leaves the text, and its small mark after a run), list levels
+    by where an item's text begins, and bold, italic and links on paragraphs and list
+    items. A block whose characters are not found stays as it was."""
     body = body_size(chars)
     if not body:
-        return {}
+        return
     stream = "".join(c for c, _s in chars)
     position = 0
     notes: dict[int, str] = {}
-    kept: list[Read] = []
-    indents: list[tuple[int, float]] = []  # (place in kept, x) of each list item
+    kept: list[tuple[Read, list[Style] | None]] = []
     for read in document.blocks:
         block = read.block
-        if block.kind is BlockKind.TABLE or not block.text.strip():
-            kept.append(read)
-            continue
-        found = _find(block.text, stream, chars, position)
+        found = None
+        if block.kind is not BlockKind.TABLE and block.text.strip():
+            found = _find(block.text, stream, chars, position)
         if found is None:
-            kept.append(read)
+            kept.append((read, None))
             continue
         styles, position = found
         size = statistics.median(s.size for s in styles)
@@ -228,11 +200,24 @@ def mark_structure(document: Document, chars: list[tuple[str, Style]]) -> dict[i
         if note and size <= 0.85 * body and block.kind is BlockKind.PARAGRAPH:
             notes[int(note.group(1))] = note.group(2).strip()
             continue
-        kept.append(_heading(read, size / body, all(s.bold for s in styles)))
-        if block.kind in (BlockKind.BULLET, BlockKind.NUMBERED):
-            indents.append((len(kept) - 1, styles[0].x))
-    document.blocks[:] = _levels(kept, indents)
-    return notes
+        kept.append((_heading(read, size / body, all(s.bold for s in styles)), styles))
+    small = 0.7 * body
+    reads = []
+    for read, found_styles in kept:  # the notes are all known now: they come after marks
+        block = read.block
+        if found_styles is not None and block.kind in _STYLED:
+            runs = _runs(block.text, found_styles, notes, small)
+            read = Read(replace(block, runs=runs), read.role)
+        reads.append(read)
+    indents = [
+        (i, found_styles[0].x)
+        for i, (read, found_styles) in enumerate(kept)
+        if found_styles and read.block.kind in (BlockKind.BULLET, BlockKind.NUMBERED)
+    ]
+    document.blocks[:] = _levels(reads, indents)
+
+
+_STYLED = (BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.NUMBERED)
 
 
 def _levels(reads: list[Read], indents: list[tuple[int, float]]) -> list[Read]:

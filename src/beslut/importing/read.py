@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from beslut.model.draft import Attachment, Block
-
-if TYPE_CHECKING:
-    from beslut.importing.pdfstyle import Style
 
 
 class Role(StrEnum):
@@ -48,5 +44,3 @@ class Document:
     header_lines: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    # A PDF's characters with their bold, italic and links, put back after recognition.
-    styled: list[tuple[str, Style]] = field(default_factory=list)
