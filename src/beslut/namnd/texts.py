@@ -14,7 +14,6 @@ those rules that remains is said in ``notes``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,7 +26,6 @@ from beslut.model.draft import Draft
 SUMMARY = "sammanfattning"
 SHORT_WORDS = 60  # a kallelse entry's Sammanfattning: whole sentences up to about this
 DECISION_RULES = "decision."  # the granskning rules on the decision points ("decision.att", ...)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 
 
 class MeetingError(BeslutError):
@@ -89,16 +87,22 @@ def _summary_paragraphs(draft: Draft) -> tuple[str, ...]:
 def short_summary(draft: Draft, words: int = SHORT_WORDS) -> str:
     """The Sammanfattning's first paragraph, cut after the sentence that passes about
     ``words`` words (never inside a sentence)."""
+    from beslut.checks import default_config
+    from beslut.checks.lexicon import lexicon_for
+    from beslut.checks.tokens import sentences
+
     paragraphs = _summary_paragraphs(draft)
     if not paragraphs:
         return ""
-    sentences = _SENTENCE_END.split(paragraphs[0])
-    out: list[str] = []
-    for sentence in sentences:
-        out.append(sentence)
-        if sum(len(s.split()) for s in out) >= words:
+    first = paragraphs[0]
+    counted, end = 0, len(first)
+    # The granskning's own sentences, which know "bl.a." and "t.ex." end none.
+    for sentence in sentences(first, lexicon_for(default_config()).abbreviations):
+        counted += sentence.words
+        if counted >= words:
+            end = sentence.end
             break
-    return " ".join(out)
+    return first[:end].strip()
 
 
 def decision_notes(draft: Draft, doctype: DocType | None) -> tuple[str, ...]:
