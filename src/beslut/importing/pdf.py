@@ -19,7 +19,7 @@ from pathlib import Path
 from beslut.i18n import _
 from beslut.importing.pdfstyle import Style, styled_chars
 from beslut.importing.safety import refuse
-from beslut.importing.text import CELLS
+from beslut.importing.text import CELLS, line_shape
 
 MAX_PAGES = 500
 EDGE = 5  # lines at the top and the bottom of a page where a header or footer stands
@@ -92,7 +92,7 @@ def without_furniture(pages: list[list[str]]) -> tuple[list[str], list[str]]:
         head, foot = {indexes[i] for i in head_at}, {indexes[i] for i in foot_at}
         wrapped = ""  # a footer line that wraps a line of the first page's head
         for i, line in enumerate(page):
-            shape, shapes = _shape(line), _shapes(line)
+            shape, shapes = line_shape(line), _shapes(line)
             if i in foot and line.strip():
                 if set(shapes) <= repeated:
                     continue
@@ -119,8 +119,4 @@ def _zones(count: int) -> tuple[set[int], set[int]]:
 
 def _shapes(line: str) -> list[str]:
     """The shapes of a line's columns (a page header often has two)."""
-    return [_shape(piece) for piece in line.split(CELLS)]
-
-
-def _shape(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().lower())
+    return [line_shape(piece) for piece in line.split(CELLS)]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from beslut.doctypes.loader import DocType, SectionSpec
 from beslut.importing.facts import Facts, read_facts
 from beslut.importing.read import Document, Read, Role
+from beslut.importing.text import ends_sentence
 from beslut.model.draft import (
     Attachment,
     Block,
@@ -209,7 +210,7 @@ class _Walk:
             rest = [r for r in rest if r.role is not Role.FACT and not _fact_like(r, facts)]
             if rest:
                 self.title = rest.pop(0).text
-            if rest and len(rest[0].text) <= 100 and not _ends(rest[0].text):
+            if rest and len(rest[0].text) <= 100 and not ends_sentence(rest[0].text):
                 self.subtitle = rest.pop(0).text
         if rest:
             self._add_plain(rest)
@@ -278,10 +279,6 @@ class _Walk:
             self.signatories.append(Signatory(text))
 
 
-def _ends(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", ":"))
-
-
 def _fact_like(read: Read, facts: Facts) -> bool:
     return any(piece in facts.lines for piece in read.text.split("\n"))
 
@@ -292,7 +289,7 @@ def _signature_like(read: Read) -> bool:
     return (
         read.block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)
         and 0 < len(text) <= 60
-        and not _ends(text)
+        and not ends_sentence(text)
     )
 
 

@@ -55,11 +55,12 @@ def is_furniture(line: str) -> bool:
 def _repeated(lines: list[str]) -> set[str]:
     """Short lines that occur three times or more (digits aside): a page's header or
     footer ("DNR 106-555/2004", the address), not text."""
-    counts = Counter(_shape(line) for line in lines if 0 < len(line.strip()) <= 60)
+    counts = Counter(line_shape(line) for line in lines if 0 < len(line.strip()) <= 60)
     return {shape for shape, n in counts.items() if n >= 3}
 
 
-def _shape(line: str) -> str:
+def line_shape(line: str) -> str:
+    """A line as compared for repeats: lower case, every number the same."""
     return re.sub(r"\d+", "#", line.strip().lower())
 
 
@@ -83,7 +84,7 @@ def _lines_with_breaks(lines: list[str]) -> list[tuple[str, bool, int]]:
             if not (double and line == ""):
                 pending = True  # a blank line; in double-spaced text only a line of spaces
             continue
-        if is_furniture(line) or _shape(line) in repeated:
+        if is_furniture(line) or line_shape(line) in repeated:
             if out and DNR_LINE.match(out[-1][0]) and not is_furniture(out[-1][0]):
                 out.pop()  # "DNR 106-555/2004" above "SID. 3 (7)"
             after_page_number = True
@@ -124,7 +125,7 @@ def blocks_of(
     for i, (line, broken, indent) in enumerate(marked):
         following = marked[i + 1][0] if i + 1 < len(marked) else ""
         previous = items[-1] if items else None
-        ended = previous is None or previous.closed or _ends_sentence(previous.text)
+        ended = previous is None or previous.closed or ends_sentence(previous.text)
         in_list = previous is not None and previous.kind is not BlockKind.PARAGRAPH
         bullet, number = BULLET.match(line), NUMBER.match(line)
         if not (BULLET.match(line) or NUMBER.match(line)) and (broken or previous is None):
@@ -195,7 +196,7 @@ def _ended_on_purpose(last: str, line: str, width: int) -> bool:
     """True when ``last`` ended a paragraph although no blank line follows: it ends a
     sentence and the next line's first word would have fitted after it (a wrapped line
     ends because the next word did not fit)."""
-    if not _ends_sentence(last) or not line[:1].isupper() or width < 40:
+    if not ends_sentence(last) or not line[:1].isupper() or width < 40:
         return False
     first = line.split(maxsplit=1)[0]
     return len(last) + 1 + len(first) < width - 2
@@ -220,7 +221,7 @@ def _double_spaced(lines: list[str]) -> bool:
     return text_lines >= 4 and followed / text_lines > 0.6
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":"))
 
 
