@@ -89,7 +89,7 @@ def cmd_receive(args: argparse.Namespace) -> int:
 
 
 def cmd_versions(args: argparse.Namespace) -> int:
-    from beslut.cli import EXIT_OK, open_store
+    from beslut.cli import EXIT_OK, _local_time, open_store
     from beslut.workflow.versions import list_versions
 
     with open_store(args) as store:
@@ -104,7 +104,7 @@ def cmd_versions(args: argparse.Namespace) -> int:
     if not versions:
         print(_("Utkastet {id} har inga versioner än.").format(id=args.id))
     for v in versions:
-        print(f"{v.id:5}  {_local(v.created)}  {v.made_label:<20} {v.label}")
+        print(f"{v.id:5}  {_local_time(v.created)}  {v.made_label:<20} {v.label}")
     return EXIT_OK
 
 
@@ -139,9 +139,3 @@ def cmd_restore(args: argparse.Namespace) -> int:
     )
     print(message.format(id=args.id, revision=args.revision, kept=kept))
     return EXIT_OK
-
-
-def _local(stamp: str) -> str:
-    from beslut.cli import _local_time
-
-    return _local_time(stamp)
