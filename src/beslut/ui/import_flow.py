@@ -109,7 +109,7 @@ class ImportFlow(QObject):
         preview = ImportPreview(
             read.imported,
             types,
-            lambda item: summary(item, types),
+            lambda item: summary(item, types, with_doctype=False),  # the combo shows it
             lambda path, key: import_document(path, types, key),
             lambda exc: window.messages.error(window, exc),
             window,

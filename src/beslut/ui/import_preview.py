@@ -74,8 +74,7 @@ class FilePreview(QGroupBox):
         self.doctype.blockSignals(True)
         self.doctype.setCurrentIndex(max(0, self.doctype.findData(item.found.doctype)))
         self.doctype.blockSignals(False)
-        # The first summary line names the type, which the combo box shows already.
-        self.lines.setText("\n".join(self._summarise(item)[1:]))
+        self.lines.setText("\n".join(self._summarise(item)))
 
 
 class ImportPreview(QDialog):

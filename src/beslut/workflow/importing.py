@@ -52,13 +52,15 @@ def store_imported(store: Store, imported: Sequence[Imported]) -> list[int]:
     return store.create_drafts((item.draft, None) for item in imported)
 
 
-def summary(item: Imported, doctypes: Sequence[DocType]) -> list[str]:
+def summary(item: Imported, doctypes: Sequence[DocType], *, with_doctype: bool = True) -> list[str]:
     """What recognition found in one file, line by line, for the preview and the
-    command line (Swedish: the command line always speaks Swedish)."""
+    command line (Swedish: the command line always speaks Swedish); the document type
+    first unless ``with_doctype`` is False (the app's preview shows it as a choice)."""
     found, draft = item.found, item.draft
     doctype = next((d for d in doctypes if d.key == found.doctype), None)
-    lines = [
-        _("Dokumenttyp: {name}").format(name=doctype.name if doctype else found.doctype),
+    named = doctype.name if doctype else found.doctype
+    lines = [_("Dokumenttyp: {name}").format(name=named)] if with_doctype else []
+    lines += [
         _("Ärendemening: {title}").format(title=draft.meta.title or "–"),
         _("Uppgifter: {facts}").format(
             facts=", ".join(_(_FACT_NAMES[f]) for f in found.facts) or "–"
