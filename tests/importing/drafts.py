@@ -42,7 +42,7 @@ def big_draft(size: int = 100_000, seed: int = 7) -> Draft:
             if pick == 0:
                 block = Block(
                     BlockKind.HEADING,
-                    (Run(_sentence(rng)[:40].rstrip(".")),),
+                    (Run(_sentence(rng)[:40].rstrip(". ")),),
                     level=rng.choice((1, 2)),
                 )
             elif pick == 1:
@@ -55,7 +55,7 @@ def big_draft(size: int = 100_000, seed: int = 7) -> Draft:
                 )
             elif pick == 3:
                 rows = [["Åtgärd", "Kostnad"]] + [
-                    [_sentence(rng)[:30], f"{rng.randint(1, 99)},5"] for _ in range(4)
+                    [_sentence(rng)[:30].rstrip(), f"{rng.randint(1, 99)},5"] for _ in range(4)
                 ]
                 block = Block.table(rows)
             elif pick == 4:

@@ -4,6 +4,7 @@ extractions, page furniture, lists with levels and numbers, headings, tables."""
 from __future__ import annotations
 
 from beslut.importing.facts import is_fact_line, parse_date, read_facts
+from beslut.importing.recognize import continued
 from beslut.importing.text import paragraphs
 from beslut.model import Block, BlockKind
 
@@ -103,7 +104,9 @@ def test_lists_with_levels_numbers_and_a_lead_in() -> None:
         "3. att rapportera till nämnden.\n"
         "7. en punkt som börjar om.\n"
     )
-    blocks = _blocks(text)
+    printed = _blocks(text)
+    assert [b.start for b in printed if b.kind is BlockKind.NUMBERED] == [1, 2, 3, 7]
+    blocks = continued(printed)  # as recognition has them in a part
     assert [(b.kind.value, b.level, b.start) for b in blocks] == [
         ("paragraph", 0, None),
         ("bullet", 0, None),

@@ -52,21 +52,15 @@ def _read(path: Path, kind: Kind, data: bytes) -> Document:
 
         with open_docx(path, data) as archive:
             return DocxReader(path, archive).document()
-    from beslut.importing.facts import is_fact_line
-    from beslut.importing.text import blocks_of, paragraphs
-
     if kind is Kind.PDF:
-        from beslut.importing.pdf import pdf_pages, without_furniture
-        from beslut.importing.read import Read
+        from beslut.importing.pdf import read_pdf
 
-        pages, styled = pdf_pages(path, data)
-        lines, header = without_furniture(pages)
-        from beslut.importing.pdfstyle import restructure
+        return read_pdf(path, data)
+    from beslut.importing.facts import is_fact_line
+    from beslut.importing.text import paragraphs
 
-        document = Document([Read(b) for b in blocks_of(lines, is_fact_line)], header)
-        restructure(document, styled)
-        return document
-    return Document(paragraphs(decode_text(path, data), is_fact_line))
+    blocks = paragraphs(decode_text(path, data), is_fact_line)
+    return Document(blocks, printed_numbers=True)
 
 
 def import_document(

@@ -17,19 +17,44 @@ from io import BytesIO
 from pathlib import Path
 
 from beslut.i18n import _
-from beslut.importing.pdfstyle import Style, styled_chars
+from beslut.importing.facts import is_fact_line
+from beslut.importing.pdfpage import footnotes, parted
+from beslut.importing.pdfstyle import Chars, body_size, restructure, styled_chars
+from beslut.importing.read import Document
 from beslut.importing.safety import refuse
-from beslut.importing.text import CELLS, line_shape
+from beslut.importing.text import CELLS, blocks_of, line_shape
 
 MAX_PAGES = 500
 EDGE = 5  # lines at the top and the bottom of a page where a header or footer stands
+NEARLY_ALL = 0.8  # a share of the pages
 _COLUMNS = re.compile(r"\s{3,}")
 _MARKER = re.compile(r"[•·▪◦●○■□\-–—*]|\d{1,3}[.)]")
 
 
-def pdf_pages(path: Path, data: bytes) -> tuple[list[list[str]], list[tuple[str, Style]]]:
-    """Each page's lines of text, columns split, and the text's characters with their
-    bold, italic and links (pdfstyle.py); or ImportRefused."""
+def read_pdf(path: Path, data: bytes) -> Document:
+    """The PDF's blocks, with what its fonts, sizes and places tell (pdfstyle.py); or
+    ImportRefused. The footnotes at each page's foot leave the text first, so that a
+    paragraph that goes on over the page is joined again; where the paragraphs have
+    space between them, that space parts them (pdfpage.py)."""
+    pages, chars = pdf_pages(path, data)
+    texts, header = without_furniture(pages)
+    body = body_size([c for page in chars for c in page])
+    notes: dict[int, str] = {}
+    kept = []
+    for text, page_chars in zip(texts, chars, strict=True):
+        page, found = footnotes(text, page_chars, body)
+        notes.update(found)
+        kept.append(page)
+    lines, breaks = parted(kept, chars)
+    document = Document(list(blocks_of(lines, is_fact_line, breaks=breaks)), header)
+    document.printed_numbers = True
+    restructure(document, [c for page in chars for c in page], notes)
+    return document
+
+
+def pdf_pages(path: Path, data: bytes) -> tuple[list[list[str]], list[Chars]]:
+    """Each page's lines of text, columns split, and its characters with their style
+    (pdfstyle.py); or ImportRefused."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -69,24 +94,42 @@ def _split(line: str) -> list[str]:
     return pieces
 
 
-def without_furniture(pages: list[list[str]]) -> tuple[list[str], list[str]]:
-    """The text lines of all pages without what repeats at the pages' edges, and the
-    first page's header lines among them (where the facts may stand)."""
+def without_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """Each page's text lines without what repeats at the pages' edges, and the first
+    page's header lines among them (where the facts may stand)."""
     if len(pages) < 2:
-        return [line for page in pages for line in page], []
-    counts: Counter[str] = Counter()
+        return [list(page) for page in pages], []
+    # What stands at a page's edges on nearly every page is furniture, and so is what
+    # stands in one place (the n-th line from the top or the bottom) on half the pages;
+    # a table's header row that page breaks repeat stands wherever the table goes on.
+    pages_with: Counter[str] = Counter()
+    places: dict[str, Counter[int]] = {}
     for page in pages:
         filled = [line for line in page if line.strip()]
         head, foot = _zones(len(filled))
-        counts.update({shape for i in head | foot for shape in _shapes(filled[i])})  # once a page
-    repeated = {shape for shape, n in counts.items() if n >= max(2, len(pages) // 2)}
+        seen = {
+            (shape, i if i in head else i - len(filled))
+            for i in head | foot
+            for shape in _shapes(filled[i])
+        }
+        pages_with.update({shape for shape, _place in seen})
+        for shape, place in seen:
+            places.setdefault(shape, Counter())[place] += 1
+    half, most = max(2, len(pages) // 2), max(2, round(len(pages) * NEARLY_ALL))
+    repeated = {
+        shape
+        for shape, n in places.items()
+        if n.most_common(1)[0][1] >= half or pages_with[shape] >= most
+    }
     # A footer may wrap a line the first page's head has whole ("Avdelningen för ...").
     top = [
         shape for line in [x for x in pages[0] if x.strip()][: EDGE * 2] for shape in _shapes(line)
     ]
-    text: list[str] = []
+    texts: list[list[str]] = []
     header: list[str] = []
     for number, page in enumerate(pages):
+        text: list[str] = []
+        texts.append(text)
         indexes = [i for i, line in enumerate(page) if line.strip()]
         head_at, foot_at = _zones(len(indexes))
         head, foot = {indexes[i] for i in head_at}, {indexes[i] for i in foot_at}
@@ -97,6 +140,8 @@ def without_furniture(pages: list[list[str]]) -> tuple[list[str], list[str]]:
                 if set(shapes) <= repeated:
                     continue
                 joined = f"{wrapped} {shape}".strip()
+                if not any(t.startswith(joined) for t in top):
+                    joined = shape  # a line of the head's, or the start of a wrapped one
                 if len(joined) >= 10 and any(t.startswith(joined) for t in top):
                     wrapped = joined
                     continue
@@ -105,8 +150,7 @@ def without_furniture(pages: list[list[str]]) -> tuple[list[str], list[str]]:
                     header += line.split(CELLS)
                 continue
             text.append(line)
-        text.append("")  # pages part paragraphs only where the text does: see text.py
-    return text, header
+    return texts, header
 
 
 def _zones(count: int) -> tuple[set[int], set[int]]:

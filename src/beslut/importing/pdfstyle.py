@@ -9,12 +9,15 @@ characters are found again, in order, among the pieces' characters.
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
+from beslut.importing.pdffonts import FontWidths
+from beslut.importing.pdftags import MarkedContent, block_marks
 from beslut.importing.read import Document, Read, Role
 from beslut.importing.text import is_heading_line
 from beslut.model.draft import Block, BlockKind, Run
@@ -31,6 +34,10 @@ class Style:
     link: str = ""
     size: float = 0.0  # points, as set: headings are larger, a footnote's mark smaller
     x: float = 0.0  # where the piece of text begins on the page (a list item's indent)
+    y: float = 0.0  # its baseline, from the page's foot (where a paragraph's space is)
+    right: float = 0.0  # where the character ends on the page (0: its width is unknown)
+    width: float = 0.0  # how wide it is set
+    block: int = -1  # the paragraph it belongs to in a tagged PDF (-1: not known)
 
     @property
     def key(self) -> tuple[bool, bool, str]:
@@ -41,19 +48,28 @@ class Style:
 PLAIN = Style()
 
 
-def styled_chars(reader: Any) -> list[tuple[str, Style]]:
-    """Every character the PDF shows that is not white space, with its style, in the
-    order pypdf reads them."""
-    chars: list[tuple[str, Style]] = []
+Chars = list[tuple[str, Style]]
+
+
+def styled_chars(reader: Any) -> list[Chars]:
+    """Each page's characters that are not white space, with their style, in the order
+    pypdf reads them."""
+    pages: list[Chars] = []
+    fonts = FontWidths()
+    marks = block_marks(reader)
     for page in reader.pages:
-        page.extract_text(visitor_text=_visitor(chars, _links(page)))
-    return chars
+        pages.append([])
+        reference = getattr(page, "indirect_reference", None)
+        marked = MarkedContent(getattr(reference, "idnum", -1))
+        visit = _visitor(pages[-1], _links(page), fonts, partial(marked.block, marks))
+        page.extract_text(visitor_text=visit, visitor_operand_before=marked.operator)
+    return pages
 
 
 Links = list[tuple[tuple[float, float, float, float], str]]
 
 
-def _visitor(chars: list[tuple[str, Style]], links: Links) -> Any:
+def _visitor(chars: Chars, links: Links, fonts: FontWidths, block: Callable[[], int]) -> Any:
     """A pypdf text visitor that adds each piece's characters with their style."""
 
     def visit(text: str, cm: Any, tm: Any, font: Any, font_size: Any) -> None:
@@ -65,8 +81,19 @@ def _visitor(chars: list[tuple[str, Style]], links: Links) -> Any:
         inside = (uri for (x0, y0, x1, y1), uri in links if x0 <= x <= x1 and y0 <= y <= y1)
         size = float(font_size or 0) * abs(tm[3] or 1) * abs(cm[3] or 1)
         bold, italic = any(b in name for b in _BOLD), any(i in name for i in _ITALIC)
-        style = Style(bold, italic, next(inside, ""), round(size, 1), round(x))
-        chars.extend((c, style) for c in text if not c.isspace())
+        link, size, x, y = next(inside, ""), round(size, 1), round(x), round(y, 1)
+        measure, paragraph = fonts(font), block()
+        if measure is None:
+            style = Style(bold, italic, link, size, x, y, block=paragraph)
+            chars.extend((c, style) for c in text if not c.isspace())
+            return
+        wide = float(font_size or 0) * abs(tm[0] or 1) * abs(cm[0] or 1)
+        right = float(x)
+        for c, em in zip(text, measure(text), strict=True):
+            right += em * wide
+            if not c.isspace():
+                style = Style(bold, italic, link, size, x, y, right, em * wide, paragraph)
+                chars.append((c, style))
 
     return visit
 
@@ -88,9 +115,7 @@ def _links(page: Any) -> Links:
     return found
 
 
-def _find(
-    text: str, stream: str, chars: list[tuple[str, Style]], start: int
-) -> tuple[list[Style], int] | None:
+def _find(text: str, stream: str, chars: Chars, start: int) -> tuple[list[Style], int] | None:
     """The styles of ``text``'s characters that are not white space, found in order from
     ``start`` (a hyphen the PDF broke a word at may stand between them); and where the
     search goes on. None when they are not there."""
@@ -163,28 +188,24 @@ def _mark(runs: list[Run], piece: str, style: Style, note: str, digits: str) -> 
     return ""
 
 
-def body_size(chars: list[tuple[str, Style]]) -> float:
+def body_size(chars: Chars) -> float:
     """The size most of the text is set in."""
     sizes = Counter(style.size for _c, style in chars if style.size)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-_NOTE_TEXT = re.compile(r"^(\d{1,3})\s+(\S.*)$", re.S)
-
-
-def restructure(document: Document, chars: list[tuple[str, Style]]) -> None:
+def restructure(document: Document, chars: Chars, notes: dict[int, str]) -> None:
     """Put back on ``document``'s blocks what the PDF's fonts, sizes and places tell,
     finding each block's characters once: headings by their size (the largest under the
-    title a part's heading, then the two sub-heading levels), footnotes (small text
-    "1 Enligt ...", which leaves the text, and its small mark after a run), list levels
-    by where an item's text begins, and bold, italic and links on paragraphs and list
-    items. A block whose characters are not found stays as it was."""
+    title a part's heading, then the two sub-heading levels), the footnotes ``notes``
+    on the run before their small mark, list levels by where an item's text begins, and
+    bold, italic and links on paragraphs and list items. A block whose characters are
+    not found stays as it was."""
     body = body_size(chars)
     if not body:
         return
     stream = "".join(c for c, _s in chars)
     position = 0
-    notes: dict[int, str] = {}
     kept: list[tuple[Read, list[Style] | None]] = []
     for read in document.blocks:
         block = read.block
@@ -196,14 +217,10 @@ def restructure(document: Document, chars: list[tuple[str, Style]]) -> None:
             continue
         styles, position = found
         size = statistics.median(s.size for s in styles)
-        note = _NOTE_TEXT.match(block.text.strip())
-        if note and size <= 0.85 * body and block.kind is BlockKind.PARAGRAPH:
-            notes[int(note.group(1))] = note.group(2).strip()
-            continue
         kept.append((_heading(read, size / body, all(s.bold for s in styles)), styles))
     small = 0.7 * body
     reads = []
-    for read, found_styles in kept:  # the notes are all known now: they come after marks
+    for read, found_styles in kept:
         block = read.block
         if found_styles is not None and block.kind in _STYLED:
             runs = _runs(block.text, found_styles, notes, small)

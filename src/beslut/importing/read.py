@@ -44,3 +44,6 @@ class Document:
     header_lines: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # Numbered items carry the number they print as ``start`` (text and PDF): in its
+    # part, recognition makes an item that continues the numbering a continuation.
+    printed_numbers: bool = False

@@ -15,7 +15,7 @@ import fnmatch
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from beslut.doctypes.loader import DocType, SectionSpec
 from beslut.importing.facts import Facts, read_facts
@@ -165,7 +165,8 @@ class _Walk:
             handlaggare=Person(facts.handlaggare, facts.telefon, facts.epost),
         )
         self.found.facts = facts.found()
-        sections = tuple(Section(key, heading, tuple(b)) for key, heading, b in self.sections)
+        numbered = continued if self.document.printed_numbers else tuple
+        sections = tuple(Section(k, heading, numbered(b)) for k, heading, b in self.sections)
         self.found.parts = [(h, k, len(b)) for k, h, b in self.sections]
         self.found.decisions, self.found.attachments = len(self.decisions), len(self.attachments)
         self.found.signatories = len(self.signatories)
@@ -277,6 +278,21 @@ class _Walk:
             self.signatories[-1] = Signatory(self.signatories[-1].name, text)
         else:
             self.signatories.append(Signatory(text))
+
+
+def continued(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """A part's blocks whose numbered items carry their printed number as ``start``, with
+    an item that continues the part's numbering (across what stands between, as the
+    model has it) made a continuation: only a restart keeps its number."""
+    out, number = [], 0
+    for block in blocks:
+        if block.kind is BlockKind.NUMBERED and block.level == 0:
+            start = block.start if block.start is not None else number + 1
+            if start == number + 1:
+                block = replace(block, start=None)
+            number = start
+        out.append(block)
+    return tuple(out)
 
 
 def _fact_like(read: Read, facts: Facts) -> bool:

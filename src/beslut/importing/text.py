@@ -8,7 +8,8 @@ line is only a line break and a line of spaces ends the paragraph. A word broken
 hyphen at the end of a line is joined ("integrations-" + "programmet"), but a hyphen
 that stands for a shared word ("sysselsättnings- och utbildningsnivåer") is kept. "•",
 "-", "–", "*" and "1." / "1)" start list items; a short line standing alone without a
-full stop is a heading.
+full stop is a heading. A heading underlined with "=" is a part's, with "-" or "~" a
+sub-heading of the first or second level (the plain-text export writes them so).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from beslut.importing.read import Read
+from beslut.importing.read import Read, Role
 from beslut.model.draft import Block, BlockKind, Run
 
 BULLET = re.compile(r"^\s*[•·▪◦●○■□\-–—*]\s+(?=\S)")
@@ -26,6 +27,7 @@ NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
 # Words after which a hyphen at a line's end stands for a shared word, not a broken one.
 _SHARED = {"och", "eller", "samt", "resp", "respektive", "till", "som"}
 CELLS = " | "  # a line of table cells, as the plain-text export writes a table's row
+PAGE_BREAK = "\f"  # a PDF's page turns here: no paragraph break of itself
 HEADING_MAX = 80  # characters: a longer line standing alone is a paragraph
 _END = ".!?;,:"
 WIDE = 0.9  # a line this close to the text's measure is a wrapped line, not a heading
@@ -38,12 +40,16 @@ PAGE_NUMBER = re.compile(
 )
 DNR_LINE = re.compile(r"(?i)^\s*dnr[:.]?\s*\S+\s*$")  # with a page number: a page header
 _RULE = re.compile(r"^[\s_\-–—=.*·]+$")
+# A rule right under a heading (as the plain-text export writes them): a part's, then
+# the two sub-heading levels.
+UNDERLINE = re.compile(r"([=~-])\1{2,}")
+HEADING_LEVELS = {"=": 0, "-": 1, "~": 2}
 
 
 def paragraphs(text: str, alone: Callable[[str], bool] | None = None) -> list[Read]:
     """The paragraphs, list items and headings of ``text``, in order."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return [Read(block) for block in blocks_of(lines, alone, indent_step=2)]
+    return list(blocks_of(lines, alone, indent_step=2))
 
 
 def is_furniture(line: str) -> bool:
@@ -70,22 +76,38 @@ def _width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.98)] if lengths else 0
 
 
-def _lines_with_breaks(lines: list[str]) -> list[tuple[str, bool, int]]:
-    """Each text line, stripped, and whether a paragraph break comes before it."""
-    double = _double_spaced(lines)
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str  # stripped
+    broken: bool  # a paragraph break comes before it
+    indent: int
+    turned: bool  # a page turned before it (PAGE_BREAK)
+    underline: str = ""  # the character of the rule right under it ("=", "-", "~")
+
+
+def _lines_with_breaks(lines: list[str], breaks: str) -> list[_Line]:
+    """Each text line, with what stands around it."""
+    double = breaks == "guessed" and _double_spaced(lines)
     # Lines that repeat are a page's header or footer only in text that has pages.
     paged = sum(1 for line in lines if PAGE_NUMBER.fullmatch(line.strip())) >= 2
     repeated = _repeated(lines) if paged else set()
-    out: list[tuple[str, bool, int]] = []
+    out: list[_Line] = []
     pending = True
-    after_page_number = False
+    after_page_number = turned = False
     for line in lines:
+        if line == PAGE_BREAK:
+            turned = True
+            continue
         if not line.strip():
             if not (double and line == ""):
                 pending = True  # a blank line; in double-spaced text only a line of spaces
             continue
+        rule = UNDERLINE.fullmatch(line.strip())
+        if rule and out and not pending and is_heading_line(out[-1].text):
+            out[-1] = replace(out[-1], underline=rule.group(1))
+            continue
         if is_furniture(line) or line_shape(line) in repeated:
-            if out and DNR_LINE.match(out[-1][0]) and not is_furniture(out[-1][0]):
+            if out and DNR_LINE.match(out[-1].text) and not is_furniture(out[-1].text):
                 out.pop()  # "DNR 106-555/2004" above "SID. 3 (7)"
             after_page_number = True
             continue
@@ -93,8 +115,8 @@ def _lines_with_breaks(lines: list[str]) -> list[tuple[str, bool, int]]:
             continue
         after_page_number = False
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-        out.append((line.strip(), pending, indent))
-        pending = False
+        out.append(_Line(line.strip(), pending, indent, turned))
+        pending = turned = False
     return out
 
 
@@ -107,34 +129,49 @@ class _Item:
     fact: bool = False  # a line of facts: only a lower-case line continues it
     last: str = ""  # the last line joined into it
     rows: list[list[str]] | None = None  # a table's rows of cells
-    level: int = 0  # a list item's level, from its indent among the list's items
+    level: int = 0  # a list item's or a heading's level
+    part: bool = False  # a part's heading (underlined with "=")
 
 
 def blocks_of(
-    lines: list[str], alone: Callable[[str], bool] | None = None, *, indent_step: int = 0
-) -> Iterable[Block]:
+    lines: list[str],
+    alone: Callable[[str], bool] | None = None,
+    *,
+    indent_step: int = 0,
+    breaks: str = "guessed",
+) -> Iterable[Read]:
     """Join ``lines`` into blocks (see the module's docstring); a line for which
     ``alone`` is true (a line of the first page's facts) is a block of its own. A list
     item's level is its indent in ``indent_step`` spaces (plain text: 2), or with 0 its
-    indent among the list's items (a PDF's layout)."""
+    indent among the list's items (a PDF's layout). ``breaks`` says what the blank
+    lines tell: "guessed", some paragraph breaks (a line that ends a sentence early
+    ends its paragraph too); "spaced", all within a page (where a page turned, the
+    line's length tells); "measured", all (a PDF's measured lines: pdfpage.py)."""
     items: list[_Item] = []
-    marked = _lines_with_breaks(lines)
+    marked = _lines_with_breaks(lines, breaks)
     width = _width(lines)
     wide = WIDE * width
     indents: list[int] = []  # the indents of the list items of the list going on
-    for i, (line, broken, indent) in enumerate(marked):
-        following = marked[i + 1][0] if i + 1 < len(marked) else ""
+    for i, mark in enumerate(marked):
+        line, broken, indent, turned = mark.text, mark.broken, mark.indent, mark.turned
+        following = marked[i + 1].text if i + 1 < len(marked) else ""
         previous = items[-1] if items else None
         ended = previous is None or previous.closed or ends_sentence(previous.text)
         in_list = previous is not None and previous.kind is not BlockKind.PARAGRAPH
         bullet, number = BULLET.match(line), NUMBER.match(line)
         if not (BULLET.match(line) or NUMBER.match(line)) and (broken or previous is None):
             indents = []
-        if CELLS in line:
+        if mark.underline:  # a heading underlined: "=" a part's, "-" and "~" two levels
+            level = HEADING_LEVELS[mark.underline]
+            items.append(_Item(BlockKind.HEADING, line, closed=True, level=level, part=not level))
+        elif CELLS in line:
             cells = [cell.strip() for cell in line.split(CELLS.strip())]
-            if previous is not None and previous.rows is not None and not broken:
-                previous.rows.append(cells)
-            else:
+            rows = previous.rows if previous is not None and not broken else None
+            if rows is not None and cells == rows[0] and turned:
+                pass  # the table's header row, repeated on the new page
+            elif rows is not None and (cells != rows[0] or len(rows) == 1):
+                rows.append(cells)
+            else:  # a new table (also one right after a table with the same header)
                 items.append(_Item(BlockKind.TABLE, line, closed=True, rows=[cells]))
         elif previous is not None and previous.fact and line[:1].islower():
             previous.text = join_lines(previous.text, line)
@@ -160,27 +197,25 @@ def blocks_of(
             previous is not None
             and not (previous.closed or previous.fact)
             and (not broken or line[:1].islower())
-            and not _ended_on_purpose(previous.last or previous.text, line, width)
+            and not (
+                (breaks == "guessed" or (turned and breaks == "spaced"))
+                and _ended_on_purpose(previous.last or previous.text, line, width)
+            )
         ):
             previous.text = join_lines(previous.text, line)
             previous.last = line
         else:
             items.append(_Item(BlockKind.PARAGRAPH, line, last=line))
-    previous_number = 0
     for item in items:
         if item.rows is not None:
-            yield Block.table(item.rows, header_rows=1)
-        elif item.kind is BlockKind.NUMBERED and item.number is not None:
-            if item.level:
-                yield Block(item.kind, (Run(item.text),), level=item.level)
-                continue
-            start = item.number if item.number != previous_number + 1 else None
-            previous_number = item.number
-            yield Block(item.kind, (Run(item.text),), start=start)
+            yield Read(Block.table(item.rows, header_rows=1))
+        elif item.part:
+            yield Read(Block(item.kind, (Run(item.text),), level=1), Role.PART_HEADING)
+        elif item.kind is BlockKind.NUMBERED and item.level == 0:
+            # The number as printed: recognition makes it a continuation in its part.
+            yield Read(Block(item.kind, (Run(item.text),), start=item.number))
         else:
-            if item.kind is BlockKind.HEADING:
-                previous_number = 0
-            yield Block(item.kind, (Run(item.text),), level=item.level)
+            yield Read(Block(item.kind, (Run(item.text),), level=item.level))
 
 
 def _level(indents: list[int], indent: int) -> int:
