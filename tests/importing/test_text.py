@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from beslut.importing.facts import is_fact_line, parse_date, read_facts
 from beslut.importing.recognize import continued
-from beslut.importing.text import paragraphs
+from beslut.importing.textnotes import text_blocks
 from beslut.model import Block, BlockKind
 
 
 def _blocks(text: str) -> list[Block]:
-    return [read.block for read in paragraphs(text, is_fact_line)]
+    return [read.block for read in text_blocks(text, is_fact_line)]
 
 
 def _summary(text: str) -> list[tuple[str, str]]:
@@ -177,3 +177,40 @@ def test_older_forms_of_the_facts() -> None:
     )
     assert parse_date("den 30 februari 2026") is None
     assert str(parse_date("Sammanträde 16 mars 2027")) == "2027-03-16"
+
+
+def test_footnotes_copied_out_of_a_pdf_or_saved_by_word_come_back_as_notes() -> None:
+    at_foot = (  # as copied out of a PDF: the note at the page's foot, then the footer
+        "Badet byggdes 1974 och behöver rustas upp.1 Ventilationen är\n"
+        "uttjänt sedan länge.2\n"
+        "1 Enligt statusbesiktningen från 2026.\n"
+        "2 Se bilaga 2, som beskriver\n"
+        "ventilationen.\n"
+        "Idrottsförvaltningen\n"
+    )
+    blocks = _blocks(at_foot)
+    first = blocks[0]
+    assert [(r.text, r.note) for r in first.runs] == [
+        ("Badet byggdes 1974 och behöver rustas upp.", "Enligt statusbesiktningen från 2026."),
+        (" Ventilationen är uttjänt sedan länge.", "Se bilaga 2, som beskriver ventilationen."),
+    ]
+    assert [b.text for b in blocks[1:]] == ["Idrottsförvaltningen"]
+    at_end = "Sammanfattning\n\nBadet rustas upp.1\n\nÄrendet\n\nText.\n\n1 Enligt besiktningen.\n"
+    assert [(b.kind.value, b.runs[-1].note) for b in _blocks(at_end)] == [
+        ("heading", ""),
+        ("paragraph", "Enligt besiktningen."),
+        ("heading", ""),
+        ("paragraph", ""),
+    ]
+
+
+def test_digits_that_are_no_marks_stay() -> None:
+    text = (
+        "Eleverna i årskurs 6 ska kunna simma 200 meter enligt Lgr22 och 2026.\n"
+        "\n"
+        "1 Kommunfullmäktige beslutade om detta i fjol.\n"  # no mark 1 before it
+    )
+    assert [(b.text, b.runs[0].note) for b in _blocks(text)] == [
+        ("Eleverna i årskurs 6 ska kunna simma 200 meter enligt Lgr22 och 2026.", ""),
+        ("1 Kommunfullmäktige beslutade om detta i fjol.", ""),
+    ]

@@ -57,9 +57,9 @@ def _read(path: Path, kind: Kind, data: bytes) -> Document:
 
         return read_pdf(path, data)
     from beslut.importing.facts import is_fact_line
-    from beslut.importing.text import paragraphs
+    from beslut.importing.textnotes import text_blocks
 
-    blocks = paragraphs(decode_text(path, data), is_fact_line)
+    blocks = text_blocks(decode_text(path, data), is_fact_line)
     return Document(blocks, printed_numbers=True)
 
 

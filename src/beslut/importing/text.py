@@ -27,6 +27,7 @@ NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
 # Words after which a hyphen at a line's end stands for a shared word, not a broken one.
 _SHARED = {"och", "eller", "samt", "resp", "respektive", "till", "som"}
 CELLS = " | "  # a line of table cells, as the plain-text export writes a table's row
+NOTE_MARK = "\ue000"  # where a footnote's mark stood (textnotes.py): read past it
 PAGE_BREAK = "\f"  # a PDF's page turns here: no paragraph break of itself
 HEADING_MAX = 80  # characters: a longer line standing alone is a paragraph
 _END = ".!?;,:"
@@ -46,10 +47,8 @@ UNDERLINE = re.compile(r"([=~-])\1{2,}")
 HEADING_LEVELS = {"=": 0, "-": 1, "~": 2}
 
 
-def paragraphs(text: str, alone: Callable[[str], bool] | None = None) -> list[Read]:
-    """The paragraphs, list items and headings of ``text``, in order."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return list(blocks_of(lines, alone, indent_step=2))
+def text_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def is_furniture(line: str) -> bool:
@@ -257,7 +256,7 @@ def _double_spaced(lines: list[str]) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", ":"))
+    return text.rstrip().rstrip(NOTE_MARK).endswith((".", "!", "?", ":"))
 
 
 def join_lines(text: str, line: str) -> str:
@@ -275,7 +274,7 @@ def join_lines(text: str, line: str) -> str:
 def is_heading_line(text: str) -> bool:
     """A line that can be a heading on its own: short, begun with a capital, not ended as
     a sentence is."""
-    stripped = text.strip()
+    stripped = text.strip().rstrip(NOTE_MARK)
     return (
         0 < len(stripped) <= HEADING_MAX
         and stripped[0].isupper()
