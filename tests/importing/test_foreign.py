@@ -202,3 +202,66 @@ def test_a_part_another_type_knows_becomes_an_own_part_in_its_place(tmp_path: Pa
         ("sammanfattning", "Sammanfattning"),
         ("arendet_2", "Ärendet"),  # "arendet" is the remissvar's Remissen i sammanfattning
     ]
+
+
+# Text as a PDF viewer copies it: no blank lines, the head's two columns run together on
+# a line, a footnote at the page's foot above the footer, the next page's header.
+COPIED_OUT_OF_A_PDF = """Sida 1 (2)
+Miljöförvaltningen Tjänsteutlåtande
+Dnr MN 2027/301
+2027-05-12
+Handläggare: Per Berg Till Miljönämnden
+Telefon: 08-508 288 00 Sammanträde 9 juni 2027
+Ny taxa för tillsyn av livsmedel
+Förvaltningens förslag till beslut
+1. Miljönämnden antar den nya taxan.
+2. Taxan gäller från den 1 januari 2028.
+Eva Lind
+Förvaltningschef
+Sammanfattning
+Taxan har inte ändrats sedan 2019 och täcker inte längre kostnaderna.1
+Ärendet
+Livsmedelsverket har ändrat hur tillsynen ska finansieras. Förvaltningen föreslår
+därför en taxa som bygger på efterhandsdebitering.
+1 Enligt förvaltningens uppföljning 2026.
+Miljöförvaltningen
+Miljöförvaltningen Dnr MN 2027/301
+Sida 2 (2)
+Taxan prövas igen efter två år.
+Bilagor
+1. Taxebilaga
+"""
+
+
+def test_text_copied_out_of_a_pdf_gets_its_facts_parts_and_footnote(tmp_path: Path) -> None:
+    path = tmp_path / "tu.txt"
+    path.write_text(COPIED_OUT_OF_A_PDF, encoding="utf-8")
+    draft = import_document(path, load_doctypes()).draft
+    meta = draft.meta
+    assert meta.title == "Ny taxa för tillsyn av livsmedel"
+    assert (meta.forvaltning, meta.dnr, meta.namnd) == (
+        "Miljöförvaltningen",
+        "MN 2027/301",
+        "Miljönämnden",
+    )
+    assert (meta.handlaggare.name, meta.handlaggare.telefon) == ("Per Berg", "08-508 288 00")
+    assert draft.decisions == (
+        "Miljönämnden antar den nya taxan.",
+        "Taxan gäller från den 1 januari 2028.",
+    )
+    assert [(s.name, s.title) for s in draft.signatories] == [("Eva Lind", "Förvaltningschef")]
+    assert [s.key for s in draft.sections] == ["sammanfattning", "arendet"]
+    summary = draft.section("sammanfattning").blocks  # type: ignore[union-attr]
+    assert [(r.text, r.note) for r in summary[0].runs] == [
+        (
+            "Taxan har inte ändrats sedan 2019 och täcker inte längre kostnaderna.",
+            "Enligt förvaltningens uppföljning 2026.",
+        )
+    ]
+    case = draft.section("arendet").blocks  # type: ignore[union-attr]
+    assert [b.text[:30] for b in case] == [
+        "Livsmedelsverket har ändrat hu",
+        "Taxan prövas igen efter två år",
+    ]
+    assert "därför en taxa" in case[0].text
+    assert [a.title for a in draft.attachments] == ["Taxebilaga"]

@@ -8,14 +8,21 @@ app's preview and the command line; nothing is stored here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from beslut.doctypes.loader import DocType
 from beslut.i18n import _
 from beslut.importing.read import Document
-from beslut.importing.recognize import Found, guess_doctype, known_names, recognise
+from beslut.importing.recognize import (
+    Found,
+    guess_doctype,
+    heading_names,
+    known_names,
+    normalise,
+    recognise,
+)
 from beslut.importing.safety import ImportRefused, Kind, decode_text, open_docx, read_checked
 from beslut.model.draft import Draft
 
@@ -31,12 +38,13 @@ class Imported:
     found: Found
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, known: Callable[[str], bool] | None = None) -> Document:
     """The file's blocks as read, or ImportRefused (also for a file whose content trips
-    the readers in a way nobody foresaw: it is refused, never a crash)."""
+    the readers in a way nobody foresaw: it is refused, never a crash). In text and PDF a
+    line for which ``known`` is true (a part's name) is a heading wherever it stands."""
     kind, data = read_checked(path)
     try:
-        return _read(path, kind, data)
+        return _read(path, kind, data, known)
     except ImportRefused:
         raise
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
@@ -46,7 +54,7 @@ def read_document(path: Path) -> Document:
         raise refuse(path, why, repr(exc)) from exc
 
 
-def _read(path: Path, kind: Kind, data: bytes) -> Document:
+def _read(path: Path, kind: Kind, data: bytes, known: Callable[[str], bool] | None) -> Document:
     if kind is Kind.DOCX:
         from beslut.importing.docx import DocxReader
 
@@ -55,11 +63,11 @@ def _read(path: Path, kind: Kind, data: bytes) -> Document:
     if kind is Kind.PDF:
         from beslut.importing.pdf import read_pdf
 
-        return read_pdf(path, data)
+        return read_pdf(path, data, known)
     from beslut.importing.facts import is_fact_line
     from beslut.importing.textnotes import text_blocks
 
-    blocks = text_blocks(decode_text(path, data), is_fact_line)
+    blocks = text_blocks(decode_text(path, data), is_fact_line, known)
     return Document(blocks, printed_numbers=True)
 
 
@@ -68,9 +76,11 @@ def import_document(
 ) -> Imported:
     """The draft in the file at ``path``, read as the document type ``doctype`` (by its
     key), else as the type its headings match best."""
-    document = read_document(path)
+    names = known_names(doctypes)
+    headings = names | {normalise(name) for d in doctypes for name in heading_names(d)}
+    document = read_document(path, lambda line: normalise(line) in headings)
     chosen = next((d for d in doctypes if d.key == doctype), None)
     if chosen is None:
         chosen = guess_doctype(document, doctypes)
-    draft, found = recognise(document, chosen, known_names(doctypes))
+    draft, found = recognise(document, chosen, names)
     return Imported(path, draft, found)

@@ -32,6 +32,12 @@ _FORVALTNING = re.compile(r"(?i)^\S.*(förvaltning|förvaltningen|kontoret|konto
 _AVDELNING = re.compile(r"(?i)^(avdelningen|enheten|staben|sektionen)\b.*$")
 _MARKERS = re.compile(r"(?i)^(tjänsteutlåtande|sida \d+ \(\d+\)|sid\. \d+ \(\d+\))$")
 _COLUMNS = re.compile(r"\s{3,}")
+# Where a copy out of a PDF ran two columns of the head into one line ("Idrottsförvaltningen
+# Tjänsteutlåtande", "Handläggare: Eva Ek Till Idrottsnämnden"): before a label.
+_RUN_TOGETHER = re.compile(
+    r"\s+(?=(?:Dnr\b|Tjänsteutlåtande\b|Sammanträde\b|Telefon\b|E-post\b|Handläggare\b"
+    r"|Till\s+\S+(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige)\b|\d{4}-\d{2}-\d{2}$))"
+)
 
 
 @dataclass
@@ -84,13 +90,29 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def fragments(lines: Iterable[str]) -> list[str]:
-    """Each line's columns, stripped, in order."""
-    return [piece.strip() for line in lines for piece in _COLUMNS.split(line) if piece.strip()]
+    """Each line's columns, stripped, in order: parted where three spaces or more
+    stand, or where a copy ran two columns together before a label."""
+    return [
+        piece.strip()
+        for line in lines
+        for column in _COLUMNS.split(line)
+        for piece in _columns_run_together(column)
+        if piece.strip()
+    ]
+
+
+def _columns_run_together(column: str) -> list[str]:
+    """``column`` parted before a label, when every piece then states a fact."""
+    pieces = _RUN_TOGETHER.split(column.strip())
+    if len(pieces) > 1 and all(_take(Facts(), piece) for piece in pieces):
+        return pieces
+    return [column]
 
 
 def is_fact_line(line: str) -> bool:
     """True when ``line`` states one of the facts (a line of the first page's head)."""
-    return _take(Facts(), line.strip())
+    pieces = fragments([line])
+    return bool(pieces) and all(_take(Facts(), piece) for piece in pieces)
 
 
 def read_facts(lines: Iterable[str]) -> Facts:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -31,7 +32,7 @@ _COLUMNS = re.compile(r"\s{3,}")
 _MARKER = re.compile(r"[•·▪◦●○■□\-–—*]|\d{1,3}[.)]")
 
 
-def read_pdf(path: Path, data: bytes) -> Document:
+def read_pdf(path: Path, data: bytes, known: Callable[[str], bool] | None = None) -> Document:
     """The PDF's blocks, with what its fonts, sizes and places tell (pdfstyle.py); or
     ImportRefused. The footnotes at each page's foot leave the text first, so that a
     paragraph that goes on over the page is joined again; where the paragraphs have
@@ -46,7 +47,8 @@ def read_pdf(path: Path, data: bytes) -> Document:
         notes.update(found)
         kept.append(page)
     lines, breaks = parted(kept, chars)
-    document = Document(list(blocks_of(lines, is_fact_line, breaks=breaks)), header)
+    blocks = blocks_of(lines, is_fact_line, breaks=breaks, known=known)
+    document = Document(list(blocks), header)
     document.printed_numbers = True
     restructure(document, [c for page in chars for c in page], notes)
     return document

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from beslut.doctypes.loader import DocType, SectionSpec
-from beslut.importing.facts import Facts, read_facts
+from beslut.importing.facts import Facts, fragments, read_facts
 from beslut.importing.read import Document, Read, Role
 from beslut.importing.text import ends_sentence
 from beslut.model.draft import (
@@ -97,6 +97,16 @@ def guess_doctype(document: Document, doctypes: Sequence[DocType]) -> DocType:
     return max(doctypes, key=score)
 
 
+def heading_names(doctype: DocType) -> tuple[str, ...]:
+    """The names of ``doctype``'s headings that are no part's: Förslag till beslut's
+    and the bilagor's."""
+    return (*_decision_names(doctype), *ATTACHMENT_NAMES)
+
+
+def _decision_names(doctype: DocType) -> tuple[str, ...]:
+    return (doctype.decision_heading, *doctype.decision_names, *DECISION_NAMES)
+
+
 def known_names(doctypes: Sequence[DocType]) -> frozenset[str]:
     """Every part name of every document type (patterns aside), normalised: a heading
     with one of them is a part's heading in any TU, whatever type it is read as."""
@@ -127,10 +137,7 @@ class _Walk:
     def __init__(self, document: Document, doctype: DocType, known: frozenset[str]) -> None:
         self.document, self.doctype, self.known = document, doctype, known
         self.match = PartMatcher(doctype)
-        self.decision_names = {
-            normalise(name)
-            for name in (doctype.decision_heading, *doctype.decision_names, *DECISION_NAMES)
-        }
+        self.decision_names = {normalise(name) for name in _decision_names(doctype)}
         self.found = Found(doctype=doctype.key)
         self.sections: list[tuple[str, str, list[Block]]] = []
         self.decisions: list[str] = []
@@ -151,7 +158,7 @@ class _Walk:
         ]
         facts = read_facts([*self.document.header_lines, *laid_out, *(r.text for r in front)])
         self._front(front, facts)
-        self._body(blocks[first:])
+        self._body(blocks[first:], facts)
         meta = Metadata(
             title=self.title,
             subtitle=self.subtitle,
@@ -216,9 +223,11 @@ class _Walk:
         if rest:
             self._add_plain(rest)
 
-    def _body(self, blocks: Sequence[Read]) -> None:
+    def _body(self, blocks: Sequence[Read], facts: Facts) -> None:
         mode, current = "", None
         for read in blocks:
+            if read.block.kind is BlockKind.PARAGRAPH and _repeats_facts(read, facts):
+                continue  # a page's header or footer that a copy of the text took along
             kind = self._heading_kind(read)
             if kind == "decisions" and read.role is not Role.DECISION:
                 mode = "decisions"
@@ -295,8 +304,14 @@ def continued(blocks: Sequence[Block]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _repeats_facts(read: Read, facts: Facts) -> bool:
+    """True when ``read`` says only what the first page's facts said."""
+    pieces = fragments(read.text.split("\n"))
+    return bool(pieces) and all(piece in facts.lines for piece in pieces)
+
+
 def _fact_like(read: Read, facts: Facts) -> bool:
-    return any(piece in facts.lines for piece in read.text.split("\n"))
+    return any(piece in facts.lines for piece in fragments(read.text.split("\n")))
 
 
 def _signature_like(read: Read) -> bool:

@@ -138,6 +138,7 @@ def blocks_of(
     *,
     indent_step: int = 0,
     breaks: str = "guessed",
+    known: Callable[[str], bool] | None = None,
 ) -> Iterable[Read]:
     """Join ``lines`` into blocks (see the module's docstring); a line for which
     ``alone`` is true (a line of the first page's facts) is a block of its own. A list
@@ -145,7 +146,9 @@ def blocks_of(
     indent among the list's items (a PDF's layout). ``breaks`` says what the blank
     lines tell: "guessed", some paragraph breaks (a line that ends a sentence early
     ends its paragraph too); "spaced", all within a page (where a page turned, the
-    line's length tells); "measured", all (a PDF's measured lines: pdfpage.py)."""
+    line's length tells); "measured", all (a PDF's measured lines: pdfpage.py). A line
+    for which ``known`` is true (a part's name: "Ärendet") is a heading wherever it
+    stands, also in text without blank lines."""
     items: list[_Item] = []
     marked = _lines_with_breaks(lines, breaks)
     width = _width(lines)
@@ -176,6 +179,8 @@ def blocks_of(
             previous.text = join_lines(previous.text, line)
         elif alone is not None and alone(line):
             items.append(_Item(BlockKind.PARAGRAPH, line, fact=True))
+        elif known is not None and known(line) and _starts_new(following):
+            items.append(_Item(BlockKind.HEADING, line, closed=True))
         elif bullet:
             item = _Item(BlockKind.BULLET, line[bullet.end() :], last=line)
             item.level = min(indent // indent_step, 2) if indent_step else _level(indents, indent)

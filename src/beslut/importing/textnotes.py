@@ -27,11 +27,16 @@ def _mark(number: int) -> re.Pattern[str]:
     return re.compile(rf"(?<=[^\W\d_]|[.,;:!?)”]){number}(?=[\s.,;:!?)]|$)")
 
 
-def text_blocks(text: str, alone: Callable[[str], bool] | None = None) -> list[Read]:
+def text_blocks(
+    text: str,
+    alone: Callable[[str], bool] | None = None,
+    known: Callable[[str], bool] | None = None,
+) -> list[Read]:
     """The paragraphs, list items, headings and tables of a text file, in order, with
-    its footnotes on their runs; a line for which ``alone`` is true stands alone."""
+    its footnotes on their runs; a line for which ``alone`` is true stands alone, one
+    for which ``known`` is (a part's name) is a heading (text.py's ``blocks_of``)."""
     lines, notes = take_notes(text_lines(text))
-    return place_notes(list(blocks_of(lines, alone, indent_step=2)), notes)
+    return place_notes(list(blocks_of(lines, alone, indent_step=2, known=known)), notes)
 
 
 def take_notes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
