@@ -23,23 +23,26 @@ from tests.catalogs import LOCALE, PACKAGE_LOCALE, ROOT, compile_catalogs
 
 SOURCES = ROOT / "src" / "beslut"
 ENGLISH = LOCALE / "en" / "LC_MESSAGES" / "beslut.po"
-KEYWORDS = {"_", "N_", "ngettext"}
+KEYWORDS = {"_", "N_", "ngettext", "pgettext", "NC_"}
+PAIRS = {"ngettext", "pgettext", "NC_"}  # two literal strings: forms, or context and text
 
-Extracted = dict[str, str | tuple[str, ...]]
+Key = tuple[str, str | None]  # msgid, msgctxt
+Extracted = dict[Key, str | tuple[str, ...]]
 
 
 # --- the catalogs -------------------------------------------------------------------
 
 
 def extract(root: Path = ROOT) -> Extracted:
-    """msgid -> message (a tuple for plural forms), as ``dev.py i18n`` extracts them."""
+    """(msgid, msgctxt) -> message (a tuple for plural forms), as ``dev.py i18n``
+    extracts them."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)  # type: ignore[no-untyped-call]
     messages: Extracted = {}
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    for _file, _line, message, _comments, context in extract_from_dir(
         str(root), method_map, options_map
     ):
-        messages[message if isinstance(message, str) else message[0]] = message
+        messages[(message if isinstance(message, str) else message[0], context)] = message
     return messages
 
 
@@ -57,8 +60,10 @@ def placeholders(text: str) -> set[str]:
 def untranslated(messages: Extracted, catalog: Catalog) -> list[str]:
     """Why each message lacks a usable translation in ``catalog`` (empty when none)."""
     problems = []
-    for msgid, message in sorted(messages.items()):
-        entry: Message | None = catalog.get(msgid)
+    for (msgid, context), message in sorted(
+        messages.items(), key=lambda m: (m[0][0], m[0][1] or "")
+    ):
+        entry: Message | None = catalog.get(msgid, context=context)
         string = None if entry is None else entry.string
         forms: tuple[str, ...] = (
             () if string is None else (string,) if isinstance(string, str) else tuple(string)
@@ -79,8 +84,9 @@ def untranslated(messages: Extracted, catalog: Catalog) -> list[str]:
 def test_the_sources_have_messages_to_translate() -> None:
     messages = extract()
     assert len(messages) > 300
-    assert messages["Granska och exportera"] == "Granska och exportera"
-    assert messages["{n} varning"] == ("{n} varning", "{n} varningar")
+    assert messages[("Granska och exportera", None)] == "Granska och exportera"
+    assert messages[("{n} varning", None)] == ("{n} varning", "{n} varningar")
+    assert messages[("Underrubrik", "block kind")] == "Underrubrik"  # a sub-heading
 
 
 def test_every_message_has_an_english_translation() -> None:
@@ -115,13 +121,16 @@ def test_a_new_untranslated_message_is_caught(tmp_path: Path) -> None:
 def test_placeholders_must_survive_translation() -> None:
     catalog = Catalog(locale="en")
     catalog.add("Utkastet {id} finns inte.", "Draft {number} does not exist.")
-    assert untranslated({"Utkastet {id} finns inte.": "Utkastet {id} finns inte."}, catalog) == [
-        "placeholders differ: 'Utkastet {id} finns inte.'"
-    ]
+    messages: Extracted = {("Utkastet {id} finns inte.", None): "Utkastet {id} finns inte."}
+    assert untranslated(messages, catalog) == ["placeholders differ: 'Utkastet {id} finns inte.'"]
 
 
 def test_the_catalog_holds_no_messages_the_sources_lost() -> None:
-    kept = {m.id if isinstance(m.id, str) else m.id[0] for m in read_catalog(ENGLISH) if m.id}
+    kept = {
+        (m.id if isinstance(m.id, str) else m.id[0], m.context)
+        for m in read_catalog(ENGLISH)
+        if m.id
+    }
     stale = kept - set(extract())
     assert not stale, f"run python3 dev.py i18n to drop them: {sorted(stale)}"
 
@@ -145,7 +154,7 @@ def marking_problems(source: str) -> list[int]:
     tree = ast.parse(source)
     lines = []
     for name, call in _calls(tree):
-        for arg in call.args[:2] if name == "ngettext" else call.args[:1]:
+        for arg in call.args[:2] if name in PAIRS else call.args[:1]:
             # An f-string, or a literal inside an expression (_(LABELS["x"])), would give
             # a wrong msgid or none; a plain variable is fine (marked with N_ elsewhere).
             inner = any(isinstance(n, ast.JoinedStr) or _is_text(n) for n in ast.walk(arg))
@@ -170,7 +179,12 @@ def import_time_calls(body: list[ast.stmt]) -> list[int]:
             lines += import_time_calls(stmt.body)
         else:
             parts = [stmt]
-        lines += [call.lineno for part in parts for name, call in _calls(part) if name != "N_"]
+        lines += [
+            call.lineno
+            for part in parts
+            for name, call in _calls(part)
+            if name not in ("N_", "NC_")
+        ]
     return sorted(lines)
 
 

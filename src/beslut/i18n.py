@@ -8,8 +8,10 @@ wheel build run) when the user chooses it.
 
 Mark text with ``_()`` where it is shown, ``ngettext()`` where it has a count, and
 ``N_()`` where it is defined at import time (before the language is chosen); such a
-string is translated with ``_()`` where it is shown. The exported document is always
-Swedish: its headings and dates never go through the catalog.
+string is translated with ``_()`` where it is shown. A word with two meanings gets a
+context: ``pgettext(context, text)``, or ``NC_(context, text)`` at import time. The
+exported document is always Swedish: its headings and dates never go through the
+catalog.
 """
 
 from __future__ import annotations
@@ -74,6 +76,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now."""
+    return message
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate ``message`` as it is meant in ``context`` (one Swedish word, two
+    meanings: "Underrubrik" is a TU's subtitle and a sub-heading in the text)."""
+    return _translation.pgettext(context, message)
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark ``message`` in ``context`` for extraction; translate it with ``pgettext``."""
     return message
 
 

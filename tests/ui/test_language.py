@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from beslut.i18n import set_language
+from beslut.model import BlockKind
 from beslut.settings import Settings
 from beslut.store import Store
 from beslut.ui.app import _install_translations
 from beslut.ui.main_window import MainWindow
 from beslut.ui.settings_dialog import SettingsDialog
+from beslut.ui.steps.section import SectionStep
 from tests.catalogs import compile_catalogs
 
 
@@ -54,6 +56,13 @@ def test_the_main_window_in_english(qtbot: QtBot, store: Store, tmp_path: Path) 
     date = window.editor.metadata.date
     assert date.locale().name() == "en_GB"
     assert date.specialValueText() == "No date"
+    # "Underrubrik" is two words in English: the TU's subtitle, a sub-heading in the text.
+    assert window.editor.metadata.subtitle.accessibleName() == "Subtitle"
+    step = window.editor.step_for("sammanfattning")
+    assert isinstance(step, SectionStep)
+    editor = step.editor
+    assert editor.kind_actions[BlockKind.HEADING].text() == "Sub-heading"
+    assert editor.heading2_action.text() == "Sub-heading 2"
 
 
 def test_the_main_window_in_swedish(qtbot: QtBot, store: Store, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
 
-from beslut.i18n import N_, _
+from beslut.i18n import N_, NC_, _, pgettext
 from beslut.model.draft import Block, BlockKind
 from beslut.ui.editactions import EditorActions
 from beslut.ui.messages import Messages
@@ -58,39 +58,40 @@ _TEXT_POINT_SIZE = 11.0  # at least; a larger system font is kept
 
 # (kind, level, text, tooltip, shortcut); shortcuts avoid Ctrl+Alt, which is AltGr on
 # Swedish keyboards. The texts are translated when the actions are made, not at import.
+KIND = "block kind"  # the kinds' names' context (NC_ needs it written out)
 _KIND_ACTIONS = (
     (
         BlockKind.PARAGRAPH,
         0,
-        N_("Brödtext"),
+        NC_("block kind", "Brödtext"),
         N_("Gör stycket till vanlig brödtext"),
         "Ctrl+Shift+N",
     ),
     (
         BlockKind.HEADING,
         1,
-        N_("Underrubrik"),
+        NC_("block kind", "Underrubrik"),
         N_("Gör stycket till en underrubrik"),
         "Ctrl+Shift+R",
     ),
     (
         BlockKind.HEADING,
         2,
-        N_("Underrubrik 2"),
+        NC_("block kind", "Underrubrik 2"),
         N_("Gör stycket till en underrubrik på nivå 2, under en underrubrik"),
         "Ctrl+Shift+T",
     ),
     (
         BlockKind.BULLET,
         0,
-        N_("Punktlista"),
+        NC_("block kind", "Punktlista"),
         N_("Gör stycket till en punkt i en punktlista (Tab: en nivå in)"),
         "Ctrl+Shift+L",
     ),
     (
         BlockKind.NUMBERED,
         0,
-        N_("Numrerad lista"),
+        NC_("block kind", "Numrerad lista"),
         N_("Gör stycket till en punkt i en numrerad lista (Tab: en nivå in)"),
         "Ctrl+Shift+O",
     ),
@@ -123,7 +124,7 @@ class SectionEditor(QWidget):
             _("Kursiv"), _("Kursiv stil"), QKeySequence.StandardKey.Italic
         )
         self.style_actions = {
-            (kind, level): self.action(_(text), _(tip), keys)
+            (kind, level): self.action(pgettext(KIND, text), _(tip), keys)
             for kind, level, text, tip, keys in _KIND_ACTIONS
         }
         # The first action of each kind; the heading's is Underrubrik (level 1).
