@@ -148,7 +148,7 @@ def bare_long_pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 def test_the_long_draft_says_sida_x_of_y_on_every_page(long_pages: list[str]) -> None:
     total = len(long_pages)
-    assert 35 <= total <= 50  # about 40
+    assert 30 <= total <= 50  # about 33: the columns fitted to their content keep rows short
     for number, page in enumerate(long_pages, start=1):
         line = next(line for line in page.splitlines() if "Sida " in line)
         assert line.rstrip().endswith(f"Sida {number} ({total})")

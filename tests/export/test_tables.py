@@ -8,7 +8,7 @@ from docx.oxml.parser import parse_xml
 
 from beslut.export.ooxml import VAL, W_NS, w
 from beslut.export.runs import Inline
-from beslut.export.tables import table_xml
+from beslut.export.tables import column_widths, table_xml
 from beslut.model import Block, BlockKind, Run
 
 
@@ -24,10 +24,10 @@ def test_header_rows_repeat_every_row_keeps_together_and_the_style_is_set() -> N
     width = props.find(w("tblW"))
     assert (width.get(w("w")), width.get(w("type"))) == ("5000", "pct")
     assert props.find(w("tblLook")).get(w("firstRow")) == "1"
-    assert [col.get(w("w")) for col in table.iterfind(f"{w('tblGrid')}/{w('gridCol')}")] == [
-        "4500",
-        "4500",
-    ]
+    widths = [int(col.get(w("w"))) for col in table.iterfind(f"{w('tblGrid')}/{w('gridCol')}")]
+    assert sum(widths) == 9000 and widths[0] > widths[1]  # "Ventilation" is the longer
+    cells = [int(tc.find(f"{w('tcPr')}/{w('tcW')}").get(w("w"))) for tc in table.iter(w("tc"))]
+    assert cells == widths * 3
     rows = table.findall(w("tr"))
     assert [row.find(f"{w('trPr')}/{w('tblHeader')}") is not None for row in rows] == [
         True,
@@ -81,3 +81,18 @@ def test_cells_keep_bold_italic_links_and_notes() -> None:
 
 def test_a_table_without_cells_is_nothing() -> None:
     assert table_xml(Block(BlockKind.TABLE)) == ""
+
+
+def test_columns_are_fitted_to_their_content() -> None:
+    text = "Ombyggnaden av omklädningsrummen så att de blir tillgängliga för alla besökare"
+    long_and_short = Block.table([["Åtgärd", "Kostnad"], [text, "4,5"], ["Kakel", "12,1"]]).rows
+    wide, narrow = column_widths(long_and_short, 2, 9000)
+    assert wide + narrow == 9000 and narrow < 1500  # room for "Kostnad", not more
+    assert narrow >= (len("Kostnad") + 3) * 110  # the longest word fits on its line
+    even = Block.table([["Ett", "Två", "Tre"]]).rows
+    assert column_widths(even, 3, 9000) == [3000, 3000, 3000]
+    words = " ".join(["ord"] * 40)
+    crowded = Block.table([[words, words, "Kostnaden i kronor"]]).rows  # nothing fits a line
+    first, second, third = column_widths(crowded, 3, 9000)
+    assert first == second and third >= (len("Kostnaden") + 3) * 110
+    assert column_widths(Block.table([["", ""]]).rows, 2, 9000) == [4500, 4500]
