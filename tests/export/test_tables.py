@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
+from docx import Document
 from docx.oxml.parser import parse_xml
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+from tests.richdraft import rich_draft
 
+from beslut.export.document import render_docx
 from beslut.export.ooxml import VAL, W_NS, w
 from beslut.export.runs import Inline
 from beslut.export.tables import column_widths, table_xml
@@ -96,3 +102,21 @@ def test_columns_are_fitted_to_their_content() -> None:
     first, second, third = column_widths(crowded, 3, 9000)
     assert first == second and third >= (len("Kostnaden") + 3) * 110
     assert column_widths(Block.table([["", ""]]).rows, 2, 9000) == [4500, 4500]
+
+
+def test_the_text_after_a_table_has_the_body_s_space_before_it() -> None:
+    draft = rich_draft()  # Ekonomiska konsekvenser: a table, then a bullet list
+    document = Document(io.BytesIO(render_docx(draft)))
+    body = list(document.element.body.iterchildren())
+    after = [
+        Paragraph(body[i + 1], document)
+        for i, element in enumerate(body[:-1])
+        if element.tag == w("tbl") and body[i + 1].tag == w("p")
+    ]
+    facts, table = after  # the first page's layout table of facts, then the part's table
+    assert facts.text == "Upprustning av Husbybadet"  # the title: its style's own space
+    assert facts.paragraph_format.space_before is None
+    assert table.text == "Finansieras inom investeringsramen."
+    assert table.paragraph_format.space_before == Pt(6)
+    others = [p for p in document.paragraphs if p.text == "Dessutom gäller följande:"]
+    assert others and others[0].paragraph_format.space_before is None  # the style's own

@@ -28,6 +28,7 @@ from beslut.parts import section_heading
 
 # The document is Swedish whatever language the user reads, so this is never translated.
 ATTACHMENTS_HEADING = "Bilagor"
+SPACE_AFTER_TABLE = 120  # twips: 6 pt, the body's space between paragraphs
 
 
 class Role(StrEnum):
@@ -172,22 +173,29 @@ class Writer:
                 continue
             runs, marked = self._runs(block, mark)
             para = mark.paragraph if mark is not None else None
+            # A table has no space after it: the text after it gets the body's space.
+            spaced = index > 0 and blocks[index - 1].kind is BlockKind.TABLE
             if kind is BlockKind.HEADING:
                 self.paragraph(HEADING_ROLES[block.level], runs, mark=para, marked=marked)
             elif kind is BlockKind.BULLET:
                 if bullets is None:
                     bullets = self._lists.new_list(Role.BULLET)
+                role = BULLET_ROLES[block.level]
                 self.paragraph(
-                    BULLET_ROLES[block.level], runs, bullets, block.level, mark=para, marked=marked
+                    role, runs, bullets, block.level, mark=para, marked=marked, spaced=spaced
                 )
             elif kind is BlockKind.NUMBERED:
                 if numbered is None or block.start is not None:
                     numbered = self._lists.new_list(Role.NUMBERED, block.start, block.level)
                 role = NUMBERED_ROLES[block.level]
-                self.paragraph(role, runs, numbered, block.level, mark=para, marked=marked)
+                self.paragraph(
+                    role, runs, numbered, block.level, mark=para, marked=marked, spaced=spaced
+                )
             else:
                 keep = _leads_into(blocks, index)
-                self.paragraph(Role.PARAGRAPH, runs, keep_next=keep, mark=para, marked=marked)
+                self.paragraph(
+                    Role.PARAGRAPH, runs, keep_next=keep, mark=para, marked=marked, spaced=spaced
+                )
 
     def _runs(self, block: Block, mark: Mark | None) -> tuple[str, Marked | None]:
         if mark is None or not mark.runs or self._revisions is None:
@@ -249,14 +257,18 @@ class Writer:
         mark: Op | None = None,
         marked: Marked | None = None,
         inline: Inline | None = None,
+        spaced: bool = False,
     ) -> None:
         """One paragraph; with tracked changes, ``mark`` says what happened to its mark
-        and ``marked`` holds its runs with their changes (adjacent.py)."""
+        and ``marked`` holds its runs with their changes (adjacent.py). A ``spaced`` one
+        has the body's space between paragraphs before it (after a table)."""
         if not runs:
             return  # never an empty paragraph
         ppr = self._style[role] + ("<w:keepNext/>" if keep_next else "")
         if num_id is not None:
             ppr += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        if spaced:
+            ppr += f'<w:spacing w:before="{SPACE_AFTER_TABLE}"/>'
         if self._tracked is not None:
             self._tracked.add(ppr, runs, mark, marked, inline or self._inline)
             return
