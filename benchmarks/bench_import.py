@@ -3,10 +3,15 @@ every block kind) read and recognised in process.
 
 Goals: at most 300 ms, and at most 3 times the floor measured in the same run: python-
 docx's own Document() load of the same file plus a walk over its paragraphs' text.
+
+Then, for the figure only (no goal), the same draft through LibreOffice's PDF (54 pages)
+against pypdf's own layout text of its pages: the import reads each page twice with
+pypdf (the layout text, and the pieces with their fonts and places).
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -18,8 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tests.importing.drafts import big_draft  # noqa: E402
 
 from _util import median_ms, report  # noqa: E402
-from beslut.doctypes.loader import load_doctypes  # noqa: E402
+from beslut.doctypes.loader import DocType, load_doctypes  # noqa: E402
 from beslut.importing import import_document  # noqa: E402
+from beslut.model import Draft  # noqa: E402
 from beslut.settings import Settings  # noqa: E402
 from beslut.workflow.exporting import export_draft  # noqa: E402
 
@@ -51,7 +57,34 @@ def main() -> int:
         met = report("import a 100 KB .docx", ours, 300, "python-docx load + walk", base)
         within = ours <= 3 * base
         print(f"  within 3 times the floor: {'met' if within else 'MISSED'}")
+        pdf_figures(draft, Path(tmp), doctypes)
     return 0 if met and within else 1
+
+
+def pdf_floor(path: Path) -> int:
+    """pypdf: the layout text of every page."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    return sum(len(page.extract_text(extraction_mode="layout")) for page in reader.pages)
+
+
+def pdf_figures(draft: Draft, folder: Path, doctypes: list[DocType]) -> None:
+    if shutil.which("soffice") is None:
+        print("  (no LibreOffice: the PDF figure is left out)")
+        return
+    path = folder / "stor-pdf.docx"
+    export_draft(draft, lambda sha: b"", path, Settings(), pdf=True)
+    pdf = path.with_suffix(".pdf")
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(pdf).pages)
+    ours = median_ms(lambda: import_document(pdf, doctypes), repeat=3, warmup=0)
+    base = median_ms(lambda: pdf_floor(pdf), repeat=3, warmup=0)
+    print(
+        f"{'import the same draft as a ' + str(pages) + '-page PDF':<44} {ours:8.2f} ms"
+        f"  floor pypdf layout text: {base:.2f} ms, ratio {ours / base:.2f}"
+    )
 
 
 if __name__ == "__main__":
