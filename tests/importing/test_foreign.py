@@ -4,6 +4,7 @@ headings), and a TU as text in another style than the city template's."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from pathlib import Path
@@ -172,6 +173,7 @@ def test_a_tu_as_text_in_another_style_gets_its_parts_paragraphs_and_lists(
     assert draft.meta.title == "Stöd till fria teatergrupper 2028"
     assert (draft.meta.dnr, draft.meta.handlaggare.telefon) == ("4.2-118/2027", "08-508 311 00")
     assert draft.meta.forvaltning == "Kulturförvaltningen"
+    assert draft.meta.meeting_date == dt.date(2027, 4, 12)  # "Till Kulturnämnden 2027-04-12"
     assert draft.decisions == (
         "Kulturnämnden fördelar stödet enligt bilaga 1.",
         "Beslutet justeras omedelbart.",

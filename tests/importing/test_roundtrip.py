@@ -5,6 +5,7 @@ footnotes."""
 
 from __future__ import annotations
 
+import random
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from beslut.model import Block, BlockKind, Draft, Run
 from beslut.model.example import example_draft
 from beslut.settings import Settings
 from beslut.workflow.exporting import export_draft
-from tests.importing.drafts import big_draft
+from tests.importing.drafts import WORDS, big_draft
 from tests.richdraft import rich_draft
 
 
@@ -154,3 +155,30 @@ def test_through_pdf_italic_and_links_come_back(tmp_path: Path) -> None:
     )
     back = _round_trip(draft, tmp_path / "tu.docx", pdf=True)
     assert back.sections[0].blocks[-1] == paragraph
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice renders the PDF")
+def test_through_pdf_paragraphs_over_a_page_keep_their_footnotes(tmp_path: Path) -> None:
+    """Between a paragraph's two halves stand its page's footnotes and the next page's
+    header: the formatting is found in the text's own characters, not the page's."""
+    rng = random.Random(3)
+
+    def sentence() -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16))).capitalize() + "."
+
+    blocks = tuple(
+        Block(
+            BlockKind.PARAGRAPH,
+            (
+                Run(" ".join(sentence() for _ in range(8)), note=sentence()),
+                Run(" " + " ".join(sentence() for _ in range(8))),
+            ),
+        )
+        for _ in range(14)
+    )
+    draft = example_draft()[0]
+    first = draft.sections[0]
+    draft = replace(draft, sections=(replace(first, blocks=blocks), *draft.sections[1:]))
+    back = _round_trip(draft, tmp_path / "tu.docx", pdf=True)
+    assert back.sections[0].blocks == blocks

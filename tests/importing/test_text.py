@@ -3,6 +3,8 @@ extractions, page furniture, lists with levels and numbers, headings, tables."""
 
 from __future__ import annotations
 
+import time
+
 from beslut.importing.facts import is_fact_line, parse_date, read_facts
 from beslut.importing.recognize import continued
 from beslut.importing.textnotes import text_blocks
@@ -213,4 +215,61 @@ def test_digits_that_are_no_marks_stay() -> None:
     assert [(b.text, b.runs[0].note) for b in _blocks(text)] == [
         ("Eleverna i årskurs 6 ska kunna simma 200 meter enligt Lgr22 och 2026.", ""),
         ("1 Kommunfullmäktige beslutade om detta i fjol.", ""),
+    ]
+
+
+def test_what_only_looks_like_a_note_stays_text() -> None:
+    text = (
+        "Utsläppen av CO2 minskade med 2,1 procent under året.\n"
+        "\n"
+        "1 Bakgrund\n"  # a numbered heading: no sentence
+        "\n"
+        "1 Uppdraget gavs av nämnden i fjol.\n"  # no mark 1 before it ("2,1", "CO2")
+    )
+    assert [(b.text, b.runs[-1].note) for b in _blocks(text)] == [
+        ("Utsläppen av CO2 minskade med 2,1 procent under året.", ""),
+        ("1 Bakgrund", ""),
+        ("1 Uppdraget gavs av nämnden i fjol.", ""),
+    ]
+
+
+def test_a_note_ends_with_its_sentence_and_the_paragraph_goes_on() -> None:
+    text = (
+        "Badet behöver rustas upp.1 Förvaltningen föreslår\n"
+        "1 Enligt besiktningen 2023.\n"
+        "därför att nämnden beslutar om en upprustning.\n"
+    )
+    (block,) = _blocks(text)
+    assert [(r.text, r.note) for r in block.runs] == [
+        ("Badet behöver rustas upp.", "Enligt besiktningen 2023."),
+        (" Förvaltningen föreslår därför att nämnden beslutar om en upprustning.", ""),
+    ]
+
+
+def test_many_lines_that_look_like_notes_are_read_in_linear_time() -> None:
+    began = time.perf_counter()
+    blocks = _blocks("Text utan märken.\n" + "1 Ab.\n" * 8000)
+    assert time.perf_counter() - began < 3
+    assert all(not r.note for b in blocks for r in b.runs)
+
+
+def test_an_underline_makes_any_short_line_a_heading() -> None:
+    text = (
+        "Varför behövs en ny taxa?\n-------------------------\n\nText.\n\n"
+        "2026 års budget\n~~~~~~~~~~~~~~~\n\nMer text.\n"
+    )
+    assert [(b.kind.value, b.level, b.text) for b in _blocks(text)] == [
+        ("heading", 1, "Varför behövs en ny taxa?"),
+        ("paragraph", 0, "Text."),
+        ("heading", 2, "2026 års budget"),
+        ("paragraph", 0, "Mer text."),
+    ]
+
+
+def test_a_row_like_the_header_row_stays_in_its_table_in_text() -> None:
+    (table,) = _blocks("Ja | Nej\n1 | 2\nJa | Nej\n")
+    assert [[cell[0].text for cell in row] for row in table.rows] == [
+        ["Ja", "Nej"],
+        ["1", "2"],
+        ["Ja", "Nej"],
     ]

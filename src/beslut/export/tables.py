@@ -99,5 +99,5 @@ def column_widths(rows: Sequence[Sequence[Cell]], columns: int, text_width: int)
         shares = [w + (n - w) * spare / wanted for w, n in zip(word, longest, strict=True)]
     total = sum(shares)
     widths = [max(int(text_width * share / total), 1) for share in shares]
-    widths[-1] += text_width - sum(widths)
+    widths[-1] = max(widths[-1] + text_width - sum(widths), 1)
     return widths

@@ -68,7 +68,7 @@ def _read(path: Path, kind: Kind, data: bytes, known: Callable[[str], bool] | No
     from beslut.importing.textnotes import text_blocks
 
     blocks = text_blocks(decode_text(path, data), is_fact_line, known)
-    return Document(blocks, printed_numbers=True)
+    return Document(blocks, from_text=True)
 
 
 def import_document(

@@ -36,7 +36,7 @@ _COLUMNS = re.compile(r"\s{3,}")
 # Tjänsteutlåtande", "Handläggare: Eva Ek Till Idrottsnämnden"): before a label.
 _RUN_TOGETHER = re.compile(
     r"\s+(?=(?:Dnr\b|Tjänsteutlåtande\b|Sammanträde\b|Telefon\b|E-post\b|Handläggare\b"
-    r"|Till\s+\S+(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige)\b|\d{4}-\d{2}-\d{2}$))"
+    r"|Till\s+\S+(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige)\b))"
 )
 
 

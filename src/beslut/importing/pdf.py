@@ -28,6 +28,7 @@ from beslut.importing.text import CELLS, blocks_of, line_shape
 MAX_PAGES = 500
 EDGE = 5  # lines at the top and the bottom of a page where a header or footer stands
 NEARLY_ALL = 0.8  # a share of the pages
+NOTE_LIKE = re.compile(r"^\d{1,3}\s+[A-ZÅÄÖÉ]")  # a footnote's text, never furniture
 _COLUMNS = re.compile(r"\s{3,}")
 _MARKER = re.compile(r"[•·▪◦●○■□\-–—*]|\d{1,3}[.)]")
 
@@ -46,11 +47,11 @@ def read_pdf(path: Path, data: bytes, known: Callable[[str], bool] | None = None
         page, found = footnotes(text, page_chars, body)
         notes.update(found)
         kept.append(page)
-    lines, breaks = parted(kept, chars)
+    lines, breaks, text_chars = parted(kept, chars)
     blocks = blocks_of(lines, is_fact_line, breaks=breaks, known=known)
     document = Document(list(blocks), header)
-    document.printed_numbers = True
-    restructure(document, [c for page in chars for c in page], notes)
+    document.from_text = True
+    restructure(document, text_chars, notes)
     return document
 
 
@@ -112,6 +113,7 @@ def without_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str
         seen = {
             (shape, i if i in head else i - len(filled))
             for i in head | foot
+            if not NOTE_LIKE.match(filled[i].strip())  # footnotes of one shape ("1 Se bilaga 1.")
             for shape in _shapes(filled[i])
         }
         pages_with.update({shape for shape, _place in seen})

@@ -33,36 +33,36 @@ class FontWidths:
 
     def __init__(self) -> None:
         self._font = _font_class()
-        self._known: dict[int, Widths | None] = {}
+        self._known: dict[int, tuple[Any, Widths | None]] = {}
 
     def __call__(self, font: Any) -> Widths | None:
         """The widths of ``font``'s characters (its resource dictionary), or None."""
         key = id(font)
         if key not in self._known:
-            self._known[key] = self._read(font)
-        return self._known[key]
+            self._known[key] = (font, self._read(font))  # kept alive: no other font gets its id
+        return self._known[key][1]
 
     def _read(self, resource: Any) -> Widths | None:
         if self._font is None or resource is None:
             return None
         try:
             font = self._font.from_font_resource(resource)
-        except Exception as exc:  # a font pypdf cannot measure: no widths
+            widths: dict[str, float] = dict(font.character_widths)
+            default = float(widths.get("default", 500))
+            codes: dict[str, str] = {}  # a character as shown -> its code in the font
+            mapping: dict[Any, Any] = dict(font.character_map)
+            encoding = font.encoding
+            if isinstance(encoding, dict):
+                for code, glyph in encoding.items():
+                    shown = mapping.get(glyph, glyph)
+                    if isinstance(shown, str) and len(shown) == 1:
+                        codes.setdefault(shown, chr(code))
+            for raw, shown in mapping.items():
+                if isinstance(raw, str) and isinstance(shown, str) and len(shown) == 1:
+                    codes.setdefault(shown, raw)
+        except Exception as exc:  # a font or a pypdf this cannot measure: no widths
             log.info("font widths unreadable: %r", exc)
             return None
-        widths: dict[str, float] = font.character_widths
-        default = float(widths.get("default", 500))
-        codes: dict[str, str] = {}  # a character as shown -> its code in the font
-        mapping: dict[Any, Any] = font.character_map
-        encoding = font.encoding
-        if isinstance(encoding, dict):
-            for code, glyph in encoding.items():
-                shown = mapping.get(glyph, glyph)
-                if isinstance(shown, str) and len(shown) == 1:
-                    codes.setdefault(shown, chr(code))
-        for raw, shown in mapping.items():
-            if isinstance(raw, str) and isinstance(shown, str) and len(shown) == 1:
-                codes.setdefault(shown, raw)
 
         def measure(text: str) -> list[float]:
             return [float(widths.get(codes.get(c, c), default)) / 1000 for c in text]

@@ -3,14 +3,12 @@ and where paragraphs part.
 
 The layout text pypdf gives has a blank line only where a whole line's height is
 empty; a template's paragraphs are often parted by less (6 pt after each, say). Each
-line's characters are found among the page's (pdfstyle.py) for its size, baseline and
-right edge. Small lines at the foot that begin with a number are footnotes. Two lines
-are two paragraphs when the gap between them is wider than the line pitch by a quarter,
-or when the first ends a sentence though the next line's first word would have fitted
-after it (by the fonts' widths). Where a page turns, a page that had room for another
-line ended its paragraph, when what follows has three lines or more on the new page
-(a paragraph going on would have filled the page; with two, widow control may have
-moved a line over).
+line's characters are found among the page's (pdfstyle.py) for its size, baseline,
+right edge and, in a tagged PDF, its paragraph. Small lines at the foot that begin with
+a number, a number the page marks in small digits, are footnotes. Two lines are two
+paragraphs when a tagged PDF says so; without tags, when the gap between them is wider
+than the line pitch by a quarter, or when the first ends a sentence though the next
+line's first word would have fitted after it (by the fonts' widths).
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from beslut.importing.pdfstyle import Chars
+from beslut.importing.pdfstyle import PLAIN, Chars
 from beslut.importing.text import (
     BULLET,
     CELLS,
@@ -37,7 +35,7 @@ NOTE_SIZE = 0.85  # a footnote's text is set smaller than this share of the body
 SPACED = 1.25  # a gap this many line pitches wide parts two paragraphs
 SPACE = 0.25  # a space is at least this wide, in em
 SLACK = 0.5  # points: a word fits when it fits with this to spare
-ROOM = 0.9  # lines: a page with this much room at its foot had room for another line
+MARK_SIZE = 0.7  # a footnote's mark is set smaller than this share of the body's
 Breaks = Literal["measured", "spaced", "guessed"]
 _NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 
@@ -45,65 +43,76 @@ _NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 @dataclass(frozen=True, slots=True)
 class _Line:
     """Where a line stands: its baseline, where its last character ends (0: unknown),
-    how wide its first word is, the size it is set in and its paragraph."""
+    how wide its first word is, the size it is set in, its paragraph, and where its
+    characters are among the page's."""
 
     baseline: float
     right: float
     first: float
     size: float
     block: int  # the tagged paragraph its last character belongs to (-1: not known)
+    begin: int
+    end: int
 
 
-@dataclass
-class Page:
-    """A page's text lines without its footnotes, and where its footnotes begin."""
-
-    lines: list[str]
-    notes_at: float | None = None  # the first footnote's baseline
-
-
-def footnotes(lines: list[str], chars: Chars, body: float) -> tuple[Page, dict[int, str]]:
+def footnotes(lines: list[str], chars: Chars, body: float) -> tuple[list[str], dict[int, str]]:
     """A page's lines without the footnotes at its foot, and those notes by their
     number: the last lines, set smaller than the body's text (``body`` points), from
-    the first that begins with a number ("1 Enligt besiktningen ...")."""
+    the first that begins with a number; every such number must stand as a mark (small
+    digits) in the page's text, else nothing is taken for a note."""
+    if body <= 0:
+        return lines, {}
     stream = "".join(c for c, _s in chars)
-    cut = len(lines)
+    cut, taken = len(lines), set[int]()
     for i in range(len(lines) - 1, -1, -1):
         if not lines[i].strip():
             continue
         found = _place(lines[i], stream, 0, reverse=True)
-        if found is None:
+        if found is None or CELLS in lines[i]:
             break
         begin, end = found
         if statistics.median(s.size for _c, s in chars[begin:end]) > NOTE_SIZE * body:
             break
         cut = i
+        taken.update(range(begin, end))
     first = next((i for i in range(cut, len(lines)) if _NOTE.match(lines[i].strip())), None)
     if first is None:
-        return Page(lines), {}
+        return lines, {}
     notes: dict[int, str] = {}
     number = 0
     for line in lines[first:]:
-        text = line.replace(CELLS, " ").strip()
+        text = line.strip()
         note = _NOTE.match(text)
         if note:
             number = int(note.group(1))
             notes[number] = note.group(2)
         elif text:
             notes[number] = join_lines(notes[number], text)
-    found = _place(lines[first], stream, 0, reverse=True)
-    at = (
-        Counter(s.y for _c, s in chars[found[0] : found[1]]).most_common(1)[0][0] if found else None
-    )
-    return Page(lines[:first], at), notes
+    if not set(notes) <= _marks(chars, taken, body):
+        return lines, {}
+    return lines[:first], notes
 
 
-def parted(pages: list[Page], chars: list[Chars]) -> tuple[list[str], Breaks]:
+def _marks(chars: Chars, taken: set[int], body: float) -> set[int]:
+    """The numbers that small digits make in the page's text (outside ``taken``, the
+    notes' own lines)."""
+    marks, digits = set(), ""
+    for i, (c, style) in enumerate([*chars, (" ", PLAIN)]):
+        if c.isdigit() and 0 < style.size <= MARK_SIZE * body and i not in taken:
+            digits += c
+        elif digits:
+            marks.add(int(digits))
+            digits = ""
+    return marks
+
+
+def parted(pages: list[list[str]], chars: list[Chars]) -> tuple[list[str], Breaks, Chars]:
     """The pages' lines in one list, PAGE_BREAK between pages, with a blank line where
-    two paragraphs part (see the module's docstring); and what the blank lines tell
-    (text.py's ``blocks_of``): every paragraph break when the widths are known, else
-    those within a page when the gaps tell them, else only some."""
-    placed = [_lines(page.lines, page_chars) for page, page_chars in zip(pages, chars, strict=True)]
+    two paragraphs part (see the module's docstring); what the blank lines tell
+    (text.py's ``blocks_of``): every paragraph break when tags or widths are known, else
+    those within a page when the gaps tell them, else only some; and the characters of
+    those lines, in order (not the footnotes' or the pages' furniture)."""
+    placed = [_lines(page, page_chars) for page, page_chars in zip(pages, chars, strict=True)]
     gaps = Counter(
         round(upper.baseline - lower.baseline)
         for ms in placed
@@ -111,20 +120,14 @@ def parted(pages: list[Page], chars: list[Chars]) -> tuple[list[str], Breaks]:
         if upper is not None and lower is not None and upper.baseline > lower.baseline
     )
     pitch = gaps.most_common(1)[0][0] if gaps else 0
-    margin = max(
-        (
-            m.right
-            for page, ms in zip(pages, placed, strict=True)
-            for line, m in zip(page.lines, ms, strict=True)
-            if m and CELLS not in line
-        ),
-        default=0.0,
-    )
+    margin = _margin(pages, placed)
+    text: Chars = []
     out: list[str] = []
     spaced = tagged = 0
     upper: tuple[str, _Line] | None = None
-    for page, ms in zip(pages, placed, strict=True):
-        filled = list(zip(page.lines, ms, strict=True))
+    for page, ms, page_chars in zip(pages, placed, chars, strict=True):
+        text += [c for m in ms if m is not None for c in page_chars[m.begin : m.end]]
+        filled = list(zip(page, ms, strict=True))
         while filled and not filled[-1][0].strip():
             filled.pop()
         while filled and not filled[0][0].strip():
@@ -153,7 +156,25 @@ def parted(pages: list[Page], chars: list[Chars]) -> tuple[list[str], Breaks]:
             out.append(line)
             upper = (line, m) if m is not None else None
     measured = margin > 0 or tagged > 0
-    return out, "measured" if measured else "spaced" if spaced >= 2 else "guessed"
+    return out, "measured" if measured else "spaced" if spaced >= 2 else "guessed", text
+
+
+def _margin(pages: list[list[str]], placed: list[list[_Line | None]]) -> float:
+    """The text's right edge: nearly the furthest that lines of the body's size reach
+    (a line that reaches further, a heading or a head's column, does not count); 0 when
+    the widths are not known."""
+    lines = [
+        m
+        for page, ms in zip(pages, placed, strict=True)
+        for line, m in zip(page, ms, strict=True)
+        if m and CELLS not in line
+    ]
+    sizes = Counter(m.size for m in lines)
+    if not sizes:
+        return 0.0
+    body = sizes.most_common(1)[0][0]
+    rights = sorted(m.right for m in lines if m.size == body)
+    return rights[int(len(rights) * 0.98)] if len(rights) >= 20 else rights[-1]
 
 
 def _fitted(upper: tuple[str, _Line], lower: tuple[str, _Line], margin: float) -> bool:
@@ -200,7 +221,7 @@ def _lines(lines: list[str], chars: Chars) -> list[_Line | None]:
         first = sum(s.width for s in styles[:word])
         baseline = Counter(s.y for s in styles).most_common(1)[0][0]
         last = styles[-1]
-        out.append(_Line(baseline, last.right, first, last.size, last.block))
+        out.append(_Line(baseline, last.right, first, last.size, last.block, begin, position))
     return out
 
 

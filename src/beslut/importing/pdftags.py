@@ -77,15 +77,28 @@ def _walk(kids: Any, roles: dict[str, str]) -> Marks:
     return marks
 
 
+SHOWS = frozenset({b"Tj", b"TJ", b"'", b'"'})  # the operators that show text
+
+
 class MarkedContent:
-    """The MCID the text being shown is marked with, from pypdf's operator callback."""
+    """The MCID the text being shown is marked with, from pypdf's operator callback.
+
+    pypdf hands text to the visitor when it gathers no more (at a move, a font change,
+    the end of the text object), which may be after the next paragraph's mark began:
+    the mark is taken where the text was shown, the first showing since the last hand-
+    over."""
 
     def __init__(self, page: int) -> None:
         self.page = page
         self._stack: list[int | None] = []
+        self._shown: int | None = None  # the MCID where text was first shown since
+        self._showing = False
 
     def operator(self, op: bytes, args: Any, _cm: Any, _tm: Any) -> None:
-        if op == b"BDC":
+        if op in SHOWS:
+            if not self._showing:
+                self._shown, self._showing = self._current(), True
+        elif op == b"BDC":
             props: Any = args[1] if len(args) > 1 else None
             if hasattr(props, "get_object"):
                 props = props.get_object()
@@ -96,7 +109,11 @@ class MarkedContent:
         elif op == b"EMC" and self._stack:
             self._stack.pop()
 
+    def _current(self) -> int | None:
+        return next((m for m in reversed(self._stack) if m is not None), None)
+
     def block(self, marks: Marks) -> int:
-        """The block of the text shown now; -1 when it is not known."""
-        mcid = next((m for m in reversed(self._stack) if m is not None), None)
+        """The block of the text handed over now; -1 when it is not known."""
+        mcid = self._shown if self._showing else self._current()
+        self._showing = False
         return marks.get((self.page, mcid), -1) if mcid is not None else -1

@@ -44,6 +44,8 @@ class Document:
     header_lines: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    # Numbered items carry the number they print as ``start`` (text and PDF): in its
-    # part, recognition makes an item that continues the numbering a continuation.
-    printed_numbers: bool = False
+    # Read from text or a PDF's text, not from Word's structure: numbered items carry
+    # the number they print as ``start`` (in its part, recognition makes an item that
+    # continues the numbering a continuation), and a page's header or footer may stand
+    # in the text (recognition leaves out what only repeats the first page's facts).
+    from_text: bool = False

@@ -172,7 +172,7 @@ class _Walk:
             handlaggare=Person(facts.handlaggare, facts.telefon, facts.epost),
         )
         self.found.facts = facts.found()
-        numbered = continued if self.document.printed_numbers else tuple
+        numbered = continued if self.document.from_text else tuple
         sections = tuple(Section(k, heading, numbered(b)) for k, heading, b in self.sections)
         self.found.parts = [(h, k, len(b)) for k, h, b in self.sections]
         self.found.decisions, self.found.attachments = len(self.decisions), len(self.attachments)
@@ -226,7 +226,7 @@ class _Walk:
     def _body(self, blocks: Sequence[Read], facts: Facts) -> None:
         mode, current = "", None
         for read in blocks:
-            if read.block.kind is BlockKind.PARAGRAPH and _repeats_facts(read, facts):
+            if self.document.from_text and _repeats_facts(read, facts):
                 continue  # a page's header or footer that a copy of the text took along
             kind = self._heading_kind(read)
             if kind == "decisions" and read.role is not Role.DECISION:
@@ -305,7 +305,10 @@ def continued(blocks: Sequence[Block]) -> tuple[Block, ...]:
 
 
 def _repeats_facts(read: Read, facts: Facts) -> bool:
-    """True when ``read`` says only what the first page's facts said."""
+    """True when ``read`` is a paragraph that says only what the first page's facts
+    said."""
+    if read.block.kind is not BlockKind.PARAGRAPH:
+        return False
     pieces = fragments(read.text.split("\n"))
     return bool(pieces) and all(piece in facts.lines for piece in pieces)
 

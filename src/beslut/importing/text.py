@@ -40,7 +40,7 @@ PAGE_NUMBER = re.compile(
     r"(?i)(.*\b(sida|sid\.?)\s*)?\d{1,3}\s*(\(\s*\d{1,3}\s*\)|av\s+\d{1,3})\s*$"
 )
 DNR_LINE = re.compile(r"(?i)^\s*dnr[:.]?\s*\S+\s*$")  # with a page number: a page header
-_RULE = re.compile(r"^[\s_\-–—=.*·]+$")
+_RULE = re.compile(r"^[\s_\-–—=~.*·]+$")
 # A rule right under a heading (as the plain-text export writes them): a part's, then
 # the two sub-heading levels.
 UNDERLINE = re.compile(r"([=~-])\1{2,}")
@@ -102,7 +102,7 @@ def _lines_with_breaks(lines: list[str], breaks: str) -> list[_Line]:
                 pending = True  # a blank line; in double-spaced text only a line of spaces
             continue
         rule = UNDERLINE.fullmatch(line.strip())
-        if rule and out and not pending and is_heading_line(out[-1].text):
+        if rule and out and not pending and _underlinable(out[-1].text):
             out[-1] = replace(out[-1], underline=rule.group(1))
             continue
         if is_furniture(line) or line_shape(line) in repeated:
@@ -117,6 +117,16 @@ def _lines_with_breaks(lines: list[str], breaks: str) -> list[_Line]:
         out.append(_Line(line.strip(), pending, indent, turned))
         pending = turned = False
     return out
+
+
+def _underlinable(text: str) -> bool:
+    """A line a rule right under it makes a heading: short, no list item, no table row
+    (a heading may end in "?" or begin with a year: "2026 års budget")."""
+    return (
+        len(text) <= HEADING_MAX
+        and CELLS not in text
+        and not (BULLET.match(text) or NUMBER.match(text))
+    )
 
 
 @dataclass
@@ -169,11 +179,12 @@ def blocks_of(
         elif CELLS in line:
             cells = [cell.strip() for cell in line.split(CELLS.strip())]
             rows = previous.rows if previous is not None and not broken else None
-            if rows is not None and cells == rows[0] and turned:
+            same = rows is not None and cells == rows[0]
+            if same and turned:
                 pass  # the table's header row, repeated on the new page
-            elif rows is not None and (cells != rows[0] or len(rows) == 1):
+            elif rows is not None and not (same and len(rows) > 1 and breaks != "guessed"):
                 rows.append(cells)
-            else:  # a new table (also one right after a table with the same header)
+            else:  # a new table; in a PDF also one right after a table with its header
                 items.append(_Item(BlockKind.TABLE, line, closed=True, rows=[cells]))
         elif previous is not None and previous.fact and line[:1].islower():
             previous.text = join_lines(previous.text, line)

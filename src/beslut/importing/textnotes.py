@@ -3,7 +3,9 @@ has a footnote's mark as digits right after a word ("rustas upp.1") and the note
 as a line of its own that begins with the number ("1 Enligt besiktningen ...").
 
 A line is taken for a note's text only when it has the number the next note should have
-(1, 2, 3, ...) and a mark with that number stands in the text before it. The note leaves
+(1, 2, 3, ...), its text (with the lower-case lines that go on with it) ends as a
+sentence does, and a mark with that number stands in the text before it (the nearest
+is taken, so a "1" further up is no mark of this note). The note leaves
 the text; its mark becomes NOTE_MARK (which text.py reads past, so "upp.1" still ends a
 sentence) until the blocks are made, and then the note goes on the run the mark ends.
 Other digits stay as they are.
@@ -15,16 +17,19 @@ import re
 from collections.abc import Callable
 
 from beslut.importing.read import Read
-from beslut.importing.text import CELLS, NOTE_MARK, blocks_of, text_lines
+from beslut.importing.text import CELLS, NOTE_MARK, blocks_of, ends_sentence, text_lines
 from beslut.model.draft import Block, BlockKind, Run
 
 NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*\S)\s*$")
+NOTE_END = (".", "!", "?", ")")  # a note's text is a sentence, where a heading is not
+WINDOW = 200  # lines: how far before its text a note's mark is looked for
 
 
 def _mark(number: int) -> re.Pattern[str]:
-    """The mark of note ``number``: right after a letter or a sentence's punctuation,
-    not part of a longer number, before a space, punctuation or the end."""
-    return re.compile(rf"(?<=[^\W\d_]|[.,;:!?)”]){number}(?=[\s.,;:!?)]|$)")
+    """The mark of note ``number``: right after a lower-case letter, or after a
+    sentence's punctuation that follows a letter ("upp.1"), not after a digit ("2,1")
+    nor in a code in capitals ("CO2"), before a space, punctuation or the end."""
+    return re.compile(rf"(?:(?<=[a-zåäöéü])|(?<=[^\W\d_][.,;:!?)”])){number}(?=[\s.,;:!?)]|$)")
 
 
 def text_blocks(
@@ -35,7 +40,7 @@ def text_blocks(
     """The paragraphs, list items, headings and tables of a text file, in order, with
     its footnotes on their runs; a line for which ``alone`` is true stands alone, one
     for which ``known`` is (a part's name) is a heading (text.py's ``blocks_of``)."""
-    lines, notes = take_notes(text_lines(text))
+    lines, notes = take_notes(text_lines(text.replace(NOTE_MARK, "")))
     return place_notes(list(blocks_of(lines, alone, indent_step=2, known=known)), notes)
 
 
@@ -45,30 +50,35 @@ def take_notes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
     notes: dict[int, str] = {}
     kept: list[str] = []
     searched = 0  # the kept lines before this hold the marks found so far
-    current: int | None = None  # the note whose text a lower-case line goes on with
-    for line in lines:
-        if current is not None and line.strip()[:1].islower():
-            notes[current] = f"{notes[current]} {line.strip()}"
-            continue
-        current = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         match = NOTE_LINE.match(line)
         number = len(notes) + 1
-        if match and int(match.group(1)) == number:
-            mark = _mark(number)
-            at = next(
-                (
-                    i
-                    for i in range(searched, len(kept))
-                    if CELLS not in kept[i] and mark.search(kept[i])
-                ),
-                None,
-            )
-            if at is not None:
-                kept[at] = mark.sub(NOTE_MARK, kept[at], count=1)
-                notes[number], current, searched = match.group(2), number, at
-                kept.append("")  # the note parted what stood around it
-                continue
-        kept.append(line)
+        if match is None or int(match.group(1)) != number:
+            kept.append(line)
+            i += 1
+            continue
+        text, after = match.group(2), i + 1  # a note's text may go on, in lower case
+        while after < len(lines) and not ends_sentence(text) and lines[after].strip()[:1].islower():
+            text, after = f"{text} {lines[after].strip()}", after + 1
+        mark = _mark(number)
+        at = next(
+            (
+                k
+                for k in range(len(kept) - 1, max(searched, len(kept) - WINDOW) - 1, -1)
+                if CELLS not in kept[k] and mark.search(kept[k])
+            ),
+            None,
+        )
+        if at is None or not text.endswith(NOTE_END):
+            kept.append(line)
+            i += 1
+            continue
+        kept[at] = mark.sub(NOTE_MARK, kept[at], count=1)
+        notes[number], searched = text, at
+        kept.append("")  # the note parted what stood around it
+        i = after
     return kept, notes
 
 
