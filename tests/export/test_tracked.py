@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -268,3 +269,39 @@ def test_a_paragraph_added_before_a_changed_one_leaves_that_one_word_by_word() -
     _blocks, marks = merged_blocks(old, new)
     assert [m.paragraph if m else None for m in marks] == [Op.INSERT, None]
     assert marks[1] is not None and Op.DELETE in marks[1].runs  # "februari" -> "mars"
+
+
+@pytest.mark.parametrize("mode", ["accept", "reject"])
+def test_the_first_page_s_changed_facts_are_revisions_too(
+    tmp_path: Path, run_tool: Callable[..., str], mode: str
+) -> None:
+    old, _new = old_and_new()
+    meta = old.meta
+    person = replace(meta.handlaggare, telefon="08-508 999 99")
+    new = replace(
+        old,
+        meta=replace(
+            meta,
+            title=meta.title + " och vuxna",
+            dnr="IDN 2026/999",
+            avdelning="",
+            handlaggare=person,
+        ),
+    )
+    tracked = _tracked(tmp_path, old, new)
+    resolved = _text(run_tool, tracked, f"--track-changes={mode}")
+    assert resolved == _text(
+        run_tool, _plain(tmp_path, "väntad.docx", new if mode == "accept" else old)
+    )
+    body = _body(tracked)
+    inserted = ["".join(i.itertext()) for i in body.iter(f"{W}ins")]
+    deleted = ["".join(d.itertext()) for d in body.iter(f"{W}del")]
+    assert " och vuxna" in inserted  # the ärendemening word by word
+    assert meta.title not in deleted
+    assert meta.dnr in deleted and "IDN 2026/999" in inserted  # little in common: whole
+    assert meta.avdelning in deleted  # a fact removed
+    assert "123" in deleted and "999" in inserted  # 08-508 123 45 -> 08-508 999 99
+    with zipfile.ZipFile(tracked) as archive:
+        headers = [archive.read(n).decode() for n in archive.namelist() if "header" in n]
+    assert any("IDN 2026/999" in h for h in headers)  # the running header: the new Dnr
+    assert not any("<w:ins " in h or "<w:del " in h or "\ue100" in h for h in headers)

@@ -184,3 +184,21 @@ def test_libreoffice_keeps_paragraphs_apart_beside_an_inserted_one(
             p.text for p in Document(str(_plain(tmp_path / "väntad.docx", draft))).paragraphs
         ]
         assert paragraphs[paragraphs.index(_SUBTITLE) :] == expected[expected.index(_SUBTITLE) :]
+
+
+def test_libreoffice_accepts_and_rejects_the_first_page_s_facts(
+    rendered: dict[str, Path], tmp_path: Path
+) -> None:
+    """A changed ärendemening and Dnr, and a removed line of facts ("Telefon: ..."):
+    accepting gives the new first page, rejecting the old."""
+    old, _new = old_and_new()
+    meta = old.meta
+    person = replace(meta.handlaggare, telefon="")  # a line in the middle of its cell
+    meta = replace(meta, title=meta.title + " och vuxna", dnr="IDN 2026/999", handlaggare=person)
+    new = replace(old, meta=meta)
+    tracked = tmp_path / "spårad.docx"
+    tracked.write_bytes(render_docx(new, tracked=Tracked(old, "Anna Ek", dt.datetime.now(dt.UTC))))
+    for command, draft in (("AcceptAllTrackedChanges", new), ("RejectAllTrackedChanges", old)):
+        target = tmp_path / f"{command}.docx"
+        _resolve(rendered["profile"], tracked, target, command)
+        assert _texts(target) == _texts(_plain(tmp_path / "väntad.docx", draft)), command

@@ -70,6 +70,24 @@ def render_docx(
     doctype = doctype or load_doctype(draft.meta.doctype, template_dir_for(template))
     document = open_template(template)
     values = field_values(draft, doctype.name, extra_fields)
+    if tracked is not None:  # the body's changed fields as revisions, the rest as they are
+        from beslut.export.content import first_free_id
+        from beslut.export.revisions import Revisions
+        from beslut.export.trackedfields import (
+            changed_lines,
+            mark_changes,
+            mark_lines,
+            placeholders,
+        )
+
+        old = field_values(tracked.old, doctype.name, extra_fields)
+        body_values, changes = placeholders(old, values)
+        body = document.element.body
+        lines = changed_lines(body, old, values)
+        fill_fields(body, body_values)
+        revisions = Revisions(tracked.author, tracked.date, first_free_id(document))
+        mark_changes(body, changes, revisions)
+        mark_lines(lines, revisions)
     unknown = fill_all_parts(document, values) - {CONTENT_FIELD}
     if unknown:
         log.warning("Template %s has fields without a value: %s", template, sorted(unknown))
