@@ -15,13 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beslut.doctypes.loader import DocType, default_template_dir, load_doctype
-from beslut.export.content import body_xml
+from beslut.export.content import body_xml, first_free_id
 from beslut.export.errors import TemplateError
 from beslut.export.fields import CONTENT_FIELD, field_key, field_values
 from beslut.export.merge import FIELD_PATTERN, fill_fields, paragraph_text
 from beslut.export.ooxml import W_NS, Element, P, w
-from beslut.export.revisions import Tracked
+from beslut.export.revisions import Revisions, Tracked
 from beslut.export.styles import set_language
+from beslut.export.trackedfields import (
+    changed_lines,
+    mark_changes,
+    mark_lines,
+    placeholders,
+    settle_final_mark,
+)
 from beslut.i18n import _
 from beslut.model.draft import Draft
 from beslut.resources import TEMPLATE_NAME
@@ -71,15 +78,6 @@ def render_docx(
     document = open_template(template)
     values = field_values(draft, doctype.name, extra_fields)
     if tracked is not None:  # the body's changed fields as revisions, the rest as they are
-        from beslut.export.content import first_free_id
-        from beslut.export.revisions import Revisions
-        from beslut.export.trackedfields import (
-            changed_lines,
-            mark_changes,
-            mark_lines,
-            placeholders,
-        )
-
         old = field_values(tracked.old, doctype.name, extra_fields)
         body_values, changes = placeholders(old, values)
         body = document.element.body
@@ -169,43 +167,6 @@ def insert_content(
         marker.getparent().remove(marker)
     if tracked is not None:
         settle_final_mark(body)
-
-
-def settle_final_mark(body: Element) -> None:
-    """When the document ends in inserted paragraphs, their last mark is the document's
-    own, which no program can remove: the insertion of a paragraph break goes on the
-    mark before them instead ("old¶ new¶" is old text, then "¶new" inserted), so that
-    rejecting all changes leaves no empty paragraph at the end."""
-    paragraphs = [child for child in body if child.tag in (P, w("tbl"))]
-    if not paragraphs or paragraphs[-1].tag != P:
-        return
-    trail = 0
-    while trail < len(paragraphs) and _mark_change(paragraphs[-1 - trail], "ins") is not None:
-        trail += 1
-    if not trail or trail == len(paragraphs):
-        return
-    before = paragraphs[-1 - trail]
-    if before.tag != P or _mark_change(before, "del") is not None:
-        return
-    last_mark = _mark_change(paragraphs[-1], "ins")
-    if last_mark is None:
-        return
-    properties = before.find(w("pPr"))
-    if properties is None:
-        properties = before.makeelement(w("pPr"), {})
-        before.insert(0, properties)
-    run_properties = properties.find(w("rPr"))
-    if run_properties is None:
-        run_properties = properties.makeelement(w("rPr"), {})
-        properties.append(run_properties)  # w:rPr comes last in w:pPr
-    run_properties.append(last_mark)  # moved, so its w:id stays unique
-
-
-def _mark_change(paragraph: Element, change: str) -> Element | None:
-    """The w:ins or w:del on ``paragraph``'s mark."""
-    if paragraph.tag != P:
-        return None
-    return paragraph.find(f"{w('pPr')}/{w('rPr')}/{w(change)}")
 
 
 def find_marker(body: Element) -> Element | None:

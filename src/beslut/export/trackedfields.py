@@ -1,6 +1,8 @@
-"""The template's fields in the body with their changes as Word revisions (no Qt): a
-tracked export shows a changed ärendemening, Dnr, datum or handläggare on the first page
-as the old value deleted and the new one inserted, like any other change.
+"""The tracked export's changes beyond the TU's own text (no Qt): the template's fields
+in the body, and the document's last paragraph mark.
+
+A tracked export shows a changed ärendemening, Dnr, datum or handläggare on the first
+page as the old value deleted and the new one inserted, like any other change.
 
 The body is filled with a placeholder for each changed field; each placeholder is then
 cut out of its run and replaced by the change, word by word when the values have much
@@ -70,15 +72,7 @@ def mark_lines(lines: list[tuple[Element, Op]], revisions: Revisions) -> None:
                     node.tag = w("delText")
             run.addprevious(_revision(op, copy.deepcopy(run), revisions))
             paragraph.remove(run)
-        properties = paragraph.find(w("pPr"))
-        if properties is None:
-            properties = paragraph.makeelement(w("pPr"), {})
-            paragraph.insert(0, properties)
-        marks = properties.find(w("rPr"))
-        if marks is None:
-            marks = properties.makeelement(w("rPr"), {})
-            properties.append(marks)  # w:rPr comes last in w:pPr
-        marks.append(_revision(op, None, revisions))
+        _mark_properties(paragraph).append(_revision(op, None, revisions))
 
 
 def mark_changes(
@@ -155,3 +149,45 @@ def _revision(op: Op, run: Element | None, revisions: Revisions) -> Element:
     if run is not None:
         element.append(run)
     return element
+
+
+def settle_final_mark(body: Element) -> None:
+    """When the document ends in inserted paragraphs, their last mark is the document's
+    own, which no program can remove: the insertion of a paragraph break goes on the
+    mark before them instead ("old¶ new¶" is old text, then "¶new" inserted), so that
+    rejecting all changes leaves no empty paragraph at the end."""
+    paragraphs = [child for child in body if child.tag in (P, w("tbl"))]
+    if not paragraphs or paragraphs[-1].tag != P:
+        return
+    trail = 0
+    while trail < len(paragraphs) and _mark_change(paragraphs[-1 - trail], "ins") is not None:
+        trail += 1
+    if not trail or trail == len(paragraphs):
+        return
+    before = paragraphs[-1 - trail]
+    if before.tag != P or _mark_change(before, "del") is not None:
+        return
+    last_mark = _mark_change(paragraphs[-1], "ins")
+    if last_mark is None:
+        return
+    _mark_properties(before).append(last_mark)  # moved, so its w:id stays unique
+
+
+def _mark_change(paragraph: Element, change: str) -> Element | None:
+    """The w:ins or w:del on ``paragraph``'s mark."""
+    if paragraph.tag != P:
+        return None
+    return paragraph.find(f"{w('pPr')}/{w('rPr')}/{w(change)}")
+
+
+def _mark_properties(paragraph: Element) -> Element:
+    """The w:rPr of ``paragraph``'s mark, made when it has none."""
+    properties = paragraph.find(w("pPr"))
+    if properties is None:
+        properties = paragraph.makeelement(w("pPr"), {})
+        paragraph.insert(0, properties)
+    marks = properties.find(w("rPr"))
+    if marks is None:
+        marks = properties.makeelement(w("rPr"), {})
+        properties.append(marks)  # w:rPr comes last in w:pPr
+    return marks
