@@ -77,8 +77,7 @@ def take_notes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
             continue
         kept[at] = mark.sub(NOTE_MARK, kept[at], count=1)
         notes[number], searched = text, at
-        kept.append("")  # the note parted what stood around it
-        i = after
+        i = after  # the note's lines leave the text: what stood around them meets
     return kept, notes
 
 
