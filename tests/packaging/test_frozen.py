@@ -56,7 +56,9 @@ def test_the_frozen_folder_has_the_data(frozen: Path) -> None:
 
 def test_the_frozen_folder_leaves_out_what_the_app_does_not_use(frozen: Path) -> None:
     files = _files(frozen)
-    unused = re.compile(r"Qt6?(Qml|Quick|WebEngine|Multimedia)|/(pytest|hypothesis|tests)/")
+    unused = re.compile(
+        r"Qt6?(Qml|Quick|WebEngine|Multimedia)|/(pytest|hypothesis|tests|cryptography)/"
+    )
     assert not [f for f in files if unused.search(f)]
     translations = [f for f in files if "/translations/" in f and f.endswith(".qm")]
     assert translations, "Qt's Swedish texts (qtbase_sv.qm) must be there"
@@ -89,6 +91,14 @@ def test_the_frozen_app_starts_and_exports_with_no_python_around(
 
     checked = run([str(frozen / EXE), "check", "1"], env, work)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+    # The export read back by the frozen import (its XML reader, the document types).
+    imported = run([str(frozen / EXE), "import", "OUT.docx"], env, work)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.split() == ["2"]  # the new draft's id
+    shown = [run([str(frozen / EXE), "show", n], env, work).stdout for n in ("2", "1")]
+    files = re.compile(r"  \[[^\]]*\]$", re.M)  # a bilaga's file: the .docx holds its title
+    assert shown[0] == files.sub("", shown[1])
 
 
 def test_the_frozen_app_opens_a_shared_draft_file(frozen: Path, tmp_path: Path) -> None:
