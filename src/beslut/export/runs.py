@@ -70,35 +70,23 @@ def runs_xml(
     ``wrap`` puts each stretch of runs into an element of its own (a tracked change,
     revisions.py); inside a hyperlink, since w:ins and w:del hold runs, not links.
     """
-    if wrap is not None:
-        return _wrapped(runs, inline, wrap)
+    put = wrap or _as_it_is
     out: list[str] = []
     for link, group in _link_groups(runs, inline):
         if not link:
-            out.extend(_run(run, None) + _note(run, inline) for run in group)
+            out.append(put("".join(_run(run, None) + _note(run, inline) for run in group)))
             continue
         inner = "".join(_run(run, inline.hyperlink_style) for run in group)
         if inner:
             assert inline.links is not None
             rel = quoteattr(inline.links.link_id(link))
-            out.append(f'<w:hyperlink {_R} r:id={rel} w:history="1">{inner}</w:hyperlink>')
-        out.append(_note(group[-1], inline))
+            out.append(f'<w:hyperlink {_R} r:id={rel} w:history="1">{put(inner)}</w:hyperlink>')
+        out.append(put(_note(group[-1], inline)))
     return "".join(out)
 
 
-def _wrapped(runs: Sequence[Run], inline: Inline, wrap: Callable[[str], str]) -> str:
-    out: list[str] = []
-    for link, group in _link_groups(runs, inline):
-        if not link:
-            out.append(wrap("".join(_run(run, None) + _note(run, inline) for run in group)))
-            continue
-        inner = "".join(_run(run, inline.hyperlink_style) for run in group)
-        if inner:
-            assert inline.links is not None
-            rel = quoteattr(inline.links.link_id(link))
-            out.append(f'<w:hyperlink {_R} r:id={rel} w:history="1">{wrap(inner)}</w:hyperlink>')
-        out.append(wrap(_note(group[-1], inline)))
-    return "".join(out)
+def _as_it_is(xml: str) -> str:
+    return xml
 
 
 def _link_groups(runs: Sequence[Run], inline: Inline) -> Iterator[tuple[str, list[Run]]]:
