@@ -23,12 +23,11 @@ from beslut.importing.pdfpage import footnotes, parted
 from beslut.importing.pdfstyle import Chars, body_size, restructure, styled_chars
 from beslut.importing.read import Document
 from beslut.importing.safety import refuse
-from beslut.importing.text import CELLS, blocks_of, line_shape
+from beslut.importing.text import CELLS, NOTE_LINE, blocks_of, line_shape
 
 MAX_PAGES = 500
 EDGE = 5  # lines at the top and the bottom of a page where a header or footer stands
 NEARLY_ALL = 0.8  # a share of the pages
-NOTE_LIKE = re.compile(r"^\d{1,3}\s+[A-ZÅÄÖÉ]")  # a footnote's text, never furniture
 _COLUMNS = re.compile(r"\s{3,}")
 _MARKER = re.compile(r"[•·▪◦●○■□\-–—*]|\d{1,3}[.)]")
 
@@ -113,7 +112,7 @@ def without_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str
         seen = {
             (shape, i if i in head else i - len(filled))
             for i in head | foot
-            if not NOTE_LIKE.match(filled[i].strip())  # footnotes of one shape ("1 Se bilaga 1.")
+            if not NOTE_LINE.match(filled[i])  # footnotes of one shape ("1 Se bilaga 1.")
             for shape in _shapes(filled[i])
         }
         pages_with.update({shape for shape, _place in seen})

@@ -13,7 +13,6 @@ line's first word would have fitted after it (by the fonts' widths).
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from beslut.importing.pdfstyle import PLAIN, Chars
 from beslut.importing.text import (
     BULLET,
     CELLS,
+    NOTE_LINE,
     NUMBER,
     PAGE_BREAK,
     ends_sentence,
@@ -37,7 +37,6 @@ SPACE = 0.25  # a space is at least this wide, in em
 SLACK = 0.5  # points: a word fits when it fits with this to spare
 MARK_SIZE = 0.7  # a footnote's mark is set smaller than this share of the body's
 Breaks = Literal["measured", "spaced", "guessed"]
-_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +74,14 @@ def footnotes(lines: list[str], chars: Chars, body: float) -> tuple[list[str], d
             break
         cut = i
         taken.update(range(begin, end))
-    first = next((i for i in range(cut, len(lines)) if _NOTE.match(lines[i].strip())), None)
+    first = next((i for i in range(cut, len(lines)) if NOTE_LINE.match(lines[i].strip())), None)
     if first is None:
         return lines, {}
     notes: dict[int, str] = {}
     number = 0
     for line in lines[first:]:
         text = line.strip()
-        note = _NOTE.match(text)
+        note = NOTE_LINE.match(text)
         if note:
             number = int(note.group(1))
             notes[number] = note.group(2)

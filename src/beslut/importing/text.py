@@ -28,6 +28,8 @@ NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
 _SHARED = {"och", "eller", "samt", "resp", "respektive", "till", "som"}
 CELLS = " | "  # a line of table cells, as the plain-text export writes a table's row
 NOTE_MARK = "\ue000"  # where a footnote's mark stood (textnotes.py): read past it
+# A footnote's text as a line of its own: its number, then the note ("1 Enligt ...").
+NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*\S)\s*$")
 PAGE_BREAK = "\f"  # a PDF's page turns here: no paragraph break of itself
 HEADING_MAX = 80  # characters: a longer line standing alone is a paragraph
 _END = ".!?;,:"

@@ -17,10 +17,16 @@ import re
 from collections.abc import Callable
 
 from beslut.importing.read import Read
-from beslut.importing.text import CELLS, NOTE_MARK, blocks_of, ends_sentence, text_lines
+from beslut.importing.text import (
+    CELLS,
+    NOTE_LINE,
+    NOTE_MARK,
+    blocks_of,
+    ends_sentence,
+    text_lines,
+)
 from beslut.model.draft import Block, BlockKind, Run
 
-NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*\S)\s*$")
 NOTE_END = (".", "!", "?", ")")  # a note's text is a sentence, where a heading is not
 WINDOW = 200  # lines: how far before its text a note's mark is looked for
 
