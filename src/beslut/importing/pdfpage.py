@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from beslut.importing.pdfstyle import PLAIN, Chars
+from beslut.importing.pdfstyle import MARK_SIZE, PLAIN, Chars
 from beslut.importing.text import (
     BULLET,
     CELLS,
@@ -35,7 +35,6 @@ NOTE_SIZE = 0.85  # a footnote's text is set smaller than this share of the body
 SPACED = 1.25  # a gap this many line pitches wide parts two paragraphs
 SPACE = 0.25  # a space is at least this wide, in em
 SLACK = 0.5  # points: a word fits when it fits with this to spare
-MARK_SIZE = 0.7  # a footnote's mark is set smaller than this share of the body's
 Breaks = Literal["measured", "spaced", "guessed"]
 
 

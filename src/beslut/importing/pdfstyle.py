@@ -25,6 +25,7 @@ from beslut.model.draft import Block, BlockKind, Run
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
 _SCHEMES = ("https://", "http://", "mailto:")
+MARK_SIZE = 0.7  # a footnote's mark is set smaller than this share of the body's
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,7 @@ def restructure(document: Document, chars: Chars, notes: dict[int, str]) -> None
         styles, position = found
         size = statistics.median(s.size for s in styles)
         kept.append((_heading(read, size / body, all(s.bold for s in styles)), styles))
-    small = 0.7 * body
+    small = MARK_SIZE * body
     reads = []
     for read, found_styles in kept:
         block = read.block
