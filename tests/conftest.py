@@ -12,6 +12,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
+def _pinned_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test runs on TODAY (tests/today.py), in its own process and in the processes
+    it starts (BESLUT_NOW), whatever the machine's clock says."""
+    from beslut import clock
+    from tests.today import START
+
+    monkeypatch.setenv(clock.ENV, START.isoformat())
+    old = clock.set_clock(clock.TickingClock(START))
+    yield
+    clock.set_clock(old)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:

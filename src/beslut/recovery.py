@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from beslut import clock
 from beslut.errors import BeslutError, NotFoundError
 from beslut.i18n import _
 
@@ -93,7 +94,7 @@ def write_recovery(
     from beslut.model.jsonio import draft_to_dict
 
     db_path = Path(db_path)
-    written = dt.datetime.now(dt.UTC)
+    written = clock.now()
     data: dict[str, Any] = draft_to_dict(draft)
     data[KEY] = {
         "draft_id": draft_id,
@@ -228,7 +229,7 @@ def _file_name(db_path: Path, draft_id: int | None, written: dt.datetime | None)
     if draft_id is not None:
         which = f"utkast-{draft_id}"
     else:
-        stamp = (written or dt.datetime.now(dt.UTC)).strftime("%Y%m%d-%H%M%S-%f")
+        stamp = (written or clock.now()).strftime("%Y%m%d-%H%M%S-%f")
         which = f"nytt-{stamp}"
     return f"{db_path.stem}-{digest}-{which}{_SUFFIX}"
 

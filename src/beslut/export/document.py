@@ -6,7 +6,6 @@ rendered, never at start-up.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import logging
 import zipfile
@@ -14,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from beslut import clock
 from beslut.doctypes.loader import DocType, default_template_dir, load_doctype
 from beslut.export.content import body_xml, first_free_id
 from beslut.export.errors import TemplateError
@@ -213,7 +213,7 @@ def set_properties(document: Document, draft: Draft, doctype: DocType) -> None:
     props.keywords = ""
     props.comments = ""
     props.language = LANGUAGE
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    now = clock.now().replace(microsecond=0, tzinfo=None)
     props.created = now
     props.modified = now
     props.revision = 1

@@ -37,9 +37,8 @@ def _bullet(text: str) -> Block:
     return Block.plain(BlockKind.BULLET, text)
 
 
-def example_draft(today: dt.date | None = None) -> tuple[Draft, dict[str, bytes]]:
-    """The example TU and its bilaga files (sha256 -> bytes)."""
-    today = today or dt.date.today()
+def example_draft(today: dt.date) -> tuple[Draft, dict[str, bytes]]:
+    """The example TU dated ``today`` and its bilaga files (sha256 -> bytes)."""
     meeting = today + dt.timedelta(days=35)
     year = meeting.year + 1
     files = {

@@ -21,12 +21,12 @@ import shutil
 import sqlite3
 import stat
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from beslut import clock
 from beslut.i18n import _
 from beslut.store import errors
 from beslut.store.versions import SCHEMA_VERSION
@@ -77,7 +77,7 @@ def make_backup(store: Store) -> Path:
 
 def daily_backup(store: Store) -> Path | None:
     """Back up ``store`` unless a backup was made today (local date); the new path or None."""
-    today = dt.date.today()
+    today = clock.today()
     for backup in list_backups(store.path):
         if not backup.damaged and backup.created.astimezone().date() == today:
             return None
@@ -115,7 +115,7 @@ def prune(db_path: Path | str, keep: int = KEEP) -> list[Path]:
             removed.append(info.path)
     with contextlib.suppress(OSError):
         for temp in backup_dir(db_path).glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
-            if time.time() - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
+            if clock.now().timestamp() - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
                 temp.unlink()
     return removed
 
@@ -252,7 +252,7 @@ def _temp_copy(source: Path, folder: Path) -> Path:
 
 def _free_name(folder: Path, db_path: Path, *, damaged: bool) -> Path:
     """A new name for this second, numbered past the highest taken: it sorts last."""
-    stamp = dt.datetime.now(dt.UTC).strftime(_STAMP)
+    stamp = clock.now().strftime(_STAMP)
     tail = f"-{DAMAGED}.db" if damaged else ".db"
     taken = re.compile(rf"{re.escape(db_path.stem)}-{stamp}(?:-(\d+))?(?:-{DAMAGED})?\.db")
     try:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 if TYPE_CHECKING:
     from beslut.model.draft import Draft, FileRef
 
+from beslut import clock
 from beslut.errors import NotFoundError
 from beslut.i18n import _
 from beslut.store import errors
@@ -34,7 +35,7 @@ _T = TypeVar("_T")
 
 def now() -> str:
     """The current time as the store writes it: ISO 8601 in UTC, microseconds."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    return clock.stamp()
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,7 +364,7 @@ class Store:
                 raise _no_draft(draft_id)
 
     def _purge_trash(self, days: int = TRASH_DAYS) -> None:
-        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
+        cutoff = (clock.now() - dt.timedelta(days=days)).isoformat()
         expired = "SELECT 1 FROM drafts WHERE deleted IS NOT NULL AND deleted < ? LIMIT 1"
         if self._conn.execute(expired, (cutoff,)).fetchone() is None:
             return

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beslut import clock
 from beslut.collation import collation_key
 from beslut.i18n import N_, _
 from beslut.model.status import Status
@@ -157,7 +158,7 @@ def _row_texts(row: DraftSummary) -> tuple[str, ...]:
     when = _local(row.modified)
     if when is None:
         modified = row.modified
-    elif when.date() == dt.date.today():
+    elif when.date() == clock.today():
         modified = _("i dag {time}").format(time=when.strftime("%H:%M"))
     else:  # ISO 8601 reads the same in both languages (and costs no babel at start-up)
         modified = when.strftime("%Y-%m-%d %H:%M")

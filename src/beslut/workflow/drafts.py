@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from beslut import clock
+
 if TYPE_CHECKING:
     from beslut.doctypes.loader import DocType
     from beslut.model.draft import Draft
@@ -35,7 +37,7 @@ def new_draft(doctype: DocType, settings: Settings, today: dt.date | None = None
     return Draft(
         meta=Metadata(
             doctype=doctype.key,
-            date=today or dt.date.today(),
+            date=today or clock.today(),
             forvaltning=settings.forvaltning,
             avdelning=settings.avdelning,
             handlaggare=Person(settings.name, settings.telefon, settings.epost),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from beslut import clock
 from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.workflow.versions import version_of
@@ -37,7 +38,7 @@ def _saved_at(stamp: str) -> dt.datetime:
     try:
         when = dt.datetime.fromisoformat(stamp)
     except ValueError:
-        return dt.datetime.now(dt.UTC)
+        return clock.now()
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
