@@ -7,6 +7,7 @@ from dataclasses import replace
 from beslut.diff import Op, Piece, compare, render_plain, words
 from beslut.model import Block, BlockKind, Section
 from beslut.model.example import example_draft
+from tests.today import TODAY
 
 
 def test_words_marks_only_the_words_that_changed() -> None:
@@ -22,7 +23,7 @@ def test_words_marks_only_the_words_that_changed() -> None:
 
 
 def test_compare_finds_changes_in_decisions_parts_and_fields() -> None:
-    old = example_draft()[0]
+    old = example_draft(TODAY)[0]
     section = old.sections[0]
     blocks = (*section.blocks[:1], Block.plain(BlockKind.PARAGRAPH, "Ett nytt stycke."))
     new = replace(

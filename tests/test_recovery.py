@@ -28,6 +28,7 @@ from beslut.recovery import (
 )
 from beslut.store import Store
 from beslut.store.paths import data_dir
+from tests.today import TODAY
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def _titled(title: str) -> Draft:
 
 
 def test_a_recovery_file_is_a_draft_file_beside_the_database(db_path: Path) -> None:
-    draft, _files = example_draft()
+    draft, _files = example_draft(TODAY)
     path = write_recovery(db_path, 3, draft, base_change=7, reason="StoreFullError()")
     assert path.parent == recovery_dir(db_path) == db_path.parent / "recovery"
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -194,7 +195,7 @@ def test_a_write_that_works_again_leaves_one_file(tmp_path: Path, temp_dir: Path
 
 
 def test_restore_over_a_stored_draft_keeps_it_as_a_revision(db_path: Path) -> None:
-    draft, files = example_draft()
+    draft, files = example_draft(TODAY)
     recovered = dataclasses.replace(draft, decisions=("Det användaren skrev sist.",))
     with Store.open(db_path) as store:
         draft_id = store.create_draft(draft, files)

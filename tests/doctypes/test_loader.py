@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.today import TODAY
 
 from beslut.doctypes import load_doctype, load_doctypes, loader
 from beslut.doctypes.loader import DocTypeError
@@ -22,7 +23,7 @@ def test_shipped_types_load() -> None:
 
 
 def test_example_draft_follows_its_type() -> None:
-    draft, _ = example_draft()
+    draft, _ = example_draft(TODAY)
     doctype = load_doctype(draft.meta.doctype)
     assert [s.key for s in draft.sections] == [s.key for s in doctype.sections]
     assert doctype.standard_decisions[-1] == draft.decisions[-1]

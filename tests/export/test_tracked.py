@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 
 import pytest
 from tests.export.trackeddraft import NEW_DECISION, NEW_PARAGRAPH, REMOVED_BULLET, old_and_new
+from tests.today import TODAY
 
 from beslut.diff import Op, align
 from beslut.export.document import render_docx
@@ -159,7 +160,7 @@ def test_a_new_table_has_every_row_and_word_inserted(tmp_path: Path) -> None:
 
 
 def test_a_changed_table_cell_is_merged_word_by_word(tmp_path: Path) -> None:
-    draft, _files = example_draft()
+    draft, _files = example_draft(TODAY)
     table = Block.table([["Post", "Kostnad"], ["Simlärare", "720 000 kr"], ["Bad", "1 kr"]])
     changed = Block.table(
         [["Post", "Kostnad"], ["Simlärare", "750 000 kr"], ["Bad", "2 kr"], ["Ny", "3 kr"]]
@@ -243,7 +244,7 @@ def test_a_rewritten_paragraph_is_the_old_deleted_then_the_new_inserted() -> Non
 
 
 def test_an_insertion_beside_an_inserted_paragraph_is_written_whole(tmp_path: Path) -> None:
-    draft, _files = example_draft()
+    draft, _files = example_draft(TODAY)
 
     def part(*texts: str) -> Draft:
         blocks = tuple(Block.plain(BlockKind.PARAGRAPH, t) for t in texts)

@@ -20,6 +20,7 @@ from beslut.settings import Settings
 from beslut.workflow.exporting import export_draft
 from tests.importing.drafts import WORDS, big_draft
 from tests.richdraft import rich_draft
+from tests.today import TODAY
 
 
 def _round_trip(draft: Draft, target: Path, pdf: bool = False) -> Draft:
@@ -45,7 +46,9 @@ def _structure(draft: Draft) -> Draft:
     return replace(draft, sections=sections, attachments=attachments)
 
 
-@pytest.mark.parametrize("make", [lambda: example_draft()[0], big_draft], ids=["example", "100KB"])
+@pytest.mark.parametrize(
+    "make", [lambda: example_draft(TODAY)[0], big_draft], ids=["example", "100KB"]
+)
 def test_through_docx_the_draft_comes_back_exactly(make, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     draft = make()
     back = _round_trip(draft, tmp_path / "tu.docx")
@@ -62,7 +65,9 @@ def test_through_docx_the_draft_comes_back_exactly(make, tmp_path: Path) -> None
     assert back == expected
 
 
-@pytest.mark.parametrize("make", [lambda: example_draft()[0], big_draft], ids=["example", "100KB"])
+@pytest.mark.parametrize(
+    "make", [lambda: example_draft(TODAY)[0], big_draft], ids=["example", "100KB"]
+)
 def test_through_plain_text_the_text_and_structure_come_back(make, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The text export underlines headings ("=" a part's, "-" and "~" the two levels), so
     own parts and heading levels come back; bold, links and footnotes have no form."""
@@ -75,7 +80,7 @@ def test_through_plain_text_the_text_and_structure_come_back(make, tmp_path: Pat
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice renders the PDF")
 def test_through_pdf_the_example_comes_back_with_its_bold(tmp_path: Path) -> None:
     """The fonts and link annotations of the PDF give back bold, italic and links."""
-    draft = example_draft()[0]
+    draft = example_draft(TODAY)[0]
     back = _round_trip(draft, tmp_path / "tu.docx", pdf=True)
     assert back.sections == draft.sections  # "Ingen avgift tas ut" in bold, as written
     assert _structure(back) == _structure(draft)
@@ -138,7 +143,7 @@ def test_through_pdf_the_draft_comes_back(make, tmp_path: Path) -> None:  # type
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice renders the PDF")
 def test_through_pdf_italic_and_links_come_back(tmp_path: Path) -> None:
-    draft = example_draft()[0]
+    draft = example_draft(TODAY)[0]
     paragraph = Block(
         BlockKind.PARAGRAPH,
         (
@@ -177,7 +182,7 @@ def test_through_pdf_paragraphs_over_a_page_keep_their_footnotes(tmp_path: Path)
         )
         for _ in range(14)
     )
-    draft = example_draft()[0]
+    draft = example_draft(TODAY)[0]
     first = draft.sections[0]
     draft = replace(draft, sections=(replace(first, blocks=blocks), *draft.sections[1:]))
     back = _round_trip(draft, tmp_path / "tu.docx", pdf=True)

@@ -12,6 +12,7 @@ import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.today import TODAY
 
 from beslut.errors import DraftFormatError, NewerFormatError
 from beslut.model import Attachment, Block, BlockKind, Draft, FileRef, Metadata, Run, Section
@@ -49,7 +50,7 @@ def test_example_round_trips_with_files() -> None:
 
 
 def test_file_data_is_optional() -> None:
-    draft, _ = example_draft()
+    draft, _ = example_draft(TODAY)
     again, files = loads(dumps(draft))
     assert again == draft
     assert files == {}
@@ -80,7 +81,7 @@ def test_cleaned_text_is_what_the_export_can_write(text: str) -> None:
 
 
 def _doc(**changes: Any) -> dict[str, Any]:
-    data = draft_to_dict(example_draft()[0])
+    data = draft_to_dict(example_draft(TODAY)[0])
     data.update(changes)
     return data
 
@@ -148,4 +149,4 @@ def test_unknown_fields_are_ignored() -> None:
     doc = _doc(framtida_falt={"x": 1})
     doc["meta"]["okänt"] = "värde"
     draft, _ = loads(json.dumps(doc))
-    assert draft == example_draft()[0]
+    assert draft == example_draft(TODAY)[0]

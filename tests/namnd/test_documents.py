@@ -15,6 +15,7 @@ from beslut.cli import main
 from beslut.model.example import example_draft
 from beslut.store import Store
 from beslut.store.seed import seed_example
+from tests.today import TODAY
 
 
 def _store_three(db: Path) -> list[int]:
@@ -73,7 +74,7 @@ def test_pandoc_reads_the_protokollsutdrag_with_its_headings(tmp_path: Path) -> 
         text=True,
         check=True,
     ).stdout
-    draft = example_draft()[0]
+    draft = example_draft(TODAY)[0]
     for heading in ("# Ärendet", "# Beslut", "# Beslutsunderlag"):
         assert heading in markdown
     assert "§ ... Avgiftsfri simskola" in markdown  # pandoc writes the ellipsis as dots

@@ -16,6 +16,7 @@ import pytest
 
 from beslut.model.example import example_draft
 from tests.packaging.outside import ROOT, docx_paragraphs, new_user_env, run
+from tests.today import TODAY
 
 pytestmark = pytest.mark.slow
 
@@ -71,7 +72,7 @@ def test_an_installed_beslut_works_from_another_folder(installed: Path, tmp_path
     env = new_user_env(tmp_path, [installed])
     beslut = str(installed / "beslut")
     elsewhere = tmp_path / "elsewhere"
-    title = example_draft()[0].meta.title
+    title = example_draft(TODAY)[0].meta.title
 
     listed = run([beslut, "list"], env, elsewhere)
     assert listed.returncode == 0, listed.stderr

@@ -10,7 +10,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.today import TODAY
 
+from beslut import clock
 from beslut.model import Draft, Metadata
 from beslut.store import (
     BackupError,
@@ -71,7 +73,8 @@ def test_backup_of_an_open_database_holds_what_is_only_in_the_log(db_path: Path)
     name = backup.name
     assert name.startswith("test-") and name.endswith(".db")
     created = dt.datetime.strptime(name[5:20], "%Y%m%d-%H%M%S").replace(tzinfo=dt.UTC)
-    assert abs(dt.datetime.now(dt.UTC) - created) < dt.timedelta(minutes=1)
+    assert abs(clock.now() - created) < dt.timedelta(minutes=1)
+    assert created.astimezone().date() == TODAY
 
 
 def test_a_read_only_database_can_be_backed_up(db_path: Path) -> None:
@@ -125,7 +128,7 @@ def test_daily_backup_makes_one_a_day(db_path: Path) -> None:
         assert daily_backup(store) is None
         assert [b.path for b in list_backups(db_path)] == [first]
         # Only a backup from yesterday: today's is made.
-        yesterday = (dt.datetime.now().astimezone() - dt.timedelta(days=1)).astimezone(dt.UTC)
+        yesterday = (clock.now() - dt.timedelta(days=1)).astimezone(dt.UTC)
         old = first.with_name(f"test-{yesterday:%Y%m%d-%H%M%S}.db")
         first.rename(old)
         second = daily_backup(store)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from tests.today import TODAY
 
 from beslut.errors import NotFoundError
 from beslut.model import Draft, Metadata
@@ -47,7 +48,7 @@ def test_the_counter_of_a_missing_draft_is_not_found(db_path: Path) -> None:
 
 def _two_windows(first_path: Path, second_path: Path) -> None:
     """Two stores open on one database, as two windows (or programs) hold it."""
-    draft, files = example_draft()
+    draft, files = example_draft(TODAY)
     with Store.open(first_path) as setup:
         draft_id = setup.create_draft(_titled("Simskola"))
     with Store.open(first_path) as one, Store.open(second_path) as two:
@@ -133,7 +134,7 @@ def _version_2_database(path: Path, draft: Draft) -> None:
 
 
 def test_a_version_2_database_keeps_its_drafts_at_change_0(db_path: Path) -> None:
-    draft, _ = example_draft()
+    draft, _ = example_draft(TODAY)
     _version_2_database(db_path, draft)
     with Store.open(db_path) as store:
         version = store._conn.execute("PRAGMA user_version").fetchone()[0]

@@ -8,7 +8,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from tests.today import TODAY
 
+from beslut import clock
 from beslut.errors import NotFoundError
 from beslut.model import Draft, Metadata, Status
 from beslut.model.example import example_draft
@@ -26,7 +28,7 @@ def test_new_database_is_seeded_once(db_path: Path) -> None:
 
 
 def test_example_keeps_its_bilaga_files(db_path: Path) -> None:
-    draft, files = example_draft()
+    draft, files = example_draft(TODAY)
     with Store.open(db_path, seed=seed_example) as store:
         stored = store.load_draft(store.list_drafts()[0].id)
         assert stored == draft
@@ -34,7 +36,7 @@ def test_example_keeps_its_bilaga_files(db_path: Path) -> None:
 
 
 def test_save_and_load_round_trip(db_path: Path) -> None:
-    draft, files = example_draft()
+    draft, files = example_draft(TODAY)
     with Store.open(db_path) as store:
         draft_id = store.create_draft(Draft())
         saved_at = store.save_draft(draft_id, draft, files).stamp
@@ -83,7 +85,7 @@ def test_trash_older_than_30_days_is_purged_on_open(db_path: Path) -> None:
         store.add_revision(old)
         store.delete_draft(old)
         store.delete_draft(recent)
-        long_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=31)).isoformat()
+        long_ago = (clock.now() - dt.timedelta(days=31)).isoformat()
         store._conn.execute("UPDATE drafts SET deleted = ? WHERE id = ?", (long_ago, old))
     with Store.open(db_path) as store:
         assert [d.id for d in store.list_drafts(trash=True)] == [recent]
@@ -91,7 +93,7 @@ def test_trash_older_than_30_days_is_purged_on_open(db_path: Path) -> None:
 
 
 def test_revisions_are_full_snapshots(db_path: Path) -> None:
-    draft, _ = example_draft()
+    draft, _ = example_draft(TODAY)
     with Store.open(db_path) as store:
         draft_id = store.create_draft(draft)
         rev = store.add_revision(draft_id, "Skickad på granskning")
@@ -107,7 +109,7 @@ def test_revisions_are_full_snapshots(db_path: Path) -> None:
 
 
 def test_a_revision_can_hold_the_draft_that_was_exported(db_path: Path) -> None:
-    draft, _ = example_draft()
+    draft, _ = example_draft(TODAY)
     exported = dataclasses.replace(draft, decisions=("Nämnden godkänner rapporten.",))
     with Store.open(db_path) as store:
         draft_id = store.create_draft(draft)
@@ -134,7 +136,7 @@ def test_files_are_stored_once_by_content(db_path: Path) -> None:
 
 
 def test_files_with_wrong_content_are_not_stored(db_path: Path) -> None:
-    draft, files = example_draft()
+    draft, files = example_draft(TODAY)
     wrong = {sha: b"fel inneh\xc3\xa5ll" for sha in files}
     with Store.open(db_path) as store:
         store.create_draft(draft, wrong)

@@ -40,6 +40,7 @@ from beslut.ui.richtext import (
 from beslut.ui.textcommands import set_link, set_note, set_numbering
 from beslut.ui.texttables import change_table, insert_table
 from beslut.ui.textwrite import write_blocks as write_block_by_block
+from tests.today import TODAY
 
 P, H, B, N = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BULLET, BlockKind.NUMBERED
 
@@ -810,7 +811,7 @@ def test_tab_moves_on_instead_of_typing(qtbot: QtBot) -> None:
 
 
 def _render_example(path: Path) -> QImage:
-    draft, _ = example_draft()
+    draft, _ = example_draft(TODAY)
     section = draft.section("arendet")
     assert section is not None
     widget = SectionEditor(section.heading)

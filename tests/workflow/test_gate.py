@@ -8,10 +8,11 @@ from beslut.checks import run_checks
 from beslut.model.draft import Block, BlockKind, Draft
 from beslut.model.example import example_draft as _example
 from beslut.workflow.gate import export_gate
+from tests.today import TODAY
 
 
 def example_draft() -> Draft:
-    return _example()[0]
+    return _example(TODAY)[0]
 
 
 def _with_text(text: str) -> Draft:

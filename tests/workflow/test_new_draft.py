@@ -9,6 +9,7 @@ from beslut.doctypes.loader import DocType, SectionSpec
 from beslut.model import Draft, Metadata, Person, Section, Status
 from beslut.settings import Settings
 from beslut.workflow.drafts import new_draft
+from tests.today import TODAY
 
 DOCTYPE = DocType(
     "yttrande",
@@ -50,7 +51,7 @@ def test_a_new_draft_has_the_users_details_and_the_types_sections() -> None:
 
 def test_a_new_draft_is_dated_today_by_default() -> None:
     draft = new_draft(load_doctype("beslutsarende"), Settings())
-    assert draft.meta.date == dt.date.today()
+    assert draft.meta.date == TODAY
     assert draft.meta.handlaggare == Person()
     assert [s.key for s in draft.sections] == [
         s.key for s in load_doctype("beslutsarende").sections
