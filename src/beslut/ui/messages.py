@@ -39,7 +39,8 @@ def log_failure(exc: BaseException) -> None:
 
 
 class Messages:
-    """Modal dialogs over ``parent`` (QMessageBox, QInputDialog, QFileDialog)."""
+    """Modal dialogs over ``parent`` (QMessageBox, QInputDialog, and file dialogs that
+    read no file: ui/file_dialogs.py)."""
 
     def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
         """A yes/no question; True for yes. No is the default button."""
@@ -97,21 +98,18 @@ class Messages:
         self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
     ) -> Path | None:
         """Where to write a file, or None."""
-        from PySide6.QtWidgets import QFileDialog
+        from beslut.ui.file_dialogs import save_file_name
 
-        name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-        return Path(name) if name else None
+        return save_file_name(parent, title, suggested, file_filter)
 
     def open_files(self, parent: QWidget | None, title: str) -> list[Path]:
         """Files to read (none when cancelled)."""
-        from PySide6.QtWidgets import QFileDialog
+        from beslut.ui.file_dialogs import open_file_names
 
-        names, _filter = QFileDialog.getOpenFileNames(parent, title)
-        return [Path(n) for n in names]
+        return open_file_names(parent, title)
 
     def folder(self, parent: QWidget | None, title: str) -> Path | None:
         """A folder, or None."""
-        from PySide6.QtWidgets import QFileDialog
+        from beslut.ui.file_dialogs import existing_directory
 
-        name = QFileDialog.getExistingDirectory(parent, title)
-        return Path(name) if name else None
+        return existing_directory(parent, title)
