@@ -37,7 +37,13 @@ Command = Callable[[argparse.Namespace], int]
 
 def open_store(args: argparse.Namespace) -> Store:
     """The store chosen by --db / BESLUT_DB / the default, created with the example."""
-    return Store.open(resolve_db_path(getattr(args, "db", None)), seed=seed_example)
+    path = resolve_db_path(getattr(args, "db", None))
+    return Store.open(path, seed=seed_example, on_wait=_tell_waiting_for_restore)
+
+
+def _tell_waiting_for_restore() -> None:
+    message = _("Väntar på att databasen ska återställas klart från en säkerhetskopia …")
+    print(message, file=sys.stderr, flush=True)
 
 
 def load_draft_source(
@@ -57,14 +63,15 @@ def load_draft_source(
     if not path.is_file():
         message = _("”{source}” är varken numret på ett utkast eller en fil som finns.")
         raise BeslutError(message.format(source=source), f"no draft id or file: {source}")
-    return read_draft_file(path)
+    return read_draft_file(path, None if store is None else store.path)
 
 
-def read_draft_file(path: Path) -> tuple[Draft, dict[str, bytes]]:
-    """Read a draft file, naming the file in any message (as the app reads one)."""
+def read_draft_file(path: Path, database: Path | None) -> tuple[Draft, dict[str, bytes]]:
+    """Read a draft file, naming the file in any message (as the app reads one); never
+    one of the files of ``database``."""
     from beslut.workflow.files import read_draft_file as read
 
-    return read(path)
+    return read(path, database)
 
 
 # --- commands ------------------------------------------------------------------------
@@ -106,7 +113,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     loaded, problems = [], []
     for name in args.files:
         try:
-            loaded.append(read_draft_file(Path(name)))
+            loaded.append(read_draft_file(Path(name), resolve_db_path(args.db)))
         except BeslutError as exc:
             problems.append(exc.user_message)
     if problems:
@@ -163,6 +170,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             return EXIT_INPUT
         if gate.stops:
             print("beslut: " + gate.reasons(), file=sys.stderr)
+        from beslut.store.ownfiles import refuse_database_file
+
+        for written in (target, target.with_suffix(".pdf")):  # a draft file's too
+            refuse_database_file(written, store.path)
         options = {"pdf": args.pdf, "attachments": args.attachments, "template": template}
         since = cli_tracked.changes_since(args, draft_id)
         if draft_id is not None:

@@ -63,7 +63,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
         ).format(db=db_path)
         raise BeslutError(message, f"{db_path} is locked by a running beslut")
     try:
-        kept = restore_backup(db_path, source)
+        kept = restore_backup(db_path, source, on_wait=_tell_waiting_for_writers)
     finally:
         lock.release()
     print(_("Databasen {db} är återställd från {backup}.").format(db=db_path, backup=source))
@@ -72,6 +72,14 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     else:
         print(_("Den tidigare databasen är sparad som {path}.").format(path=kept))
     return 0
+
+
+def _tell_waiting_for_writers() -> None:
+    print(
+        _("Väntar på att ett annat beslut-kommando ska skriva klart i databasen …"),
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def damaged_database_hint(exc: BeslutError, db: str | None) -> str | None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 KEEP = 7
+RESTORE_WAIT = 10.0  # seconds a restore waits for the writers before it gives up
 FOLDER = "backups"
 DAMAGED = "skadad"
 _STAMP = "%Y%m%d-%H%M%S"
@@ -120,10 +121,19 @@ def prune(db_path: Path | str, keep: int = KEEP) -> list[Path]:
     return removed
 
 
-def restore_backup(db_path: Path | str, backup: Path | str) -> Path | None:
+def restore_backup(
+    db_path: Path | str,
+    backup: Path | str,
+    *,
+    wait: float = RESTORE_WAIT,
+    on_wait: Callable[[], None] | None = None,
+) -> Path | None:
     """Replace the database ``db_path`` with the backup ``backup``.
 
-    Must not be called while a Store (or another beslut) has ``db_path`` open. The backup
+    Takes the database's writers lock exclusively first (store/writers.py): it waits up
+    to ``wait`` seconds for every process that has the database open to write (``on_wait``
+    is called once when it has to wait), and refuses with BackupError when one still
+    has it then, a running app for one; a Store of this process counts too. The backup
     is checked first (a sound database from beslut, not from a newer version); when it
     is not, BackupInvalidError is raised and nothing changes. Then the current database
     is kept as a backup (a file that is no sound database is kept byte for byte as
@@ -138,6 +148,22 @@ def restore_backup(db_path: Path | str, backup: Path | str) -> Path | None:
     if db_path.exists() and os.path.samefile(backup, db_path):
         message = _("{path} är själva databasen, inte en säkerhetskopia.").format(path=backup)
         raise errors.BackupInvalidError(message, f"{backup} is the database itself")
+    from beslut.store.writers import WritersLock
+
+    writers = WritersLock(db_path)
+    if not writers.acquire(exclusive=True, timeout=wait, on_wait=on_wait):
+        message = _(
+            "Databasen {path} används av beslut (ett fönster eller ett kommando som skriver). "
+            "Stäng beslut och försök igen."
+        )
+        raise errors.BackupError(message.format(path=db_path), "writers lock is held")
+    try:
+        return _restore(db_path, backup)
+    finally:
+        writers.release()
+
+
+def _restore(db_path: Path, backup: Path) -> Path | None:
     temp = _temp_copy(backup, db_path.parent)
     try:
         problem = _problem(temp, immutable=True)

@@ -46,6 +46,18 @@ class StoreConflictError(StoreError):
         self.stored_change = stored_change
 
 
+class StoreCameLooseError(StoreError):
+    """The database's files changed under a write, which may or may not have landed."""
+
+
+def came_loose(path: Path | str, detail: str) -> StoreCameLooseError:
+    message = _(
+        "Ett annat program ändrade databasfilen {path} medan beslut sparade. beslut har "
+        "öppnat den på nytt; kontrollera att den senaste ändringen finns kvar."
+    )
+    return StoreCameLooseError(message.format(path=path), detail)
+
+
 class BackupError(StoreError):
     """A backup could not be written, listed or put back."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import logging
 import os
 import re
 import sqlite3
@@ -16,19 +17,23 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from beslut.model.draft import Draft, FileRef
+    from beslut.store.writers import WritersLock
 
 from beslut import clock
 from beslut.errors import NotFoundError
 from beslut.i18n import _
 from beslut.store import errors
 from beslut.store.connect import applied_migrations, check_existing, connect, journal_mode
+from beslut.store.loose import FileWatch, abandon
 from beslut.store.versions import MIGRATION_NAMES
 
 TRASH_DAYS = 30
+WRITERS_WAIT = 30.0  # seconds a writer waits for a restore to finish
 _CHUNK = 1024 * 1024  # bilaga files are read and written in pieces of this size
 _LIST_COLUMNS = "id, title, namnd, dnr, status, doctype, created, modified, deleted"
 _WORD = re.compile(r"\w+")
 
+log = logging.getLogger(__name__)
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
@@ -95,8 +100,17 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words) if words else None
 
 
+class _CameLoose(Exception):
+    """The connection no longer writes to the files on disk (found before writing)."""
+
+
 def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
-    """Serialise access to the connection and turn SQLite failures into StoreErrors."""
+    """Serialise access to the connection and turn SQLite failures into StoreErrors.
+
+    A connection that has come loose from the files on disk (store/loose.py) is replaced
+    by a fresh one before the call, and when a write finds it loose before writing, the
+    call runs again on the fresh one.
+    """
 
     @functools.wraps(method)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
@@ -104,7 +118,12 @@ def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
         assert isinstance(store, Store)
         with store._lock:
             try:
-                return method(*args, **kwargs)
+                store._reattach_if_loose()
+                try:
+                    return method(*args, **kwargs)
+                except _CameLoose as loose:
+                    store._reattach(str(loose))
+                    return method(*args, **kwargs)
             except sqlite3.Error as exc:
                 typed = errors.translate(exc, store.path)
                 if typed is None:
@@ -122,6 +141,9 @@ class Store:
         self.read_only = read_only
         self._conn = conn
         self._lock = threading.RLock()
+        self._watch: FileWatch | None = None  # the files a writing connection opened
+        self._writers: WritersLock | None = None  # held shared while the store may write
+        self.reconnections = 0  # how often the connection came loose and was replaced
 
     # --- opening ------------------------------------------------------------------
 
@@ -132,12 +154,16 @@ class Store:
         *,
         seed: Callable[[Store], object] | None = None,
         read_only: bool = False,
+        on_wait: Callable[[], None] | None = None,
     ) -> Store:
         """Open (or create) the database at ``path``, migrating it to this version.
 
         ``seed`` runs once, on a database this call created. A database written by a
         newer beslut, or a file that is not a database, is refused and left unchanged.
-        A file the user cannot write is opened read-only.
+        A file the user cannot write is opened read-only. A store that may write holds
+        the database's writers lock shared until it closes (store/writers.py), waiting
+        up to WRITERS_WAIT seconds while a restore replaces the file (``on_wait`` is
+        called once when it has to wait).
         """
         path = Path(path)
         created = not path.exists()
@@ -147,7 +173,13 @@ class Store:
             else:
                 check_existing(path)
                 read_only = read_only or not os.access(path, os.W_OK)
-            conn = connect(path, read_only)
+            writers = None if read_only else _writers_lock(path, on_wait)
+            try:
+                conn = connect(path, read_only)
+            except BaseException:
+                if writers is not None:
+                    writers.release()
+                raise
         except sqlite3.Error as exc:
             raise errors.translate(exc, path) or exc from exc
         except OSError as exc:
@@ -156,6 +188,7 @@ class Store:
                 message.format(path=path, why=exc.strerror), str(exc)
             ) from exc
         store = cls(conn, path, read_only)
+        store._writers = writers
         try:
             store._prepare()
             if created and seed is not None:
@@ -178,7 +211,12 @@ class Store:
                     message.format(path=self.path), "read-only database with pending migrations"
                 )
             return
-        self._conn.execute(f"PRAGMA journal_mode = {journal_mode(self.path)}")
+        self._configure(pending)
+        self._purge_trash()
+
+    def _configure(self, pending: set[str]) -> None:
+        """Set the journal mode, apply ``pending`` migrations, note the files opened."""
+        mode = self._conn.execute(f"PRAGMA journal_mode = {journal_mode(self.path)}").fetchone()
         if pending:
             # sqlite-utils costs ~100 ms to import: only when the schema must change.
             from sqlite_utils import Database
@@ -186,7 +224,23 @@ class Store:
             from beslut.store.schema import migrations
 
             migrations.apply(Database(self._conn))
-        self._purge_trash()
+        wal = bool(mode) and str(mode[0]).lower() == "wal"
+        self._watch = FileWatch.of(self.path, wal=wal)
+
+    def _reattach_if_loose(self) -> None:
+        if self._watch is None or self._conn.in_transaction:
+            return
+        reason = self._watch.loose()
+        if reason is not None:
+            self._reattach(reason)
+
+    def _reattach(self, reason: str) -> None:
+        """Replace a loose connection with a fresh one on the files the path names now."""
+        log.warning("the database connection came loose: %s; opening it again", reason)
+        abandon(self._conn)
+        self._conn = connect(self.path, self.read_only)
+        self._configure(set(MIGRATION_NAMES) - applied_migrations(self._conn))
+        self.reconnections += 1
 
     @contextlib.contextmanager
     def _atomic(self) -> Iterator[None]:
@@ -202,6 +256,10 @@ class Store:
             self._conn.execute("RELEASE nested")
             return
         self._conn.execute("BEGIN IMMEDIATE")
+        reason = None if self._watch is None else self._watch.loose()
+        if reason is not None:  # nothing written yet: _guarded runs the call again
+            self._conn.execute("ROLLBACK")
+            raise _CameLoose(reason)
         try:
             yield
         except BaseException:
@@ -209,6 +267,10 @@ class Store:
                 self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+        reason = None if self._watch is None else self._watch.loose()
+        if reason is not None:
+            self._reattach(reason)
+            raise errors.came_loose(self.path, reason)
 
     def backup_into(self, target: sqlite3.Connection) -> None:
         """Copy the whole database, as committed now, into ``target`` (SQLite's backup API).
@@ -223,6 +285,9 @@ class Store:
         """Close the connection (checkpointing the write-ahead log)."""
         with self._lock:
             self._conn.close()
+            if self._writers is not None:
+                self._writers.release()
+                self._writers = None
 
     def __enter__(self) -> Store:
         return self
@@ -437,7 +502,9 @@ class Store:
         import hashlib
 
         from beslut.model.draft import FileRef
+        from beslut.store.ownfiles import refuse_database_file
 
+        refuse_database_file(path, self.path)  # reading it here would drop its locks
         digest, size = hashlib.sha256(), 0
         with path.open("rb") as handle:
             while chunk := handle.read(_CHUNK):
@@ -546,6 +613,19 @@ class Store:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, json.dumps(value, ensure_ascii=False)),
         )
+
+
+def _writers_lock(path: Path, on_wait: Callable[[], None] | None) -> WritersLock:
+    from beslut.store.writers import hold_shared
+
+    lock = hold_shared(path, WRITERS_WAIT, on_wait)
+    if lock is None:
+        message = _(
+            "Databasen {path} återställs från en säkerhetskopia just nu. Vänta en stund och "
+            "försök igen."
+        )
+        raise errors.StoreLockedError(message.format(path=path), "writers lock held exclusively")
+    return lock
 
 
 def _sha256(data: bytes) -> str:

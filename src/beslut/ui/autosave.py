@@ -37,6 +37,9 @@ class SaveFailure:
 class _Saved:
     stamp: str
     copy_id: int | None = None  # the draft the text went to, after a conflict
+    # The connection came loose from the database's files and was opened again during
+    # the save; the text was stored anew and is also kept in this recovery file.
+    reopened: Path | None = None
 
 
 @dataclass(slots=True)
@@ -46,6 +49,7 @@ class _Target:
 
     draft_id: int
     change: int | None
+    reconnections: int  # the store's count when this target last saw it
     recovery_written: bool = False
 
 
@@ -65,6 +69,7 @@ class Autosaver(QObject):
     saved = Signal(str)  # the local time of the save, "HH:MM"
     failed = Signal(object)  # a SaveFailure
     copied = Signal(int)  # the id of the new draft holding the user's text
+    reopened = Signal(object)  # the store was opened anew: the recovery file's Path
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +105,7 @@ class Autosaver(QObject):
         the previous draft first and handles its failure.
         """
         self._stop_timers()
-        self._target = _Target(draft_id, change)
+        self._target = _Target(draft_id, change, self._store.reconnections)
         self._collect, self._last_saved = collect, draft
         self._first_job = self._job + 1
         self._outcomes.clear()
@@ -178,6 +183,8 @@ class Autosaver(QObject):
         assert isinstance(outcome, _Saved)
         if outcome.copy_id is not None:
             self.copied.emit(outcome.copy_id)
+        if outcome.reopened is not None:
+            self.reopened.emit(outcome.reopened)
         when = dt.datetime.fromisoformat(outcome.stamp).astimezone()
         self.saved.emit(when.strftime("%H:%M"))
 
@@ -188,6 +195,8 @@ def _save(store: Store, target: _Target, draft: Draft) -> _Saved | SaveFailure:
         try:
             result = store.save_draft(target.draft_id, draft, expected_change=target.change)
         except StoreConflictError:
+            if _stored_already(store, target, draft):
+                return _Saved(store.summary(target.draft_id).modified)
             log.warning("draft %s changed underneath; keeping this text as a copy", target.draft_id)
             copy_id = store.create_draft(draft)
             if target.recovery_written:  # the text it held is stored now, in the copy
@@ -195,6 +204,13 @@ def _save(store: Store, target: _Target, draft: Draft) -> _Saved | SaveFailure:
             target.draft_id, target.change = copy_id, store.draft_change(copy_id)
             return _Saved(store.summary(copy_id).modified, copy_id)
         target.change = result.change
+        if store.reconnections != target.reconnections:
+            # The store came loose and opened its files anew since the last save: this
+            # text is stored on the fresh connection, stays in a recovery file as well
+            # until the next save, and the user is told.
+            target.reconnections = store.reconnections
+            kept = _write_recovery(store.path, target, draft, "database connection reopened")
+            return _Saved(result.stamp, reopened=kept or store.path)
         if target.recovery_written:
             _clear_recovery(store.path, target)
         return _Saved(result.stamp)
@@ -204,13 +220,23 @@ def _save(store: Store, target: _Target, draft: Draft) -> _Saved | SaveFailure:
         return SaveFailure(exc, _write_recovery(store.path, target, draft, exc))
 
 
-def _write_recovery(db: Path, target: _Target, draft: Draft, exc: Exception) -> Path | None:
+def _stored_already(store: Store, target: _Target, draft: Draft) -> bool:
+    """The stored draft is this very text (a save that landed though it was reported
+    otherwise, as when the database's files changed under it): no conflict."""
+    stored, change = store.load_draft_and_change(target.draft_id)
+    if stored != draft:
+        return False
+    target.change = change
+    return True
+
+
+def _write_recovery(db: Path, target: _Target, draft: Draft, why: object) -> Path | None:
+    """Keep ``draft`` in a recovery file (``why`` for the log: an exception or a text)."""
     try:
         from beslut.recovery import write_recovery
 
-        path = write_recovery(
-            db, target.draft_id, draft, base_change=target.change, reason=repr(exc)
-        )
+        reason = why if isinstance(why, str) else repr(why)
+        path = write_recovery(db, target.draft_id, draft, base_change=target.change, reason=reason)
     except Exception:
         log.exception("the recovery file could not be written either")
         return None

@@ -137,6 +137,7 @@ class MainWindow(WindowFlows, QMainWindow):
             self._autosaver.saved.connect(reports.saved)
             self._autosaver.failed.connect(reports.failed)
             self._autosaver.copied.connect(reports.copied)
+            self._autosaver.reopened.connect(reports.reopened)
             self._reports = reports
         return self._autosaver
 

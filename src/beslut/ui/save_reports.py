@@ -53,6 +53,19 @@ class SaveReports:
         self._window.saved_label.setText(_("Inte sparat"))
         self._window.banner.show_message("save", failure_text(failure))
 
+    def reopened(self, kept: object) -> None:
+        """The database's files changed under the store (another program used them): it
+        was opened again and the text saved anew; a copy stays in a recovery file."""
+        self._window.banner.show_message(
+            "reopened",
+            _(
+                "Ett annat program rörde databasfilen, så beslut öppnade den på nytt och "
+                "sparade din text igen. Ingenting har gått förlorat. En kopia av texten finns "
+                "också i {path} till nästa sparning."
+            ).format(path=kept),
+            "info",
+        )
+
     def copied(self, copy_id: int) -> None:
         """Another window changed the draft: the user's text went to a new draft, which
         is the one open from now on."""

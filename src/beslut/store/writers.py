@@ -1,0 +1,124 @@
+"""One writer protocol per database: shared to write it, exclusive to replace its file (no Qt).
+
+Every process that opens a database to write it (the app, each command-line command)
+holds the database's writers lock shared for as long as its store is open; a restore
+takes it exclusively before it replaces the file, so it waits for a command-line import
+to finish (and the import waits for the restore) instead of replacing the file under a
+transaction that is committing, which lost the import's drafts. The locks are the
+operating system's own, on small files in the temporary folder, never on the database's
+files: flock on POSIX (closing another descriptor cannot drop it), LockFileEx on
+Windows. The system drops them when a process ends in any way.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from beslut.store.lock import file_key, path_key
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.05
+WAIT_BEFORE_TELLING = 0.3  # a lock that frees itself this soon is not worth a message
+
+
+class WritersLock:
+    """The writers lock of one database, held shared or exclusive until ``release``."""
+
+    def __init__(self, db_path: Path) -> None:
+        keys = [path_key(db_path), *filter(None, [file_key(db_path)])]
+        folder = Path(tempfile.gettempdir())
+        self._paths = [folder / f"{key.replace('beslut-', 'beslut-w-', 1)}.lock" for key in keys]
+        self._handles: list[BinaryIO] = []
+
+    def acquire(
+        self, *, exclusive: bool, timeout: float, on_wait: Callable[[], None] | None = None
+    ) -> bool:
+        """Take the lock, waiting up to ``timeout`` seconds; ``on_wait`` is called once
+        when it is not free at once. False (nothing held) when the time ran out."""
+        deadline = time.monotonic() + timeout
+        told = False
+        for path in self._paths:
+            try:
+                handle = path.open("a+b")
+            except OSError as exc:
+                log.warning("cannot create the lock file %s: %s", path, exc)
+                continue  # no lock is better than no beslut
+            while not _try_lock(handle, exclusive):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    handle.close()
+                    self.release()
+                    return False
+                if not told and timeout - left >= WAIT_BEFORE_TELLING:
+                    told = True
+                    if on_wait is not None:
+                        on_wait()
+                time.sleep(min(POLL_SECONDS, left))
+            self._handles.append(handle)
+        return True
+
+    def release(self) -> None:
+        for handle in self._handles:
+            handle.close()  # closing the file releases its lock
+        self._handles.clear()
+
+
+def _try_lock(handle: BinaryIO, exclusive: bool) -> bool:
+    """Lock ``handle`` without waiting; False when another process holds a lock in the way."""
+    if sys.platform == "win32":
+        return _windows_lock(handle, exclusive)
+    import fcntl
+
+    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    try:
+        fcntl.flock(handle.fileno(), mode | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _windows_lock(handle: BinaryIO, exclusive: bool) -> bool:  # pragma: no cover - Windows
+    import ctypes
+    import msvcrt
+    from ctypes import wintypes
+
+    class Overlapped(ctypes.Structure):
+        _fields_ = [  # ctypes reads the fields from the class
+            ("internal", ctypes.c_void_p),
+            ("internal_high", ctypes.c_void_p),
+            ("offset", wintypes.DWORD),
+            ("offset_high", wintypes.DWORD),
+            ("event", wintypes.HANDLE),
+        ]
+
+    fail_immediately, exclusive_lock = 0x1, 0x2
+    flags = fail_immediately | (exclusive_lock if exclusive else 0)
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    lock_file_ex = kernel32.LockFileEx
+    lock_file_ex.argtypes = [
+        wintypes.HANDLE,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        ctypes.POINTER(Overlapped),
+    ]
+    lock_file_ex.restype = wintypes.BOOL
+    overlapped = Overlapped()
+    os_handle = msvcrt.get_osfhandle(handle.fileno())  # type: ignore[attr-defined]
+    return bool(lock_file_ex(os_handle, flags, 0, 1, 0, ctypes.byref(overlapped)))
+
+
+def hold_shared(
+    db_path: Path, timeout: float, on_wait: Callable[[], None] | None = None
+) -> WritersLock | None:
+    """The writers lock of ``db_path`` held shared, or None when a restore kept it."""
+    lock = WritersLock(db_path)
+    return lock if lock.acquire(exclusive=False, timeout=timeout, on_wait=on_wait) else None
