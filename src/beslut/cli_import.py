@@ -46,7 +46,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             keys = ", ".join(types)
             print("beslut: " + message.format(key=args.type, keys=keys), file=sys.stderr)
             return EXIT_INPUT
-        read = read_files([Path(name) for name in args.files], settings, args.type)
+        paths = [Path(name) for name in args.files]
+        read = read_files(paths, settings, args.type, database=store.path)
         if read.problems:
             for problem in read.problems:
                 print(f"beslut: {problem}", file=sys.stderr)

@@ -67,5 +67,5 @@ def _write(args: argparse.Namespace, make: Callable[[Store, Settings], Kallelse 
     )
     for note in notes:
         print("beslut: " + note, file=sys.stderr)
-    print(write_document(doc, Path(args.output), settings))
+    print(write_document(doc, Path(args.output), settings, store.path))
     return EXIT_OK

@@ -77,7 +77,8 @@ class ImportFlow(QObject):
             ngettext("Läser {n} dokument…", "Läser {n} dokument…", len(files)).format(n=len(files))
         )
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self._worker.submit("import", lambda: read_files(files, settings))
+        database = self._window.store.path
+        self._worker.submit("import", lambda: read_files(files, settings, database=database))
 
     def wait(self) -> None:
         """Until a read under way is done (tests, closing)."""

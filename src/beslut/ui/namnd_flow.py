@@ -189,7 +189,8 @@ class NamndFlow(QObject):
         if not target.suffix:
             target = target.with_suffix(".docx")
         settings = window.settings
-        written = window.run(lambda: write_document(doc, target, settings), title)
+        database = window.store.path
+        written = window.run(lambda: write_document(doc, target, settings, database), title)
         if written is not None:
             window.qsettings.setValue(state.EXPORT_FOLDER, str(written.parent))
             self.last_saved = written

@@ -93,6 +93,10 @@ def export_stored(
     nothing. With ``changes_since`` (a version of the draft) the .docx marks what
     changed since that version as tracked changes.
     """
+    from beslut.store.ownfiles import refuse_database_file
+
+    for written in (target, target.with_suffix(".pdf")):
+        refuse_database_file(written, store.path)
     text = store.load_draft(draft_id) if draft is None else draft
     tracked = None
     if changes_since is not None:

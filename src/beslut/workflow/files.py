@@ -18,14 +18,17 @@ if TYPE_CHECKING:
     from beslut.store import Store
 
 
-def read_draft_file(path: Path) -> tuple[Draft, dict[str, bytes]]:
+def read_draft_file(path: Path, database: Path | None = None) -> tuple[Draft, dict[str, bytes]]:
     """The draft in the file at ``path`` and its bilaga files (sha256 -> bytes).
 
-    Raises BeslutError, naming the file, when it does not exist or cannot be read, and
-    DraftFormatError when it is not a draft file beslut can read.
+    Raises BeslutError, naming the file, when it does not exist or cannot be read (or
+    is one of the files of ``database``), and DraftFormatError when it is not a draft
+    file beslut can read.
     """
     from beslut.model.jsonio import loads
+    from beslut.store.ownfiles import refuse_database_file
 
+    refuse_database_file(path, database)
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -53,5 +56,5 @@ def open_draft_file(store: Store, path: Path) -> int:
     The file is read and checked whole first: a file that cannot be read or is not a
     draft file raises BeslutError (in Swedish, naming the file) and stores nothing.
     """
-    draft, files = read_draft_file(path)
+    draft, files = read_draft_file(path, store.path)
     return store.create_draft(draft, files)

@@ -32,13 +32,23 @@ class ReadFiles:
     doctypes: tuple[DocType, ...]
 
 
-def read_files(paths: Sequence[Path], settings: Settings, doctype: str | None = None) -> ReadFiles:
+def read_files(
+    paths: Sequence[Path],
+    settings: Settings,
+    doctype: str | None = None,
+    *,
+    database: Path | None = None,
+) -> ReadFiles:
     """Read and recognise ``paths`` with the organisation's document types; nothing is
-    stored. ``doctype`` (a key) overrides the guess for every file."""
+    stored. ``doctype`` (a key) overrides the guess for every file; the files of
+    ``database`` are refused unread."""
+    from beslut.store.ownfiles import refuse_database_file
+
     types = available_doctypes(settings).types
     imported, problems = [], []
     for path in paths:
         try:
+            refuse_database_file(path, database)
             imported.append(import_document(path, types, doctype))
         except ImportRefused as exc:
             problems.append(exc.user_message)

@@ -27,11 +27,17 @@ def utdrag_of(store: Store, draft_id: int, settings: Settings) -> Utdrag:
     return utdrag(draft, resolve_doctype(draft.meta.doctype, settings).doctype)
 
 
-def write_document(doc: Kallelse | Utdrag, target: Path, settings: Settings) -> Path:
-    """``doc`` as .docx (in the organisation's styles) or, for a .txt target, as text."""
+def write_document(
+    doc: Kallelse | Utdrag, target: Path, settings: Settings, database: Path | None = None
+) -> Path:
+    """``doc`` as .docx (in the organisation's styles) or, for a .txt target, as text;
+    never over one of the files of ``database``."""
     from beslut.export.document import default_template
     from beslut.export.safe_write import write_bytes
     from beslut.namnd import docx, render
+    from beslut.store.ownfiles import refuse_database_file
+
+    refuse_database_file(target, database)
 
     if target.suffix.lower() == ".txt":
         text = render.kallelse_text(doc) if isinstance(doc, Kallelse) else render.utdrag_text(doc)

@@ -50,9 +50,11 @@ def send_for_review(store: Store, draft_id: int, target: Path) -> Path:
     name has no suffix) and keep the sent text as a version; the file written."""
     from beslut.export.safe_write import write_bytes
     from beslut.model.jsonio import dumps
+    from beslut.store.ownfiles import refuse_database_file
 
     if not target.suffix:
         target = target.with_suffix(REVIEW_SUFFIX)
+    refuse_database_file(target, store.path)
     draft = store.load_draft(draft_id)
     write_bytes(target, dumps(draft, store.files_for(draft)).encode("utf-8"))
     store.add_revision(draft_id, _(SENT).format(name=target.name), draft=draft)
@@ -87,7 +89,7 @@ def receive_review(store: Store, draft_id: int, path: Path, *, force: bool = Fal
     """Replace draft ``draft_id``'s content with the draft in ``path``, keeping the content
     it had as a version. A file for another draft raises ReviewMismatch unless ``force``;
     a file that cannot be read raises BeslutError; either way nothing changes."""
-    received, files = read_draft_file(path)
+    received, files = read_draft_file(path, store.path)
     current = store.load_draft(draft_id)
     question = mismatch(current, received)
     if question is not None and not force:
