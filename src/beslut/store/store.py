@@ -22,6 +22,7 @@ from beslut.errors import NotFoundError
 from beslut.i18n import _
 from beslut.store import errors
 from beslut.store.connect import applied_migrations, check_existing, connect, journal_mode
+from beslut.store.paths import check_path, expand
 from beslut.store.versions import MIGRATION_NAMES
 
 TRASH_DAYS = 30
@@ -137,9 +138,11 @@ class Store:
 
         ``seed`` runs once, on a database this call created. A database written by a
         newer beslut, or a file that is not a database, is refused and left unchanged.
-        A file the user cannot write is opened read-only.
+        A file the user cannot write is opened read-only. A path that cannot be a
+        database (a folder, a FIFO, "") is refused before anything is opened.
         """
-        path = Path(path)
+        path = expand(path)
+        check_path(path)
         created = not path.exists()
         try:
             if created:

@@ -60,7 +60,12 @@ def run(args: argparse.Namespace) -> int:
     app.setStyleSheet(STYLE)  # on the platform's own style: native on Windows
     messages = Messages()
     errors.install_excepthook(messages)
-    path = resolve_db_path(getattr(args, "db", None))
+    try:
+        path = resolve_db_path(getattr(args, "db", None))
+    except BeslutError as exc:  # --db "" or ~nouser/...
+        _install_translations(app, "sv")
+        messages.error(None, exc, _("beslut kan inte starta"))
+        return 1
     smoke = bool(getattr(args, "smoke_test", False))
     file = Path(args.file) if getattr(args, "file", None) else None  # beslut FIL
     lock = InstanceLock()
