@@ -59,3 +59,25 @@ def test_without_a_backup_the_damage_is_said(qtbot: QtBot, tmp_path: Path) -> No
     assert app._open_store(path, messages) is None
     assert messages.asked == []
     assert "skadad" in messages.errors[0]
+
+
+def test_a_database_only_the_check_finds_damaged_offers_the_backup(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.store.test_open_damaged import _damage_a_page
+
+    path = tmp_path / "sidor.db"
+    with Store.open(path) as made:
+        made.create_drafts(
+            [(Draft(Metadata(title=f"Utkast {n} " + "ord " * 80)), None) for n in range(300)]
+        )
+        make_backup(made)
+    _damage_a_page(path)
+    messages = ScriptedMessages()
+    messages.answers.append(True)  # yes, restore it
+    store = app._open_store(path, messages)
+    assert store is not None
+    store.close()
+    assert "skadad" in messages.asked[0]
+    with Store.open(path) as fresh:
+        assert len(fresh.list_drafts()) == 300
