@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -20,15 +21,42 @@ _CORRUPT, _NOTADB = 11, 26
 def connect(path: Path, read_only: bool) -> sqlite3.Connection:
     """A connection for the store: shared between threads under its lock, autocommit."""
     if read_only:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-        )
+        conn = sqlite3.connect(read_uri(path), uri=True, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
     conn.isolation_level = None  # transactions only where the store opens them
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
+
+
+def writable(path: Path) -> bool:
+    """Whether this user may change the database: the file, and the folder it is in.
+
+    SQLite writes its -wal and -shm files (or the -journal) beside the database, so a
+    file in a folder the user may not write cannot be changed either.
+    """
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+
+
+def read_uri(path: Path) -> str:
+    """The URI that opens ``path`` read-only, in a read-only folder too.
+
+    A WAL database is read through its -shm file, which SQLite creates beside the file
+    when it is missing; in a folder the user may not write it cannot, and the open fails
+    (https://sqlite.org/wal.html, "Read-Only Databases"). When neither -wal nor -shm
+    exists, the last writer closed cleanly and everything is in the file itself, so it
+    is opened ``immutable=1``: no side files, no locks. That is safe only while nobody
+    writes the file, and a writer would have made a -wal and -shm beside it; a -wal or
+    -shm that exists is read the ordinary way.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    folder = path.resolve().parent
+    side_files = any(Path(f"{path.resolve()}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    if not side_files and not os.access(folder, os.W_OK):
+        log.info("%s is in a folder that cannot be written: opened immutable", path)
+        return uri + "&immutable=1"
+    return uri
 
 
 def journal_mode(path: Path) -> str:
@@ -47,8 +75,7 @@ def journal_mode(path: Path) -> str:
 
 def check_existing(path: Path) -> None:
     """Refuse, without writing a byte, a file that is no database, a newer or a damaged one."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
+    conn = sqlite3.connect(read_uri(path), uri=True)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

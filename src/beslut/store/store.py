@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import os
 import re
 import sqlite3
 import threading
@@ -21,7 +20,13 @@ from beslut import clock
 from beslut.errors import NotFoundError
 from beslut.i18n import _
 from beslut.store import errors
-from beslut.store.connect import applied_migrations, check_existing, connect, journal_mode
+from beslut.store.connect import (
+    applied_migrations,
+    check_existing,
+    connect,
+    journal_mode,
+    writable,
+)
 from beslut.store.paths import check_path, expand
 from beslut.store.versions import MIGRATION_NAMES
 
@@ -149,7 +154,7 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
             else:
                 check_existing(path)
-                read_only = read_only or not os.access(path, os.W_OK)
+                read_only = read_only or not writable(path)
             conn = connect(path, read_only)
         except sqlite3.Error as exc:
             raise errors.translate(exc, path) or exc from exc
