@@ -23,7 +23,6 @@ from beslut.store import (
     StoreNewerVersionError,
 )
 from beslut.store.backups import (
-    KEEP,
     backup_dir,
     daily_backup,
     list_backups,
@@ -86,17 +85,16 @@ def test_a_read_only_database_can_be_backed_up(db_path: Path) -> None:
     assert _digest(db_path) == before
 
 
-def test_only_the_newest_backups_are_kept(db_path: Path) -> None:
+def test_of_one_day_only_the_newest_three_are_kept(db_path: Path) -> None:
     _database(db_path, "Simskola")
     folder = backup_dir(db_path)
     folder.mkdir()
     (folder / "anteckningar.txt").write_text("egen fil", encoding="utf-8")
     with Store.open(db_path) as store:
-        made = [make_backup(store) for _ in range(KEEP + 3)]
-    assert KEEP == 7
+        made = [make_backup(store) for _ in range(10)]
     backups = list_backups(db_path)
-    assert [b.path for b in backups] == made[::-1][:KEEP]
-    kept = [p.name for p in made[-KEEP:]]
+    assert [b.path for b in backups] == made[::-1][:3]
+    kept = [p.name for p in made[-3:]]
     assert sorted(os.listdir(folder)) == sorted([*kept, "anteckningar.txt"])
 
 
@@ -275,7 +273,7 @@ def test_restore_over_a_damaged_file_keeps_its_bytes(db_path: Path) -> None:
     assert [b.damaged for b in backups] == [True, False]
     assert newest_backup(db_path) is not None and newest_backup(db_path) == backups[1]
     with Store.open(db_path) as store:  # a damaged copy is never pruned
-        for _ in range(KEEP + 1):
+        for _ in range(8):
             make_backup(store)
     assert kept.exists()
 
