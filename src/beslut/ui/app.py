@@ -84,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(store)
     _install_translations(app, settings.language)
     window = MainWindow(store, QSettings("beslut", "beslut"), settings, messages)
+    window.instance_lock = lock
     server = None if smoke else listen(path, window, lambda forwarded: _open(window, forwarded))
     window.show()
     QTimer.singleShot(0, _collect_garbage_again)
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if file is not None:
         _open(window, file)
     code = app.exec()
+    store = window.store  # a restored backup is a new store
     if not smoke:
         window.safety.wait()
         _backup_on_close(store)
