@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import sys
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from beslut.model.draft import Draft, Metadata
@@ -81,3 +85,22 @@ def test_a_database_only_the_check_finds_damaged_offers_the_backup(
     assert "skadad" in messages.asked[0]
     with Store.open(path) as fresh:
         assert len(fresh.list_drafts()) == 300
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [("", "sökvägen är tom"), ("~ingenanvandaremeddetnamnet/x.db", "ingen användare")],
+)
+def test_a_db_value_that_names_no_file_is_said_at_start(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, value: str, words: str
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    messages = ScriptedMessages()
+    monkeypatch.setattr(app, "Messages", lambda: messages)
+    style = qapp.styleSheet()
+    try:
+        code = app.run(argparse.Namespace(db=value, smoke_test=True, file=None, command=None))
+    finally:
+        qapp.setStyleSheet(style)
+    assert code == 1
+    assert words in messages.errors[0]

@@ -31,7 +31,7 @@ _PATH_ROLE = Qt.ItemDataRole.UserRole + 40
 class BackupsDialog(QDialog):
     """The list of backups, newest first; damaged copies are marked and cannot be chosen."""
 
-    restore_requested = Signal(object)  # the Path of the chosen backup
+    restore_requested = Signal(object)  # the chosen BackupInfo
     create_requested = Signal()
 
     def __init__(self, folder: Path, parent: QWidget | None = None, *, writable: bool) -> None:
@@ -123,7 +123,7 @@ class BackupsDialog(QDialog):
     def _restore_clicked(self, _checked: bool = False) -> None:
         chosen = self.selected()
         if chosen is not None and not chosen.damaged:
-            self.restore_requested.emit(chosen.path)
+            self.restore_requested.emit(chosen)
 
     def _create_clicked(self, _checked: bool = False) -> None:
         self.create_requested.emit()

@@ -9,7 +9,6 @@ current database is kept as a backup first) and the window reopens the file.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -17,7 +16,7 @@ from PySide6.QtCore import QObject
 from beslut.errors import BeslutError
 from beslut.i18n import _, format_datetime_ui
 from beslut.store import Store
-from beslut.store.backups import backup_dir
+from beslut.store.backups import BackupInfo, backup_dir
 from beslut.workflow import backups as core
 
 if TYPE_CHECKING:
@@ -64,15 +63,11 @@ class BackupsFlow(QObject):
         if made is not None:
             window.statusBar().showMessage(_("Säkerhetskopian är sparad."), 5000)
 
-    def restore(self, backup: Path) -> None:
+    def restore(self, backup: BackupInfo) -> None:
         """Återställ: ask, let go of the database, restore, open it again."""
         window = self._window
         parent = self.dialog or window
-        when = next(
-            (format_datetime_ui(b.created) for b in core.backups(window.store.path)
-             if b.path == backup),
-            backup.name,
-        )  # fmt: skip
+        when = format_datetime_ui(backup.created)
         question = _(
             "Vill du ersätta databasen med säkerhetskopian från {when}? Det som ändrats "
             "efter den finns inte i kopian. Den nuvarande databasen sparas först bland "
@@ -85,7 +80,7 @@ class BackupsFlow(QObject):
         path = window.store.path
         failure: BeslutError | None = None
         try:
-            core.restore(path, backup)
+            core.restore(path, backup.path)
         except BeslutError as exc:
             failure = exc  # nothing was replaced: the database opens as it was
         try:
@@ -99,7 +94,7 @@ class BackupsFlow(QObject):
         if failure is not None:
             window.messages.error(parent, failure, _("Säkerhetskopian återställdes inte"))
             return
-        log.info("restored %s from %s", path, backup)
+        log.info("restored %s from %s", path, backup.path)
         window.statusBar().showMessage(
             _("Databasen är återställd från säkerhetskopian från {when}.").format(when=when), 8000
         )
