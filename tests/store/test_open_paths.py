@@ -128,3 +128,18 @@ def test_command_line_refuses_at_once(case: str, tmp_path: Path) -> None:
     assert words in done.stderr
     assert "Traceback" not in done.stderr and "oväntat fel" not in done.stderr
     assert _listing(tmp_path) == before  # the default database was not made either
+
+
+@pytest.mark.slow
+def test_restoring_over_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
+    good = tmp_path / "bra.db"
+    Store.open(good).close()
+    fifo = _fifo(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "beslut", "--db", fifo, "backup", "restore", str(good)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "ingen vanlig fil" in done.stderr

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from beslut.i18n import _
 from beslut.store import errors
 from beslut.store.backups import BackupInfo, backup_dir, list_backups, make_backup, restore_backup
+from beslut.store.paths import check_path
 
 if TYPE_CHECKING:
     from beslut.store.store import Store
@@ -37,6 +38,7 @@ def restore(db_path: Path | str, backup: Path | str) -> Path | None:
     The database must be closed (the caller holds beslut's lock on it). A damaged copy
     kept by an earlier restore is refused: it is kept to be looked at, not to be used.
     """
+    check_path(Path(db_path))  # SQLite would wait forever on a FIFO, say
     backup = Path(backup)
     if any(b.damaged and b.path.name == backup.name for b in list_backups(db_path)):
         message = _(
