@@ -85,7 +85,9 @@ def check_existing(path: Path) -> None:
             raise errors.newer_version(
                 path, f"user_version {version} > {SCHEMA_VERSION}; unknown {sorted(unknown)}"
             )
-        problem = damage(conn, path.stat().st_size)
+        wal = Path(f"{path.resolve()}-wal")
+        size = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+        problem = damage(conn, size)
     finally:
         conn.close()
     if problem is not None:
