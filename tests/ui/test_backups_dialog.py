@@ -117,3 +117,29 @@ def test_a_damaged_copy_is_marked_and_cannot_be_restored(
     note = dialog.table.item(1, 2)
     assert note is not None and "kan inte återställas" in note.text()
     assert not button(dialog, "Återställ").isEnabled()
+
+
+def test_an_open_draft_that_cannot_be_saved_stops_the_restore(
+    window: MainWindow, store: Store, messages: ScriptedMessages, qtbot: QtBot
+) -> None:
+    from tests.ui.test_save_failures import LONG, _fill_the_disk
+
+    backup = make_backup(store)
+    store.create_draft(Draft(Metadata(title="Skrivet efter kopian")))
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    _fill_the_disk(store)
+    step = next(s for s in editor.sections if s.spec.key == "bakgrund")
+    editor.go_to_step(step)
+    step.editor.text_edit.insertPlainText(LONG)
+    dialog = _open_dialog(window, qtbot)
+    _select(dialog, backup)
+    messages.answers.append(True)  # yes, replace the database
+    click(dialog, "Återställ")
+    assert window.editor is editor  # refused: the edit could not be saved
+    assert window.store is store
+    assert any(
+        "Ändringarna kunde inte sparas" in m or "återställningsfilen" in m for m in messages.told
+    )
+    assert "Skrivet efter kopian" in _titles(store.path)
