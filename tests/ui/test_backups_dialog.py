@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -143,3 +144,26 @@ def test_an_open_draft_that_cannot_be_saved_stops_the_restore(
         "Ändringarna kunde inte sparas" in m or "återställningsfilen" in m for m in messages.told
     )
     assert "Skrivet efter kopian" in _titles(store.path)
+
+
+def test_a_database_that_cannot_be_reopened_is_said_and_the_window_closes(
+    window: MainWindow,
+    store: Store,
+    messages: ScriptedMessages,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from beslut.store import StoreUnavailableError
+
+    backup = make_backup(store)
+
+    def cannot(*args: object, **kwargs: object) -> Store:
+        raise StoreUnavailableError("Databasen kan inte öppnas.", "test")
+
+    monkeypatch.setattr(Store, "open", cannot)
+    dialog = _open_dialog(window, qtbot)
+    _select(dialog, backup)
+    messages.answers.append(True)
+    click(dialog, "Återställ")
+    assert "Databasen kan inte öppnas." in messages.errors
+    assert not window.isVisible()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,4 +178,6 @@ def _backup_on_close(store: Store) -> None:
     try:
         make_backup(store)
     except BeslutError as exc:
+        log.warning("no backup on closing: %s", exc)
+    except sqlite3.ProgrammingError as exc:  # closed: a restore could not reopen the file
         log.warning("no backup on closing: %s", exc)
