@@ -47,12 +47,13 @@ def read_uri(path: Path) -> str:
     (https://sqlite.org/wal.html, "Read-Only Databases"). When neither -wal nor -shm
     exists, the last writer closed cleanly and everything is in the file itself, so it
     is opened ``immutable=1``: no side files, no locks. That is safe only while nobody
-    writes the file, and a writer would have made a -wal and -shm beside it; a -wal or
-    -shm that exists is read the ordinary way.
+    writes the file, and a writer would have made a -wal and -shm (or a -journal) beside
+    it; when one exists the file is read the ordinary way.
     """
     uri = f"{path.resolve().as_uri()}?mode=ro"
     folder = path.resolve().parent
-    side_files = any(Path(f"{path.resolve()}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    suffixes = ("-wal", "-shm", "-journal")  # a hot journal must not be read around either
+    side_files = any(Path(f"{path.resolve()}{suffix}").exists() for suffix in suffixes)
     if not side_files and not os.access(folder, os.W_OK):
         log.info("%s is in a folder that cannot be written: opened immutable", path)
         return uri + "&immutable=1"
