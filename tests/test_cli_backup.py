@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from beslut.cli import main
-from beslut.cli_backup import size_text
 from beslut.model import Draft, Metadata
 from beslut.store import Store
 from beslut.store.backups import backup_dir, list_backups, make_backup
+from beslut.workflow.backups import size_text
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -153,3 +153,24 @@ def test_restore_refuses_while_beslut_has_the_database_open(
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
     code, _, _ = run(capsys, "--db", str(db_path), "backup", "restore", str(backup))
     assert code == 0  # closed: the restore goes through
+
+
+def test_create_makes_a_backup_now(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _backed_up(db_path)
+    before = list_backups(db_path)
+    code, out, err = run(capsys, "--db", str(db_path), "backup", "create")
+    assert code == 0, err
+    after = list_backups(db_path)
+    assert len(after) == len(before) + 1
+    assert str(after[0].path) in out
+
+
+def test_a_damaged_copy_is_not_restored(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _backed_up(db_path)
+    damaged = backup_dir(db_path) / f"{db_path.stem}-20261130-100000-skadad.db"
+    damaged.write_bytes(b"skadad " * 500)
+    before = db_path.read_bytes()
+    code, _out, err = run(capsys, "--db", str(db_path), "backup", "restore", damaged.name)
+    assert code == 1
+    assert "kan inte återställas" in err
+    assert db_path.read_bytes() == before

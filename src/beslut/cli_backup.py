@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
@@ -12,11 +11,13 @@ from beslut.store import BackupInvalidError, StoreCorruptError, resolve_db_path
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``backup list`` and ``backup restore FILE`` to the subcommands ``sub``."""
+    """Add ``backup list``, ``backup create`` and ``backup restore FILE`` to ``sub``."""
     p = sub.add_parser("backup", help=_("säkerhetskopior av databasen"))
     commands = p.add_subparsers(dest="backup_command", metavar=_("KOMMANDO"), required=True)
     q = commands.add_parser("list", help=_("lista säkerhetskopiorna, den nyaste först"))
     q.set_defaults(func=cmd_backup_list)
+    q = commands.add_parser("create", help=_("gör en säkerhetskopia nu"))
+    q.set_defaults(func=cmd_backup_create)
     q = commands.add_parser(
         "restore", help=_("ersätt databasen med en säkerhetskopia (stäng beslut först)")
     )
@@ -30,7 +31,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
     """List the backups of the database, newest first."""
-    from beslut.store.backups import backup_dir, list_backups
+    from beslut.store.backups import backup_dir
+    from beslut.workflow.backups import backups as list_backups
+    from beslut.workflow.backups import size_text
 
     db_path = resolve_db_path(args.db)
     backups = list_backups(db_path)
@@ -46,14 +49,23 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup_create(args: argparse.Namespace) -> int:
+    """Back up the database now, as the app's Skapa säkerhetskopia nu does."""
+    from beslut.store import Store
+    from beslut.workflow.backups import backup_now
+
+    with Store.open(resolve_db_path(args.db)) as store:
+        made = backup_now(store)
+    print(_("Säkerhetskopian är sparad som {path}.").format(path=made))
+    return 0
+
+
 def cmd_backup_restore(args: argparse.Namespace) -> int:
     """Replace the database with a backup, keeping the current one as a backup first."""
-    from beslut.store.backups import backup_dir, restore_backup
+    from beslut.workflow.backups import find_backup, restore
 
     db_path = resolve_db_path(args.db)
-    source = Path(args.file).expanduser()
-    if not source.exists() and source.name == args.file:  # a bare name from backup list
-        source = backup_dir(db_path) / source
+    source = find_backup(db_path, args.file)  # a path, or a bare name from backup list
     from beslut.store.lock import InstanceLock, lock_database
 
     lock = InstanceLock()
@@ -63,7 +75,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
         ).format(db=db_path)
         raise BeslutError(message, f"{db_path} is locked by a running beslut")
     try:
-        kept = restore_backup(db_path, source, on_wait=_tell_waiting_for_writers)
+        kept = restore(db_path, source, on_wait=_tell_waiting_for_writers)
     finally:
         lock.release()
     print(_("Databasen {db} är återställd från {backup}.").format(db=db_path, backup=source))
@@ -110,12 +122,3 @@ def quoted(argument: str) -> str:
     import shlex
 
     return shlex.quote(argument)
-
-
-def size_text(size: int) -> str:
-    """A file size as a Swedish reader expects it: 850 byte, 12 kB, 1,4 MB."""
-    if size < 1000:
-        return f"{size} byte"
-    if size < 1_000_000:
-        return f"{size / 1000:.0f} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")

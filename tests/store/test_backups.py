@@ -23,7 +23,6 @@ from beslut.store import (
     StoreNewerVersionError,
 )
 from beslut.store.backups import (
-    KEEP,
     backup_dir,
     daily_backup,
     list_backups,
@@ -86,17 +85,16 @@ def test_a_read_only_database_can_be_backed_up(db_path: Path) -> None:
     assert _digest(db_path) == before
 
 
-def test_only_the_newest_backups_are_kept(db_path: Path) -> None:
+def test_of_one_day_only_the_newest_three_are_kept(db_path: Path) -> None:
     _database(db_path, "Simskola")
     folder = backup_dir(db_path)
     folder.mkdir()
     (folder / "anteckningar.txt").write_text("egen fil", encoding="utf-8")
     with Store.open(db_path) as store:
-        made = [make_backup(store) for _ in range(KEEP + 3)]
-    assert KEEP == 7
+        made = [make_backup(store) for _ in range(10)]
     backups = list_backups(db_path)
-    assert [b.path for b in backups] == made[::-1][:KEEP]
-    kept = [p.name for p in made[-KEEP:]]
+    assert [b.path for b in backups] == made[::-1][:3]
+    kept = [p.name for p in made[-3:]]
     assert sorted(os.listdir(folder)) == sorted([*kept, "anteckningar.txt"])
 
 
@@ -146,7 +144,9 @@ def test_a_backup_that_cannot_be_written_is_a_store_error(db_path: Path) -> None
     assert str(backup_dir(db_path)) in info.value.user_message
 
 
-def test_a_damaged_database_makes_no_backup_and_keeps_the_old_ones(db_path: Path) -> None:
+def test_a_damaged_database_makes_no_backup_and_keeps_the_old_ones(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Store.open(db_path) as store:
         store.create_draft(Draft(Metadata(title="Simskola")))
         good = make_backup(store)
@@ -157,6 +157,8 @@ def test_a_damaged_database_makes_no_backup_and_keeps_the_old_ones(db_path: Path
     data = bytearray(db_path.read_bytes())
     data[(page - 1) * size : page * size] = b"\xff" * size  # an index the store rarely reads
     db_path.write_bytes(bytes(data))
+    # Opening checks the file, but on a large one that check may be cut short.
+    monkeypatch.setattr("beslut.store.connect.damage", lambda *args, **kwargs: None)
     with Store.open(db_path) as store:
         assert store.list_drafts()[0].title == "Simskola"  # it opens, but is damaged
         with pytest.raises(StoreCorruptError) as info:
@@ -271,7 +273,7 @@ def test_restore_over_a_damaged_file_keeps_its_bytes(db_path: Path) -> None:
     assert [b.damaged for b in backups] == [True, False]
     assert newest_backup(db_path) is not None and newest_backup(db_path) == backups[1]
     with Store.open(db_path) as store:  # a damaged copy is never pruned
-        for _ in range(KEEP + 1):
+        for _ in range(8):
             make_backup(store)
     assert kept.exists()
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import sys
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from beslut.model.draft import Draft, Metadata
@@ -59,3 +63,44 @@ def test_without_a_backup_the_damage_is_said(qtbot: QtBot, tmp_path: Path) -> No
     assert app._open_store(path, messages) is None
     assert messages.asked == []
     assert "skadad" in messages.errors[0]
+
+
+def test_a_database_only_the_check_finds_damaged_offers_the_backup(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.store.test_open_damaged import _damage_a_page
+
+    path = tmp_path / "sidor.db"
+    with Store.open(path) as made:
+        made.create_drafts(
+            [(Draft(Metadata(title=f"Utkast {n} " + "ord " * 80)), None) for n in range(300)]
+        )
+        make_backup(made)
+    _damage_a_page(path)
+    messages = ScriptedMessages()
+    messages.answers.append(True)  # yes, restore it
+    store = app._open_store(path, messages)
+    assert store is not None
+    store.close()
+    assert "skadad" in messages.asked[0]
+    with Store.open(path) as fresh:
+        assert len(fresh.list_drafts()) == 300
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [("", "sökvägen är tom"), ("~ingenanvandaremeddetnamnet/x.db", "ingen användare")],
+)
+def test_a_db_value_that_names_no_file_is_said_at_start(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, value: str, words: str
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    messages = ScriptedMessages()
+    monkeypatch.setattr(app, "Messages", lambda: messages)
+    style = qapp.styleSheet()
+    try:
+        code = app.run(argparse.Namespace(db=value, smoke_test=True, file=None, command=None))
+    finally:
+        qapp.setStyleSheet(style)
+    assert code == 1
+    assert words in messages.errors[0]

@@ -4,9 +4,10 @@ A backup is a consistent copy made through SQLite's backup API (so it works whil
 store is open, in WAL mode too), checked with ``PRAGMA quick_check``, written under a
 temporary name in the backup folder and moved into place with ``os.replace``: a
 half-written or damaged copy never counts as a backup. Names carry the time in UTC,
-``beslut-20261201-094512.db`` (``-2``, ``-3`` ... when that name is taken), and only the
-newest ``KEEP`` are kept. A damaged database that a restore replaces is kept byte for
-byte as ``beslut-...-skadad.db``; such files are listed but never pruned or offered.
+``beslut-20261201-094512.db`` (``-2``, ``-3`` ... when that name is taken); which of them
+are kept is retention's rule (the newest of each of the last days, a few of today). A
+damaged database that a restore replaces is kept byte for byte as
+``beslut-...-skadad.db``; such files are listed but never pruned or offered.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from beslut import clock
 from beslut.i18n import _
-from beslut.store import errors
+from beslut.store import errors, retention
 from beslut.store.versions import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KEEP = 7
 RESTORE_WAIT = 10.0  # seconds a restore waits for the writers before it gives up
 FOLDER = "backups"
 DAMAGED = "skadad"
@@ -65,7 +65,7 @@ def backup_dir(db_path: Path | str) -> Path:
 
 
 def make_backup(store: Store) -> Path:
-    """Back up the open ``store`` now, then keep only the newest KEEP backups.
+    """Back up the open ``store`` now, then prune the older backups (retention's rule).
 
     Returns the new backup's path. Raises a StoreError (BackupError when the folder
     cannot be written, StoreCorruptError when the database turns out damaged; the
@@ -103,11 +103,16 @@ def newest_backup(db_path: Path | str) -> BackupInfo | None:
     return next((b for b in backups if not b.damaged), None)
 
 
-def prune(db_path: Path | str, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` backups (and stale temporary files); the deleted."""
+def prune(db_path: Path | str) -> list[Path]:
+    """Delete the backups retention does not keep (and stale temporary files); the deleted.
+
+    Today is the local date of beslut's clock. Damaged copies are never deleted.
+    """
     db_path = Path(db_path)
     removed = []
-    for info in [b for b in list_backups(db_path) if not b.damaged][keep:]:
+    backups = list_backups(db_path)
+    keep = retention.to_keep(backups, clock.today())
+    for info in [b for b in backups if b.path not in keep]:
         try:
             info.path.unlink()
         except OSError as exc:

@@ -121,6 +121,15 @@ def newer_version(path: Path | str, detail: str) -> StoreNewerVersionError:
     return StoreNewerVersionError(message.format(path=path), detail)
 
 
+def damaged(path: Path | str, detail: str) -> StoreCorruptError:
+    """The refusal of a database whose pages SQLite's own check finds damaged."""
+    message = _(
+        "Databasen {path} är skadad: SQLite:s kontroll av filen hittade fel. Ingenting har "
+        "skrivits till den, så att skadan inte sprids. Återställ en säkerhetskopia."
+    )
+    return StoreCorruptError(message.format(path=path), f"{path}: {detail}")
+
+
 def conflict(draft_id: int, title: str, expected: int, stored: int) -> StoreConflictError:
     """The refusal of a save over a draft that changed since it was read."""
     if title.strip():

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import functools
 import logging
-import os
 import re
 import sqlite3
 import threading
@@ -23,8 +22,15 @@ from beslut import clock
 from beslut.errors import NotFoundError
 from beslut.i18n import _
 from beslut.store import errors
-from beslut.store.connect import applied_migrations, check_existing, connect, journal_mode
+from beslut.store.connect import (
+    applied_migrations,
+    check_existing,
+    connect,
+    journal_mode,
+    writable,
+)
 from beslut.store.loose import FileWatch, abandon
+from beslut.store.paths import check_path, expand
 from beslut.store.versions import MIGRATION_NAMES
 
 TRASH_DAYS = 30
@@ -160,19 +166,21 @@ class Store:
 
         ``seed`` runs once, on a database this call created. A database written by a
         newer beslut, or a file that is not a database, is refused and left unchanged.
-        A file the user cannot write is opened read-only. A store that may write holds
-        the database's writers lock shared until it closes (store/writers.py), waiting
-        up to WRITERS_WAIT seconds while a restore replaces the file (``on_wait`` is
-        called once when it has to wait).
+        A file the user cannot write is opened read-only. A path that cannot be a
+        database (a folder, a FIFO, "") is refused before anything is opened. A store
+        that may write holds the database's writers lock shared until it closes
+        (store/writers.py), waiting up to WRITERS_WAIT seconds while a restore replaces
+        the file (``on_wait`` is called once when it has to wait).
         """
-        path = Path(path)
+        path = expand(path)
+        check_path(path)
         created = not path.exists()
         try:
             if created:
                 path.parent.mkdir(parents=True, exist_ok=True)
             else:
                 check_existing(path)
-                read_only = read_only or not os.access(path, os.W_OK)
+                read_only = read_only or not writable(path)
             writers = None if read_only else _writers_lock(path, on_wait)
             try:
                 conn = connect(path, read_only)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,7 +61,12 @@ def run(args: argparse.Namespace) -> int:
     app.setStyleSheet(STYLE)  # on the platform's own style: native on Windows
     messages = Messages()
     errors.install_excepthook(messages)
-    path = resolve_db_path(getattr(args, "db", None))
+    try:
+        path = resolve_db_path(getattr(args, "db", None))
+    except BeslutError as exc:  # --db "" or ~nouser/...
+        _install_translations(app, "sv")
+        messages.error(None, exc, _("beslut kan inte starta"))
+        return 1
     smoke = bool(getattr(args, "smoke_test", False))
     file = Path(args.file) if getattr(args, "file", None) else None  # beslut FIL
     lock = InstanceLock()
@@ -79,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(store)
     _install_translations(app, settings.language)
     window = MainWindow(store, QSettings("beslut", "beslut"), settings, messages)
+    window.instance_lock = lock
     server = None if smoke else listen(path, window, lambda forwarded: _open(window, forwarded))
     window.show()
     QTimer.singleShot(0, _collect_garbage_again)
@@ -92,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
     if file is not None:
         _open(window, file)
     code = app.exec()
+    store = window.store  # a restored backup is a new store
     if not smoke:
         window.safety.wait()
         _backup_on_close(store)
@@ -170,4 +178,6 @@ def _backup_on_close(store: Store) -> None:
     try:
         make_backup(store)
     except BeslutError as exc:
+        log.warning("no backup on closing: %s", exc)
+    except sqlite3.ProgrammingError as exc:  # closed: a restore could not reopen the file
         log.warning("no backup on closing: %s", exc)

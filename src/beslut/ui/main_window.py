@@ -55,6 +55,7 @@ class MainWindow(WindowFlows, QMainWindow):
     act_receive_review: QAction
     act_open_file: QAction
     act_settings: QAction
+    act_backups: QAction
     act_find: QAction
     act_undo: QAction
     act_redo: QAction

@@ -57,6 +57,8 @@ ACTIONS = (
                "namnd.kallelse_for_selected", None,
                N_("Kallelse till sammanträdet med de valda utkasten, i listans ordning")),
     ActionSpec("settings", N_("&Inställningar…"), "settings", "edit_settings", _KEY.Preferences),
+    ActionSpec("backups", N_("Säker&hetskopior…"), "restore", "backups.show", None,
+               N_("Databasens säkerhetskopior: återställ en, eller skapa en nu")),
     ActionSpec("find", N_("&Sök"), "open", "focus_search", _KEY.Find),
     ActionSpec("undo", N_("&Ångra"), "back", "undo", _KEY.Undo),
     ActionSpec("redo", N_("&Gör om"), "restore", "redo", "Ctrl+Y"),
@@ -70,7 +72,7 @@ ACTIONS = (
 MENUS = (
     (N_("&Arkiv"), ("new", "open", "open_file", "import", "duplicate", "delete", "restore",
                     None, "export", "version", "versions", "send_review", "receive_review",
-                    "kallelse", None, "settings", None, "quit")),
+                    "kallelse", None, "backups", "settings", None, "quit")),
     (N_("&Redigera"), ("undo", "redo", "find")),
     (N_("&Visa"), ("back",)),
     (N_("&Hjälp"), ("help", "about")),

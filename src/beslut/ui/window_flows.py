@@ -12,6 +12,9 @@ from beslut.settings import load_settings, save_settings
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
+    from beslut.store import Store
+    from beslut.store.lock import InstanceLock
+    from beslut.ui.backups_flow import BackupsFlow
     from beslut.ui.export_flow import ExportFlow
     from beslut.ui.import_flow import ImportFlow
     from beslut.ui.main_window import MainWindow
@@ -26,6 +29,8 @@ class WindowFlows:
     _importer: ImportFlow | None = None
     _namnd: NamndFlow | None = None
     _versions: VersionsFlow | None = None
+    _backups: BackupsFlow | None = None
+    instance_lock: InstanceLock | None = None  # the app's lock on the database, if any
 
     @property
     def _window(self) -> MainWindow:
@@ -83,6 +88,56 @@ class WindowFlows:
 
             self._versions = VersionsFlow(self._window)
         return self._versions
+
+    @property
+    def backups(self) -> BackupsFlow:
+        """Arkiv > Säkerhetskopior… (made on first use)."""
+        if self._backups is None:
+            from beslut.ui.backups_flow import BackupsFlow
+
+            self._backups = BackupsFlow(self._window)
+        return self._backups
+
+    def let_go_of_store(self) -> bool:
+        """Close the open draft and the store, so that its file may be replaced.
+
+        False, with the store still open, when the open draft's edits cannot be saved
+        (the user was told). Exports, imports and a backup still running are waited for.
+        """
+        window = self._window
+        if window.editor is not None:
+            window.back_to_list()
+            if window.editor is not None:
+                return False
+        self.wait_for_flows()
+        if window._safety is not None:
+            window._safety.wait()
+        if window._autosaver is not None:
+            window._autosaver.stop()
+        window.store.close()
+        return True
+
+    def use_store(self, store: Store) -> None:
+        """Work on ``store`` from now on (the database was reopened): every part that kept
+        the old store is made again on first use, the settings are read again."""
+        from PySide6.QtCore import QObject
+
+        from beslut.store.lock import lock_database
+
+        window = self._window
+        made: list[object] = [window._autosaver, window._reports, window._safety]
+        made += [self._exporter, self._importer, self._namnd, self._versions]
+        for part in made:
+            if isinstance(part, QObject):
+                part.deleteLater()
+        window._autosaver = window._reports = window._safety = None
+        self._exporter = self._importer = self._namnd = self._versions = None
+        window.store = store
+        window.settings = load_settings(store)
+        window._check_config = None
+        if self.instance_lock is not None:  # the restored file is a new file: lock it too
+            lock_database(self.instance_lock, store.path)
+        window.refresh_list()
 
     def save_version(self) -> None:
         window = self._window
