@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from beslut.i18n import N_, _
 from beslut.model.draft import Draft, Metadata, Person, Status
 from beslut.parts import META
 from beslut.settings import Settings
+from beslut.ui.fieldundo import FieldUndoStack
 from beslut.ui.qlocale import ui_locale
 from beslut.ui.steps.base import DraftStep
 from beslut.ui.undo import SnapshotCommand, route_undo
@@ -62,6 +63,8 @@ class MetadataStep(DraftStep):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("Uppgifter"), _(_GUIDANCE), parent)
+        self.undo_stack.deleteLater()
+        self.undo_stack = FieldUndoStack(self._field_widget, self)
         self.required = True
         self.settings = settings
         self.dnr_matches = dnr_matches
@@ -128,6 +131,18 @@ class MetadataStep(DraftStep):
             "telefon": self.telefon,
             "epost": self.epost,
         }
+
+    def _field_widget(self, field: Hashable) -> QWidget | None:
+        """The widget that shows ``field`` (an undo command's merge key)."""
+        widgets: dict[str, QWidget] = {
+            **self._line_fields(),
+            "subtitle": self.subtitle,
+            "namnd": self.namnd,
+            "meeting_date": self.meeting,
+            "date": self.date,
+            "status": self.status,
+        }
+        return widgets.get(field) if isinstance(field, str) else None
 
     def _connect(self) -> None:
         self._loading = False
