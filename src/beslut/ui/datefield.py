@@ -47,8 +47,10 @@ class DateField(QDateEdit):
         inner = self.findChild(QLineEdit)  # the text box a screen reader lands in
         if inner is not None:
             inner.setAccessibleName(name)
-        popup = self.calendarWidget().window()
-        popup.installEventFilter(self)
+        calendar = self.calendarWidget()
+        # As wide as seven day names need ("mån", not "m…"), whatever the field's width.
+        calendar.setMinimumWidth(calendar.fontMetrics().horizontalAdvance(" tors ") * 8)
+        calendar.window().installEventFilter(self)
 
     def is_empty(self) -> bool:
         return self.date() == NO_DATE
