@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from beslut.store import Store
+from beslut.store.seed import seed_example
 from beslut.ui.main_window import MainWindow
 from tests.ui.helpers import click, type_text
+from tests.ui.scripted import ScriptedMessages
 
 
 def _stored_decisions(store: Store, window: MainWindow) -> tuple[str, ...]:
@@ -114,3 +118,30 @@ def test_delete_while_editing_a_point_deletes_text_only(
     QTest.keyClick(step.text, Qt.Key.Key_Home)
     QTest.keyClick(step.text, Qt.Key.Key_Delete)
     assert _stored_decisions(store, window) == (*points[:-1], "unkt.")
+
+
+def test_a_read_only_database_keeps_its_points(
+    qtbot: QtBot, tmp_path: Path, messages: ScriptedMessages
+) -> None:
+    path = tmp_path / "läs.db"
+    Store.open(path, seed=seed_example).close()
+    with Store.open(path) as fresh:
+        points = fresh.load_draft(1).decisions
+    with Store.open(path, read_only=True) as store:
+        qsettings = QSettings(str(tmp_path / "q.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(store, qsettings, messages=messages)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        _open_decisions(window)
+        assert window.editor is not None
+        step = window.editor.decisions
+        assert QApplication.focusWidget() is step.list
+        QTest.keyClick(step.list, Qt.Key.Key_Delete)
+        QTest.mouseClick(step.text, Qt.MouseButton.LeftButton)
+        QTest.keyClick(step.text, Qt.Key.Key_Return)
+        assert step.list.values == points
+        window.close()
+    with Store.open(path) as fresh:
+        assert fresh.load_draft(1).decisions == points

@@ -71,7 +71,7 @@ class DecisionsStep(ListStep):
         self.list.edited.connect(self._list_edited)
         self.text.textChanged.connect(self._text_edited)
         self.text.enter_pressed.connect(self.split)
-        self.list.delete_pressed.connect(self.remove)
+        self.list.delete_pressed.connect(self._delete_pressed)
         self._showing = False
 
     def _build_layout(self) -> None:
@@ -113,7 +113,9 @@ class DecisionsStep(ListStep):
         point below, with the cursor at its start; one undo step. An empty point stays
         alone, so holding Enter does not fill the list with empty points."""
         row = self.list.currentRow()
-        if not 0 <= row < len(self.list.values) or not self.text.toPlainText().strip():
+        if self.text.isReadOnly() or not 0 <= row < len(self.list.values):
+            return
+        if not self.text.toPlainText().strip():
             return
         text = self.text.toPlainText()
         head, tail = text[:start].rstrip(), text[end:].lstrip()
@@ -122,6 +124,10 @@ class DecisionsStep(ListStep):
         self.list.change(_("Ny punkt"), items, row + 1)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _delete_pressed(self) -> None:
+        if not self.text.isReadOnly():  # a read-only database: the buttons are off too
+            self.remove()
 
     def remove(self) -> None:
         self.list.remove_current(_("Ta bort punkt"))
