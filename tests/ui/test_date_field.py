@@ -112,3 +112,12 @@ def test_the_calendar_of_an_empty_field_opens_on_this_month(
     assert (calendar.yearShown(), calendar.monthShown()) == (TODAY.year, TODAY.month)
     QTest.keyClick(calendar, Qt.Key.Key_Escape)
     assert _stored_meeting(store, window) is None
+
+
+def test_up_in_an_empty_field_starts_from_today(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    field = _meeting_field(window, store, empty=True)
+    QTest.keyClick(_click_text(field), Qt.Key.Key_Up)
+    _leave(window)
+    assert _stored_meeting(store, window) == TODAY
