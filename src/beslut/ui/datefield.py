@@ -55,9 +55,6 @@ class DateField(QDateEdit):
     def is_empty(self) -> bool:
         return self.date() == NO_DATE
 
-    def clear_date(self) -> None:
-        self.setDate(NO_DATE)
-
     def _typed(self, text: str) -> dt.date | None:
         return parse_typed_date(text, clock.today())
 
