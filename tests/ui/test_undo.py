@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTreeWidgetItemIterator
+from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
 from pytestqt.qtbot import QtBot
 
 from beslut.model.draft import Block, BlockKind
@@ -36,8 +36,11 @@ def test_lists_and_dates_undo_with_ctrl_z(qtbot: QtBot, window: MainWindow, stor
     assert changed.status != before.status
     assert changed.meeting_date != before.meeting_date
     assert changed.date != before.date
-    for _ in range(3):
+    # Each Ctrl+Z undoes the focused field's change; one for another field first moves
+    # the focus there (the date, then to the meeting date and undo, to the status and undo).
+    for focus_after in (meta.date, meta.meeting, meta.meeting, meta.status, meta.status):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Undo))
+        assert QApplication.focusWidget() is focus_after
     undone = _stored(store, window).load_draft(1).meta
     assert (undone.status, undone.meeting_date, undone.date) == (
         before.status,

@@ -48,9 +48,15 @@ class RichTextEdit(QTextEdit):
         return super().event(event)
 
     def _undo_elsewhere(self, event: QKeyEvent) -> bool:
-        """Ctrl+Z (Ctrl+Y) with nothing left to undo (redo) in the text goes to
-        ``undo_elsewhere`` (the editor's added and removed parts)."""
-        if self.undo_elsewhere is None:
+        """Ctrl+Z / Ctrl+Y (and the platform's other undo and redo keys) undo (redo) in
+        the text; with nothing left there, they go to ``undo_elsewhere`` (the editor's
+        added and removed parts).
+
+        Taken here, before any shortcut sees them: Ctrl+Y is not every platform's redo
+        key (X11 has Ctrl+Shift+Z), so QTextEdit let it pass, the window's Gör om and
+        the editor's own both claimed it, and Qt ran neither (an ambiguous shortcut).
+        """
+        if self.isReadOnly():
             return False
         if event.matches(QKeySequence.StandardKey.Undo):
             redo = False
@@ -60,12 +66,13 @@ class RichTextEdit(QTextEdit):
             redo = True
         else:
             return False
-        doc = self.document()
-        if doc.isRedoAvailable() if redo else doc.isUndoAvailable():
-            return False
         event.accept()
         if event.type() == QEvent.Type.KeyPress:
-            self.undo_elsewhere(redo)
+            doc = self.document()
+            if doc.isRedoAvailable() if redo else doc.isUndoAvailable():
+                self.redo() if redo else self.undo()
+            elif self.undo_elsewhere is not None:
+                self.undo_elsewhere(redo)
         return True
 
     def _is_own_shortcut(self, event: QEvent) -> bool:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
@@ -27,6 +27,22 @@ def _label(row: int, text: str) -> str:
     return f"{row + 1}. {text or empty}"
 
 
+class PointEdit(QPlainTextEdit):
+    """The text of one point: Enter starts the next point, as in a numbered list in Word;
+    Shift+Enter keeps a line break inside the point."""
+
+    enter_pressed = Signal(int, int)  # the selection's start and end
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            cursor = self.textCursor()
+            self.enter_pressed.emit(cursor.selectionStart(), cursor.selectionEnd())
+            return
+        super().keyPressEvent(event)
+
+
 class DecisionsStep(ListStep):
     """The list of decision points and an editor for the selected one."""
 
@@ -42,7 +58,7 @@ class DecisionsStep(ListStep):
         self.doctype = doctype
         self.list: ReorderableList[str] = ReorderableList(self.undo_stack, _label)
         self.list.setAccessibleName(_("Beslutspunkter"))
-        self.text = QPlainTextEdit()
+        self.text = PointEdit()
         self.text.setAccessibleName(_("Text för vald beslutspunkt"))
         self.text.setPlaceholderText(_("Till exempel: Idrottsnämnden godkänner förslaget."))
         self.text.setTabChangesFocus(True)
@@ -54,6 +70,8 @@ class DecisionsStep(ListStep):
         self.list.currentRowChanged.connect(self._show_current)
         self.list.edited.connect(self._list_edited)
         self.text.textChanged.connect(self._text_edited)
+        self.text.enter_pressed.connect(self.split)
+        self.list.delete_pressed.connect(self._delete_pressed)
         self._showing = False
 
     def _build_layout(self) -> None:
@@ -89,6 +107,27 @@ class DecisionsStep(ListStep):
         items = (*self.list.values[:at], text, *self.list.values[at:])
         self.list.change(_("Ny punkt"), items, at)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def split(self, start: int, end: int) -> None:
+        """Enter in a point: what follows the cursor (nothing, at the end) becomes a new
+        point below, with the cursor at its start; one undo step. An empty point stays
+        alone, so holding Enter does not fill the list with empty points."""
+        row = self.list.currentRow()
+        if self.text.isReadOnly() or not 0 <= row < len(self.list.values):
+            return
+        if not self.text.toPlainText().strip():
+            return
+        text = self.text.toPlainText()
+        head, tail = text[:start].rstrip(), text[end:].lstrip()
+        values = self.list.values
+        items = (*values[:row], head, tail, *values[row + 1 :])
+        self.list.change(_("Ny punkt"), items, row + 1)
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _delete_pressed(self) -> None:
+        if not self.text.isReadOnly():  # a read-only database: the buttons are off too
+            self.remove()
 
     def remove(self) -> None:
         self.list.remove_current(_("Ta bort punkt"))

@@ -34,6 +34,7 @@ class ReorderableList(QListWidget, Generic[T]):
     """
 
     edited = Signal()
+    delete_pressed = Signal()  # Delete on the selected item (the step decides what follows)
     files_dropped = Signal(list)  # local paths dropped from the file manager
 
     def __init__(
@@ -129,6 +130,9 @@ class ReorderableList(QListWidget, Generic[T]):
             Qt.Key.Key_Down,
         ):
             self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        if event.key() == Qt.Key.Key_Delete and self.currentRow() >= 0:
+            self.delete_pressed.emit()
             return
         super().keyPressEvent(event)
 

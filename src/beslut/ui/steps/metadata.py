@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,31 +22,17 @@ from beslut.i18n import N_, _
 from beslut.model.draft import Draft, Metadata, Person, Status
 from beslut.parts import META
 from beslut.settings import Settings
-from beslut.ui.qlocale import ui_locale
+from beslut.ui.datefield import NO_DATE, DateField
+from beslut.ui.fieldundo import FieldUndoStack
 from beslut.ui.steps.base import DraftStep
 from beslut.ui.undo import SnapshotCommand, route_undo
 
-_NO_DATE = QDate(2000, 1, 1)
 _GUIDANCE = N_(
     "Fyll i uppgifterna som hamnar i sidhuvudet: ärendemening, nämnd, sammanträdesdatum och "
     "diarienummer. Ärendemeningen ska säga vad ärendet gäller, till exempel ”Avgiftsfri "
     "simskola för barn i årskurs 1–3”. Dela en lång rubrik: kärnan i rubriken, detaljerna "
     "i underrubriken.\n\nDina egna uppgifter fylls i från inställningarna."
 )
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setLocale(ui_locale())  # month names and the calendar in the user's language
-    edit.setDisplayFormat("d MMMM yyyy")
-    edit.setMinimumDate(_NO_DATE)
-    edit.setSpecialValueText(_("Inget datum"))
-    edit.setAccessibleName(name)
-    inner = edit.findChild(QLineEdit)  # the text box a screen reader lands in
-    if inner is not None:
-        inner.setAccessibleName(name)
-    return edit
 
 
 class MetadataStep(DraftStep):
@@ -62,6 +47,8 @@ class MetadataStep(DraftStep):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("Uppgifter"), _(_GUIDANCE), parent)
+        self.undo_stack.deleteLater()
+        self.undo_stack = FieldUndoStack(self._field_widget, self)
         self.required = True
         self.settings = settings
         self.dnr_matches = dnr_matches
@@ -74,13 +61,14 @@ class MetadataStep(DraftStep):
         self.namnd.setEditable(True)
         self.namnd.setAccessibleName(_("Nämnd"))
         self.namnd.addItems(list(settings.namnder))
-        self.meeting = _date_edit(_("Sammanträdesdatum"))
+        self.meeting = DateField(_("Sammanträdesdatum"))
         self.dnr = self._line(_("Dnr"))
         self.dnr.setPlaceholderText(_("till exempel KS 2026/123"))
         self.dnr_hint = QLabel()
         self.dnr_hint.setObjectName("hint")
         self.dnr_hint.setWordWrap(True)
-        self.date = _date_edit(_("Datum för tjänsteutlåtandet"))
+        self.date = DateField(_("Datum för tjänsteutlåtandet"))
+        self.meeting_hint, self.date_hint = _hint(), _hint()
         self.forvaltning = self._line(_("Förvaltning"))
         self.avdelning = self._line(_("Avdelning"))
         self.handlaggare = self._line(_("Handläggare"))
@@ -105,9 +93,11 @@ class MetadataStep(DraftStep):
         form.addRow(_("&Underrubrik"), self.subtitle)
         form.addRow(_("&Nämnd"), self.namnd)
         form.addRow(_("&Sammanträde"), self.meeting)
+        form.addRow("", self.meeting_hint)
         form.addRow(_("&Dnr"), self.dnr)
         form.addRow("", self.dnr_hint)
         form.addRow(_("Da&tum"), self.date)
+        form.addRow("", self.date_hint)
         form.addRow(_("&Förvaltning"), self.forvaltning)
         form.addRow(_("&Avdelning"), self.avdelning)
         form.addRow(_("&Handläggare"), self.handlaggare)
@@ -129,6 +119,18 @@ class MetadataStep(DraftStep):
             "epost": self.epost,
         }
 
+    def _field_widget(self, field: Hashable) -> QWidget | None:
+        """The widget that shows ``field`` (an undo command's merge key)."""
+        widgets: dict[str, QWidget] = {
+            **self._line_fields(),
+            "subtitle": self.subtitle,
+            "namnd": self.namnd,
+            "meeting_date": self.meeting,
+            "date": self.date,
+            "status": self.status,
+        }
+        return widgets.get(field) if isinstance(field, str) else None
+
     def _connect(self) -> None:
         self._loading = False
         self._doctype = Metadata().doctype
@@ -141,6 +143,9 @@ class MetadataStep(DraftStep):
         self.date.dateChanged.connect(lambda _date: self._edited("date"))
         self.status.currentIndexChanged.connect(lambda _index: self._edited("status"))
         self.dnr.textChanged.connect(self._check_dnr)
+        for date_field, hint in ((self.meeting, self.meeting_hint), (self.date, self.date_hint)):
+            date_field.not_understood.connect(lambda text, h=hint: _not_a_date(h, text))
+            date_field.dateChanged.connect(lambda _date, h=hint: h.hide())
         # Every field's Ctrl+Z goes to the step's stack, so lists and dates undo too.
         line = self.namnd.lineEdit()
         route_undo(
@@ -259,11 +264,29 @@ class MetadataStep(DraftStep):
         widgets.get(field, self.title_edit).setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def _hint() -> QLabel:
+    """A line under a date field that says why typed text was not taken."""
+    hint = QLabel()
+    hint.setObjectName("hint")
+    hint.setWordWrap(True)
+    hint.hide()
+    return hint
+
+
+def _not_a_date(hint: QLabel, text: str) -> None:
+    hint.setText(
+        _("”{text}” är inget datum. Skriv till exempel 2027-01-14 eller 14/1 2027.").format(
+            text=text
+        )
+    )
+    hint.show()
+
+
 def _qdate(value: dt.date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else _NO_DATE
+    return QDate(value.year, value.month, value.day) if value else NO_DATE
 
 
 def _pydate(value: QDate) -> dt.date | None:
-    if value == _NO_DATE or not value.isValid():
+    if value == NO_DATE or not value.isValid():
         return None
     return dt.date(value.year(), value.month(), value.day())
