@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from beslut import cli
-from beslut.cli import app_arguments, build_parser, main
-from beslut.cli_args import COMMANDS
+from beslut.cli import app_arguments, build_parser, entry, main
+from beslut.cli.app_args import COMMANDS
 
 
 @pytest.mark.parametrize(
@@ -104,7 +103,7 @@ def test_a_file_starts_the_app_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
         started.append(args)
         return 0
 
-    monkeypatch.setattr(cli, "start_gui", start_gui)
+    monkeypatch.setattr(entry, "start_gui", start_gui)
     assert main(["Simskola.beslut"]) == 0
     assert main(["--smoke", "Simskola.beslut"]) == 0  # through the full parser
     assert [(a.command, a.file) for a in started] == [(None, "Simskola.beslut")] * 2

@@ -1,4 +1,4 @@
-"""Tests for beslut.cli_backup: beslut backup list / restore, and the way back from damage."""
+"""Tests for beslut.cli.backup: beslut backup list / restore, and the way back from damage."""
 
 from __future__ import annotations
 

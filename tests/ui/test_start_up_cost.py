@@ -40,7 +40,9 @@ print(json.dumps({
 _NOT_AT_START = (
     "babel",
     "beslut.checks",
-    "beslut.cli_backup",
+    "beslut.cli.backup",
+    "beslut.cli.drafts",
+    "beslut.cli.parser",
     "beslut.doctypes",
     "beslut.workflow",
     "beslut.export",

@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from beslut.cli.common import EXIT_INPUT, EXIT_OK, open_store
 from beslut.i18n import _
 
 
@@ -33,7 +34,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def cmd_import(args: argparse.Namespace) -> int:
     """Import the files: all or none; print each new draft's id (--preview: what was
     recognised, and create nothing)."""
-    from beslut.cli import EXIT_INPUT, EXIT_OK, open_store
     from beslut.settings import load_settings
     from beslut.workflow.importing import read_files, store_imported, summary
     from beslut.workflow.templates import available_doctypes

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from beslut.cli.common import EXIT_OK, open_store
 from beslut.i18n import _
 from beslut.namnd.texts import Kallelse
 
@@ -55,7 +56,6 @@ def cmd_protokoll(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, make: Callable[[Store, Settings], Kallelse | Utdrag]) -> int:
-    from beslut.cli import EXIT_OK, open_store
     from beslut.settings import load_settings
     from beslut.workflow.namnd import write_document
 

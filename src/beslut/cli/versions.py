@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 
+from beslut.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, local_time, open_store
 from beslut.i18n import _
 
 
@@ -65,7 +66,6 @@ def cmd_receive(args: argparse.Namespace) -> int:
     """Take a reviewed version in: replace the draft's text, keep the old, show the changes."""
     from pathlib import Path
 
-    from beslut.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, open_store
     from beslut.diff import render_plain
     from beslut.workflow.review import ReviewMismatch, receive_review
 
@@ -89,7 +89,6 @@ def cmd_receive(args: argparse.Namespace) -> int:
 
 
 def cmd_versions(args: argparse.Namespace) -> int:
-    from beslut.cli import EXIT_OK, _local_time, open_store
     from beslut.workflow.versions import list_versions
 
     with open_store(args) as store:
@@ -104,12 +103,11 @@ def cmd_versions(args: argparse.Namespace) -> int:
     if not versions:
         print(_("Utkastet {id} har inga versioner än.").format(id=args.id))
     for v in versions:
-        print(f"{v.id:5}  {_local_time(v.created)}  {v.made_label:<20} {v.label}")
+        print(f"{v.id:5}  {local_time(v.created)}  {v.made_label:<20} {v.label}")
     return EXIT_OK
 
 
 def cmd_save_version(args: argparse.Namespace) -> int:
-    from beslut.cli import EXIT_OK, open_store
     from beslut.workflow.versions import save_version
 
     with open_store(args) as store:
@@ -118,7 +116,6 @@ def cmd_save_version(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from beslut.cli import EXIT_OK, open_store
     from beslut.diff import render_plain
     from beslut.workflow.versions import compare_versions
 
@@ -129,7 +126,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from beslut.cli import EXIT_OK, open_store
     from beslut.workflow.versions import restore_version
 
     with open_store(args) as store:
