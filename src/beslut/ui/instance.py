@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CONNECT_TRIES = 60  # the first window may still be starting (a slow machine): ~15 s
+SEND_SECONDS = 5.0  # how long a second start waits for the first window to take its line
 MAX_LINE = 64 * 1024  # more than any path; a connection that sends more is dropped
 
 
@@ -58,15 +59,37 @@ def ask_to_come_forward(path: Path, tries: int = CONNECT_TRIES, file: Path | Non
     for _attempt in range(tries):
         socket = QLocalSocket()
         socket.connectToServer(instance_name(path))
-        if socket.waitForConnected(200):
-            socket.write(request_line(file))
-            socket.waitForBytesWritten(1000)
-            socket.disconnectFromServer()
-            if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
-                socket.waitForDisconnected(1000)
+        if socket.waitForConnected(200) and _send(socket, request_line(file)):
             return True
+        socket.abort()
         time.sleep(0.05)
     return False
+
+
+def _send(socket: QLocalSocket, line: bytes, seconds: float = SEND_SECONDS) -> bool:
+    """Write ``line`` and keep the socket until every byte has left; True when it has.
+
+    On Windows a local socket is a named pipe whose write completes only when the other
+    side reads, so waitForBytesWritten can time out with the line still queued, and
+    dropping the socket then loses it. This waits until nothing is queued, letting this
+    process's own events run meanwhile (a window in this very process reads then).
+    """
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket.write(line)
+    deadline = time.monotonic() + seconds
+    while socket.bytesToWrite() > 0 and time.monotonic() < deadline:
+        socket.waitForBytesWritten(50)
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if socket.bytesToWrite() > 0:
+        log.warning("the first window did not take the request within %s s", seconds)
+        return False
+    socket.disconnectFromServer()
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        socket.waitForDisconnected(1000)
+    return True
 
 
 def listen(
