@@ -43,6 +43,7 @@ def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; with no command, start the desktop app."""
+    utf8_output()
     args = app_arguments(sys.argv[1:] if argv is None else argv)
     if args is None:
         from beslut.cli.parser import build_parser
@@ -80,13 +81,7 @@ def start_gui(args: argparse.Namespace) -> int:
         from beslut.ui.app import run
     except ImportError as exc:  # Qt itself, or a system library it needs, is missing
         gc.enable()
-        raise BeslutError(
-            _(
-                "Det grafiska programmet kan inte starta: {why}. På Debian/Ubuntu saknas "
-                "troligen ett systembibliotek; 'python3 dev.py run' säger vilket."
-            ).format(why=exc),
-            repr(exc),
-        ) from exc
+        raise BeslutError(qt_missing_message(exc, sys.platform), repr(exc)) from exc
     result: int = run(args)
     return result
 
@@ -104,3 +99,32 @@ def _log_crash() -> Path:
     log.removeHandler(handler)
     handler.close()
     return path
+
+
+def qt_missing_message(exc: ImportError, platform: str) -> str:
+    """What to do when Qt cannot load, said for the user's own system."""
+    if platform == "win32":
+        return _(
+            "Det grafiska programmet kan inte starta: {why}. En fil som hör till beslut "
+            "saknas eller är skadad. Installera om beslut, eller be IT-supporten om hjälp."
+        ).format(why=exc)
+    return _(
+        "Det grafiska programmet kan inte starta: {why}. På Debian/Ubuntu saknas "
+        "troligen ett systembibliotek; 'python3 dev.py run' säger vilket."
+    ).format(why=exc)
+
+
+def utf8_output() -> None:
+    """Output that goes to a file or a pipe is UTF-8, as docs/draft-format.md promises,
+    whatever the system's code page (Windows writes redirected output in cp1252, which
+    cannot hold every character of a draft). A console gets its own encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            if stream.isatty():
+                continue
+            reconfigure(encoding="utf-8", errors="strict" if stream is sys.stdout else "replace")
+        except (OSError, ValueError) as exc:  # a closed or unusual stream
+            log.debug("cannot make %s UTF-8: %s", stream, exc)

@@ -98,15 +98,21 @@ def _replace(temp: Path, target: Path) -> None:
     try:
         os.replace(temp, target)
     except IsADirectoryError as exc:
-        message = _("Det finns redan en mapp som heter {name}. Välj ett annat filnamn.")
-        raise WriteError(message.format(name=target.name), str(exc)) from exc
+        raise _folder_in_the_way(target, exc) from exc
     except PermissionError as exc:
+        if target.is_dir():  # Windows says PermissionError for a folder in the way
+            raise _folder_in_the_way(target, exc) from exc
         message = _(
             "Filen {name} kan inte ersättas. Den är troligen öppen i Word eller ett "
             "annat program, eller skrivskyddad. Stäng filen och försök igen, eller spara "
             "under ett annat namn."
         )
         raise TargetLockedError(message.format(name=target.name), str(exc)) from exc
+
+
+def _folder_in_the_way(target: Path, exc: OSError) -> WriteError:
+    message = _("Det finns redan en mapp som heter {name}. Välj ett annat filnamn.")
+    return WriteError(message.format(name=target.name), str(exc))
 
 
 def _write_error(exc: OSError, target: Path) -> WriteError:
