@@ -11,7 +11,9 @@
 run, test and package compile the catalogs first (resources/locale/*/LC_MESSAGES/beslut.po
 -> src/beslut/data/locale/*/LC_MESSAGES/beslut.mo, by resources/catalogs.py).
 
-Works the same on Windows (py dev.py run) and Linux.
+Works the same on Windows (py dev.py run) and Linux. A Python without the venv module (the
+embeddable Windows Python that CI's Windows leg runs) gets beslut and its extras installed
+into itself instead of into .venv, and runs everything from there.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ import os
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -54,6 +55,40 @@ def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if WINDOWS else "bin/python")
 
 
+def has_venv() -> bool:
+    """Whether this Python can make a virtual environment (the embeddable Windows Python,
+    among others, has neither venv nor ensurepip)."""
+    try:
+        import ensurepip  # noqa: F401
+        import venv  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def install_here() -> Path:
+    """Without venv: install beslut with its extras into the Python running this script,
+    once per Python and pyproject.toml; that Python runs everything then."""
+    python = Path(sys.executable)
+    key = hashlib.sha256(str(python).encode()).hexdigest()[:12]
+    stamp = ROOT / "build" / f"installed-{key}"
+    if stamp.exists() and stamp.read_text() == fingerprint():
+        return python
+    print(
+        f"Den här Python ({python}) saknar venv, så beslut och dess beroenden installeras "
+        "i den i stället för i .venv ...",
+        flush=True,
+    )
+    pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    try:
+        subprocess.run([*pip, "-e", f"{ROOT}[{','.join(EXTRAS)}]"], check=True)
+    except (subprocess.CalledProcessError, OSError) as exc:
+        sys.exit(f"Kunde inte installera beslut med pip i {python} ({exc}).")
+    stamp.parent.mkdir(exist_ok=True)
+    stamp.write_text(fingerprint())
+    return python
+
+
 def fingerprint() -> str:
     data = (ROOT / "pyproject.toml").read_bytes() + sys.version.encode()
     return hashlib.sha256(data).hexdigest()
@@ -66,7 +101,11 @@ def ensure_installed() -> Path:
     python = venv_python()
     if STAMP.exists() and STAMP.read_text() == fingerprint() and python.exists():
         return python
+    if not python.exists() and not has_venv():
+        return install_here()
     if not python.exists():
+        import venv
+
         print("Skapar .venv ...", flush=True)
         try:
             venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
