@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import selectors
-import signal
 import subprocess
 import sys
 import textwrap
@@ -48,7 +47,6 @@ CHILD = _OPEN_ON_BAKGRUND + textwrap.dedent(
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_text_survives_sigkill(tmp_path: Path) -> None:
     db = tmp_path / "krasch.db"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -69,9 +67,9 @@ def test_text_survives_sigkill(tmp_path: Path) -> None:
         line = child.stdout.readline()
         assert line.strip() == "SAVED", line
     finally:
-        child.send_signal(signal.SIGKILL)
+        child.kill()  # SIGKILL; TerminateProcess on Windows
         child.wait(10)
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode != 0  # killed, not ended
 
     with Store.open(db) as store:  # "starts again": the store opens and migrates as the app does
         section = store.load_draft(1).section("bakgrund")
@@ -117,7 +115,6 @@ def _stored_after(text: str, marker: str) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_steady_typing_loses_at_most_two_seconds_to_sigkill(tmp_path: Path) -> None:
     import sqlite3
     import time
@@ -144,7 +141,7 @@ def test_steady_typing_loses_at_most_two_seconds_to_sigkill(tmp_path: Path) -> N
                 assert waiting.select(timeout=60), "the typist never started"
             time.sleep(4 + run * 0.37)  # kill at a different moment of the save cycle
         finally:
-            child.send_signal(signal.SIGKILL)
+            child.kill()  # SIGKILL; TerminateProcess on Windows
             out, _err = child.communicate(timeout=10)
         typed = 1 + max(int(line.split()[1]) for line in out.splitlines() if line.startswith("T"))
         conn = sqlite3.connect(db)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -285,7 +284,6 @@ def _listening(db: Path, seconds: float) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_a_second_start_with_a_file_hands_it_to_the_first(
     qapp: QApplication, tmp_path: Path
 ) -> None:
@@ -321,5 +319,5 @@ def test_a_second_start_with_a_file_hands_it_to_the_first(
         assert first.poll() is None  # still the one window
     finally:
         if first.poll() is None:
-            first.send_signal(signal.SIGKILL)
+            first.kill()  # SIGKILL; TerminateProcess on Windows
         first.wait(10)
