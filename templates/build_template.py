@@ -386,6 +386,8 @@ def build(target: Path = OUT) -> Path:
         for name, data in parts().items():
             info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # as on Unix everywhere: zipfile writes 0 on Windows
+            info.external_attr = 0o600 << 16  # the same bytes on every platform
             archive.writestr(info, data)
     return target
 
