@@ -142,3 +142,20 @@ def test_a_write_that_came_loose_while_committing_is_reported(
         monkeypatch.setattr(FileWatch, "loose", real)
         store.save_draft(draft_id, Draft(Metadata(title="Tre")))
     assert _titles_seen_elsewhere(db) == ["Tre"]
+
+
+def test_closing_a_loose_store_leaves_another_writers_log_alone(tmp_path: Path) -> None:
+    db = tmp_path / "b.db"
+    store = Store.open(db)
+    store.create_draft(Draft(Metadata(title="Ett")))
+    _drop_locks(db)
+    _beslut_list(db)
+    code = (
+        "import os, sys; from beslut.store import Store; "
+        "from beslut.model.draft import Draft, Metadata; "
+        "s = Store.open(sys.argv[1]); s.create_draft(Draft(Metadata(title='Annan'))); "
+        "os._exit(0)"  # no close: its commit stays in its own -wal
+    )
+    subprocess.run([sys.executable, "-c", code, str(db)], check=True, cwd=ROOT)
+    store.close()  # the user quits: no checkpoint of the orphaned log, no log deleted
+    assert _titles_seen_elsewhere(db) == ["Ett", "Annan"]

@@ -287,12 +287,19 @@ class Store:
         SQLite errors are not translated: the caller knows which side it was writing.
         """
         with self._lock:
+            self._reattach_if_loose()
             self._conn.backup(target)
 
     def close(self) -> None:
-        """Close the connection (checkpointing the write-ahead log)."""
+        """Close the connection (checkpointing the write-ahead log, unless the connection
+        came loose from the files on disk: its close would then write an orphaned log)."""
         with self._lock:
-            self._conn.close()
+            reason = None if self._watch is None else self._watch.loose()
+            if reason is not None:
+                log.warning("closing a loose connection without a checkpoint: %s", reason)
+                abandon(self._conn)
+            else:
+                self._conn.close()
             if self._writers is not None:
                 self._writers.release()
                 self._writers = None
