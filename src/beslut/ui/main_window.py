@@ -366,6 +366,14 @@ class MainWindow(WindowFlows, QMainWindow):
         else:
             undo_in_focus(redo=redo)
 
+    def focus_home(self) -> None:
+        """The focus where work goes on (after a dialog whose opener is gone): the
+        current step's first field, or the list of drafts."""
+        if self.editor is not None and self.pages.currentWidget() is self.editor:
+            self.editor.current_step().focus_first()
+        else:
+            self.list_page.focus_list()
+
     def show_guidance(self) -> None:
         if self.editor is not None:
             self.editor.focus_guidance()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
+from beslut.ui.focus import focus_kept
 
 log = logging.getLogger(__name__)
 
@@ -39,28 +40,34 @@ def log_failure(exc: BaseException) -> None:
 
 
 class Messages:
-    """Modal dialogs over ``parent`` (QMessageBox, QInputDialog, QFileDialog)."""
+    """Modal dialogs over ``parent`` (QMessageBox, QInputDialog, QFileDialog); when one
+    closes, the focus goes back where it was."""
 
     def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
         """A yes/no question; True for yes. No is the default button."""
         from PySide6.QtWidgets import QMessageBox
 
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+        with focus_kept(parent):
+            answer = QMessageBox.question(
+                parent, title, text, buttons, QMessageBox.StandardButton.No
+            )
         return answer == QMessageBox.StandardButton.Yes
 
     def tell(self, parent: QWidget | None, title: str, text: str) -> None:
         """Information the user must see (and confirm with OK)."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(parent, title, text)
+        with focus_kept(parent):
+            QMessageBox.information(parent, title, text)
 
     def error(self, parent: QWidget | None, exc: BaseException, title: str = "") -> None:
         """Tell the user what went wrong, in Swedish; details go to the log."""
         from PySide6.QtWidgets import QMessageBox
 
         log_failure(exc)
-        QMessageBox.warning(parent, title or _("Något gick fel"), message_for(exc))
+        with focus_kept(parent):
+            QMessageBox.warning(parent, title or _("Något gick fel"), message_for(exc))
 
     def choose(
         self, parent: QWidget | None, title: str, text: str, options: Sequence[str]
@@ -68,7 +75,8 @@ class Messages:
         """The index of the option chosen, or None when the user cancelled."""
         from PySide6.QtWidgets import QInputDialog
 
-        name, ok = QInputDialog.getItem(parent, title, text, list(options), 0, False)
+        with focus_kept(parent):
+            name, ok = QInputDialog.getItem(parent, title, text, list(options), 0, False)
         return list(options).index(name) if ok and name in options else None
 
     def choose_action(
@@ -82,7 +90,8 @@ class Messages:
         box.setText(text)
         buttons = [box.addButton(a, QMessageBox.ButtonRole.ActionRole) for a in actions]
         box.addButton(_("Stäng"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
+        with focus_kept(parent):
+            box.exec()
         clicked = box.clickedButton()
         return next((i for i, b in enumerate(buttons) if b is clicked), None)
 
@@ -90,7 +99,10 @@ class Messages:
         """A line of text from the user (``default`` filled in), or None when cancelled."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, default)
+        with focus_kept(parent):
+            value, ok = QInputDialog.getText(
+                parent, title, label, QLineEdit.EchoMode.Normal, default
+            )
         return value if ok else None
 
     def save_file(
@@ -99,19 +111,22 @@ class Messages:
         """Where to write a file, or None."""
         from PySide6.QtWidgets import QFileDialog
 
-        name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        with focus_kept(parent):
+            name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
     def open_files(self, parent: QWidget | None, title: str) -> list[Path]:
         """Files to read (none when cancelled)."""
         from PySide6.QtWidgets import QFileDialog
 
-        names, _filter = QFileDialog.getOpenFileNames(parent, title)
+        with focus_kept(parent):
+            names, _filter = QFileDialog.getOpenFileNames(parent, title)
         return [Path(n) for n in names]
 
     def folder(self, parent: QWidget | None, title: str) -> Path | None:
         """A folder, or None."""
         from PySide6.QtWidgets import QFileDialog
 
-        name = QFileDialog.getExistingDirectory(parent, title)
+        with focus_kept(parent):
+            name = QFileDialog.getExistingDirectory(parent, title)
         return Path(name) if name else None

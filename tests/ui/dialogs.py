@@ -1,0 +1,72 @@
+"""Real dialogs in GUI tests: the app's own QMessageBox, QInputDialog, QFileDialog and
+dialogs, answered with keys and clicks by a timer while they wait for the user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+Answer = Callable[[QDialog], None]
+
+
+def press(key: Qt.Key) -> Answer:
+    """Answer with one key (Return for the default button, Escape to cancel)."""
+
+    def answer(dialog: QDialog) -> None:
+        target = QApplication.focusWidget() or dialog
+        QTest.keyClick(target, key)
+
+    return answer
+
+
+def click_button(text: str) -> Answer:
+    """Answer by clicking the button whose text (without &) is ``text``."""
+
+    def answer(dialog: QDialog) -> None:
+        from PySide6.QtWidgets import QAbstractButton
+
+        found = [
+            b for b in dialog.findChildren(QAbstractButton) if b.text().replace("&", "") == text
+        ]
+        assert found, f"no button {text!r} in {dialog.windowTitle()!r}"
+        QTest.mouseClick(found[0], Qt.MouseButton.LeftButton)
+
+    return answer
+
+
+def type_and_press_return(text: str) -> Answer:
+    """Type ``text`` (ASCII) where the focus is, then press Return."""
+
+    def answer(dialog: QDialog) -> None:
+        target: QWidget = QApplication.focusWidget() or dialog
+        QTest.keyClicks(target, text)
+        QTest.keyClick(target, Qt.Key.Key_Return)
+
+    return answer
+
+
+@contextmanager
+def answering(*answers: Answer) -> Iterator[list[str]]:
+    """Answer the modal dialogs that open, in order, with ``answers``; any dialog after
+    them is cancelled with Escape. Yields the titles of the dialogs answered."""
+    queue = list(answers)
+    titles: list[str] = []
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            titles.append(dialog.windowTitle())
+            (queue.pop(0) if queue else press(Qt.Key.Key_Escape))(dialog)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    try:
+        yield titles
+    finally:
+        timer.stop()
