@@ -363,8 +363,8 @@ class MainWindow(WindowFlows, QMainWindow):
 
         if self.editor is not None and self.pages.currentWidget() is self.editor:
             self.editor.undo(redo=redo)
-        else:
-            undo_in_focus(redo=redo)
+        elif not undo_in_focus(redo=redo):
+            self.list_actions.undo(redo=redo)  # a draft moved to the trash
 
     def focus_home(self) -> None:
         """The focus where work goes on (after a dialog whose opener is gone): the

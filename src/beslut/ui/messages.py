@@ -54,6 +54,22 @@ class Messages:
             )
         return answer == QMessageBox.StandardButton.Yes
 
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        """A question with a button that does ``action`` (the default) and Avbryt; True
+        for the action. For what can be undone, so Enter may do it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        act = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(act)
+        with focus_kept(parent):
+            box.exec()
+        return box.clickedButton() is act
+
     def tell(self, parent: QWidget | None, title: str, text: str) -> None:
         """Information the user must see (and confirm with OK)."""
         from PySide6.QtWidgets import QMessageBox
