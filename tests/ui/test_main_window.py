@@ -15,8 +15,8 @@ from tests.ui.scripted import ScriptedMessages
 def test_the_first_window_is_large_and_fits_the_screen(window: MainWindow) -> None:
     screen = window.screen().availableGeometry()
     size = window.size()
-    assert size.width() == min(1100, screen.width() * 95 // 100)
-    assert size.height() == min(720, screen.height() * 90 // 100)
+    assert size.width() == min(1200, screen.width() * 95 // 100)
+    assert size.height() == min(760, screen.height() * 90 // 100)
     assert screen.contains(window.geometry())  # on the screen, nothing cut off
     assert size.width() >= 600 and size.height() >= 450  # the editor's columns have room
 

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from beslut.ui.main_window import MainWindow
-from beslut.ui.style import STYLE
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    """The app's style sheet, as app.run sets it, for one test."""
-    qapp.setStyleSheet(STYLE)
-    yield
-    qapp.setStyleSheet("")
 
 
 def _luminance(colour: QColor) -> float:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.ui.save_reports import SaveReports
 
 T = TypeVar("T")
-FIRST_SIZE = (1100, 720)  # the window's size on its first start, where the screen allows
+FIRST_SIZE = (1200, 760)  # the window's size on its first start, where the screen allows
 
 
 class MainWindow(WindowFlows, QMainWindow):
