@@ -17,8 +17,7 @@ def press(key: Qt.Key) -> Answer:
     """Answer with one key (Return for the default button, Escape to cancel)."""
 
     def answer(dialog: QDialog) -> None:
-        target = QApplication.focusWidget() or dialog
-        QTest.keyClick(target, key)
+        QTest.keyClick(_in(dialog), key)
 
     return answer
 
@@ -42,11 +41,16 @@ def type_and_press_return(text: str) -> Answer:
     """Type ``text`` (ASCII) where the focus is, then press Return."""
 
     def answer(dialog: QDialog) -> None:
-        target: QWidget = QApplication.focusWidget() or dialog
+        target = _in(dialog)
         QTest.keyClicks(target, text)
         QTest.keyClick(target, Qt.Key.Key_Return)
 
     return answer
+
+
+def _in(dialog: QDialog) -> QWidget:
+    """Where keys typed into ``dialog`` go (its focus, though it may not be active yet)."""
+    return dialog.focusWidget() or dialog
 
 
 @contextmanager
@@ -60,7 +64,7 @@ def answering(*answers: Answer) -> Iterator[list[str]]:
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog) and dialog.isVisible():
+        if isinstance(dialog, QDialog) and dialog.isVisible() and dialog.isActiveWindow():
             titles.append(dialog.windowTitle())
             (queue.pop(0) if queue else press(Qt.Key.Key_Escape))(dialog)
 

@@ -116,3 +116,25 @@ def test_after_choosing_the_kind_of_a_new_draft_its_first_field_has_the_focus(
     assert focus.window() is real_window and editor.isAncestorOf(focus)
     QTest.keyClick(focus, Qt.Key.Key_Left, ALT)  # Alla utkast
     assert real_window.pages.currentWidget() is real_window.list_page
+
+
+def test_after_an_export_and_its_message_ctrl_z_undoes_in_the_text(
+    qtbot: QtBot, real_window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    step = open_section(real_window, store, "bakgrund", (Block.plain(BlockKind.PARAGRAPH, "Text"),))
+    edit = step.editor.text_edit
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    QTest.keyClicks(edit, "Q")
+    target = tmp_path / "tu.docx"
+    # Where to save it, typed in the file dialog; "Exporten är klar" closed with Escape.
+    with answering(type_and_press_return(str(target)), press(Qt.Key.Key_Escape)) as titles:
+        QTest.keyClick(edit, Qt.Key.Key_E, CONTROL)
+        qtbot.waitUntil(lambda: target.exists() and len(titles) >= 2, timeout=20000)
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5000)
+    assert titles[-1] == "Exporten är klar"
+    focus = _focus(qtbot)
+    assert focus is edit
+    QTest.keyClick(focus, Qt.Key.Key_Z, CONTROL)
+    assert real_window.autosaver.flush() is None
+    assert _text(store, "bakgrund") == "Text"
