@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from beslut.model.draft import Block, BlockKind
+from beslut.model.draft import Block, BlockKind, Draft, Metadata
 from beslut.store import Store
 from beslut.ui.main_window import MainWindow
 from beslut.ui.messages import Messages
@@ -138,3 +138,31 @@ def test_after_an_export_and_its_message_ctrl_z_undoes_in_the_text(
     QTest.keyClick(focus, Qt.Key.Key_Z, CONTROL)
     assert real_window.autosaver.flush() is None
     assert _text(store, "bakgrund") == "Text"
+
+
+def test_after_the_import_preview_is_cancelled_ctrl_z_in_the_list_still_undoes(
+    qtbot: QtBot, real_window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    other = store.create_draft(Draft(Metadata(title="Ny simhall")))
+    real_window.refresh_list()
+    table = real_window.list_page.table
+    table.setFocus()
+    real_window.list_page.select_draft(1)
+    with answering(press(Qt.Key.Key_Return)) as titles:  # Flytta till papperskorgen
+        QTest.keyClick(table, Qt.Key.Key_Delete)
+    assert titles and _ids(store) == [other]
+    document = tmp_path / "yttrande.txt"
+    document.write_text("Yttrande över remiss\n\nBakgrund\n\nText.\n", encoding="utf-8")
+    with answering(type_and_press_return(str(document)), press(Qt.Key.Key_Escape)) as titles:
+        real_window.act_import.trigger()  # the file dialog, then the preview: Avbryt
+        qtbot.waitUntil(lambda: len(titles) == 2 and QApplication.activeModalWidget() is None)
+    assert _ids(store) == [other]  # nothing imported
+    focus = _focus(qtbot)
+    assert focus is table
+    QTest.keyClick(focus, Qt.Key.Key_Z, CONTROL)
+    assert sorted(_ids(store)) == [1, other]
+
+
+def _ids(store: Store) -> list[int]:
+    with Store.open(store.path) as fresh:
+        return [d.id for d in fresh.list_drafts()]
