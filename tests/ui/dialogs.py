@@ -37,6 +37,15 @@ def click_button(text: str) -> Answer:
     return answer
 
 
+def click_yes(dialog: QDialog) -> None:
+    """Answer a question by clicking its Yes button (Ja when Qt's texts are Swedish)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    assert isinstance(dialog, QMessageBox)
+    yes = dialog.button(QMessageBox.StandardButton.Yes)
+    QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
+
+
 def type_and_press_return(text: str) -> Answer:
     """Type ``text`` (ASCII) where the focus is, then press Return."""
 

@@ -18,7 +18,7 @@ from beslut.ui.main_window import MainWindow
 from beslut.ui.messages import Messages
 from beslut.ui.steps.section import SectionStep
 from tests.richdraft import rich_draft
-from tests.ui.dialogs import Answer, answering, click_button, press, type_and_press_return
+from tests.ui.dialogs import Answer, answering, click_yes, press, type_and_press_return
 from tests.ui.helpers import click
 from tests.ui.rich_helpers import ALT, CONTROL, open_section
 
@@ -92,7 +92,7 @@ def test_after_removing_an_own_part_ctrl_z_brings_it_back(
     own = editor.step_for("ekonomiska_konsekvenser")
     assert isinstance(own, SectionStep)
     editor.go_to_step(own)
-    with answering(click_button("Yes")) as titles:
+    with answering(click_yes) as titles:
         click(own, "Ta bort avsnittet")
         qtbot.waitUntil(lambda: bool(titles) and QApplication.activeModalWidget() is None)
     assert editor.step_for("ekonomiska_konsekvenser") is None

@@ -109,6 +109,7 @@ def test_after_the_last_draft_went_to_the_trash_ctrl_z_brings_it_back(
     QTest.keyClick(focus, Qt.Key.Key_Z, CONTROL)
     assert _listed(store) == ([1], [])
     type_text(window.list_page.search, "bad")  # the field's own typing still undoes
-    QTest.keyClick(window.list_page.search, Qt.Key.Key_Z, CONTROL)
+    with qtbot.waitSignal(window.list_page.search_changed):  # the search, run after a pause
+        QTest.keyClick(window.list_page.search, Qt.Key.Key_Z, CONTROL)
     assert window.list_page.search.text() == ""
     assert _listed(store) == ([1], [])
