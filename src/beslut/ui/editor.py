@@ -36,15 +36,12 @@ from beslut.ui.steps.metadata import MetadataStep
 from beslut.ui.steps.review import ReviewStep
 from beslut.ui.steps.section import SectionStep
 from beslut.ui.steps.signatures import SignaturesStep
+from beslut.ui.steps.steplist import fit_step_list
 from beslut.ui.undo import ProxyCommand, undo_in_focus
 from beslut.ui.worker import Worker
 from beslut.workflow.ownparts import text_part_order
 
 CHECK_DELAY_MS = 600
-# Beside a step's name in the list: the item's padding (style.py) and the margins the
-# style keeps around its icon and its text.
-STEP_DECORATION = 36
-STEP_LIST_MAX = 380  # wider than this, a long own heading wraps (and shows in its tooltip)
 
 
 class DraftEditor(QWidget):
@@ -167,7 +164,7 @@ class DraftEditor(QWidget):
         self.step_list.blockSignals(False)
         if current in self.steps:
             self.step_list.setCurrentRow(self.steps.index(current))
-        self._fit_step_list()
+        fit_step_list(self.step_list)
 
     def _section_step(self, key: str) -> SectionStep:
         found = next((s for s in self.sections if s.part == key), None)
@@ -201,7 +198,7 @@ class DraftEditor(QWidget):
         if step in self.steps:
             row = self.steps.index(step)
             self.step_list.item(row).setText(f"{row + 1}. {step.title}")
-            self._fit_step_list()
+            fit_step_list(self.step_list)
             if step is self.current_step():
                 self.step_heading.setText(step.title)
 
@@ -287,22 +284,7 @@ class DraftEditor(QWidget):
             item.setText(f"{row + 1}. {step.title}" + (f"  ({n})" if n else ""))
             status = _("ifylld") if filled else _("krävs") if step.required else _("tom")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}, {status}")
-        self._fit_step_list()
-
-    def _fit_step_list(self) -> None:
-        """The list of steps as wide as its longest name on one line (up to
-        STEP_LIST_MAX, beyond which a name wraps); each name whole in its tooltip."""
-        view = self.step_list
-        view.ensurePolished()  # the style sheet's font size is the widget's font from here
-        metrics = view.fontMetrics()
-        widest = 0
-        for row in range(view.count()):
-            item = view.item(row)
-            widest = max(widest, metrics.horizontalAdvance(item.text()))
-            item.setToolTip(item.text())
-        inner = min(widest + view.iconSize().width() + STEP_DECORATION, STEP_LIST_MAX)
-        scroll_bar = view.verticalScrollBar().sizeHint().width()  # when the steps overflow
-        view.setMinimumWidth(max(250, inner + 2 * view.frameWidth() + scroll_bar))
+        fit_step_list(self.step_list)
 
     # --- granskning ----------------------------------------------------------------
 
