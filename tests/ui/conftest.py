@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from beslut.store import Store
 from beslut.store.seed import seed_example
 from beslut.ui.main_window import MainWindow
+from beslut.ui.style import STYLE
 from tests.ui.scripted import ScriptedMessages
 
 
@@ -25,6 +26,14 @@ def _empty_clipboard_after() -> Iterator[None]:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.clipboard().clear()
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    """The app's style sheet, as app.run sets it, for one test."""
+    qapp.setStyleSheet(STYLE)
+    yield
+    qapp.setStyleSheet("")
 
 
 @pytest.fixture

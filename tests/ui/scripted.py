@@ -26,7 +26,8 @@ class ScriptedMessages(Messages):
         self.asked: list[str] = []  # the text of each question
         self.told: list[str] = []  # information shown
         self.errors: list[str] = []  # error messages shown
-        self.answers: list[bool] = []  # for ask(), in order
+        self.answers: list[bool] = []  # for ask() and confirm(), in order
+        self.confirm_actions: list[str] = []  # the action button confirm() offered
         self.choices: list[int | None] = []  # for choose() and choose_action()
         self.texts: list[str | None] = []  # for text()
         self.defaults: list[str] = []  # what text() had filled in, in order
@@ -40,6 +41,11 @@ class ScriptedMessages(Messages):
 
     def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.asked.append(text)
+        return self.answers.pop(0) if self.answers else False
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        self.asked.append(text)
+        self.confirm_actions.append(action)
         return self.answers.pop(0) if self.answers else False
 
     def tell(self, parent: QWidget | None, title: str, text: str) -> None:

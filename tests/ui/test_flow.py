@@ -133,8 +133,11 @@ def test_search_field_uses_full_text(qtbot: QtBot, window: MainWindow) -> None:
     assert "Inga utkast" in window.list_page.empty.text()
 
 
-def test_delete_goes_to_trash_and_restores(window: MainWindow, store: Store) -> None:
+def test_delete_goes_to_trash_and_restores(
+    window: MainWindow, store: Store, messages: ScriptedMessages
+) -> None:
     window.list_page.table.selectRow(0)
+    messages.answers.append(True)  # Flytta till papperskorgen
     window.act_delete.trigger()
     assert store.list_drafts() == []
     window.list_page.trash_toggle.setChecked(True)

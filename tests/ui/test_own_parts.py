@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from beslut.model.draft import Block, BlockKind
@@ -104,3 +105,37 @@ def test_remove_an_own_part_asks_first(
     keys = [k for k, _h, _t in stored]
     assert keys.index("bakgrund") < keys.index("ekonomiska_konsekvenser") < keys.index("arendet")
     assert "Ventilation\t4,5" in dict((k, t) for k, _h, t in stored)["ekonomiska_konsekvenser"]
+
+
+def test_after_removing_an_own_part_its_neighbour_is_shown_and_ctrl_z_brings_it_back(
+    qtbot: QtBot, window: MainWindow, store: Store, messages: ScriptedMessages
+) -> None:
+    step = open_section(window, store, "bakgrund", (Block.plain(BlockKind.PARAGRAPH, "Text"),))
+    editor = window.editor
+    assert editor is not None
+    order = text_part_order(editor.collect(), editor.doctype)
+    messages.texts.append("Ekonomiska konsekvenser")
+    messages.choices.append(order.index("bakgrund") + 1)  # "Efter Bakgrund"
+    click(step, "Lägg till eget avsnitt")
+    own = editor.current_step()
+    assert isinstance(own, SectionStep) and own.part == "ekonomiska_konsekvenser"
+    row = editor.step_list.currentRow()
+    neighbour = editor.steps[row + 1]  # the part after it
+    messages.answers.append(True)
+    click(own, "Ta bort avsnittet")
+    assert "ekonomiska_konsekvenser" not in [k for k, _h, _t in _stored(window, store)]
+    # The part after it takes its place in the list and on the page, with its heading.
+    assert editor.step_list.currentRow() == row
+    assert editor.current_step() is neighbour
+    assert editor.stack.currentWidget() is neighbour
+    assert editor.step_heading.text() == neighbour.title != own.title
+    focus = QApplication.focusWidget()
+    assert focus is editor.step_list
+    QTest.keyClick(focus, Qt.Key.Key_Z, CONTROL)  # as the question promised
+    keys = [k for k, _h, _t in _stored(window, store)]
+    assert keys[keys.index("bakgrund") + 1] == "ekonomiska_konsekvenser"
+    back = editor.current_step()
+    assert isinstance(back, SectionStep) and back.part == "ekonomiska_konsekvenser"
+    assert editor.stack.currentWidget() is back
+    assert editor.step_heading.text() == "Ekonomiska konsekvenser"
+    assert editor.step_list.currentItem().text().endswith("Ekonomiska konsekvenser")

@@ -338,6 +338,36 @@ class DraftListPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return int(rows[0].data(ID_ROLE)) if len(rows) == 1 else None
 
+    def selected_title(self) -> str:
+        """The title the list shows for the one selected draft ("" for none)."""
+        rows = self.table.selectionModel().selectedRows()
+        return str(rows[0].data(DISPLAY_ROLE)) if len(rows) == 1 else ""
+
+    def selected_row(self) -> int:
+        """The row of the one selected draft, or -1."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if len(rows) == 1 else -1
+
+    def select_draft(self, draft_id: int) -> None:
+        """Select draft ``draft_id`` alone (when listed)."""
+        rows = [r for r in range(self.model.rowCount()) if self.model.rows[r].id == draft_id]
+        if rows:
+            self.select_row(rows[0])
+
+    def select_row(self, row: int) -> None:
+        """Select the draft in ``row`` alone, or the last one when the list is shorter."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        count = self.model.rowCount()
+        if count:
+            # Not selectRow: with Ctrl held (Ctrl+Z) it would add to the selection.
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            index = self.table.model().index(max(0, min(row, count - 1)), 0)
+            self.table.selectionModel().setCurrentIndex(index, flags)
+
     def selected_ids(self) -> list[int]:
         """The ids of the selected drafts, in the order the list shows them."""
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())

@@ -36,6 +36,7 @@ from beslut.ui.steps.metadata import MetadataStep
 from beslut.ui.steps.review import ReviewStep
 from beslut.ui.steps.section import SectionStep
 from beslut.ui.steps.signatures import SignaturesStep
+from beslut.ui.steps.steplist import fit_step_list
 from beslut.ui.undo import ProxyCommand, undo_in_focus
 from beslut.ui.worker import Worker
 from beslut.workflow.ownparts import text_part_order
@@ -105,7 +106,6 @@ class DraftEditor(QWidget):
         self.step_list.setIconSize(QSize(18, 18))
         self.step_list.setWordWrap(True)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.step_list.setMinimumWidth(250)
         self.stack = QStackedWidget()
         self.step_list.currentRowChanged.connect(self._show_step)
         self.guidance = QTextBrowser()
@@ -164,6 +164,7 @@ class DraftEditor(QWidget):
         self.step_list.blockSignals(False)
         if current in self.steps:
             self.step_list.setCurrentRow(self.steps.index(current))
+        fit_step_list(self.step_list)
 
     def _section_step(self, key: str) -> SectionStep:
         found = next((s for s in self.sections if s.part == key), None)
@@ -197,6 +198,7 @@ class DraftEditor(QWidget):
         if step in self.steps:
             row = self.steps.index(step)
             self.step_list.item(row).setText(f"{row + 1}. {step.title}")
+            fit_step_list(self.step_list)
             if step is self.current_step():
                 self.step_heading.setText(step.title)
 
@@ -282,6 +284,7 @@ class DraftEditor(QWidget):
             item.setText(f"{row + 1}. {step.title}" + (f"  ({n})" if n else ""))
             status = _("ifylld") if filled else _("krävs") if step.required else _("tom")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}, {status}")
+        fit_step_list(self.step_list)
 
     # --- granskning ----------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from beslut.errors import BeslutError
 from beslut.i18n import _, ngettext
+from beslut.ui.focus import return_focus_after
 from beslut.ui.worker import Worker
 from beslut.workflow.importing import IMPORTABLE, ReadFiles, read_files, store_imported, summary
 
@@ -118,6 +119,7 @@ class ImportFlow(QObject):
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.finished.connect(lambda result: self._finished(preview, result))
         self.preview = preview
+        return_focus_after(preview)
         preview.open()  # window-modal, without a nested event loop
 
     def _finished(self, preview: ImportPreview, result: int) -> None:

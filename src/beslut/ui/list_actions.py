@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from beslut.i18n import _
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QStatusBar, QWidget
 
     from beslut.model.draft import Draft
@@ -47,6 +48,7 @@ class ListActions:
 
     def __init__(self, window: Window) -> None:
         self._window = window
+        self.undo_stack: QUndoStack | None = None  # drafts moved to the trash (first use)
 
     def new_draft(self) -> None:
         from beslut.workflow.templates import available_doctypes
@@ -89,13 +91,35 @@ class ListActions:
         self._opened_new(self._window.run(lambda: duplicate_draft(self._window.store, draft_id)))
 
     def delete_selected(self) -> None:
-        from beslut.store.store import TRASH_DAYS
+        """Ta bort (Delete): asked first, then the draft goes to the trash; Ctrl+Z in the
+        list (Redigera > Ångra) takes it back."""
+        from PySide6.QtGui import QUndoStack
 
-        draft_id = self._window.list_page.selected_id()
-        if draft_id is None or not self._window.attempt(
-            lambda: self._window.store.delete_draft(draft_id)
+        from beslut.store.store import TRASH_DAYS
+        from beslut.ui.list_undo import TrashCommand, UndoThrough
+
+        page = self._window.list_page
+        draft_id = page.selected_id()
+        if draft_id is None or self._window.store.read_only:
+            return
+        question = _(
+            "Flytta ”{title}” till papperskorgen? Det ligger kvar där i {days} dagar och "
+            "kan återställas; Ctrl+Z ångrar."
+        ).format(title=page.selected_title(), days=TRASH_DAYS)
+        if not self._window.messages.confirm(
+            self._window.window(),
+            _("Ta bort utkast"),
+            question,
+            _("Flytta till papperskorgen"),
         ):
             return
+        row = page.selected_row()
+        if not self._window.attempt(lambda: self._window.store.delete_draft(draft_id)):
+            return
+        if self.undo_stack is None:
+            self.undo_stack = QUndoStack()
+            page.search.installEventFilter(UndoThrough(page.search))
+        self.undo_stack.push(TrashCommand(self, draft_id))
         self._window.statusBar().showMessage(
             _(
                 "Utkastet ligger i papperskorgen i {days} dagar och kan återställas därifrån."
@@ -103,6 +127,25 @@ class ListActions:
             8000,
         )
         self._window.refresh_list()
+        page.select_row(row)  # the next draft, so Delete goes on down the list
+
+    def set_trashed(self, draft_id: int, trashed: bool) -> None:
+        """Move draft ``draft_id`` to the trash or take it back (undo and redo), and
+        show the list as it is then, the draft taken back selected."""
+        store = self._window.store
+        operation = store.delete_draft if trashed else store.restore_draft
+        if not self._window.attempt(lambda: operation(draft_id)):
+            return
+        self._window.refresh_list()
+        if not trashed:
+            self._window.list_page.select_draft(draft_id)
+            self._window.statusBar().showMessage(_("Utkastet är tillbaka i listan."), 5000)
+
+    def undo(self, *, redo: bool = False) -> None:
+        """Undo (redo) the last move to the trash."""
+        stack = self.undo_stack
+        if stack is not None:
+            stack.redo() if redo else stack.undo()
 
     def restore_selected(self) -> None:
         draft_id = self._window.list_page.selected_id()

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.ui.save_reports import SaveReports
 
 T = TypeVar("T")
+FIRST_SIZE = (1200, 760)  # the window's size on its first start, where the screen allows
 
 
 class MainWindow(WindowFlows, QMainWindow):
@@ -364,8 +365,16 @@ class MainWindow(WindowFlows, QMainWindow):
 
         if self.editor is not None and self.pages.currentWidget() is self.editor:
             self.editor.undo(redo=redo)
+        elif not undo_in_focus(redo=redo):
+            self.list_actions.undo(redo=redo)  # a draft moved to the trash
+
+    def focus_home(self) -> None:
+        """The focus where work goes on (after a dialog whose opener is gone): the
+        current step's first field, or the list of drafts."""
+        if self.editor is not None and self.pages.currentWidget() is self.editor:
+            self.editor.current_step().focus_first()
         else:
-            undo_in_focus(redo=redo)
+            self.list_page.focus_list()
 
     def show_guidance(self) -> None:
         if self.editor is not None:
@@ -375,10 +384,19 @@ class MainWindow(WindowFlows, QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.qsettings.value(state.GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        saved = isinstance(geometry, QByteArray) and not geometry.isEmpty()
+        if saved and self.restoreGeometry(geometry):
+            return
+        # The first start: room for the editor's three columns; on a small screen as much
+        # as fits with the title bar (not known before the window is shown), centred.
+        screen = self.screen().availableGeometry()
+        width = min(FIRST_SIZE[0], screen.width() * 95 // 100)
+        height = min(FIRST_SIZE[1], screen.height() * 90 // 100)
+        self.resize(width, height)
+        self.move(
+            screen.x() + (screen.width() - width) // 2,
+            screen.y() + (screen.height() - height) // 2,
+        )
 
     def reopen_last(self) -> None:
         """Open the draft that was open when the app was closed, if it still exists."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
+from beslut.ui.focus import focus_kept
 
 log = logging.getLogger(__name__)
 
@@ -40,28 +41,49 @@ def log_failure(exc: BaseException) -> None:
 
 class Messages:
     """Modal dialogs over ``parent`` (QMessageBox, QInputDialog, and file dialogs that
-    read no file: ui/file_dialogs.py)."""
+    read no file: ui/file_dialogs.py); when one closes, the focus goes back where it was."""
 
     def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
         """A yes/no question; True for yes. No is the default button."""
         from PySide6.QtWidgets import QMessageBox
 
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+        with focus_kept(parent):
+            answer = QMessageBox.question(
+                parent, title, text, buttons, QMessageBox.StandardButton.No
+            )
         return answer == QMessageBox.StandardButton.Yes
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        """A question with a button that does ``action`` (the default) and Avbryt; True
+        for the action. For what can be undone, so Enter may do it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        act = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(act)
+        with focus_kept(parent):
+            box.exec()
+        return box.clickedButton() is act
 
     def tell(self, parent: QWidget | None, title: str, text: str) -> None:
         """Information the user must see (and confirm with OK)."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(parent, title, text)
+        with focus_kept(parent):
+            QMessageBox.information(parent, title, text)
 
     def error(self, parent: QWidget | None, exc: BaseException, title: str = "") -> None:
         """Tell the user what went wrong, in Swedish; details go to the log."""
         from PySide6.QtWidgets import QMessageBox
 
         log_failure(exc)
-        QMessageBox.warning(parent, title or _("Något gick fel"), message_for(exc))
+        with focus_kept(parent):
+            QMessageBox.warning(parent, title or _("Något gick fel"), message_for(exc))
 
     def choose(
         self, parent: QWidget | None, title: str, text: str, options: Sequence[str]
@@ -69,7 +91,8 @@ class Messages:
         """The index of the option chosen, or None when the user cancelled."""
         from PySide6.QtWidgets import QInputDialog
 
-        name, ok = QInputDialog.getItem(parent, title, text, list(options), 0, False)
+        with focus_kept(parent):
+            name, ok = QInputDialog.getItem(parent, title, text, list(options), 0, False)
         return list(options).index(name) if ok and name in options else None
 
     def choose_action(
@@ -83,7 +106,8 @@ class Messages:
         box.setText(text)
         buttons = [box.addButton(a, QMessageBox.ButtonRole.ActionRole) for a in actions]
         box.addButton(_("Stäng"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
+        with focus_kept(parent):
+            box.exec()
         clicked = box.clickedButton()
         return next((i for i, b in enumerate(buttons) if b is clicked), None)
 
@@ -91,7 +115,10 @@ class Messages:
         """A line of text from the user (``default`` filled in), or None when cancelled."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, default)
+        with focus_kept(parent):
+            value, ok = QInputDialog.getText(
+                parent, title, label, QLineEdit.EchoMode.Normal, default
+            )
         return value if ok else None
 
     def save_file(
@@ -100,16 +127,19 @@ class Messages:
         """Where to write a file, or None."""
         from beslut.ui.file_dialogs import save_file_name
 
-        return save_file_name(parent, title, suggested, file_filter)
+        with focus_kept(parent):
+            return save_file_name(parent, title, suggested, file_filter)
 
     def open_files(self, parent: QWidget | None, title: str) -> list[Path]:
         """Files to read (none when cancelled)."""
         from beslut.ui.file_dialogs import open_file_names
 
-        return open_file_names(parent, title)
+        with focus_kept(parent):
+            return open_file_names(parent, title)
 
     def folder(self, parent: QWidget | None, title: str) -> Path | None:
         """A folder, or None."""
         from beslut.ui.file_dialogs import existing_directory
 
-        return existing_directory(parent, title)
+        with focus_kept(parent):
+            return existing_directory(parent, title)

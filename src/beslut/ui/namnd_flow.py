@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from beslut.i18n import _
 from beslut.ui import state
@@ -41,15 +41,17 @@ class NamndButtons(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)  # the kallelse's buttons above the protokollsutdrag's
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(_("Till nämnden:")))
-        layout.addStretch(1)
-        for text, save, label, name in (
-            (Text.KALLELSE, False, _("Kopiera &kallelsetext"), _("Kopiera kallelsetext")),
-            (Text.KALLELSE, True, _("Spara ka&llelse…"), _("Spara kallelse")),
-            (Text.UTDRAG, False, _("Kopiera pr&otokollsutdrag"), _("Kopiera protokollsutdrag")),
-            (Text.UTDRAG, True, _("Spara protokolls&utdrag…"), _("Spara protokollsutdrag")),
+        layout.addWidget(QLabel(_("Till nämnden:")), 0, 0)
+        layout.setColumnStretch(1, 1)
+        for number, (text, save, label, name) in enumerate(
+            (
+                (Text.KALLELSE, False, _("Kopiera &kallelsetext"), _("Kopiera kallelsetext")),
+                (Text.KALLELSE, True, _("Spara ka&llelse…"), _("Spara kallelse")),
+                (Text.UTDRAG, False, _("Kopiera pr&otokollsutdrag"), _("Kopiera protokollsutdrag")),
+                (Text.UTDRAG, True, _("Spara protokolls&utdrag…"), _("Spara protokollsutdrag")),
+            )
         ):
             button = QPushButton(label)
             button.setAccessibleName(name)
@@ -57,7 +59,7 @@ class NamndButtons(QWidget):
             button.clicked.connect(
                 lambda _checked=False, text=text, save=save: self.requested.emit(text, save)
             )
-            layout.addWidget(button)
+            layout.addWidget(button, number // 2, 2 + number % 2)
 
 
 def _render(doc: Kallelse | Utdrag) -> tuple[str, str]:

@@ -112,6 +112,8 @@ class OwnParts:
             draft = dataclasses.replace(draft, sections=tuple(sections))
         else:
             draft = remove_part(draft, section.key)
+        shown = editor.step_for(section.key)
+        row = editor.steps.index(shown) if shown is not None else editor.step_list.currentRow()
         editor.draft = draft
         editor.arrange(text_part_order(draft, editor.doctype))
         target = editor.step_for(section.key) if present else None
@@ -119,6 +121,9 @@ class OwnParts:
             target.load(draft)
             editor.go_to_step(target)
         else:
+            # The step that took the removed part's place is shown, as a list selects the
+            # next item; the focus stays in the list, where Ctrl+Z brings the part back.
+            editor.step_list.setCurrentRow(max(0, min(row, len(editor.steps) - 1)))
             editor.step_list.setFocus(Qt.FocusReason.OtherFocusReason)
         editor.refresh_states()
         editor.changed.emit()

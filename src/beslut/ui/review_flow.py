@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject
 
 from beslut.i18n import _, ngettext
 from beslut.ui import state
+from beslut.ui.focus import return_focus_after
 from beslut.workflow.review import REVIEW_SUFFIX
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class VersionsFlow(QObject):
         dialog.restore_requested.connect(self.restore)
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self.dialog = dialog
+        return_focus_after(dialog)
         dialog.open()
 
     def _closed(self, dialog: VersionsDialog) -> None:
@@ -207,6 +209,7 @@ class VersionsFlow(QObject):
         )
         self.changes = dialog
         dialog.finished.connect(lambda _result: self._changes_closed(dialog))
+        return_focus_after(dialog)
         dialog.open()
 
     def _changes_closed(self, dialog: ChangesDialog) -> None:

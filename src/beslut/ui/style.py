@@ -23,6 +23,10 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit {
     background: white; border: 1px solid #c3cbd6; border-radius: 3px; padding: 3px; }
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus {
     border: 2px solid #2d5282; }
+QComboBox QAbstractItemView { background: white; color: #10243d; border: 1px solid #c3cbd6;
+    outline: 0; selection-background-color: #2d5282; selection-color: white; }
+QComboBox::item { background: white; color: #10243d; }
+QComboBox::item:selected { background: #2d5282; color: white; }
 QPushButton { padding: 5px 12px; }
 QPushButton:default { background: #1f3a5f; color: white; border-radius: 3px; }
 QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {

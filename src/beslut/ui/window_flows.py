@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from beslut.i18n import _
 from beslut.settings import load_settings, save_settings
+from beslut.ui.focus import focus_kept
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -162,7 +163,9 @@ class WindowFlows:
         if window.store.read_only:
             return
         dialog = SettingsDialog(window.settings, window, window.messages)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+        with focus_kept(window):
+            accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        if not accepted:
             return
         chosen = dialog.result_settings()
         if not window.attempt(lambda: save_settings(window.store, chosen)):

@@ -76,8 +76,9 @@ class ReviewStep(Step):
         fixes = QHBoxLayout()
         fixes.addStretch(1)
         fixes.addWidget(self.fix_button)
+        # The checkbox on a line of its own, and the nämnd's buttons on two lines: in one
+        # row they made the step, and so the editor's middle column, 740 pixels wide.
         buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_files)
         buttons.addStretch(1)
         buttons.addWidget(version)
         buttons.addWidget(pdf)
@@ -89,6 +90,7 @@ class ReviewStep(Step):
         layout.addLayout(fixes)
         self.changes_since = ChangesSince()  # tracked changes since a version
         layout.addWidget(self.changes_since)
+        layout.addWidget(self.copy_files)
         layout.addLayout(buttons)
         self.namnd = NamndButtons()  # the kallelse entry and the protokollsutdrag
         layout.addWidget(self.namnd)
