@@ -20,7 +20,7 @@ import pytest
 from beslut.model.draft import Draft, Metadata
 from beslut.store import Store
 from beslut.store.errors import StoreCameLooseError
-from beslut.store.loose import FileWatch
+from beslut.store.loose import FileWatch, Loose
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Windows locks cannot drop so")
@@ -110,18 +110,61 @@ def test_the_loose_connection_leaves_another_writers_work_alone(tmp_path: Path) 
     assert titles == ["Ett, sparad igen", "Annan"]
 
 
-def test_a_replaced_database_file_is_noticed(tmp_path: Path) -> None:
+def test_a_replaced_database_file_is_left_alone(tmp_path: Path) -> None:
+    """Another beslut database copied over the open one, the old -wal still beside it:
+    the store opens nothing by that name again, and sets its own log aside so that nobody
+    replays it onto the new file."""
     db = tmp_path / "b.db"
-    with Store.open(db) as store:
-        store.create_draft(Draft(Metadata(title="Gammal")))
-        other = tmp_path / "annan.db"
-        with Store.open(other) as replacement:
-            replacement.create_draft(Draft(Metadata(title="Ny fil")))
-        os.replace(other, db)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        assert [d.title for d in store.list_drafts()] == ["Ny fil"]
+    store = Store.open(db)
+    store.create_draft(Draft(Metadata(title="Gammal")))
+    other = tmp_path / "annan.db"
+    with Store.open(other) as replacement:
+        replacement.create_draft(Draft(Metadata(title="Ny fil")))
+    os.replace(other, db)  # the -wal and -shm of the open store stay
+    with pytest.raises(StoreCameLooseError) as gone:
+        store.list_drafts()
+    assert "flyttades, togs bort eller byttes ut" in gone.value.user_message
+    assert not Path(f"{db}-wal").exists()
+    (kept,) = tmp_path.glob("b.db.loose-*-wal")
+    assert str(kept) in gone.value.user_message
+    with pytest.raises(StoreCameLooseError):  # and so on, until beslut starts again
+        store.create_draft(Draft(Metadata(title="Aldrig")))
+    store.close()
+    assert store.reconnections == 0
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert [r[0] for r in conn.execute("SELECT title FROM drafts")] == ["Ny fil"]
+    finally:
+        conn.close()
+
+
+def test_a_database_moved_away_is_not_made_anew(tmp_path: Path) -> None:
+    db = tmp_path / "b.db"
+    store = Store.open(db)
+    store.create_draft(Draft(Metadata(title="Ett")))
+    moved = tmp_path / "flyttad.db"
+    os.replace(db, moved)
+    with pytest.raises(StoreCameLooseError):
+        store.save_draft(1, Draft(Metadata(title="Två")))
+    store.close()
+    assert not db.exists()  # no empty database in its place
+    assert list(tmp_path.glob("b.db.loose-*-wal"))  # what was only in the log is kept
+
+
+def test_a_symlinked_database_is_watched_at_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "riktig"
+    real.mkdir()
+    link = tmp_path / "länk.db"
+    link.symlink_to(real / "b.db")
+    with Store.open(link) as store:
+        draft_id = store.create_draft(Draft(Metadata(title="Ett")))
+        assert Path(f"{real / 'b.db'}-wal").exists()  # SQLite names it after the target
+        _drop_locks(real / "b.db")
+        _beslut_list(real / "b.db")
+        store.save_draft(draft_id, Draft(Metadata(title="Ett, via länken")))
         assert store.reconnections == 1
+    assert _titles_seen_elsewhere(real / "b.db") == ["Ett, via länken"]
 
 
 def test_a_write_that_came_loose_while_committing_is_reported(
@@ -132,7 +175,8 @@ def test_a_write_that_came_loose_while_committing_is_reported(
     db = tmp_path / "b.db"
     with Store.open(db) as store:
         draft_id = store.create_draft(Draft(Metadata(title="Ett")))
-        calls = iter([None, None, "the log was replaced"])  # entry, before, after commit
+        replaced = Loose("the log was replaced", database_gone=False)
+        calls = iter([None, None, replaced])  # at the call, before writing, after commit
         real = FileWatch.loose
         monkeypatch.setattr(FileWatch, "loose", lambda self: next(calls, None) or real(self))
         with pytest.raises(StoreCameLooseError) as raised:

@@ -18,10 +18,14 @@ FULL_CHECK_BYTES = 8_000_000  # below this size the full integrity_check is chea
 _CORRUPT, _NOTADB = 11, 26
 
 
-def connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    """A connection for the store: shared between threads under its lock, autocommit."""
+def connect(path: Path, read_only: bool, *, create: bool = True) -> sqlite3.Connection:
+    """A connection for the store: shared between threads under its lock, autocommit;
+    without ``create``, a missing file is an error rather than a new database."""
     if read_only:
         conn = sqlite3.connect(read_uri(path), uri=True, check_same_thread=False)
+    elif not create:
+        uri = f"{path.resolve().as_uri()}?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
     conn.isolation_level = None  # transactions only where the store opens them

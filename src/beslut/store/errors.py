@@ -58,6 +58,20 @@ def came_loose(path: Path | str, detail: str) -> StoreCameLooseError:
     return StoreCameLooseError(message.format(path=path), detail)
 
 
+def database_gone(path: Path | str, detail: str, kept: list[Path]) -> StoreCameLooseError:
+    message = _(
+        "Databasfilen {path} flyttades, togs bort eller byttes ut medan beslut hade den "
+        "öppen, så ingenting mer sparas i den. Din text sparas i en återställningsfil. "
+        "Stäng beslut och starta det igen."
+    ).format(path=path)
+    if kept:
+        names = ", ".join(str(p) for p in kept)
+        message += " " + _("Det som inte hann skrivas in i filen finns kvar i {names}.").format(
+            names=names
+        )
+    return StoreCameLooseError(message, f"{path}: {detail}")
+
+
 class BackupError(StoreError):
     """A backup could not be written, listed or put back."""
 

@@ -32,44 +32,94 @@ log = logging.getLogger(__name__)
 _NO_CKPT_ON_CLOSE = 1006  # SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
 
 
-def _identity(path: str) -> tuple[int, int] | None:
+Identity = tuple[int, int]
+_UNKNOWN: Identity = (-1, -1)  # stat failed for another reason than a missing file
+
+
+def _identity(path: str) -> Identity | None:
+    """The file's device and inode; None when there is no such file."""
     try:
         info = os.stat(path)
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    except OSError as exc:  # an I/O error, a network share that hiccups: no verdict
+        log.debug("cannot stat %s: %s", path, exc)
+        return _UNKNOWN
     return info.st_dev, info.st_ino
+
+
+@dataclass(frozen=True, slots=True)
+class Loose:
+    """Why a connection came loose; ``database_gone``: the database file itself is no
+    longer the one it opened (moved, removed or replaced), not only its log."""
+
+    reason: str
+    database_gone: bool
 
 
 @dataclass(slots=True)
 class FileWatch:
     """The identity of a database file and, in WAL mode, of its -wal, as the
-    connection opened them."""
+    connection opened them. The path is the real one: SQLite names the -wal after the
+    file a symbolic link points to."""
 
     path: str
-    database: tuple[int, int] | None
+    database: Identity | None
     wal_mode: bool
-    wal: tuple[int, int] | None = None
+    wal: Identity | None = None
 
     @classmethod
     def of(cls, path: Path, wal: bool) -> FileWatch:
         """Note the files now, right after the connection opened them."""
-        name = str(path)
+        name = os.path.realpath(path)
         return cls(name, _identity(name), wal, _identity(f"{name}-wal") if wal else None)
 
-    def loose(self) -> str | None:
-        """Why the connection no longer writes to the files on disk (for the log), or None."""
+    def loose(self) -> Loose | None:
+        """Whether the connection no longer writes to the files on disk, or None. A
+        difference is looked at twice before it counts."""
+        found = self._difference()
+        return None if found is None else self._difference()
+
+    def _difference(self) -> Loose | None:
         now = _identity(self.path)
+        if now == _UNKNOWN:
+            return None
         if now != self.database:
-            return f"database file {self.path} replaced or removed ({self.database} -> {now})"
+            reason = f"database file {self.path} replaced or removed ({self.database} -> {now})"
+            return Loose(reason, database_gone=True)
         if not self.wal_mode:
             return None
         wal = _identity(f"{self.path}-wal")
+        if wal == _UNKNOWN:
+            return None
         if self.wal is None:  # SQLite makes the -wal with a new database's first write
             self.wal = wal
             return None
         if wal != self.wal:
-            return f"write-ahead log of {self.path} replaced or removed ({self.wal} -> {wal})"
+            reason = f"write-ahead log of {self.path} replaced or removed ({self.wal} -> {wal})"
+            return Loose(reason, database_gone=False)
         return None
+
+    def set_aside_own_log(self, stamp: str) -> list[Path]:
+        """Rename the -wal (and -shm) that are still this connection's own out of the way,
+        so that nobody replays them onto whatever file now has the database's name; the
+        renamed files, kept beside it for a person to look at."""
+        moved: list[Path] = []
+        for suffix, mine in (("-wal", self.wal), ("-shm", None)):
+            name = f"{self.path}{suffix}"
+            current = _identity(name)
+            if current is None or (suffix == "-wal" and current != mine):
+                continue
+            if suffix == "-shm" and not moved:
+                continue  # the -shm goes only with our -wal
+            target = Path(f"{self.path}.loose-{stamp}{suffix}")
+            try:
+                os.replace(name, target)
+            except OSError as exc:
+                log.warning("cannot set aside %s: %s", name, exc)
+                continue
+            moved.append(target)
+        return moved
 
 
 def abandon(conn: sqlite3.Connection) -> None:
@@ -109,16 +159,14 @@ def _db_config_by_ctypes(conn: sqlite3.Connection) -> bool:
         library = ctypes.CDLL(_sqlite3.__file__)
         db_config = library.sqlite3_db_config
         db_config.restype = ctypes.c_int
+        # Only the fixed arguments are declared: ctypes then passes the rest as a C
+        # variadic call does (on arm64 macOS they go on the stack, not in registers).
+        db_config.argtypes = [ctypes.c_void_p, ctypes.c_int]
         handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
         if not handle:
             return False
         answer = ctypes.c_int(-1)
-        code = db_config(
-            ctypes.c_void_p(handle),
-            ctypes.c_int(_NO_CKPT_ON_CLOSE),
-            ctypes.c_int(1),
-            ctypes.byref(answer),
-        )
+        code = db_config(handle, _NO_CKPT_ON_CLOSE, ctypes.c_int(1), ctypes.byref(answer))
     except (OSError, AttributeError, ImportError, ValueError) as exc:
         log.warning("sqlite3_db_config is not reachable: %r", exc)
         return False

@@ -31,7 +31,9 @@ def database_files(db_path: Path | str) -> list[Path]:
 def is_database_file(path: Path | str, db_path: Path | str) -> bool:
     """Whether ``path`` is one of the files of the database ``db_path``."""
     target = Path(path).absolute()
-    for own in database_files(Path(db_path).absolute()):
+    # SQLite names the side files after the file a symbolic link points to.
+    names = {Path(db_path).absolute(), Path(os.path.realpath(db_path))}
+    for own in (side for name in names for side in database_files(name)):
         if os.path.normcase(str(target)) == os.path.normcase(str(own)):
             return True
         try:

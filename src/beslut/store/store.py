@@ -29,7 +29,7 @@ from beslut.store.connect import (
     journal_mode,
     writable,
 )
-from beslut.store.loose import FileWatch, abandon
+from beslut.store.loose import FileWatch, Loose, abandon
 from beslut.store.paths import check_path, expand
 from beslut.store.versions import MIGRATION_NAMES
 
@@ -109,6 +109,10 @@ def fts_query(text: str) -> str | None:
 class _CameLoose(Exception):
     """The connection no longer writes to the files on disk (found before writing)."""
 
+    def __init__(self, loose: Loose) -> None:
+        super().__init__(loose.reason)
+        self.loose = loose
+
 
 def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
     """Serialise access to the connection and turn SQLite failures into StoreErrors.
@@ -127,8 +131,8 @@ def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
                 store._reattach_if_loose()
                 try:
                     return method(*args, **kwargs)
-                except _CameLoose as loose:
-                    store._reattach(str(loose))
+                except _CameLoose as came:
+                    store._reattach(came.loose)
                     return method(*args, **kwargs)
             except sqlite3.Error as exc:
                 typed = errors.translate(exc, store.path)
@@ -150,6 +154,7 @@ class Store:
         self._watch: FileWatch | None = None  # the files a writing connection opened
         self._writers: WritersLock | None = None  # held shared while the store may write
         self.reconnections = 0  # how often the connection came loose and was replaced
+        self._gone: errors.StoreCameLooseError | None = None  # the file itself went away
 
     # --- opening ------------------------------------------------------------------
 
@@ -236,17 +241,29 @@ class Store:
         self._watch = FileWatch.of(self.path, wal=wal)
 
     def _reattach_if_loose(self) -> None:
+        if self._gone is not None:
+            raise self._gone
         if self._watch is None or self._conn.in_transaction:
             return
-        reason = self._watch.loose()
-        if reason is not None:
-            self._reattach(reason)
+        loose = self._watch.loose()
+        if loose is not None:
+            self._reattach(loose)
 
-    def _reattach(self, reason: str) -> None:
-        """Replace a loose connection with a fresh one on the files the path names now."""
-        log.warning("the database connection came loose: %s; opening it again", reason)
+    def _reattach(self, loose: Loose) -> None:
+        """Replace a connection whose -wal came loose with a fresh one on the same file.
+
+        When the database file itself was moved, removed or replaced, nothing is opened
+        by its name: the connection's own log is set aside (so nobody replays it onto
+        another file) and every later call raises StoreCameLooseError.
+        """
+        log.warning("the database connection came loose: %s", loose.reason)
         abandon(self._conn)
-        self._conn = connect(self.path, self.read_only)
+        assert self._watch is not None
+        if loose.database_gone:
+            kept = self._watch.set_aside_own_log(clock.now().strftime("%Y%m%d-%H%M%S"))
+            self._gone = errors.database_gone(self.path, loose.reason, kept)
+            raise self._gone
+        self._conn = connect(self.path, self.read_only, create=False)
         self._configure(set(MIGRATION_NAMES) - applied_migrations(self._conn))
         self.reconnections += 1
 
@@ -264,10 +281,10 @@ class Store:
             self._conn.execute("RELEASE nested")
             return
         self._conn.execute("BEGIN IMMEDIATE")
-        reason = None if self._watch is None else self._watch.loose()
-        if reason is not None:  # nothing written yet: _guarded runs the call again
+        loose = None if self._watch is None else self._watch.loose()
+        if loose is not None:  # nothing written yet: _guarded runs the call again
             self._conn.execute("ROLLBACK")
-            raise _CameLoose(reason)
+            raise _CameLoose(loose)
         try:
             yield
         except BaseException:
@@ -275,10 +292,10 @@ class Store:
                 self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
-        reason = None if self._watch is None else self._watch.loose()
-        if reason is not None:
-            self._reattach(reason)
-            raise errors.came_loose(self.path, reason)
+        loose = None if self._watch is None else self._watch.loose()
+        if loose is not None:
+            self._reattach(loose)
+            raise errors.came_loose(self.path, loose.reason)
 
     def backup_into(self, target: sqlite3.Connection) -> None:
         """Copy the whole database, as committed now, into ``target`` (SQLite's backup API).
@@ -294,15 +311,18 @@ class Store:
         """Close the connection (checkpointing the write-ahead log, unless the connection
         came loose from the files on disk: its close would then write an orphaned log)."""
         with self._lock:
-            reason = None if self._watch is None else self._watch.loose()
-            if reason is not None:
-                log.warning("closing a loose connection without a checkpoint: %s", reason)
-                abandon(self._conn)
-            else:
-                self._conn.close()
-            if self._writers is not None:
-                self._writers.release()
-                self._writers = None
+            try:
+                if self._gone is None:
+                    loose = None if self._watch is None else self._watch.loose()
+                    if loose is not None:
+                        log.warning("closing a loose connection, no checkpoint: %s", loose.reason)
+                        abandon(self._conn)
+                    else:
+                        self._conn.close()
+            finally:
+                if self._writers is not None:
+                    self._writers.release()
+                    self._writers = None
 
     def __enter__(self) -> Store:
         return self
