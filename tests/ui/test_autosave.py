@@ -3,6 +3,7 @@ or closes over an edit that is stored nowhere."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
@@ -116,3 +117,40 @@ def test_saved_shows_the_time(qtbot: QtBot, window: MainWindow, store: Store) ->
         pass
     assert window.autosaver.flush() is None
     assert window.saved_label.text().startswith("Sparat ")
+
+
+def test_a_save_the_files_changed_under_lands_once_and_makes_no_copy(
+    qtbot: QtBot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database's -wal changed between a save's commit and the check after it: the
+    store opens the files anew and cannot tell whether the save landed; the autosave
+    looks, finds its text stored, and neither saves twice nor makes a conflict copy."""
+    from beslut.store.loose import FileWatch, Loose
+
+    window.open_draft(1)
+    editor = window.editor
+    assert editor is not None
+    real = FileWatch.loose
+    fired: list[bool] = []
+
+    def after_the_commit(watch: FileWatch) -> Loose | None:
+        # The check _atomic makes after COMMIT: called from it, outside a transaction.
+        after_commit = sys._getframe(1).f_code.co_name == "_atomic"
+        if after_commit and not store._conn.in_transaction and not fired:
+            fired.append(True)
+            return Loose("the log was replaced", database_gone=False)
+        return real(watch)
+
+    type_text(editor.metadata.title_edit, " – ändrad")
+    monkeypatch.setattr(FileWatch, "loose", after_the_commit)
+    with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
+        window.autosaver.save_now()
+    monkeypatch.setattr(FileWatch, "loose", real)
+    assert fired == [True]
+    assert window.autosaver.flush() is None
+    assert store.reconnections == 1
+    with Store.open(store.path) as fresh:
+        assert [d.id for d in fresh.list_drafts()] == [1]  # no "(din version)" copy
+        stored = fresh.load_draft(1)
+    assert stored.meta.title.endswith(" – ändrad")
+    assert window.draft_id == 1

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from beslut.errors import BeslutError
-from beslut.store import Store, StoreConflictError
+from beslut.store import SaveResult, Store, StoreConflictError
+from beslut.store.errors import StoreCameLooseError
 from beslut.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -193,7 +194,7 @@ def _save(store: Store, target: _Target, draft: Draft) -> _Saved | SaveFailure:
     """One save job, on the worker thread: never raises, whatever went wrong."""
     try:
         try:
-            result = store.save_draft(target.draft_id, draft, expected_change=target.change)
+            result = _save_landed(store, target, draft)
         except StoreConflictError:
             if _stored_already(store, target, draft):
                 return _Saved(store.summary(target.draft_id).modified)
@@ -218,6 +219,21 @@ def _save(store: Store, target: _Target, draft: Draft) -> _Saved | SaveFailure:
         bug = not isinstance(exc, BeslutError)
         log.warning("saving draft %s failed: %r", target.draft_id, exc, exc_info=bug)
         return SaveFailure(exc, _write_recovery(store.path, target, draft, exc))
+
+
+def _save_landed(store: Store, target: _Target, draft: Draft) -> SaveResult:
+    """Save ``draft``; when the database's files changed under the commit, look whether
+    it landed (the stored draft is this text at the next change) and save again if not."""
+    try:
+        return store.save_draft(target.draft_id, draft, expected_change=target.change)
+    except StoreCameLooseError:
+        stored, change = store.load_draft_and_change(target.draft_id)  # a fresh connection
+        if stored == draft and target.change is not None and change == target.change + 1:
+            log.info("the save of draft %s landed though the files changed", target.draft_id)
+            return SaveResult(store.summary(target.draft_id).modified, change)
+        if change != target.change:
+            raise
+        return store.save_draft(target.draft_id, draft, expected_change=target.change)
 
 
 def _stored_already(store: Store, target: _Target, draft: Draft) -> bool:
