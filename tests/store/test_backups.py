@@ -286,3 +286,26 @@ def test_restore_where_there_is_no_database_yet(tmp_path: Path, db_path: Path) -
     elsewhere = tmp_path / "ny" / "beslut.db"
     assert restore_backup(elsewhere, backup) is None
     assert _titles(elsewhere, immutable=False) == ["Simskola"]
+
+
+def test_a_failed_restore_leaves_the_databases_log_where_it_was(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the restored file cannot be moved into place (Windows, a file held open), the
+    -wal that holds the database's last commits is put back, not lost."""
+    _database(db_path, "Före")
+    with Store.open(db_path) as store:
+        backup = make_backup(store)
+    wal = Path(f"{db_path}-wal")
+    wal.write_bytes(b"the last commits")
+    real_replace = os.replace
+
+    def refuse_the_database(src: object, dst: object) -> None:
+        if Path(str(dst)) == db_path:
+            raise PermissionError(13, "Access is denied", str(dst))
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", refuse_the_database)
+    with pytest.raises(BackupError):
+        restore_backup(db_path, backup)
+    assert wal.read_bytes() == b"the last commits"

@@ -183,9 +183,19 @@ def _restore(db_path: Path, backup: Path) -> Path | None:
             raise errors.newer_version(backup, f"user_version {version} > {SCHEMA_VERSION}")
         kept = _keep_current(db_path)
         _copy_mode(db_path, temp)
-        for suffix in _SIDE_FILES:  # a stale log would be applied to the restored file
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        os.replace(temp, db_path)
+        # A stale log would be applied to the restored file: the side files go, but only
+        # once the restored file is in place (until then they belong to the old one).
+        aside = _set_aside_side_files(db_path)
+        try:
+            os.replace(temp, db_path)
+        except OSError:
+            for original, moved in aside:
+                with contextlib.suppress(OSError):
+                    os.replace(moved, original)
+            raise
+        for _original, moved in aside:
+            with contextlib.suppress(OSError):
+                moved.unlink()
     except OSError as exc:
         raise _restore_error(exc, db_path) from exc
     finally:
@@ -255,6 +265,20 @@ def _keep_current(db_path: Path) -> Path | None:
                 temp.unlink(missing_ok=True)
                 raise _write_error(folder, exc) from exc
     return target
+
+
+def _set_aside_side_files(db_path: Path) -> list[tuple[Path, Path]]:
+    """Rename the database's -wal, -shm and -journal to temporary names beside it;
+    (original, temporary) for each, to put back if the restore fails."""
+    moved = []
+    for suffix in _SIDE_FILES:
+        original = Path(f"{db_path}{suffix}")
+        if not original.exists():
+            continue
+        temporary = original.with_name(f"{_TEMP_PREFIX}{original.name}{_TEMP_SUFFIX}")
+        os.replace(original, temporary)
+        moved.append((original, temporary))
+    return moved
 
 
 def _new_temp(folder: Path) -> Path:

@@ -42,6 +42,13 @@ class WritersLock:
     ) -> bool:
         """Take the lock, waiting up to ``timeout`` seconds; ``on_wait`` is called once
         when it is not free at once. False (nothing held) when the time ran out."""
+        try:
+            return self._acquire(exclusive, timeout, on_wait)
+        except BaseException:
+            self.release()  # on_wait raised, say: nothing stays held
+            raise
+
+    def _acquire(self, exclusive: bool, timeout: float, on_wait: Callable[[], None] | None) -> bool:
         deadline = time.monotonic() + timeout
         told = False
         for path in self._paths:

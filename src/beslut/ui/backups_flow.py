@@ -12,6 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from beslut.errors import BeslutError
 from beslut.i18n import _, format_datetime_ui
@@ -78,13 +79,14 @@ class BackupsFlow(QObject):
         if not window.let_go_of_store():
             return  # the open draft could not be saved: the user was told
         path = window.store.path
-        failure: BeslutError | None = None
+        failure: BaseException | None = None
+        waiting = _("Väntar på att ett beslut-kommando ska skriva klart i databasen …")
         try:
-            core.restore(path, backup.path)
-        except BeslutError as exc:
+            core.restore(path, backup.path, on_wait=lambda: _say(window, waiting))
+        except Exception as exc:  # a bug too: the database must open again
             failure = exc  # nothing was replaced: the database opens as it was
         try:
-            store = Store.open(path)
+            store = Store.open(path, on_wait=lambda: _say(window, waiting))
         except BeslutError as exc:
             window.messages.error(parent, exc, _("Databasen kan inte öppnas igen"))
             window.close()
@@ -98,3 +100,9 @@ class BackupsFlow(QObject):
         window.statusBar().showMessage(
             _("Databasen är återställd från säkerhetskopian från {when}.").format(when=when), 8000
         )
+
+
+def _say(window: QMainWindow, text: str) -> None:
+    """A line in the status bar, shown now: the window waits on the GUI thread."""
+    window.statusBar().showMessage(text)
+    QApplication.processEvents()

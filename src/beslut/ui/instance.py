@@ -59,8 +59,13 @@ def ask_to_come_forward(path: Path, tries: int = CONNECT_TRIES, file: Path | Non
     for _attempt in range(tries):
         socket = QLocalSocket()
         socket.connectToServer(instance_name(path))
-        if socket.waitForConnected(200) and _send(socket, request_line(file)):
-            return True
+        if socket.waitForConnected(200):
+            # A window answered: send once. Another try could hand it the line twice,
+            # and one that takes none within SEND_SECONDS will not take the next either.
+            sent = _send(socket, request_line(file))
+            if not sent:
+                socket.abort()
+            return sent
         socket.abort()
         time.sleep(0.05)
     return False
