@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.lines import Lines
 
 from beslut.model.draft import Draft, Metadata
 from beslut.model.jsonio import dumps
@@ -62,12 +63,12 @@ def test_a_command_waits_for_a_restore_and_says_so(tmp_path: Path) -> None:
     restore = WritersLock(db)
     assert restore.acquire(exclusive=True, timeout=0)
     listing = _beslut(db, "list")
-    time.sleep(1.5)
+    errors = Lines(listing.stderr)
+    said = errors.next(30, "the waiting line")  # however slow its start
+    assert "Väntar på att databasen ska återställas klart" in said
     assert listing.poll() is None  # still waiting
     restore.release()
-    _out, err = listing.communicate(timeout=60)
-    assert listing.returncode == 0, err
-    assert "Väntar på att databasen ska återställas klart" in err
+    assert listing.wait(60) == 0, errors.text()
 
 
 def test_a_restore_waits_for_a_writing_command(tmp_path: Path) -> None:
@@ -77,11 +78,11 @@ def test_a_restore_waits_for_a_writing_command(tmp_path: Path) -> None:
         backup = make_backup(store)
         store.create_draft(Draft(Metadata(title="Efter")))
         restoring = _beslut(db, "backup", "restore", str(backup))
-        time.sleep(1.5)
+        errors = Lines(restoring.stderr)
+        said = errors.next(30, "the waiting line")
+        assert "Väntar på att ett annat beslut-kommando ska skriva klart" in said
         assert restoring.poll() is None  # waits while this store may write
-    _out, err = restoring.communicate(timeout=60)
-    assert restoring.returncode == 0, err
-    assert "Väntar på att ett annat beslut-kommando ska skriva klart" in err
+    assert restoring.wait(60) == 0, errors.text()
     assert sorted(_titles(db).values()) == ["Före"]
 
 

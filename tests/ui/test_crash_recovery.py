@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import selectors
 import subprocess
 import sys
 import textwrap
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from beslut.store import Store
+from tests.lines import Lines
 
 # A child process with the example draft open on Bakgrund, as a user starts it.
 _OPEN_ON_BAKGRUND = textwrap.dedent(
@@ -59,12 +59,9 @@ def test_text_survives_sigkill(tmp_path: Path) -> None:
         env=env,
         cwd=root,
     )
+    output = Lines(child.stdout)
     try:
-        assert child.stdout is not None
-        with selectors.DefaultSelector() as waiting:  # a broken autosave fails, not hangs
-            waiting.register(child.stdout, selectors.EVENT_READ)
-            assert waiting.select(timeout=60), "no autosave within 60 s"
-        line = child.stdout.readline()
+        line = output.next(60, "autosave")  # a broken autosave fails, not hangs
         assert line.strip() == "SAVED", line
     finally:
         child.kill()  # SIGKILL; TerminateProcess on Windows
@@ -134,15 +131,14 @@ def test_steady_typing_loses_at_most_two_seconds_to_sigkill(tmp_path: Path) -> N
             env=env,
             cwd=root,
         )
+        output = Lines(child.stdout)
         try:
-            assert child.stdout is not None
-            with selectors.DefaultSelector() as waiting:
-                waiting.register(child.stdout, selectors.EVENT_READ)
-                assert waiting.select(timeout=60), "the typist never started"
+            output.next(60, "the typist's first key")
             time.sleep(4 + run * 0.37)  # kill at a different moment of the save cycle
         finally:
             child.kill()  # SIGKILL; TerminateProcess on Windows
-            out, _err = child.communicate(timeout=10)
+            child.wait(10)
+        out = output.text()
         typed = 1 + max(int(line.split()[1]) for line in out.splitlines() if line.startswith("T"))
         conn = sqlite3.connect(db)
         try:

@@ -85,6 +85,22 @@ def test_enter_inside_a_point_splits_it_and_shift_enter_breaks_the_line(
     assert _stored_decisions(store, window) == (*before, "Första delen. Andra delen.")
 
 
+def test_enter_splits_at_the_cursor_after_an_emoji(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    """Qt counts an emoji as two positions; the split is still where the cursor is."""
+    _open_decisions(window)
+    assert window.editor is not None
+    step = window.editor.decisions
+    before = step.list.values
+    click(step, "Ny punkt")
+    type_text(step.text, "Mål 🎯 nått. Nästa steg.")
+    for _ in range(len("Nästa steg.")):
+        QTest.keyClick(step.text, Qt.Key.Key_Left)
+    QTest.keyClick(step.text, Qt.Key.Key_Return)
+    assert _stored_decisions(store, window) == (*before, "Mål 🎯 nått.", "Nästa steg.")
+
+
 def test_delete_removes_the_selected_point_undoably(
     qtbot: QtBot, window: MainWindow, store: Store
 ) -> None:

@@ -118,6 +118,7 @@ class DecisionsStep(ListStep):
         if not self.text.toPlainText().strip():
             return
         text = self.text.toPlainText()
+        start, end = _index(text, start), _index(text, end)  # Qt counts UTF-16 units
         head, tail = text[:start].rstrip(), text[end:].lstrip()
         values = self.list.values
         items = (*values[:row], head, tail, *values[row + 1 :])
@@ -171,3 +172,9 @@ class DecisionsStep(ListStep):
 
     def focus_first(self) -> None:
         (self.text if self.list.values else self.list).setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _index(text: str, position: int) -> int:
+    """The index in ``text`` of Qt's cursor ``position``, which counts UTF-16 code units
+    (a character outside the BMP, an emoji say, is two of them)."""
+    return len(text.encode("utf-16-le")[: 2 * position].decode("utf-16-le", "ignore"))
