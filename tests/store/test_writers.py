@@ -89,7 +89,7 @@ def test_a_restore_waits_for_a_writing_command(tmp_path: Path) -> None:
 def test_a_store_gives_up_on_a_restore_that_keeps_the_lock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import beslut.store.store as store_module
+    import beslut.store.connection as store_module
     from beslut.store import StoreLockedError
 
     db = tmp_path / "b.db"
