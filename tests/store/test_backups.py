@@ -28,8 +28,8 @@ from beslut.store.backups import (
     list_backups,
     make_backup,
     newest_backup,
-    restore_backup,
 )
+from beslut.store.restore import restore_backup
 from beslut.store.versions import SCHEMA_VERSION
 
 

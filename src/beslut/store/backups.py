@@ -1,4 +1,4 @@
-"""Automatic backups of the database in a folder beside it, and putting one back (no Qt).
+"""Automatic backups of the database in a folder beside it (no Qt; restore.py puts one back).
 
 A backup is a consistent copy made through SQLite's backup API (so it works while the
 store is open, in WAL mode too), checked with ``PRAGMA quick_check``, written under a
@@ -30,22 +30,19 @@ from typing import TYPE_CHECKING
 from beslut import clock
 from beslut.i18n import _
 from beslut.store import errors, retention
-from beslut.store.versions import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from beslut.store.store import Store
 
 log = logging.getLogger(__name__)
 
-RESTORE_WAIT = 10.0  # seconds a restore waits for the writers before it gives up
 FOLDER = "backups"
 DAMAGED = "skadad"
 _STAMP = "%Y%m%d-%H%M%S"
-_TEMP_PREFIX = ".beslut-backup-"
-_TEMP_SUFFIX = ".tmp"
+TEMP_PREFIX = ".beslut-backup-"
+TEMP_SUFFIX = ".tmp"
 _STALE_TEMP_SECONDS = 24 * 3600
-_SIDE_FILES = ("-wal", "-shm", "-journal")
-_NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NO_ACCESS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
@@ -71,7 +68,7 @@ def make_backup(store: Store) -> Path:
     cannot be written, StoreCorruptError when the database turns out damaged; the
     earlier backups are then left as they are).
     """
-    target = _write_copy(store.path, store.backup_into)
+    target = write_copy(store.path, store.backup_into)
     prune(store.path)
     return target
 
@@ -120,97 +117,19 @@ def prune(db_path: Path | str) -> list[Path]:
         else:
             removed.append(info.path)
     with contextlib.suppress(OSError):
-        for temp in backup_dir(db_path).glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
+        for temp in backup_dir(db_path).glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
             if clock.now().timestamp() - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
                 temp.unlink()
     return removed
 
 
-def restore_backup(
-    db_path: Path | str,
-    backup: Path | str,
-    *,
-    wait: float = RESTORE_WAIT,
-    on_wait: Callable[[], None] | None = None,
-) -> Path | None:
-    """Replace the database ``db_path`` with the backup ``backup``.
-
-    Takes the database's writers lock exclusively first (store/writers.py): it waits up
-    to ``wait`` seconds for every process that has the database open to write (``on_wait``
-    is called once when it has to wait), and refuses with BackupError when one still
-    has it then, a running app for one; a Store of this process counts too. The backup
-    is checked first (a sound database from beslut, not from a newer version); when it
-    is not, BackupInvalidError is raised and nothing changes. Then the current database
-    is kept as a backup (a file that is no sound database is kept byte for byte as
-    ``...-skadad.db``), its -wal/-shm/-journal files are removed and the copy of the
-    backup is moved into place in one step. Returns the kept copy of the old database,
-    or None when there was no database file.
-    """
-    db_path, backup = Path(db_path).absolute(), Path(backup).absolute()
-    if not backup.is_file():
-        message = _("Säkerhetskopian {path} finns inte.").format(path=backup)
-        raise errors.BackupInvalidError(message, f"{backup}: no such file")
-    if db_path.exists() and os.path.samefile(backup, db_path):
-        message = _("{path} är själva databasen, inte en säkerhetskopia.").format(path=backup)
-        raise errors.BackupInvalidError(message, f"{backup} is the database itself")
-    from beslut.store.writers import WritersLock
-
-    writers = WritersLock(db_path)
-    if not writers.acquire(exclusive=True, timeout=wait, on_wait=on_wait):
-        message = _(
-            "Databasen {path} används av beslut (ett fönster eller ett kommando som skriver). "
-            "Stäng beslut och försök igen."
-        )
-        raise errors.BackupError(message.format(path=db_path), "writers lock is held")
-    try:
-        return _restore(db_path, backup)
-    finally:
-        writers.release()
-
-
-def _restore(db_path: Path, backup: Path) -> Path | None:
-    temp = _temp_copy(backup, db_path.parent)
-    try:
-        problem = _problem(temp, immutable=True)
-        if problem is not None:
-            message = _(
-                "Filen {path} är inte en säkerhetskopia av en databas från beslut, eller så "
-                "är den skadad. Ingenting har ändrats."
-            ).format(path=backup)
-            raise errors.BackupInvalidError(message, f"{backup}: {problem}")
-        version = _user_version(temp)
-        if version > SCHEMA_VERSION:
-            raise errors.newer_version(backup, f"user_version {version} > {SCHEMA_VERSION}")
-        kept = _keep_current(db_path)
-        _copy_mode(db_path, temp)
-        # A stale log would be applied to the restored file: the side files go, but only
-        # once the restored file is in place (until then they belong to the old one).
-        aside = _set_aside_side_files(db_path)
-        try:
-            os.replace(temp, db_path)
-        except OSError:
-            for original, moved in aside:
-                with contextlib.suppress(OSError):
-                    os.replace(moved, original)
-            raise
-        for _original, moved in aside:
-            with contextlib.suppress(OSError):
-                moved.unlink()
-    except OSError as exc:
-        raise _restore_error(exc, db_path) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-    return kept
-
-
 # --- writing a backup -------------------------------------------------------------------
 
 
-def _write_copy(db_path: Path, fill: Callable[[sqlite3.Connection], None]) -> Path:
+def write_copy(db_path: Path, fill: Callable[[sqlite3.Connection], None]) -> Path:
     """Let ``fill`` copy the database into a new SQLite file; move it in as a backup."""
     folder = backup_dir(db_path)
-    temp = _new_temp(folder)
+    temp = new_temp(folder)
     try:
         conn = sqlite3.connect(temp)
         try:
@@ -221,12 +140,12 @@ def _write_copy(db_path: Path, fill: Callable[[sqlite3.Connection], None]) -> Pa
             conn.close()
         if check != "ok":
             raise _damaged_database(db_path, f"quick_check of the copy: {check}")
-        _fsync(temp)
-        _copy_mode(db_path, temp)  # as readable as the database itself, no more
-        target = _free_name(folder, db_path, damaged=False)
+        fsync(temp)
+        copy_mode(db_path, temp)  # as readable as the database itself, no more
+        target = free_name(folder, db_path, damaged=False)
         os.replace(temp, target)
     except OSError as exc:
-        raise _write_error(folder, exc) from exc
+        raise write_error(folder, exc) from exc
     except sqlite3.Error as exc:
         raise _sqlite_error(exc, db_path, folder) from exc
     finally:
@@ -236,76 +155,31 @@ def _write_copy(db_path: Path, fill: Callable[[sqlite3.Connection], None]) -> Pa
     return target
 
 
-def _keep_current(db_path: Path) -> Path | None:
-    """Keep the database about to be replaced as a backup; a damaged one byte for byte."""
-    if not db_path.exists():
-        return None
-    if _problem(db_path, immutable=False) is None:
-
-        def fill(conn: sqlite3.Connection) -> None:
-            source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                source.backup(conn)
-            finally:
-                source.close()
-
-        return _write_copy(db_path, fill)
-    folder = backup_dir(db_path)
-    target = _free_name(folder, db_path, damaged=True)
-    # A -wal or hot -journal file may hold what the damaged file lacks: keep them with it.
-    for suffix in ("", "-wal", "-journal"):
-        source = Path(f"{db_path}{suffix}")
-        if source.is_file() and (not suffix or source.stat().st_size > 0):
-            temp = _temp_copy(source, folder)
-            try:
-                _fsync(temp)
-                _copy_mode(db_path, temp)
-                os.replace(temp, f"{target}{suffix}")
-            except OSError as exc:
-                temp.unlink(missing_ok=True)
-                raise _write_error(folder, exc) from exc
-    return target
-
-
-def _set_aside_side_files(db_path: Path) -> list[tuple[Path, Path]]:
-    """Rename the database's -wal, -shm and -journal to temporary names beside it;
-    (original, temporary) for each, to put back if the restore fails."""
-    moved = []
-    for suffix in _SIDE_FILES:
-        original = Path(f"{db_path}{suffix}")
-        if not original.exists():
-            continue
-        temporary = original.with_name(f"{_TEMP_PREFIX}{original.name}{_TEMP_SUFFIX}")
-        os.replace(original, temporary)
-        moved.append((original, temporary))
-    return moved
-
-
-def _new_temp(folder: Path) -> Path:
+def new_temp(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=folder)
+        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise _write_error(folder, exc) from exc
+        raise write_error(folder, exc) from exc
     os.close(fd)
     return Path(name)
 
 
-def _temp_copy(source: Path, folder: Path) -> Path:
+def temp_copy(source: Path, folder: Path) -> Path:
     """A byte copy of ``source`` under a temporary name in ``folder``."""
-    temp = _new_temp(folder)
+    temp = new_temp(folder)
     try:
         shutil.copyfile(source, temp)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         if exc.filename != str(source):
-            raise _write_error(folder, exc) from exc
+            raise write_error(folder, exc) from exc
         message = _("Filen {path} kan inte läsas: {why}.")
         raise errors.BackupError(message.format(path=source, why=exc.strerror), str(exc)) from exc
     return temp
 
 
-def _free_name(folder: Path, db_path: Path, *, damaged: bool) -> Path:
+def free_name(folder: Path, db_path: Path, *, damaged: bool) -> Path:
     """A new name for this second, numbered past the highest taken: it sorts last."""
     stamp = clock.now().strftime(_STAMP)
     tail = f"-{DAMAGED}.db" if damaged else ".db"
@@ -320,12 +194,12 @@ def _free_name(folder: Path, db_path: Path, *, damaged: bool) -> Path:
     return folder / f"{db_path.stem}-{stamp}{number}{tail}"
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
     with path.open("r+b") as handle:
         os.fsync(handle.fileno())
 
 
-def _copy_mode(original: Path, new: Path) -> None:
+def copy_mode(original: Path, new: Path) -> None:
     """Keep the old file's permissions; a new file gets the usual rw-r--r--."""
     try:
         mode = stat.S_IMODE(original.stat().st_mode)
@@ -370,7 +244,7 @@ def _scan(db_path: Path) -> list[tuple[tuple[dt.datetime, int], BackupInfo]]:
     return found
 
 
-def _problem(path: Path, *, immutable: bool) -> str | None:
+def problem(path: Path, *, immutable: bool) -> str | None:
     """Why ``path`` is no sound beslut database (for the log), or None when it is one.
 
     ``immutable`` reads the file alone, creating nothing beside it; without it a -wal
@@ -393,26 +267,17 @@ def _problem(path: Path, *, immutable: bool) -> str | None:
     return None if drafts else "no drafts table"
 
 
-def _user_version(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        conn.close()
-    return version
-
-
 # --- errors ---------------------------------------------------------------------------------
 
 
-def _write_error(
+def write_error(
     folder: Path, exc: OSError | None = None, *, code: int | None = None, why: str = ""
 ) -> errors.BackupError:
     """Why nothing could be written to the backup folder (from ``exc`` or code and why)."""
     if exc is not None:
         code, why = exc.errno, exc.strerror or str(exc)
     detail = f"{folder}: {exc if exc is not None else why}"
-    if code in _NO_SPACE:
+    if code in NO_SPACE:
         message = _(
             "Disken är full, så ingen säkerhetskopia kunde sparas i {folder}. Databasen är "
             "oförändrad."
@@ -437,7 +302,7 @@ def _sqlite_error(exc: sqlite3.Error, db_path: Path, folder: Path) -> errors.Sto
         return typed
     full = isinstance(typed, errors.StoreFullError)
     why = f"{exc} ({getattr(exc, 'sqlite_errorname', '?')})"
-    return _write_error(folder, code=errno.ENOSPC if full else None, why=why)
+    return write_error(folder, code=errno.ENOSPC if full else None, why=why)
 
 
 def _damaged_database(db_path: Path, detail: str) -> errors.StoreCorruptError:
@@ -446,14 +311,3 @@ def _damaged_database(db_path: Path, detail: str) -> errors.StoreCorruptError:
         "tidigare säkerhetskopiorna finns kvar."
     )
     return errors.StoreCorruptError(message.format(path=db_path), f"{db_path}: {detail}")
-
-
-def _restore_error(exc: OSError, db_path: Path) -> errors.BackupError:
-    if exc.errno in _NO_SPACE:
-        message = _("Disken är full, så säkerhetskopian kunde inte återställas till {path}.")
-        return errors.BackupError(message.format(path=db_path), str(exc))
-    message = _(
-        "Säkerhetskopian kunde inte återställas till {path}: {why}. Stäng beslut i alla "
-        "fönster och kontrollera behörigheten till mappen."
-    )
-    return errors.BackupError(message.format(path=db_path, why=exc.strerror or exc), str(exc))

@@ -151,7 +151,8 @@ def _open_store(path: Path, messages: Messages) -> Store | None:
 
 def _offer_backup(path: Path, exc: BeslutError, messages: Messages) -> Store | None:
     from beslut.i18n import format_datetime_ui
-    from beslut.store.backups import newest_backup, restore_backup
+    from beslut.store.backups import newest_backup
+    from beslut.store.restore import restore_backup
 
     backup = newest_backup(path)
     if backup is None:

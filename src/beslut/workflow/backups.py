@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from beslut.i18n import _
 from beslut.store import errors
-from beslut.store.backups import BackupInfo, backup_dir, list_backups, make_backup, restore_backup
+from beslut.store.backups import BackupInfo, backup_dir, list_backups, make_backup
 from beslut.store.paths import check_path
+from beslut.store.restore import restore_backup
 
 if TYPE_CHECKING:
     from beslut.store.store import Store
