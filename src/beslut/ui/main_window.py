@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -34,7 +34,6 @@ if TYPE_CHECKING:  # the editor, model, types, checks and dialogs load when need
     from beslut.ui.save_reports import SaveReports
 
 T = TypeVar("T")
-FIRST_SIZE = (1200, 760)  # the window's size on its first start, where the screen allows
 
 
 class MainWindow(WindowFlows, QMainWindow):
@@ -116,7 +115,7 @@ class MainWindow(WindowFlows, QMainWindow):
         self.list_page.files_dropped.connect(lambda paths: self.versions.dropped(paths))
         self.setAcceptDrops(True)  # a .beslut file dropped anywhere opens (dropEvent)
         self.refresh_list()
-        self._restore_geometry()
+        state.restore_geometry(self, self.qsettings)
         if store.read_only:
             self.banner.show_message(
                 "read-only",
@@ -381,22 +380,6 @@ class MainWindow(WindowFlows, QMainWindow):
             self.editor.focus_guidance()
 
     # --- settings, about, closing -------------------------------------------------------
-
-    def _restore_geometry(self) -> None:
-        geometry = self.qsettings.value(state.GEOMETRY)
-        saved = isinstance(geometry, QByteArray) and not geometry.isEmpty()
-        if saved and self.restoreGeometry(geometry):
-            return
-        # The first start: room for the editor's three columns; on a small screen as much
-        # as fits with the title bar (not known before the window is shown), centred.
-        screen = self.screen().availableGeometry()
-        width = min(FIRST_SIZE[0], screen.width() * 95 // 100)
-        height = min(FIRST_SIZE[1], screen.height() * 90 // 100)
-        self.resize(width, height)
-        self.move(
-            screen.x() + (screen.width() - width) // 2,
-            screen.y() + (screen.height() - height) // 2,
-        )
 
     def reopen_last(self) -> None:
         """Open the draft that was open when the app was closed, if it still exists."""
