@@ -45,6 +45,18 @@ def _beslut_list(db: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
+def _another_writer_commits(db: Path) -> None:
+    """Another process stores a draft "Annan" and ends without closing, so its commit is
+    only in the -wal it made."""
+    code = (
+        "import os, sys; from beslut.store import Store; "
+        "from beslut.model.draft import Draft, Metadata; "
+        "s = Store.open(sys.argv[1]); s.create_draft(Draft(Metadata(title='Annan'))); "
+        "os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", code, str(db)], check=True, cwd=ROOT)
+
+
 def _titles_seen_elsewhere(db: Path) -> list[str]:
     """The titles another process reads from the database now."""
     code = (
@@ -92,13 +104,7 @@ def test_the_loose_connection_leaves_another_writers_work_alone(tmp_path: Path) 
         _beslut_list(db)
         with store._lock:  # a write that slipped into the orphaned log before it was seen
             store._conn.execute("UPDATE drafts SET title = 'Förlorad' WHERE id = ?", (draft_id,))
-        code = (
-            "import os, sys; from beslut.store import Store; "
-            "from beslut.model.draft import Draft, Metadata; "
-            "s = Store.open(sys.argv[1]); s.create_draft(Draft(Metadata(title='Annan'))); "
-            "os._exit(0)"  # no close: its commit stays in its own -wal
-        )
-        subprocess.run([sys.executable, "-c", code, str(db)], check=True, cwd=ROOT)
+        _another_writer_commits(db)
         store.save_draft(draft_id, Draft(Metadata(title="Ett, sparad igen")))
         assert store.reconnections == 1
     conn = sqlite3.connect(db)
@@ -194,12 +200,6 @@ def test_closing_a_loose_store_leaves_another_writers_log_alone(tmp_path: Path) 
     store.create_draft(Draft(Metadata(title="Ett")))
     _drop_locks(db)
     _beslut_list(db)
-    code = (
-        "import os, sys; from beslut.store import Store; "
-        "from beslut.model.draft import Draft, Metadata; "
-        "s = Store.open(sys.argv[1]); s.create_draft(Draft(Metadata(title='Annan'))); "
-        "os._exit(0)"  # no close: its commit stays in its own -wal
-    )
-    subprocess.run([sys.executable, "-c", code, str(db)], check=True, cwd=ROOT)
+    _another_writer_commits(db)
     store.close()  # the user quits: no checkpoint of the orphaned log, no log deleted
     assert _titles_seen_elsewhere(db) == ["Ett", "Annan"]
