@@ -22,20 +22,19 @@ def _digest(path: Path) -> str:
 
 def _damage_a_page(path: Path) -> None:
     """Overwrite the header of a leaf page of the drafts table in the middle of the file:
-    the database still opens and its schema reads, but SQLite's check fails."""
+    the database still opens and its schema reads, but SQLite's check fails. The page is
+    the one that holds the middle draft's title (found in the file's bytes: SQLite's
+    dbstat table is not built into every sqlite3, Windows Python's among them)."""
     conn = sqlite3.connect(path)
     try:
-        pages = [
-            row[0]
-            for row in conn.execute(
-                "SELECT pageno FROM dbstat WHERE name = 'drafts' AND pagetype = 'leaf' "
-                "ORDER BY pageno"
-            )
-        ]
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        middle = conn.execute("SELECT title FROM drafts ORDER BY id").fetchall()
     finally:
         conn.close()
-    page = pages[len(pages) // 2]
+    title = middle[len(middle) // 2][0].split(" ord")[0] + " ord"
+    offset = path.read_bytes().find(title.encode("utf-8"))
+    assert offset > 0, title
+    page = offset // page_size + 1
     with path.open("r+b") as handle:
         handle.seek((page - 1) * page_size + 8)  # the cell pointers after the page header
         handle.write(b"\xff" * 64)

@@ -143,3 +143,15 @@ def test_restoring_over_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     )
     assert done.returncode == 1, done.stderr
     assert "ingen vanlig fil" in done.stderr
+
+
+def test_a_user_without_a_home_folder_is_no_home(tmp_path: Path) -> None:
+    """Windows makes up C:\\Users\\NAME for any ~NAME; only a home folder that exists
+    counts. Here: Debian's nobody, whose home is /nonexistent (skipped elsewhere)."""
+    home = Path("~nobody").expanduser()
+    if sys.platform == "win32" or str(home).startswith("~") or home.is_dir():
+        pytest.skip("needs a user whose home folder does not exist")
+    exc = _open_in_thread("~nobody/x.db", None)
+    assert isinstance(exc, StoreError), exc
+    assert "ingen användare" in exc.user_message
+    assert not home.exists()

@@ -51,15 +51,20 @@ def expand(value: Path | str) -> Path:
     if not text.strip():
         message = _("Ingen databas angavs: sökvägen är tom. Ange en fil med --db FIL.")
         raise errors.StoreUnavailableError(message, "empty database path")
+    user = text[1:].split("/", 1)[0].split("\\", 1)[0] if text.startswith("~") else ""
     try:
-        return Path(text).expanduser()
+        expanded = Path(text).expanduser()
+        # Windows makes up C:\Users\NAME for any ~NAME; only a home folder that exists
+        # is one (on POSIX an unknown user already raised).
+        if user and not Path(f"~{user}").expanduser().is_dir():
+            raise RuntimeError(f"no home folder for ~{user}")
     except RuntimeError as exc:  # ~nouser, or no home folder at all
-        user = text[1:].split("/", 1)[0].split("\\", 1)[0]
         message = _(
             "Sökvägen {path} börjar med ~{user}, men det finns ingen användare som heter "
             "”{user}” (eller ingen hemmapp). Ange hela sökvägen till databasen."
         ).format(path=text, user=user)
         raise errors.StoreUnavailableError(message, f"{text}: {exc}") from exc
+    return expanded
 
 
 def check_path(path: Path) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,7 +87,7 @@ def _restore(db_path: Path, backup: Path) -> Path | None:
         # once the restored file is in place (until then they belong to the old one).
         aside = _set_aside_side_files(db_path)
         try:
-            os.replace(temp, db_path)
+            _replace_when_let_go(temp, db_path)
         except OSError:
             for original, moved in aside:
                 with contextlib.suppress(OSError):
@@ -165,3 +167,19 @@ def _restore_error(exc: OSError, db_path: Path) -> errors.BackupError:
         "fönster och kontrollera behörigheten till mappen."
     )
     return errors.BackupError(message.format(path=db_path, why=exc.strerror or exc), str(exc))
+
+
+def _replace_when_let_go(source: Path, target: Path, seconds: float = 2.0) -> None:
+    """os.replace, tried again for a moment while Windows says the file is in use: a
+    writer that has just closed it (or a virus scanner looking at it) lets go of its
+    handle a little later, and until then the file cannot be replaced."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            os.replace(source, target)
+        except PermissionError:
+            if sys.platform != "win32" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+        else:
+            return
