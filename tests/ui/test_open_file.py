@@ -237,10 +237,8 @@ def test_a_forwarded_bad_file_is_said_and_nothing_made(
 def test_the_path_goes_absolute_and_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     line = instance.request_line(Path("Hämtade filer/100% klar.beslut"))
-    assert (
-        line
-        == b"open " + os.fsencode(str(tmp_path)) + "/Hämtade filer/100%25 klar.beslut\n".encode()
-    )
+    whole = os.fsencode(str(tmp_path / "Hämtade filer" / "100% klar.beslut"))
+    assert line == b"open " + whole.replace(b"%", b"%25") + b"\n"  # "/" or "\\", as the system says
     assert instance.request_line() == b"raise\n"
     assert b"\n" not in instance.request_line(Path("a\nb.beslut"))[:-1]
 
