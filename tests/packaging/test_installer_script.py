@@ -519,3 +519,11 @@ def test_the_workflow_runs_the_frozen_app_on_an_empty_profile(workflow: str) -> 
     # Windows from APPDATA.
     assert data_dir({"APPDATA": r"D:\t\p"}, "win32") == Path(r"D:\t\p") / "beslut"
     assert 'Join-Path $profileDir "beslut\\beslut.db"' in workflow
+
+
+def test_the_workflow_runs_the_console_twin(workflow: str) -> None:
+    """On real Windows (which Wine cannot show): beslut.com's output and exit code reach
+    the shell that started it."""
+    assert r'"dist\beslut\beslut.com"' in workflow
+    assert "$version = & $com --version" in workflow
+    assert "& $com show 999" in workflow and "$LASTEXITCODE -ne 1" in workflow
