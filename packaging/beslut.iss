@@ -24,6 +24,10 @@
 ;   topic_params                    "" inside a quoted parameter value is one "
 ;   topic_setup_changesassociations ChangesAssociations=yes refreshes Explorer's icons
 ;   topic_isppcc                    iscc /DName=Value emulates #define public Name Value
+;   topic_setup_changesenvironment  ChangesEnvironment=yes tells Windows the user's PATH
+;                                   changed (install and uninstall)
+;   topic_scriptevents              CurStepChanged(ssPostInstall) and
+;                                   CurUninstallStepChanged(usPostUninstall)
 
 ; The version comes from the command line; the default is beslut's own version
 ; (src/beslut/__init__.py), so a plain `iscc packaging\beslut.iss` still names the file
@@ -33,6 +37,9 @@
 #endif
 #define AppName "beslut"
 #define AppExe "beslut.exe"
+; The console twin of beslut.exe (packaging/beslut.spec): what `beslut ...` at a cmd or
+; PowerShell prompt runs, since PATHEXT lists .COM before .EXE.
+#define ConsoleExe "beslut.com"
 #define ProgId "beslut.draft"
 
 [Setup]
@@ -62,6 +69,9 @@ ArchitecturesInstallIn64BitMode=x64compatible
 ; Tell Explorer the .beslut association changed (install and uninstall), so the icon and
 ; the double-click work without logging off.
 ChangesAssociations=yes
+; The install folder goes on the user's own PATH ([Code] below), so `beslut` works at a
+; new command prompt; tell Windows, so new prompts see it without logging off.
+ChangesEnvironment=yes
 OutputDir=..\dist
 OutputBaseFilename=beslut-setup-{#AppVersion}
 Compression=lzma2
@@ -88,7 +98,8 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-; The whole PyInstaller one-folder build: dist\beslut\ (beslut.exe and its _internal).
+; The whole PyInstaller one-folder build: dist\beslut\ (beslut.exe, beslut.com and their
+; _internal).
 Source: "..\dist\beslut\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
@@ -112,3 +123,84 @@ Root: HKCU; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: 
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+{ The install folder on the user's PATH (HKCU\Environment, the user's own part of PATH;
+  never the machine's), added once on install and removed on uninstall, so the command
+  line finds beslut.com. Entries are compared without regard to case, as Windows does;
+  the user's other entries are kept as they are, %VARIABLES% unexpanded. }
+
+const
+  EnvironmentKey = 'Environment';
+
+function PathWithout(const Path, Dir: string): string;
+var
+  Rest, Entry: string;
+  P: Integer;
+begin
+  Result := '';
+  Rest := Path;
+  while Rest <> '' do
+  begin
+    P := Pos(';', Rest);
+    if P = 0 then
+    begin
+      Entry := Rest;
+      Rest := '';
+    end
+    else
+    begin
+      Entry := Copy(Rest, 1, P - 1);
+      Delete(Rest, 1, P);
+    end;
+    if (Entry <> '') and (CompareText(Entry, Dir) <> 0) then
+    begin
+      if Result <> '' then
+        Result := Result + ';';
+      Result := Result + Entry;
+    end;
+  end;
+end;
+
+procedure AddToUserPath(const Dir: string);
+var
+  Path, Others: string;
+begin
+  if not RegQueryStringValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path', Path) then
+    Path := '';
+  { PathWithout(Path, '') is Path without empty entries: a difference means Dir is there. }
+  if PathWithout(Path, Dir) <> PathWithout(Path, '') then
+    exit;
+  if (Path <> '') and (Copy(Path, Length(Path), 1) <> ';') then
+    Path := Path + ';';
+  Path := Path + Dir;
+  if not RegWriteExpandStringValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path', Path) then
+    Log('Could not add ' + Dir + ' to the user''s PATH');
+end;
+
+procedure RemoveFromUserPath(const Dir: string);
+var
+  Path, Others: string;
+begin
+  if not RegQueryStringValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path', Path) then
+    exit;
+  Others := PathWithout(Path, Dir);
+  if Others = PathWithout(Path, '') then
+    exit;
+  if Others = '' then
+    RegDeleteValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path')
+  else
+    RegWriteExpandStringValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path', Others);
+end;
+
+procedure CurStepChanged(CurStep: TSetupStep);
+begin
+  if CurStep = ssPostInstall then
+    AddToUserPath(ExpandConstant('{app}'));
+end;
+
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+begin
+  if CurUninstallStep = usPostUninstall then
+    RemoveFromUserPath(ExpandConstant('{app}'));
+end;

@@ -43,12 +43,13 @@ UNINSTALL_FLAGS = {"uninsdeletekey", "uninsdeletekeyifempty", "uninsdeletevalue"
 
 @dataclass
 class Script:
-    """An Inno Setup script: ISPP defines, [Setup] directives and the other sections'
-    entries (each a dict of parameter name, lower-cased, to value)."""
+    """An Inno Setup script: ISPP defines, [Setup] directives, the other sections'
+    entries (each a dict of parameter name, lower-cased, to value) and the [Code] lines."""
 
     defines: dict[str, str] = field(default_factory=dict)
     setup: dict[str, str] = field(default_factory=dict)
     sections: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    code: list[str] = field(default_factory=list)
 
     def entries(self, section: str) -> list[dict[str, str]]:
         return self.sections.get(section.lower(), [])
@@ -109,6 +110,9 @@ def parse_script(text: str) -> Script:
         line = re.sub(r"\{#(\w+)\}", lambda m: script.defines[m[1]], line)
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1].lower()
+            continue
+        if section == "code":  # Pascal Script: kept as text, in Script.code
+            script.code.append(raw)
             continue
         assert section, f"a line before any section: {line}"
         if section == "setup":
@@ -293,15 +297,49 @@ def test_the_spec_builds_that_folder_and_exe() -> None:
         for target in stmt.targets
         if isinstance(target, ast.Name)
     }
-    name_of: dict[str, ast.expr] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            for kw in node.keywords:
+    names = _spec_call_names(tree)
+    (collect,) = names["COLLECT"]
+    # The first EXE is the app, named as its folder; the spec may add the console twin.
+    assert ast.dump(names["EXE"][0]) == ast.dump(collect)
+    assert "beslut" in _spec_names(names["EXE"][0], assigned)  # PyInstaller adds .exe
+
+
+def _spec_call_names(tree: ast.Module) -> dict[str, list[ast.expr]]:
+    """The name= of each call in the spec, by the function called, in source order."""
+    calls = sorted(
+        (node for node in ast.walk(tree) if isinstance(node, ast.Call)),
+        key=lambda node: (node.lineno, node.col_offset),
+    )
+    names: dict[str, list[ast.expr]] = {}
+    for call in calls:
+        if isinstance(call.func, ast.Name):
+            for kw in call.keywords:
                 if kw.arg == "name":
-                    name_of[node.func.id] = kw.value
-    assert {"EXE", "COLLECT"} <= name_of.keys()
-    assert ast.dump(name_of["EXE"]) == ast.dump(name_of["COLLECT"])
-    assert "beslut" in _spec_names(name_of["EXE"], assigned)  # PyInstaller adds .exe
+                    names.setdefault(call.func.id, []).append(kw.value)
+    return names
+
+
+def test_the_spec_adds_the_console_twin_on_windows() -> None:
+    """beslut.com: the same program as a console one, in the same folder, so `beslut ...`
+    at a Windows prompt prints and is waited for (cmd tries .COM before .EXE)."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    exes = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "EXE"
+    ]
+    keywords = [{kw.arg: kw.value for kw in exe.keywords} for exe in exes]
+    console = [
+        k
+        for k in keywords
+        if isinstance(k["name"], ast.Constant) and k["name"].value == "beslut-console"
+    ]
+    assert len(console) == 1
+    assert ast.literal_eval(console[0]["console"]) is True
+    assert ast.literal_eval(console[0]["exclude_binaries"]) is True  # _internal is shared
+    text = SPEC.read_text(encoding="utf-8")
+    assert '(folder / "beslut-console.exe").replace(folder / "beslut.com")' in text
+    assert "*executables," in text  # both go into the one COLLECT
 
 
 def test_every_program_named_is_beslut_exe_in_app(script: Script) -> None:
@@ -321,6 +359,53 @@ def test_start_menu_shortcut_per_user_and_optional_desktop_icon(script: Script) 
     (task,) = script.entries("Tasks")
     assert desktop["tasks"] == task["name"] == "desktopicon"
     assert "unchecked" in flags(task)
+
+
+def _code_text(script: Script) -> str:
+    """The [Code] section without its { } comments (outside '...' strings, where {app}
+    is a constant), whitespace collapsed."""
+    text = "\n".join(script.code)
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        if text[i] == "'":
+            end = text.index("'", i + 1)  # '' inside a string: two strings, same text
+            out.append(text[i : end + 1])
+            i = end + 1
+        elif text[i] == "{":
+            i = text.index("}", i) + 1
+            out.append(" ")
+        else:
+            out.append(text[i])
+            i += 1
+    return " ".join("".join(out).split())
+
+
+def test_the_install_folder_goes_on_the_users_path_and_off_again(script: Script) -> None:
+    """The user's own PATH (HKCU\\Environment), never the machine's: added after the
+    files are installed, removed after uninstall, and Windows is told both times."""
+    assert script.setup["changesenvironment"].lower() == "yes"
+    code = _code_text(script)
+    assert "EnvironmentKey = 'Environment';" in code
+    assert "HKEY_LOCAL_MACHINE" not in code and "HKLM" not in code
+    assert "if CurStep = ssPostInstall then AddToUserPath(ExpandConstant('{app}'));" in code
+    assert (
+        "if CurUninstallStep = usPostUninstall then "
+        "RemoveFromUserPath(ExpandConstant('{app}'));" in code
+    )
+    for call in (
+        "RegWriteExpandStringValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path'",
+        "RegDeleteValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path')",
+    ):
+        assert call in code
+    # Entries compare as Windows compares paths, without regard to case.
+    assert "CompareText(Entry, Dir)" in code
+
+
+def test_the_console_twin_is_installed_beside_the_app(script: Script) -> None:
+    assert script.defines["ConsoleExe"] == "beslut.com"
+    (entry,) = script.entries("Files")
+    assert PureWindowsPath(entry["source"]).name == "*"  # the whole folder, beslut.com too
 
 
 def test_swedish_and_english(script: Script) -> None:
@@ -434,3 +519,11 @@ def test_the_workflow_runs_the_frozen_app_on_an_empty_profile(workflow: str) -> 
     # Windows from APPDATA.
     assert data_dir({"APPDATA": r"D:\t\p"}, "win32") == Path(r"D:\t\p") / "beslut"
     assert 'Join-Path $profileDir "beslut\\beslut.db"' in workflow
+
+
+def test_the_workflow_runs_the_console_twin(workflow: str) -> None:
+    """On real Windows (which Wine cannot show): beslut.com's output and exit code reach
+    the shell that started it."""
+    assert r'"dist\beslut\beslut.com"' in workflow
+    assert "$version = & $com --version" in workflow
+    assert "& $com show 999" in workflow and "$LASTEXITCODE -ne 1" in workflow
