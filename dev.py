@@ -33,8 +33,16 @@ LOCALE = ROOT / "resources" / "locale"
 DOMAIN = "beslut"
 POT = LOCALE / f"{DOMAIN}.pot"
 # Every extra, so each command works on a fresh checkout (bench needs docxtpl, package
-# needs PyInstaller).
-EXTRAS = ("test", "dev", "bench", "package")
+# needs PyInstaller). BESLUT_EXTRAS=test,package installs fewer (CI's Windows leg does).
+ALL_EXTRAS = ("test", "dev", "bench", "package")
+EXTRAS = (
+    tuple(
+        extra
+        for extra in os.environ.get("BESLUT_EXTRAS", ",".join(ALL_EXTRAS)).split(",")
+        if extra in ALL_EXTRAS
+    )
+    or ALL_EXTRAS
+)
 
 # Shared libraries Qt needs on Debian/Ubuntu, by the package that ships them.
 DEBIAN_QT_LIBS = {
@@ -90,7 +98,7 @@ def install_here() -> Path:
 
 
 def fingerprint() -> str:
-    data = (ROOT / "pyproject.toml").read_bytes() + sys.version.encode()
+    data = (ROOT / "pyproject.toml").read_bytes() + sys.version.encode() + str(EXTRAS).encode()
     return hashlib.sha256(data).hexdigest()
 
 

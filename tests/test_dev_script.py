@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _dev(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.delenv("BESLUT_EXTRAS", raising=False)  # CI's Windows leg sets it
     spec = importlib.util.spec_from_file_location("dev_under_test", ROOT / "dev.py")
     assert spec is not None and spec.loader is not None
     dev = importlib.util.module_from_spec(spec)
@@ -68,3 +69,12 @@ def test_with_venv_it_still_makes_dot_venv(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(SystemExit):
         dev.ensure_installed()
     assert made == [tmp_path / ".venv"]
+
+
+def test_beslut_extras_chooses_fewer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BESLUT_EXTRAS", "test,package,nonsense")
+    spec = importlib.util.spec_from_file_location("dev_with_extras", ROOT / "dev.py")
+    assert spec is not None and spec.loader is not None
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    assert dev.EXTRAS == ("test", "package")

@@ -31,7 +31,12 @@ def _folder(tmp_path: Path) -> str:
     return str(tmp_path / "mapp.db")
 
 
+NO_LINKS = "symbolic links need a privilege on Windows, and Wine's behave otherwise"
+
+
 def _dangling(tmp_path: Path) -> str:
+    if sys.platform == "win32":
+        pytest.skip(NO_LINKS)
     (tmp_path / "länk.db").symlink_to(tmp_path / "finns-inte" / "x.db")
     return str(tmp_path / "länk.db")
 
@@ -96,6 +101,7 @@ def test_store_open_refuses_at_once(
     assert _listing(tmp_path) == before
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason=NO_LINKS)
 def test_a_dangling_link_whose_folder_exists_makes_the_database(tmp_path: Path) -> None:
     link = tmp_path / "länk.db"
     link.symlink_to(tmp_path / "ny.db")

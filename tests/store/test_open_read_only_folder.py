@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pwd
 import shutil
 import subprocess
 import sys
@@ -22,6 +21,8 @@ import pytest
 
 from beslut.model import Draft, Metadata
 from beslut.store import Store
+
+pwd = pytest.importorskip("pwd", reason="POSIX users and mode bits (Windows has neither)")
 
 # What a user who may read but not write the folder does, in a process of its own.
 _CHECK = """
