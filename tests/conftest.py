@@ -19,6 +19,9 @@ def _pinned_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     from tests.today import START
 
     monkeypatch.setenv(clock.ENV, START.isoformat())
+    # A Python child of a test writes UTF-8 to its pipes, as beslut itself does; the
+    # tests read every child's output as UTF-8 (Windows would write the ANSI code page).
+    monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
     old = clock.set_clock(clock.TickingClock(START))
     yield
     clock.set_clock(old)

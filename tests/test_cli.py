@@ -149,12 +149,15 @@ def test_corrupt_database_is_a_swedish_message(
 def test_console_script_runs(tmp_path: Path) -> None:
     env = {**os.environ, "BESLUT_DB": str(tmp_path / "sub.db")}
     done = subprocess.run(
-        [sys.executable, "-m", "beslut", "--version"], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "beslut", "--version"],
+        capture_output=True,
+        encoding="utf-8",
+        env=env,
     )
     assert done.returncode == 0
     assert done.stdout.strip() == f"beslut {__version__}"
     done = subprocess.run(
-        [sys.executable, "-m", "beslut", "list"], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "beslut", "list"], capture_output=True, encoding="utf-8", env=env
     )
     assert done.returncode == 0
     assert "Idrottsnämnden" in done.stdout

@@ -25,7 +25,9 @@ def _pandoc(path: Path, mode: str) -> str:
     if pandoc is None:
         pytest.skip("pandoc is not installed")
     args = [pandoc, "-f", "docx", f"--track-changes={mode}", "-t", "plain", str(path)]
-    return subprocess.run(args, capture_output=True, text=True, check=True, timeout=60).stdout
+    return subprocess.run(
+        args, capture_output=True, encoding="utf-8", check=True, timeout=60
+    ).stdout
 
 
 def test_the_changes_since_a_version_are_tracked_in_word(

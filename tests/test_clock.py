@@ -52,7 +52,7 @@ def test_a_process_started_with_beslut_now_runs_on_that_day() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=True,
         env={**_env(), clock.ENV: env_now},
     ).stdout.strip()

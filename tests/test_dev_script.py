@@ -52,7 +52,8 @@ def test_without_venv_it_installs_into_this_python_once(
 
 def test_with_venv_it_still_makes_dot_venv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     dev = _dev(tmp_path, monkeypatch)
-    assert dev.has_venv()  # this Python has it
+    if not dev.has_venv():
+        pytest.skip("this Python has no venv module (the embeddable Windows Python)")
     made: list[Path] = []
 
     class Builder:

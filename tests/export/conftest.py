@@ -81,7 +81,7 @@ def run_tool() -> Callable[..., str]:
     def run(program: str, *args: str | Path) -> str:
         path = need(program)
         done = subprocess.run(
-            [path, *map(str, args)], capture_output=True, text=True, timeout=120, check=True
+            [path, *map(str, args)], capture_output=True, encoding="utf-8", timeout=120, check=True
         )
         return done.stdout
 

@@ -120,7 +120,7 @@ def _render_pages(folder: Path, docx_bytes: bytes) -> list[str]:
     pdf = convert_to_pdf(docx)
 
     def run(*args: str) -> str:
-        return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+        return subprocess.run(args, capture_output=True, encoding="utf-8", check=True).stdout
 
     found = re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf)))
     assert found is not None

@@ -105,7 +105,7 @@ def test_a_hostile_file_is_refused_clearly_quickly_and_creates_nothing(
     result = subprocess.run(
         [sys.executable, "-m", "beslut", "--db", str(db), "import", str(good), str(bad)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=30,
         check=False,
     )
@@ -114,8 +114,8 @@ def test_a_hostile_file_is_refused_clearly_quickly_and_creates_nothing(
     assert said in result.stderr, result.stderr
     assert "inget utkast importerades" in result.stderr
     assert "Traceback" not in result.stderr
-    # Bounded: the refusal itself within 2 s of beslut's own start on this machine (a
-    # bomb or a loop would take minutes), wherever Python starts slowly (Wine, say).
-    assert elapsed < floor + 2.0, (elapsed, floor)
+    # Bounded: within a few of beslut's own starts on this machine, and 2 s (a bomb or a
+    # loop would take minutes), wherever Python starts slowly (Wine on a busy machine).
+    assert elapsed < 3 * floor + 2.0, (elapsed, floor)
     with Store.open(db) as store:
         assert len(store.list_drafts()) == 1  # only the example of a new database

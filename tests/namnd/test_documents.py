@@ -71,7 +71,7 @@ def test_pandoc_reads_the_protokollsutdrag_with_its_headings(tmp_path: Path) -> 
     markdown = subprocess.run(
         ["pandoc", "-f", "docx", "-t", "markdown", str(out)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=True,
     ).stdout
     draft = example_draft(TODAY)[0]

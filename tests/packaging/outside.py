@@ -35,7 +35,7 @@ def run(command: list[str], env: dict[str, str], cwd: Path) -> subprocess.Comple
     """Run ``command`` in ``cwd``; its output is kept for the assertion's message."""
     cwd.mkdir(parents=True, exist_ok=True)
     return subprocess.run(
-        command, env=env, cwd=cwd, capture_output=True, text=True, timeout=120, check=False
+        command, env=env, cwd=cwd, capture_output=True, encoding="utf-8", timeout=120, check=False
     )
 
 

@@ -30,7 +30,7 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build = subprocess.run(
         [sys.executable, str(ROOT / "dev.py"), "package", *paths],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=900,
         check=False,
     )

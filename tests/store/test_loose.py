@@ -38,7 +38,7 @@ def _beslut_list(db: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "beslut", "--db", str(db), "list"],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         cwd=ROOT,
         timeout=60,
     )
@@ -64,7 +64,7 @@ def _titles_seen_elsewhere(db: Path) -> list[str]:
         "print('\\n'.join(r[0] for r in c.execute('SELECT title FROM drafts ORDER BY id')))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(db)], capture_output=True, encoding="utf-8", check=True
     ).stdout
     return out.splitlines()
 

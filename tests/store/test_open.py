@@ -145,6 +145,6 @@ def test_opening_a_current_database_does_not_import_sqlite_utils(db_path: Path) 
         f"Store.open({str(db_path)!r}).list_drafts()\n"
         "print('sqlite_utils' in sys.modules)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"

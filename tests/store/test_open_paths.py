@@ -127,7 +127,7 @@ def test_command_line_refuses_at_once(case: str, tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "beslut", "--db", value, "list"],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         env=env,
         cwd=tmp_path,
         timeout=30,
@@ -146,7 +146,7 @@ def test_restoring_over_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "beslut", "--db", fifo, "backup", "restore", str(good)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=30,
     )
     assert done.returncode == 1, done.stderr

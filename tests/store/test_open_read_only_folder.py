@@ -62,7 +62,7 @@ def _run(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HOME": str(folder), "XDG_DATA_HOME": str(folder / "data")}
     if os.geteuid() != 0:
         return subprocess.run(
-            [sys.executable, *args], capture_output=True, text=True, env=env, timeout=60
+            [sys.executable, *args], capture_output=True, encoding="utf-8", env=env, timeout=60
         )
     try:
         nobody = pwd.getpwnam("nobody")
@@ -71,7 +71,7 @@ def _run(args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         env=env,
         timeout=60,
         user=nobody.pw_uid,

@@ -26,7 +26,7 @@ def _beslut(db: Path, *args: str) -> subprocess.Popen[str]:
         [sys.executable, "-m", "beslut", "--db", str(db), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         cwd=ROOT,
     )
 

@@ -55,7 +55,7 @@ def test_text_survives_sigkill(tmp_path: Path) -> None:
         [sys.executable, "-c", CHILD, str(db), str(tmp_path / "q.ini")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env=env,
         cwd=root,
     )
@@ -77,7 +77,7 @@ def test_text_survives_sigkill(tmp_path: Path) -> None:
         [sys.executable, "-m", "beslut", "--db", str(db), "--smoke-test"],
         env=env,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
@@ -127,7 +127,7 @@ def test_steady_typing_loses_at_most_two_seconds_to_sigkill(tmp_path: Path) -> N
             [sys.executable, "-c", TYPIST, str(db), str(tmp_path / "q.ini"), marker + letters],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            text=True,
+            encoding="utf-8",
             env=env,
             cwd=root,
         )

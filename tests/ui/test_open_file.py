@@ -294,7 +294,7 @@ def test_a_second_start_with_a_file_hands_it_to_the_first(
         [sys.executable, "-m", "beslut", "--db", str(db)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env=_env(tmp_path),
         cwd=ROOT,
     )
@@ -303,7 +303,7 @@ def test_a_second_start_with_a_file_hands_it_to_the_first(
         second = subprocess.run(  # from the file's folder, with its name only
             [sys.executable, "-m", "beslut", "--db", str(db), path.name],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             env=_env(tmp_path),
             cwd=downloads,
             timeout=60,

@@ -108,7 +108,7 @@ def test_text_typed_after_a_file_dialog_survives_sigkill(how: str, tmp_path: Pat
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env=env,
         cwd=ROOT,
     )
@@ -118,7 +118,7 @@ def test_text_typed_after_a_file_dialog_survives_sigkill(how: str, tmp_path: Pat
         listed = subprocess.run(
             [sys.executable, "-m", "beslut", "--db", str(db), "list"],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             cwd=ROOT,
             timeout=60,
         )

@@ -60,7 +60,7 @@ def _start(db: Path, home: Path) -> subprocess.Popen[str]:
         [sys.executable, "-m", "beslut", "--db", str(db)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env=env,
         cwd=ROOT,
     )

@@ -85,7 +85,7 @@ def _smoke_start(tmp_path: Path) -> dict[str, object]:
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, "--db", str(db), "--smoke-test"],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         env=env,
         timeout=120,
     )

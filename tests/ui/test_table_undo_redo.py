@@ -72,7 +72,7 @@ def test_redo_under_a_table_on_x11() -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
         cwd=Path(__file__).parents[2],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=300,
         check=False,
     )  # fmt: skip

@@ -46,7 +46,7 @@ def _pandoc(path: Path, mode: str) -> str:
     return subprocess.run(
         ["pandoc", f"--track-changes={mode}", "-t", "plain", "--wrap=none", str(path)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=True,
     ).stdout
 
