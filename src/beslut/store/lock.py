@@ -42,7 +42,7 @@ class InstanceLock:
     """Locks held for as long as this process has a database open.
 
     Each lock is the operating system's own lock on a small file in the temporary folder
-    (flock on POSIX, msvcrt.locking on Windows): taking it is atomic, so of two starts
+    (flock on POSIX, LockFileEx on Windows): taking it is atomic, so of two starts
     at the same moment exactly one gets it, and the system drops it when the process
     ends in any way, a crash or SIGKILL included, so no stale lock is ever left.
     """
@@ -55,15 +55,13 @@ class InstanceLock:
 
     def take(self, key: str) -> bool:
         """Take the lock ``key``; False when another process holds it."""
-        path = Path(tempfile.gettempdir()) / f"{key}.lock"
+        path = lock_path(key)
         try:
             handle = path.open("a+b")
         except OSError as exc:
             log.warning("cannot create the lock file %s: %s", path, exc)
             return True  # no lock is better than no app; the change counter still guards
-        try:
-            _lock(handle)
-        except OSError:
+        if not try_lock(handle, exclusive=True):
             handle.close()
             return False
         self._handles[key] = handle
@@ -75,21 +73,63 @@ class InstanceLock:
         self._handles.clear()
 
 
-def _lock(handle: BinaryIO) -> None:
-    """Lock ``handle`` without waiting; OSError when another process has it."""
+def lock_path(key: str) -> Path:
+    """The small file in the temporary folder whose lock is the lock ``key``."""
+    return Path(tempfile.gettempdir()) / f"{key}.lock"
+
+
+def database_keys(path: Path) -> list[str]:
+    """The keys of a database: by its path, and by the file itself once it exists."""
+    return [path_key(path), *filter(None, [file_key(path)])]
+
+
+def try_lock(handle: BinaryIO, exclusive: bool) -> bool:
+    """Lock ``handle`` without waiting; False when another process holds a lock in the way."""
     if sys.platform == "win32":
-        import msvcrt
+        return _windows_lock(handle, exclusive)
+    import fcntl
 
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
+    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    try:
+        fcntl.flock(handle.fileno(), mode | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+def _windows_lock(handle: BinaryIO, exclusive: bool) -> bool:  # pragma: no cover - Windows
+    import ctypes
+    import msvcrt
+    from ctypes import wintypes
+
+    class Overlapped(ctypes.Structure):
+        _fields_ = [  # ctypes reads the fields from the class
+            ("internal", ctypes.c_void_p),
+            ("internal_high", ctypes.c_void_p),
+            ("offset", wintypes.DWORD),
+            ("offset_high", wintypes.DWORD),
+            ("event", wintypes.HANDLE),
+        ]
+
+    fail_immediately, exclusive_lock = 0x1, 0x2
+    flags = fail_immediately | (exclusive_lock if exclusive else 0)
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    lock_file_ex = kernel32.LockFileEx
+    lock_file_ex.argtypes = [
+        wintypes.HANDLE,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        ctypes.POINTER(Overlapped),
+    ]
+    lock_file_ex.restype = wintypes.BOOL
+    overlapped = Overlapped()
+    os_handle = msvcrt.get_osfhandle(handle.fileno())  # type: ignore[attr-defined]
+    return bool(lock_file_ex(os_handle, flags, 0, 1, 0, ctypes.byref(overlapped)))
 
 
 def lock_database(lock: InstanceLock, path: Path) -> bool:
     """Take the locks of ``path`` that ``lock`` does not hold yet; False when another
     process holds one (by the same path, or the same file through another name)."""
-    keys = [path_key(path), *filter(None, [file_key(path)])]
-    return all(key in lock or lock.take(key) for key in keys)
+    return all(key in lock or lock.take(key) for key in database_keys(path))

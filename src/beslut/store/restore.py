@@ -20,10 +20,10 @@ from pathlib import Path
 
 from beslut.i18n import _
 from beslut.store import backups, errors
+from beslut.store.ownfiles import SIDE_SUFFIXES
 from beslut.store.versions import SCHEMA_VERSION
 
 RESTORE_WAIT = 10.0  # seconds a restore waits for the writers before it gives up
-_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def restore_backup(
@@ -139,7 +139,7 @@ def _set_aside_side_files(db_path: Path) -> list[tuple[Path, Path]]:
     """Rename the database's -wal, -shm and -journal to temporary names beside it;
     (original, temporary) for each, to put back if the restore fails."""
     moved = []
-    for suffix in _SIDE_FILES:
+    for suffix in SIDE_SUFFIXES[1:]:  # the files beside the database
         original = Path(f"{db_path}{suffix}")
         if not original.exists():
             continue

@@ -13,14 +13,12 @@ Windows. The system drops them when a process ends in any way.
 from __future__ import annotations
 
 import logging
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from beslut.store.lock import file_key, path_key
+from beslut.store.lock import database_keys, lock_path, try_lock
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +30,8 @@ class WritersLock:
     """The writers lock of one database, held shared or exclusive until ``release``."""
 
     def __init__(self, db_path: Path) -> None:
-        keys = [path_key(db_path), *filter(None, [file_key(db_path)])]
-        folder = Path(tempfile.gettempdir())
-        self._paths = [folder / f"{key.replace('beslut-', 'beslut-w-', 1)}.lock" for key in keys]
+        keys = database_keys(db_path)
+        self._paths = [lock_path(key.replace("beslut-", "beslut-w-", 1)) for key in keys]
         self._handles: list[BinaryIO] = []
 
     def acquire(
@@ -57,7 +54,7 @@ class WritersLock:
             except OSError as exc:
                 log.warning("cannot create the lock file %s: %s", path, exc)
                 continue  # no lock is better than no beslut
-            while not _try_lock(handle, exclusive):
+            while not try_lock(handle, exclusive):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     handle.close()
@@ -75,52 +72,6 @@ class WritersLock:
         for handle in self._handles:
             handle.close()  # closing the file releases its lock
         self._handles.clear()
-
-
-def _try_lock(handle: BinaryIO, exclusive: bool) -> bool:
-    """Lock ``handle`` without waiting; False when another process holds a lock in the way."""
-    if sys.platform == "win32":
-        return _windows_lock(handle, exclusive)
-    import fcntl
-
-    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-    try:
-        fcntl.flock(handle.fileno(), mode | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _windows_lock(handle: BinaryIO, exclusive: bool) -> bool:  # pragma: no cover - Windows
-    import ctypes
-    import msvcrt
-    from ctypes import wintypes
-
-    class Overlapped(ctypes.Structure):
-        _fields_ = [  # ctypes reads the fields from the class
-            ("internal", ctypes.c_void_p),
-            ("internal_high", ctypes.c_void_p),
-            ("offset", wintypes.DWORD),
-            ("offset_high", wintypes.DWORD),
-            ("event", wintypes.HANDLE),
-        ]
-
-    fail_immediately, exclusive_lock = 0x1, 0x2
-    flags = fail_immediately | (exclusive_lock if exclusive else 0)
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
-    lock_file_ex = kernel32.LockFileEx
-    lock_file_ex.argtypes = [
-        wintypes.HANDLE,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        ctypes.POINTER(Overlapped),
-    ]
-    lock_file_ex.restype = wintypes.BOOL
-    overlapped = Overlapped()
-    os_handle = msvcrt.get_osfhandle(handle.fileno())  # type: ignore[attr-defined]
-    return bool(lock_file_ex(os_handle, flags, 0, 1, 0, ctypes.byref(overlapped)))
 
 
 def hold_shared(
