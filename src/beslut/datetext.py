@@ -5,29 +5,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# Month names and their usual abbreviations, Swedish and English (the UI speaks both).
+from beslut.checks.swedish import MONTHS
+
+# Month names and their usual abbreviations: the Swedish names running text uses
+# (checks/swedish.py), English ones (the UI speaks both), and the short forms.
+_OTHER_NAMES = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("apr",),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("sept", "sep"),
+    ("october", "okt", "oct"),
+    ("nov",),
+    ("dec",),
+)
 _MONTHS = {
-    **{
-        name: number
-        for number, names in enumerate(
-            (
-                ("januari", "january", "jan"),
-                ("februari", "february", "feb"),
-                ("mars", "march", "mar"),
-                ("april", "apr"),
-                ("maj", "may"),
-                ("juni", "june", "jun"),
-                ("juli", "july", "jul"),
-                ("augusti", "august", "aug"),
-                ("september", "sept", "sep"),
-                ("oktober", "october", "okt", "oct"),
-                ("november", "nov"),
-                ("december", "dec"),
-            ),
-            start=1,
-        )
-        for name in names
-    }
+    name: number
+    for number, (swedish, others) in enumerate(zip(MONTHS, _OTHER_NAMES, strict=True), start=1)
+    for name in (swedish, *others)
 }
 
 _ISO = re.compile(r"(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})")  # 2027-01-14, 2027/1/14
