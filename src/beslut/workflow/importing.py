@@ -101,6 +101,7 @@ def summary(item: Imported, doctypes: Sequence[DocType], *, with_doctype: bool =
                 found.plain,
             ).format(n=found.plain)
         )
+    lines.extend(found.notices)  # what the reader could not read, said by the reader
     return lines
 
 

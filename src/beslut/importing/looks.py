@@ -1,0 +1,143 @@
+"""What a block looks like to part recognition: a title, a decision point, an underskrift
+line, a bilaga title (no Qt).
+
+Each test goes through every block kind, so a new kind fails here (mypy's
+``assert_never``) instead of passing silently as a paragraph. The measures are named in
+thresholds.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import assert_never
+
+from beslut.importing.read import Read, Role
+from beslut.importing.text import ends_sentence
+from beslut.importing.thresholds import LIMITS
+from beslut.model.draft import Block, BlockKind, Run
+
+# A name as an underskrift has it: two to four words, each begun with a capital.
+NAME = re.compile(r"^[A-ZÅÄÖÉ][\w'’.-]+(?:\s+[A-ZÅÄÖÉ][\w'’.-]+){1,3}$")
+# Two sentences in one line: a full stop, then a capital.
+_TWO_SENTENCES = re.compile(r"[.!?]\s+[A-ZÅÄÖ]")
+
+
+def _one_line(read: Read, limit: int) -> str:
+    """The block's text when it is one line of at most ``limit`` characters, else ""."""
+    text = read.text.strip()
+    return text if 0 < len(text) <= limit and "\n" not in text else ""
+
+
+def title_like(read: Read) -> bool:
+    """An ärendemening: the file calls it the title, or it is one short line of text
+    that is no sentence (never a list item or a table)."""
+    if read.role is Role.TITLE:
+        return True
+    kind = read.block.kind
+    match kind:
+        case BlockKind.PARAGRAPH | BlockKind.HEADING:
+            text = _one_line(read, LIMITS.title_max_chars)
+            return bool(text) and not text.endswith(".") and not _TWO_SENTENCES.search(text)
+        case BlockKind.BULLET | BlockKind.NUMBERED | BlockKind.TABLE:
+            return False
+        case _:
+            assert_never(kind)
+
+
+def subtitle_like(read: Read) -> bool:
+    """The title's second line: short, no sentence."""
+    if read.role is Role.SUBTITLE:
+        return True
+    text = _one_line(read, LIMITS.subtitle_max_chars)
+    kind = read.block.kind
+    return (
+        kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and bool(text) and not ends_sentence(text)
+    )
+
+
+def decision_like(read: Read, paragraphs_taken: int) -> bool:
+    """A decision point: a list item, or one of the few short paragraphs a Förslag till
+    beslut holds."""
+    kind = read.block.kind
+    match kind:
+        case BlockKind.NUMBERED | BlockKind.BULLET:
+            return 0 < len(read.text.strip()) <= 2 * LIMITS.decision_max_chars
+        case BlockKind.PARAGRAPH:
+            text = read.text.strip()
+            return (
+                0 < len(text) <= LIMITS.decision_max_chars
+                and len(_TWO_SENTENCES.findall(text)) < LIMITS.decision_max_sentences
+                and paragraphs_taken < LIMITS.decision_max_paragraphs
+            )
+        case BlockKind.HEADING | BlockKind.TABLE:
+            return False
+        case _:
+            assert_never(kind)
+
+
+def signature_like(read: Read, *, after_name: bool, from_text: bool) -> bool:
+    """An underskrift line: a name, or (``after_name``) a title under one. Word's
+    headings are never underskrifter; in text a short line alone may read as one."""
+    kind = read.block.kind
+    match kind:
+        case BlockKind.PARAGRAPH:
+            pass
+        case BlockKind.HEADING:
+            if not from_text:
+                return False
+        case BlockKind.NUMBERED | BlockKind.BULLET | BlockKind.TABLE:
+            return False
+        case _:
+            assert_never(kind)
+    text = _one_line(read, LIMITS.signature_max_chars)
+    if not text or ends_sentence(text):
+        return False
+    return bool(NAME.match(text)) or after_name
+
+
+def attachment_like(read: Read, *, from_text: bool) -> bool:
+    """A bilaga title: a list item or one short line that is at most one sentence."""
+    kind = read.block.kind
+    match kind:
+        case BlockKind.NUMBERED | BlockKind.BULLET:
+            return bool(_one_line(read, 2 * LIMITS.attachment_max_chars))
+        case BlockKind.PARAGRAPH:
+            pass
+        case BlockKind.HEADING:
+            if not from_text:
+                return False
+        case BlockKind.TABLE:
+            return False
+        case _:
+            assert_never(kind)
+    text = _one_line(read, LIMITS.attachment_max_chars)
+    return bool(text) and not _TWO_SENTENCES.search(text)
+
+
+def split_named_line(read: Read, is_name: Callable[[str], bool]) -> list[Read]:
+    """A paragraph whose first line is a part's name and whose other lines are text
+    (a heading typed with Shift+Enter before its text): the name as a heading of its
+    own, then the rest. Anything else as it is."""
+    block = read.block
+    if block.kind is not BlockKind.PARAGRAPH or read.role is not Role.TEXT:
+        return [read]
+    first, _sep, rest = read.text.partition("\n")
+    if not rest.strip() or not is_name(first):
+        return [read]
+    head: list[Run] = []
+    tail: list[Run] = []
+    for run in block.runs:
+        if tail:  # past the line break
+            tail.append(run)
+        elif "\n" in run.text:
+            before, _n, after = run.text.partition("\n")
+            if before:
+                head.append(replace(run, text=before, note=""))
+            tail.append(replace(run, text=after))
+        else:
+            head.append(run)
+    heading = Read(Block(BlockKind.HEADING, tuple(head), level=1), Role.TEXT)
+    body = Read(Block(BlockKind.PARAGRAPH, tuple(r for r in tail if r.text or r.note)))
+    return [heading, body] if body.text.strip() else [heading]
