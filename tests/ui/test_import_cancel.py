@@ -15,12 +15,14 @@ import shiboken6
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
+import beslut.importing
 from beslut.settings import Settings
 from beslut.store import Store
 from beslut.ui import import_flow
+from beslut.ui.import_preview import ImportPreview
 from beslut.ui.main_window import MainWindow
 from beslut.ui.worker import Worker
 from beslut.workflow import importing
@@ -73,7 +75,8 @@ def gates(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gates]:
         held.done.append(path.name)
         return result
 
-    monkeypatch.setattr(importing, "import_document", slow)
+    monkeypatch.setattr(importing, "import_document", slow)  # the first read
+    monkeypatch.setattr(beslut.importing, "import_document", slow)  # a type changed
     yield held
     held.release_all()
 
@@ -315,6 +318,75 @@ def test_a_read_ending_after_its_flow_is_gone_raises_nothing(
     gate.set()
     thread.join(5)
     assert not thread.is_alive() and failures == []
+
+
+def _preview_of(qtbot: QtBot, window: MainWindow) -> ImportPreview:
+    qtbot.waitUntil(lambda: len(_visible(window, "importPreview")) == 1, timeout=5000)
+    preview = window.importer.preview
+    assert preview is not None
+    return preview
+
+
+def test_a_changed_type_is_read_again_off_the_gui_thread_before_importera(
+    qtbot: QtBot,
+    window: MainWindow,
+    messages: ScriptedMessages,
+    store: Store,
+    gates: Gates,
+    tmp_path: Path,
+) -> None:
+    before = _ids(store)
+    _import(window, messages, _tu(tmp_path, "bibliotek.txt", "Nytt bibliotek"))
+    preview = _preview_of(qtbot, window)
+    combo = preview.findChild(QComboBox, "importDoctype")
+    assert combo is not None
+    first = combo.currentData()
+    gates.hold("bibliotek.txt")
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # returns at once: the read waits on its gate
+    chosen = combo.currentData()
+    assert chosen != first
+    qtbot.waitUntil(lambda: gates.started == ["bibliotek.txt"] * 2, timeout=3000)
+    (summary,) = preview.findChildren(QLabel, "importSummary")
+    assert summary.text() == f"Läser dokumentet igen som {combo.currentText()}…"
+    assert not combo.isEnabled() and not preview.import_button.isEnabled()
+    cursor = QGuiApplication.overrideCursor()
+    assert cursor is not None and cursor.shape() == Qt.CursorShape.WaitCursor
+    gates.release("bibliotek.txt")
+    qtbot.waitUntil(preview.import_button.isEnabled, timeout=5000)
+    assert combo.isEnabled() and combo.hasFocus() and combo.currentData() == chosen
+    assert "Ärendemening: Nytt bibliotek" in summary.text()
+    assert QGuiApplication.overrideCursor() is None
+    QTest.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
+    (new_id,) = _ids(store) - before
+    with Store.open(store.path) as fresh:
+        assert fresh.load_draft(new_id).meta.doctype == chosen
+    assert messages.errors == []
+
+
+def test_avbryt_while_a_type_is_read_again_drops_the_read(
+    qtbot: QtBot,
+    window: MainWindow,
+    messages: ScriptedMessages,
+    store: Store,
+    gates: Gates,
+    tmp_path: Path,
+) -> None:
+    before = _ids(store)
+    _import(window, messages, _tu(tmp_path, "bibliotek.txt", "Nytt bibliotek"))
+    preview = _preview_of(qtbot, window)
+    combo = preview.findChild(QComboBox, "importDoctype")
+    assert combo is not None
+    gates.hold("bibliotek.txt")
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: len(gates.started) == 2, timeout=3000)
+    QTest.mouseClick(preview.cancel_button, Qt.MouseButton.LeftButton)
+    assert _usable(window) and window.importer.preview is None
+    gates.release("bibliotek.txt")
+    qtbot.waitUntil(lambda: len(gates.done) == 2, timeout=5000)
+    qtbot.wait(200)
+    assert not _visible(window, "importPreview") and messages.errors == []
+    assert _ids(store) == before and QGuiApplication.overrideCursor() is None
 
 
 def test_read_files_stops_between_files_when_cancelled(tmp_path: Path) -> None:
