@@ -240,7 +240,7 @@ def test_a_normal_import_still_previews_and_stores_on_importera(
     before = _ids(store)
     _import(window, messages, _tu(tmp_path, "bibliotek.txt", "Nytt bibliotek i Skärholmen"))
     qtbot.waitUntil(lambda: len(_visible(window, "importPreview")) == 1, timeout=5000)
-    assert not _visible(window, "importProgress")  # a quick read shows only the preview
+    assert not _visible(window, "importProgress")  # gone once the preview shows
     preview = window.importer.preview
     assert preview is not None
     QTest.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
