@@ -145,6 +145,7 @@ def test_beslut_s_own_docx_comes_back_and_the_type_can_be_changed(
     QTest.keyClick(combo, Qt.Key.Key_Down)  # the next document type in the list
     chosen = combo.currentData()
     assert chosen != original.meta.doctype
+    qtbot.waitUntil(combo.isEnabled, timeout=5000)  # read again off the GUI thread
     assert _summary(dialog) != first  # recognised again as the other type
     _click(dialog, "importButton")
     stored = _stored(store)
@@ -306,6 +307,7 @@ def test_a_file_gone_before_its_type_is_changed_is_said_and_keeps_its_type(
     shown = combo.currentData()
     tu_txt.unlink()  # moved away while the preview was open
     QTest.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: bool(messages.errors), timeout=5000)  # read off the GUI thread
     assert len(messages.errors) == 1 and "bibliotek.txt" in messages.errors[0]
     assert combo.currentData() == shown
     assert dialog.isVisible()  # what was read can still be imported

@@ -58,6 +58,7 @@ _NOT_AT_START = (
     "beslut.ui.export_flow",
     "beslut.ui.import_flow",
     "beslut.ui.import_preview",
+    "beslut.ui.import_progress",
     "beslut.ui.richtext",
     "beslut.ui.safety",
     "beslut.ui.settings_dialog",

@@ -1,5 +1,6 @@
 """The preview before an import: per file what was recognised (the core's summary) and
-its document type, which the user can change; Importera or Avbryt.
+its document type, which the user can change (the file is then read again off the GUI
+thread, Importera waiting for it); Importera or Avbryt.
 
 Loaded only when documents are imported (start-up time).
 """
@@ -27,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from beslut.errors import BeslutError
 from beslut.i18n import _, ngettext
+from beslut.ui.worker import Worker
 
 if TYPE_CHECKING:
     from beslut.doctypes.loader import DocType
     from beslut.importing import Imported
 
-Recognise = Callable[[Path, str], "Imported"]  # a file read again as a type (by key)
+Recognise = Callable[[Path, str], "Imported"]  # a file read again as a type (by key);
+# called on a background thread
 Summarise = Callable[["Imported"], list[str]]  # the core's lines for one file
 Failed = Callable[[BeslutError], None]  # how a failure is shown (the window's Messages)
 
@@ -50,6 +53,7 @@ class FilePreview(QGroupBox):
         super().__init__(item.path.name, parent)
         self.item = item
         self._summarise = summarise
+        self._refocus = False
         self.doctype = QComboBox()
         self.doctype.setObjectName("importDoctype")
         self.doctype.setAccessibleName(_("Dokumenttyp för {name}").format(name=item.path.name))
@@ -74,7 +78,19 @@ class FilePreview(QGroupBox):
         self.doctype.blockSignals(True)
         self.doctype.setCurrentIndex(max(0, self.doctype.findData(item.found.doctype)))
         self.doctype.blockSignals(False)
+        self.doctype.setEnabled(True)
+        if self._refocus:  # the user was in the list of types: back there
+            self._refocus = False
+            self.doctype.setFocus()
         self.lines.setText("\n".join(self._summarise(item)))
+
+    def reading(self) -> None:
+        """The file is being read again as the type chosen: say so until it is shown."""
+        self._refocus = self.doctype.hasFocus()
+        self.doctype.setEnabled(False)
+        self.lines.setText(
+            _("Läser dokumentet igen som {doctype}…").format(doctype=self.doctype.currentText())
+        )
 
 
 class ImportPreview(QDialog):
@@ -93,6 +109,10 @@ class ImportPreview(QDialog):
         self.setObjectName("importPreview")
         self.setWindowTitle(_("Importera dokument"))
         self._recognise, self._failed = recognise, failed
+        self._worker = Worker(self)
+        self._worker.finished.connect(self._read_again)
+        self._worker.failed.connect(self._read_again_failed)
+        self._pending = 0  # files being read again: Importera waits for them
         count = len(imported)
         intro = QLabel(
             ngettext(
@@ -146,13 +166,38 @@ class ImportPreview(QDialog):
         key = preview.key()
         if key == preview.item.found.doctype:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a PDF takes a moment
-        try:
-            item = self._recognise(preview.item.path, key)
-        except BeslutError as exc:  # the file changed on disk since it was read
-            QGuiApplication.restoreOverrideCursor()
-            preview.show_item(preview.item)  # back to the type it was read as
-            self._failed(exc)
-            return
-        QGuiApplication.restoreOverrideCursor()
+        path, recognise = preview.item.path, self._recognise
+        preview.reading()
+        self._busy(+1)
+        self._worker.submit(preview, lambda: recognise(path, key))  # a PDF takes a while
+
+    def _read_again(self, preview: FilePreview, item: Imported) -> None:
+        self._busy(-1)
         preview.show_item(item)
+
+    def _read_again_failed(self, preview: FilePreview, exc: BaseException) -> None:
+        self._busy(-1)
+        preview.show_item(preview.item)  # back to the type it was read as
+        if isinstance(exc, BeslutError):  # the file changed on disk since it was read
+            self._failed(exc)
+        else:
+            raise exc
+
+    def _busy(self, step: int) -> None:
+        """One more (+1) or one fewer (-1) file being read again; the wait cursor and
+        Importera follow."""
+        self._pending += step
+        if step > 0 and self._pending == 1:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        elif step < 0 and self._pending == 0:
+            QGuiApplication.restoreOverrideCursor()
+        self.import_button.setEnabled(self._pending == 0)
+
+    def done(self, result: int) -> None:
+        """Closed (Avbryt, Esc, or Importera): a read still under way is dropped."""
+        if self._pending:
+            self._worker.finished.disconnect(self._read_again)
+            self._worker.failed.disconnect(self._read_again_failed)
+            self._pending = 0
+            QGuiApplication.restoreOverrideCursor()
+        super().done(result)

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +40,21 @@ class Worker(QObject):
                 result = func()
             except Exception as exc:  # reported to the GUI, which decides what to show
                 log.warning("background job %r failed: %r", token, exc)
-                self.failed.emit(token, exc)
+                self._report(self.failed, token, exc)
             else:
-                self.finished.emit(token, result)
+                self._report(self.finished, token, result)
 
         thread = threading.Thread(target=run, name=f"beslut-{token}", daemon=True)
         self._thread = thread
         thread.start()
         return thread
+
+    @staticmethod
+    def _report(signal: SignalInstance, token: object, value: object) -> None:
+        try:
+            signal.emit(token, value)
+        except RuntimeError:  # the window went (closing) while the job ran: nobody to tell
+            log.info("background job %r ended after its receiver was gone", token)
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until every submitted job is done (used when closing)."""

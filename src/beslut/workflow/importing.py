@@ -4,7 +4,7 @@ that none is stored."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +30,7 @@ class ReadFiles:
     imported: tuple[Imported, ...]
     problems: tuple[str, ...]
     doctypes: tuple[DocType, ...]
+    cancelled: bool = False  # stopped between files: what was read is not all
 
 
 def read_files(
@@ -38,15 +39,26 @@ def read_files(
     doctype: str | None = None,
     *,
     database: Path | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    reading: Callable[[int, Path], None] | None = None,
 ) -> ReadFiles:
     """Read and recognise ``paths`` with the organisation's document types; nothing is
     stored. ``doctype`` (a key) overrides the guess for every file; the files of
-    ``database`` are refused unread."""
+    ``database`` are refused unread.
+
+    ``cancelled`` is asked before each file (a file being read is not interrupted): when
+    true, reading stops and the result says so. ``reading(index, path)`` is told before
+    each file is read (both are called on the thread that reads)."""
     from beslut.store.ownfiles import refuse_database_file
 
     types = available_doctypes(settings).types
-    imported, problems = [], []
-    for path in paths:
+    imported: list[Imported] = []
+    problems: list[str] = []
+    for index, path in enumerate(paths):
+        if cancelled is not None and cancelled():
+            return ReadFiles(tuple(imported), tuple(problems), types, cancelled=True)
+        if reading is not None:
+            reading(index, path)
         try:
             refuse_database_file(path, database)
             imported.append(import_document(path, types, doctype))
