@@ -215,3 +215,24 @@ def test_pandocs_docx_with_a_bilagor_sub_heading(tmp_path: Path) -> None:
     draft = _imported(path)
     assert draft.attachments == ()
     assert _words(draft).count("Stycke") == 4
+
+
+def test_a_part_name_joined_to_its_text_by_a_converter_is_its_heading(tmp_path: Path) -> None:
+    """pandoc's markdown reader joins a text TU's heading line to the paragraph under it."""
+    document = Document()
+    document.add_paragraph("Förslag till beslut")
+    document.add_paragraph("1. Nämnden godkänner förslaget.")
+    document.add_paragraph("Dag Helin", style="List Bullet")
+    document.add_paragraph("Sammanfattning Förslaget är ambitiöst men saknar mätbara mål.")
+    document.add_paragraph("Ärendet har även remitterats till stadsdelsnämnderna.")
+    path = tmp_path / "tu.docx"
+    document.save(str(path))
+    draft = _imported(path)
+    assert draft.decisions == ("Nämnden godkänner förslaget.",)
+    assert [s.name for s in draft.signatories] == ["Dag Helin"]
+    summary = draft.section("sammanfattning")
+    assert summary is not None
+    assert [b.text for b in summary.blocks] == [
+        "Förslaget är ambitiöst men saknar mätbara mål.",
+        "Ärendet har även remitterats till stadsdelsnämnderna.",  # no capital after "Ärendet"
+    ]

@@ -87,7 +87,10 @@ def signature_like(read: Read, *, after_name: bool, from_text: bool) -> bool:
         case BlockKind.HEADING:
             if not from_text:
                 return False
-        case BlockKind.NUMBERED | BlockKind.BULLET | BlockKind.TABLE:
+        case BlockKind.NUMBERED | BlockKind.BULLET:  # a name set as a list item
+            text = _one_line(read, LIMITS.signature_max_chars)
+            return bool(NAME.match(text)) and not ends_sentence(text)
+        case BlockKind.TABLE:
             return False
         case _:
             assert_never(kind)
@@ -116,6 +119,38 @@ def attachment_like(read: Read, *, from_text: bool) -> bool:
     return bool(text) and not _TWO_SENTENCES.search(text)
 
 
+def _leading_name(text: str, is_name: Callable[[str], bool]) -> str:
+    """The part's name a paragraph begins with when its lines were joined (a TU's text
+    made into Word by a converter): "Sammanfattning Förslaget är …"; a name followed by
+    a capital, the longest of up to six words."""
+    words = text.split(" ", 7)
+    for n in range(min(6, len(words) - 1), 0, -1):
+        after = words[n]
+        if after[:1].isupper() and is_name(" ".join(words[:n])):
+            return " ".join(words[:n]) + " "
+    return ""
+
+
+def _split_at(read: Read, at: int) -> list[Read]:
+    """``read`` as a heading of its first ``at`` characters, then a paragraph of the rest."""
+    head: list[Run] = []
+    tail: list[Run] = []
+    seen = 0
+    for run in read.block.runs:
+        if seen >= at:
+            tail.append(run)
+        elif seen + len(run.text) <= at:
+            head.append(replace(run, note=""))
+        else:
+            cut = at - seen
+            head.append(replace(run, text=run.text[:cut], note=""))
+            tail.append(replace(run, text=run.text[cut:]))
+        seen += len(run.text)
+    head = [replace(r, text=r.text.rstrip()) for r in head if r.text.strip()]
+    heading = Read(Block(BlockKind.HEADING, tuple(head), level=1), Role.TEXT)
+    return [heading, Read(Block(BlockKind.PARAGRAPH, tuple(r for r in tail if r.text or r.note)))]
+
+
 def split_named_line(read: Read, is_name: Callable[[str], bool]) -> list[Read]:
     """A paragraph whose first line is a part's name and whose other lines are text
     (a heading typed with Shift+Enter before its text): the name as a heading of its
@@ -125,7 +160,10 @@ def split_named_line(read: Read, is_name: Callable[[str], bool]) -> list[Read]:
         return [read]
     first, _sep, rest = read.text.partition("\n")
     if not rest.strip() or not is_name(first):
-        return [read]
+        first = _leading_name(read.text, is_name)
+        if not first:
+            return [read]
+        return _split_at(read, len(first))
     head: list[Run] = []
     tail: list[Run] = []
     for run in block.runs:

@@ -208,6 +208,10 @@ class _Names:
 
 
 def _split_named(blocks: Sequence[Read], names: _Names) -> list[Read]:
+    """Blocks with a part's name before their text split in two, in a file whose part
+    headings are not marked (where they are, a paragraph is text)."""
+    if names.marked:
+        return list(blocks)
     return [piece for read in blocks for piece in split_named_line(read, names.is_name)]
 
 
