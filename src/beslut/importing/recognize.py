@@ -1,33 +1,42 @@
 """From a document as read to a draft: the facts, the title, Förslag till beslut, the
 signatories, each part under its heading, the bilagor (no Qt).
 
-Part headings are matched to the document type's parts by the names each part has in
-its TOML (``names``, beside ``heading``), so "Förvaltningens bedömning" can be
-Förvaltningens synpunkter. A heading the type does not know becomes an own part where it
-stands when the file marks it as a part's heading (Word's Heading 1); in plain text it
-is a sub-heading of the part it is in. The document type is the one whose names the
-headings match best.
+Which blocks are part headings and which part each names is partnames.py's; what a
+block looks like (a decision point, an underskrift, a bilaga title) is looks.py's, by
+the measures in thresholds.py. A heading the type does not know becomes an own part
+where it stands when the file marks it as a part's heading (Word's Heading 1).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from beslut.doctypes.loader import DocType, SectionSpec
+from beslut.doctypes.loader import DocType
 from beslut.importing.facts import Facts, fragments, read_facts
 from beslut.importing.looks import (
     NAME,
     attachment_like,
     decision_like,
     signature_like,
-    split_named_line,
     subtitle_like,
     title_like,
+)
+from beslut.importing.partnames import (
+    ATTACHMENT_NAMES,
+    DECISION_NAMES,
+    Heading,
+    Names,
+    PartMatcher,
+    guess_doctype,
+    heading_names,
+    known_names,
+    normalise,
+    own_key,
+    part_names,
+    split_named,
 )
 from beslut.importing.read import Document, Read, Role
 from beslut.importing.thresholds import LIMITS
@@ -43,43 +52,22 @@ from beslut.model.draft import (
     Signatory,
 )
 
-ATTACHMENT_NAMES = ("bilagor", "bilaga", "bilagor till ärendet")
-DECISION_NAMES = ("förslag till beslut", "förvaltningens förslag till beslut")
+__all__ = [
+    "ATTACHMENT_NAMES",
+    "DECISION_NAMES",
+    "Found",
+    "PartMatcher",
+    "continued",
+    "guess_doctype",
+    "heading_names",
+    "known_names",
+    "normalise",
+    "part_names",
+    "recognise",
+]
+
 OTHER_TEXT = "Övrig text"  # a part for text before any part heading
 _PREFIX = re.compile(r"(?i)^(bilaga\s*\d+\s*[:.–-]?\s*|\d+\s*[.)]\s*)")
-
-
-def normalise(heading: str) -> str:
-    """A heading as compared: lower case, single spaces, without a trailing colon."""
-    text = unicodedata.normalize("NFC", heading).strip().rstrip(":").strip()
-    return " ".join(text.lower().split())
-
-
-def part_names(spec: SectionSpec) -> tuple[str, ...]:
-    """The names a part's heading may have: its heading and its ``names``."""
-    return (spec.heading, *spec.names)
-
-
-class PartMatcher:
-    """Which part of a document type a heading names, by the parts' names ("*" in a name
-    matches any words)."""
-
-    def __init__(self, doctype: DocType) -> None:
-        self.exact: dict[str, SectionSpec] = {}
-        self.patterns: list[tuple[str, SectionSpec]] = []
-        for spec in doctype.sections:
-            for name in part_names(spec):
-                if "*" in name:
-                    self.patterns.append((normalise(name), spec))
-                else:
-                    self.exact.setdefault(normalise(name), spec)
-
-    def __call__(self, heading: str) -> SectionSpec | None:
-        name = normalise(heading)
-        found = self.exact.get(name)
-        if found is None:
-            found = next((s for p, s in self.patterns if fnmatch.fnmatchcase(name, p)), None)
-        return found
 
 
 @dataclass
@@ -96,64 +84,12 @@ class Found:
     notices: list[str] = field(default_factory=list)  # what the reader could not read
 
 
-def guess_doctype(document: Document, doctypes: Sequence[DocType]) -> DocType:
-    """The type whose part names the document's headings match best (the first listed
-    wins a tie, beslutsärende by default)."""
-    headings = [r.text for r in document.blocks if _is_heading(r) or _alone(r)]
-
-    def score(doctype: DocType) -> int:
-        match = PartMatcher(doctype)
-        return len({spec.key for h in headings if (spec := match(h)) is not None})
-
-    return max(doctypes, key=score)
-
-
-def _alone(read: Read) -> bool:
-    """A short paragraph alone on its line: a part's name in a file without headings."""
-    return read.block.kind is BlockKind.PARAGRAPH and len(read.text) <= 60
-
-
-def heading_names(doctype: DocType) -> tuple[str, ...]:
-    """The names of ``doctype``'s headings that are no part's: Förslag till beslut's
-    and the bilagor's."""
-    return (*_decision_names(doctype), *ATTACHMENT_NAMES)
-
-
-def _decision_names(doctype: DocType) -> tuple[str, ...]:
-    return (doctype.decision_heading, *doctype.decision_names, *DECISION_NAMES)
-
-
-def known_names(doctypes: Sequence[DocType]) -> frozenset[str]:
-    """Every part name of every document type (patterns aside), normalised: a heading
-    with one of them is a part's heading in any TU, whatever type it is read as."""
-    return frozenset(
-        normalise(name)
-        for doctype in doctypes
-        for spec in doctype.sections
-        for name in part_names(spec)
-        if "*" not in name
-    )
-
-
 def recognise(
     document: Document, doctype: DocType, known: frozenset[str] = frozenset()
 ) -> tuple[Draft, Found]:
     """The draft ``document`` holds, read as a TU of ``doctype``; a heading among
     ``known`` that ``doctype`` has no part for becomes an own part in its place."""
     return _Walk(document, doctype, known).draft()
-
-
-def _is_heading(read: Read) -> bool:
-    return read.role is Role.PART_HEADING or read.block.kind is BlockKind.HEADING
-
-
-class Heading(Enum):
-    """What a block starts, if anything."""
-
-    NONE = "none"
-    PART = "part"
-    DECISIONS = "decisions"
-    ATTACHMENTS = "attachments"
 
 
 class State(Enum):
@@ -165,56 +101,6 @@ class State(Enum):
     ATTACHMENTS = "attachments"  # under Bilagor
 
 
-class _Names:
-    """Which headings name what, and which blocks are part headings in this document:
-    where the file marks its part headings (Word's Heading 1, used for more than a
-    title, or with a part's name), only those are; in a file that marks none, a line
-    that is a part's name alone (bold or not) is one."""
-
-    def __init__(self, doctype: DocType, known: frozenset[str], blocks: Sequence[Read]) -> None:
-        self.match = PartMatcher(doctype)
-        self.known = known
-        self.decisions = {normalise(name) for name in _decision_names(doctype)}
-        self.attachments = set(ATTACHMENT_NAMES)
-        marked = [r for r in blocks if r.role is Role.PART_HEADING]
-        self.marked = len(marked) > 1 or any(self.is_name(r.text) for r in marked)
-
-    def is_name(self, text: str) -> bool:
-        name = normalise(text)
-        return (
-            name in self.decisions
-            or name in self.attachments
-            or name in self.known
-            or self.match(text) is not None
-        )
-
-    def heading(self, read: Read) -> Heading:
-        """What ``read`` starts when it is a part heading here."""
-        kind = read.block.kind
-        if read.role is Role.DECISION:
-            return Heading.DECISIONS
-        if read.role is not Role.PART_HEADING and (
-            self.marked
-            or kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH)
-            or not self.is_name(read.text)
-        ):
-            return Heading.NONE
-        name = normalise(read.text)
-        if name in self.decisions:
-            return Heading.DECISIONS
-        if name in self.attachments:
-            return Heading.ATTACHMENTS
-        return Heading.PART
-
-
-def _split_named(blocks: Sequence[Read], names: _Names) -> list[Read]:
-    """Blocks with a part's name before their text split in two, in a file whose part
-    headings are not marked (where they are, a paragraph is text)."""
-    if names.marked:
-        return list(blocks)
-    return [piece for read in blocks for piece in split_named_line(read, names.is_name)]
-
-
 class _Walk:
     """One pass over the blocks: a state machine whose state the last part heading set,
     and which leaves a special part (decisions, underskrifter, bilagor) for the part it
@@ -223,9 +109,9 @@ class _Walk:
     def __init__(self, document: Document, doctype: DocType, known: frozenset[str]) -> None:
         self.document, self.doctype = document, doctype
         self.from_text = document.from_text
-        first = _Names(doctype, known, document.blocks)
-        self.blocks = _split_named(document.blocks, first)
-        self.names = _Names(doctype, known, self.blocks)
+        first = Names(doctype, known, document.blocks)
+        self.blocks = split_named(document.blocks, first)
+        self.names = Names(doctype, known, self.blocks)
         self.found = Found(doctype=doctype.key, notices=list(document.notices))
         self.sections: list[tuple[str, str, list[Block]]] = []
         self.decisions: list[str] = []
@@ -422,7 +308,7 @@ class _Walk:
     def _start_part(self, heading: str) -> list[Block]:
         spec = self.names.match(heading)
         taken = {key for key, _h, _b in self.sections} | {s.key for s in self.doctype.sections}
-        key = spec.key if spec is not None else _own_key(heading, taken)
+        key = spec.key if spec is not None else own_key(heading, taken)
         blocks: list[Block] = []
         self.sections.append((key, heading.strip(), blocks))
         return blocks
@@ -496,14 +382,3 @@ def _repeats_facts(read: Read, facts: Facts) -> bool:
 
 def _fact_like(read: Read, facts: Facts) -> bool:
     return any(piece in facts.lines for piece in fragments(read.text.split("\n")))
-
-
-def _own_key(heading: str, taken: set[str]) -> str:
-    """A key for an own part: the heading in lower-case ASCII, unlike the keys
-    ``taken`` (the draft's parts so far and the document type's)."""
-    folded = unicodedata.normalize("NFKD", heading.lower()).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "_", folded).strip("_") or "avsnitt"
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}_{n}", n + 1
-    return key
