@@ -236,3 +236,18 @@ def test_a_part_name_joined_to_its_text_by_a_converter_is_its_heading(tmp_path: 
         "Förslaget är ambitiöst men saknar mätbara mål.",
         "Ärendet har även remitterats till stadsdelsnämnderna.",  # no capital after "Ärendet"
     ]
+
+
+def test_recognised_again_as_another_type_from_what_was_read(tmp_path: Path) -> None:
+    from beslut.importing import recognise_again
+
+    path = tmp_path / "tu.txt"
+    path.write_text("Ny simhall\n\nBakgrund\n\nBadet är gammalt.\n", "utf-8")
+    doctypes = load_doctypes()
+    first = import_document(path, doctypes)
+    path.unlink()  # not read again: the document as read is kept
+    other = next(d.key for d in doctypes if d.key != first.draft.meta.doctype)
+    again = recognise_again(first, doctypes, other)
+    assert again.draft.meta.doctype == other
+    assert again.draft.meta.title == "Ny simhall"
+    assert "Badet är gammalt." in _words(again.draft)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QMenu, Q
 from pytestqt.qtbot import QtBot
 
 import beslut.importing
+from beslut.doctypes.loader import DocType
+from beslut.importing import Imported
 from beslut.settings import Settings
 from beslut.store import Store
 from beslut.ui import import_flow
@@ -75,8 +77,19 @@ def gates(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gates]:
         held.done.append(path.name)
         return result
 
+    real_again = beslut.importing.recognise_again
+
+    def slow_again(item: Imported, doctypes: Sequence[DocType], doctype: str) -> Imported:
+        held.started.append(item.path.name)
+        gate = held.gates.get(item.path.name)
+        if gate is not None:
+            assert gate.wait(10), "the test never opened the gate"
+        result = real_again(item, doctypes, doctype)
+        held.done.append(item.path.name)
+        return result
+
     monkeypatch.setattr(importing, "import_document", slow)  # the first read
-    monkeypatch.setattr(beslut.importing, "import_document", slow)  # a type changed
+    monkeypatch.setattr(beslut.importing, "recognise_again", slow_again)  # a type changed
     yield held
     held.release_all()
 

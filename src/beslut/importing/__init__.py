@@ -9,7 +9,7 @@ app's preview and the command line; nothing is stored here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from beslut.doctypes.loader import DocType
@@ -26,16 +26,18 @@ from beslut.importing.recognize import (
 from beslut.importing.safety import ImportRefused, Kind, decode_text, open_docx, read_checked
 from beslut.model.draft import Draft
 
-__all__ = ["ImportRefused", "Imported", "import_document", "read_document"]
+__all__ = ["ImportRefused", "Imported", "import_document", "read_document", "recognise_again"]
 
 
 @dataclass(frozen=True)
 class Imported:
-    """A file made into a draft: the draft, and what recognition found in it."""
+    """A file made into a draft: the draft, what recognition found in it, and the
+    document as read (to recognise it again as another type without reading it again)."""
 
     path: Path
     draft: Draft
     found: Found
+    document: Document | None = field(default=None, compare=False, repr=False)
 
 
 def read_document(path: Path, known: Callable[[str], bool] | None = None) -> Document:
@@ -79,8 +81,22 @@ def import_document(
     names = known_names(doctypes)
     headings = names | {normalise(name) for d in doctypes for name in heading_names(d)}
     document = read_document(path, lambda line: normalise(line) in headings)
+    return _recognised(path, document, doctypes, doctype)
+
+
+def recognise_again(item: Imported, doctypes: Sequence[DocType], doctype: str) -> Imported:
+    """``item`` recognised as the document type ``doctype`` (by its key): from the
+    document as read when it is kept, else from the file read again."""
+    if item.document is None:
+        return import_document(item.path, doctypes, doctype)
+    return _recognised(item.path, item.document, doctypes, doctype)
+
+
+def _recognised(
+    path: Path, document: Document, doctypes: Sequence[DocType], doctype: str | None
+) -> Imported:
     chosen = next((d for d in doctypes if d.key == doctype), None)
     if chosen is None:
         chosen = guess_doctype(document, doctypes)
-    draft, found = recognise(document, chosen, names)
-    return Imported(path, draft, found)
+    draft, found = recognise(document, chosen, known_names(doctypes))
+    return Imported(path, draft, found, document)

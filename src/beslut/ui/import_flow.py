@@ -209,15 +209,16 @@ class ImportFlow(QObject):
         self._window.messages.error(self._window, exc, _("Dokumenten kunde inte importeras"))
 
     def _show_preview(self, read: ReadFiles) -> None:
-        from beslut.importing import import_document
+        from beslut.importing import recognise_again
         from beslut.ui.import_preview import ImportPreview
 
         window, types = self._window, read.doctypes
+        items = {item.path: item for item in read.imported}  # as read: no second read
         preview = ImportPreview(
             read.imported,
             types,
             lambda item: summary(item, types, with_doctype=False),  # the combo shows it
-            lambda path, key: import_document(path, types, key),
+            lambda path, key: recognise_again(items[path], types, key),
             lambda exc: window.messages.error(window, exc),
             window,
         )

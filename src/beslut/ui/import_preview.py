@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from beslut.doctypes.loader import DocType
     from beslut.importing import Imported
 
-Recognise = Callable[[Path, str], "Imported"]  # a file read again as a type (by key);
+Recognise = Callable[[Path, str], "Imported"]  # a file recognised again as a type (by key);
 # called on a background thread
 Summarise = Callable[["Imported"], list[str]]  # the core's lines for one file
 Failed = Callable[[BeslutError], None]  # how a failure is shown (the window's Messages)
