@@ -31,11 +31,13 @@ __all__ = ["ImportRefused", "Imported", "import_document", "read_document"]
 
 @dataclass(frozen=True)
 class Imported:
-    """A file made into a draft: the draft, and what recognition found in it."""
+    """A file made into a draft: the draft, what recognition found in it, and what the
+    reader noticed (what it could not read)."""
 
     path: Path
     draft: Draft
     found: Found
+    notices: tuple[str, ...] = ()
 
 
 def read_document(path: Path, known: Callable[[str], bool] | None = None) -> Document:
@@ -83,4 +85,4 @@ def import_document(
     if chosen is None:
         chosen = guess_doctype(document, doctypes)
     draft, found = recognise(document, chosen, names)
-    return Imported(path, draft, found)
+    return Imported(path, draft, found, tuple(document.notices))

@@ -101,6 +101,7 @@ def summary(item: Imported, doctypes: Sequence[DocType], *, with_doctype: bool =
                 found.plain,
             ).format(n=found.plain)
         )
+    lines += item.notices  # what the reader did not read ("2 bilder lästes inte.")
     return lines
 
 
