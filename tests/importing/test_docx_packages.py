@@ -94,3 +94,16 @@ def test_a_heading_0_style_is_a_heading_not_a_damaged_file(tmp_path: Path) -> No
         (BlockKind.HEADING, 2),
         (BlockKind.PARAGRAPH, 0),
     ]
+
+
+def test_damaged_package_relationships_beside_word_document_xml(tmp_path: Path) -> None:
+    import zipfile
+
+    path = write_docx(tmp_path / "rels.docx", p("Texten finns."))
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["_rels/.rels"] = b"<Relationships><trasig"
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    assert texts(read(path)) == ["Texten finns."]

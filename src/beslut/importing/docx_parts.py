@@ -16,7 +16,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from beslut.export.ooxml import Element, w
 from beslut.i18n import _
-from beslut.importing.safety import read_part, refuse
+from beslut.importing.safety import ImportRefused, read_part, refuse
 
 REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _PARSER = etree.XMLParser(
@@ -84,10 +84,17 @@ def main_part(path: Path, archive: zipfile.ZipFile) -> str | None:
     """The name of the main document part: where the package's relationships say (most
     often word/document.xml), else word/document.xml if it is there."""
     names = set(archive.namelist())
-    for kind, target in relationships(path, archive, "").values():
+    fallback = DEFAULT_MAIN if DEFAULT_MAIN in names else None
+    try:
+        package = relationships(path, archive, "")
+    except ImportRefused:
+        if fallback is None:
+            raise
+        return fallback  # a damaged _rels/.rels next to Word's usual main part: read that
+    for kind, target in package.values():
         if kind == _MAIN and target in names:
             return target
-    return DEFAULT_MAIN if DEFAULT_MAIN in names else None
+    return fallback
 
 
 def related(relations: dict[str, tuple[str, str]], kind: str, folder: str, fallback: str) -> str:
