@@ -86,3 +86,16 @@ def test_a_table_row_deleted_with_tracked_changes_is_left_out(tmp_path: Path) ->
     )
     document = read(write_docx(tmp_path / "rad.docx", body))
     assert texts(document) == ["Kvar"]
+
+
+def test_a_content_control_showing_its_placeholder_adds_no_text(tmp_path: Path) -> None:
+    prompt = "<w:sdtPr><w:showingPlcHdr/></w:sdtPr>"
+    body = (
+        f"<w:p>{r('Dnr: ')}<w:sdt>{prompt}<w:sdtContent>{r('Klicka här för att ange text.')}"
+        "</w:sdtContent></w:sdt></w:p>"
+        f"<w:sdt>{prompt}<w:sdtContent>{p('Ange bakgrunden.')}</w:sdtContent></w:sdt>"
+        f'<w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent>{p("Ifylld.")}'
+        "</w:sdtContent></w:sdt>"
+    )
+    document = read(write_docx(tmp_path / "mall.docx", body))
+    assert texts(document) == ["Dnr: ", "Ifylld."]

@@ -22,6 +22,7 @@ from beslut.importing.docx_numbering import Numbering, list_start
 from beslut.importing.docx_parts import (
     ALTERNATE,
     branch,
+    control_content,
     main_part,
     part,
     plain,
@@ -259,7 +260,7 @@ def _block_children(parent: Element | None, skipped: Skipped) -> Iterator[Elemen
         if tag in (w("p"), w("tbl")):
             yield child
         elif tag == w("sdt"):
-            yield from _block_children(child.find(w("sdtContent")), skipped)
+            yield from _block_children(control_content(child), skipped)
         elif tag in _THROUGH:
             yield from _block_children(child, skipped)
         elif tag == ALTERNATE:

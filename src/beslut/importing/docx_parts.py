@@ -147,3 +147,20 @@ def _pieces(element: Element) -> list[str]:
         elif len(child):
             pieces += _pieces(child)
     return pieces
+
+
+def control_content(sdt: Element) -> Element | None:
+    """What a content control holds, or None while it shows its placeholder ("Klicka
+    eller tryck här för att ange text."): Word's prompt, not the document's text."""
+    if on(sdt.find(f"{w('sdtPr')}/{w('showingPlcHdr')}")):
+        return None
+    return sdt.find(w("sdtContent"))
+
+
+def on(element: Element | None) -> bool:
+    """A switch of Word's (bold, italic, a placeholder shown): there and not off."""
+    return element is not None and element.get(w("val"), "true").lower() not in (
+        "0",
+        "false",
+        "off",
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from beslut.export.ooxml import R_NS, Element, w
 from beslut.importing.docx_notes import REFERENCES, join_notes
-from beslut.importing.docx_parts import ALTERNATE, branch
+from beslut.importing.docx_parts import ALTERNATE, branch, control_content, on
 from beslut.importing.docx_skipped import MATH, TAGS, Skipped
 from beslut.model.draft import Run
 
@@ -106,7 +106,7 @@ class RunReader:
             elif tag in _THROUGH:
                 yield from self._items(child, link)
             elif tag == w("sdt"):
-                content = child.find(w("sdtContent"))
+                content = control_content(child)
                 if content is not None:
                     yield from self._items(content, link)
             elif tag == w("fldSimple"):
@@ -205,11 +205,3 @@ def _boxes(element: Element) -> Iterator[Element]:
                 yield from _boxes(chosen)
         else:
             yield from _boxes(child)
-
-
-def on(element: Element | None) -> bool:
-    return element is not None and element.get(w("val"), "true").lower() not in (
-        "0",
-        "false",
-        "off",
-    )
