@@ -107,3 +107,13 @@ def test_damaged_package_relationships_beside_word_document_xml(tmp_path: Path) 
         for name, data in parts.items():
             target.writestr(name, data)
     assert texts(read(path)) == ["Texten finns."]
+
+
+def test_the_page_header_is_read_from_the_part_the_document_relates_to(tmp_path: Path) -> None:
+    header = f'<w:hdr xmlns:w="{W}">{p("Dnr IDN 2027/88")}</w:hdr>'
+    rels = (
+        '<Relationship Id="rIdH" Target="sidhuvud.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"/>'
+    )
+    path = write_docx(tmp_path / "huvud.docx", p("Text."), {"word/sidhuvud.xml": header}, rels)
+    assert read(path).header_lines == ["Dnr IDN 2027/88"]

@@ -53,7 +53,6 @@ _SKIP_RUN_STYLES = frozenset({"footnote reference", "fotnotsreferens"})
 # Elements around blocks that only mark them (content control, custom XML, a tracked
 # insertion or move): their blocks are read as if they stood alone.
 _THROUGH = frozenset(w(tag) for tag in ("sdtContent", "customXml", "ins", "moveTo"))
-_LEFT_OUT = frozenset({w("del"), w("moveFrom")})
 
 
 class DocxReader:
@@ -88,6 +87,7 @@ class DocxReader:
             for kind in ("footnote", "endnote")
         }
         links = {rid: target for rid, (kind, target) in rels.items() if kind == "hyperlink"}
+        self.headers = sorted(target for kind, target in rels.values() if kind == "header")
         self.runs = RunReader(self.style_names, links, notes, _SKIP_RUN_STYLES)
         self.last_abstract: str | None = None
         self.seen_numbers: set[str] = set()  # the lists (numIds) of the part so far
@@ -123,10 +123,9 @@ class DocxReader:
 
     def _header_lines(self) -> list[str]:
         lines = []
-        for name in sorted(n for n in self.archive.namelist() if n.startswith("word/header")):
-            if not name.endswith(".xml"):
-                continue
-            root = part(self.path, self.archive, name)
+        names = set(self.archive.namelist())
+        for name in self.headers:
+            root = part(self.path, self.archive, name) if name in names else None
             if root is not None:
                 lines += [plain(p) for p in root.iter(w("p")) if plain(p).strip()]
         return lines
