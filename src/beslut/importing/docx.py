@@ -1,32 +1,41 @@
 """Reading a .docx into blocks with roles (no Qt): what the file says first (its styles,
-Word's list numbering with its levels, tables, footnotes, hyperlinks, bold), then its
-layout (a short bold paragraph is a heading; "1." typed by hand is a numbered item).
+Word's list numbering with its levels, tables, footnotes and endnotes, hyperlinks, bold),
+then its layout (a short bold paragraph is a heading; "1." typed by hand is a numbered
+item). Text in content controls, custom XML and text boxes is read where it stands;
+what is not read (pictures, formulas, embedded objects) is named in a notice.
 
-The XML is read with lxml's parser set to resolve no entities, load no DTD and reach no
-network, after safety.read_part has refused any DTD.
+The parts and their XML: docx_parts.py; runs, fields and tracked changes: docx_runs.py;
+numbering: docx_numbering.py; notes: docx_notes.py; what is counted: docx_skipped.py.
 """
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree  # type: ignore[import-untyped]
-
-from beslut.export.ooxml import R_NS, Element, w
+from beslut.export.ooxml import Element, w
 from beslut.i18n import _
+from beslut.importing.docx_notes import read_notes
+from beslut.importing.docx_numbering import Numbering, list_start
+from beslut.importing.docx_parts import (
+    ALTERNATE,
+    branch,
+    control_content,
+    main_part,
+    part,
+    plain,
+    related,
+    relationships,
+)
+from beslut.importing.docx_runs import RunReader
+from beslut.importing.docx_skipped import TAGS, Skipped
 from beslut.importing.facts import read_facts
 from beslut.importing.read import Document, Read, Role
-from beslut.importing.safety import read_part, refuse
-from beslut.importing.text import BULLET, NUMBER, is_heading_line
+from beslut.importing.safety import refuse
+from beslut.importing.text import BULLET, CELLS, NUMBER, is_heading_line
 from beslut.model.draft import Block, BlockKind, Run
-
-REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=False
-)
 
 # Style names (as Word stores them, whatever the user's language) -> role or kind.
 _ROLES = {
@@ -40,53 +49,10 @@ _ROLES = {
     "uppgift": Role.FACT,
     "uppgiftsrubrik": Role.FACT,
 }
-_SKIP_RUN_STYLES = {"footnote reference", "fotnotsreferens"}
-
-
-def _xml(path: Path, data: bytes | None) -> Element | None:
-    if data is None:
-        return None
-    try:
-        return etree.fromstring(data, _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise refuse(path, _("Word-filen är skadad."), repr(exc)) from exc
-
-
-@dataclass
-class _Numbering:
-    """Word's list definitions: for each numId, its abstract list, bullet or not per
-    level, and a start it overrides."""
-
-    abstract: dict[str, str] = field(default_factory=dict)
-    bullet: dict[tuple[str, int], bool] = field(default_factory=dict)
-    overrides: dict[tuple[str, int], int] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, root: Element | None) -> _Numbering:
-        numbering = cls()
-        if root is None:
-            return numbering
-        formats: dict[tuple[str, int], bool] = {}
-        for abstract in root.iter(w("abstractNum")):
-            aid = abstract.get(w("abstractNumId"), "")
-            for lvl in abstract.iter(w("lvl")):
-                fmt = lvl.find(w("numFmt"))
-                level = int(lvl.get(w("ilvl"), "0"))
-                formats[aid, level] = fmt is not None and fmt.get(w("val")) == "bullet"
-        for num in root.iter(w("num")):
-            nid = num.get(w("numId"), "")
-            ref = num.find(w("abstractNumId"))
-            aid = ref.get(w("val"), "") if ref is not None else ""
-            numbering.abstract[nid] = aid
-            for level in range(9):
-                if (aid, level) in formats:
-                    numbering.bullet[nid, level] = formats[aid, level]
-            for override in num.iter(w("lvlOverride")):
-                start = override.find(w("startOverride"))
-                if start is not None:
-                    level = int(override.get(w("ilvl"), "0"))
-                    numbering.overrides[nid, level] = int(start.get(w("val"), "1"))
-        return numbering
+_SKIP_RUN_STYLES = frozenset({"footnote reference", "fotnotsreferens"})
+# Elements around blocks that only mark them (content control, custom XML, a tracked
+# insertion or move): their blocks are read as if they stood alone.
+_THROUGH = frozenset(w(tag) for tag in ("sdtContent", "customXml", "ins", "moveTo"))
 
 
 class DocxReader:
@@ -94,7 +60,12 @@ class DocxReader:
 
     def __init__(self, path: Path, archive: zipfile.ZipFile) -> None:
         self.path, self.archive = path, archive
-        styles = _xml(path, read_part(path, archive, "word/styles.xml"))
+        main = main_part(path, archive)
+        if main is None:
+            raise refuse(path, _("filen är inte en Word-fil (.docx)."), "no main document part")
+        self.main, folder = main, posixpath.dirname(main)
+        rels = relationships(path, archive, main)
+        styles = part(path, archive, related(rels, "styles", folder, "styles.xml"))
         self.style_names: dict[str, str] = {}
         self.style_numbering: dict[str, tuple[str, int]] = {}
         if styles is not None:
@@ -107,85 +78,80 @@ class DocxReader:
                 num = style.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
                 if num is not None:
                     self.style_numbering[sid] = (num.get(w("val"), ""), 0)
-        self.numbering = _Numbering.read(_xml(path, read_part(path, archive, "word/numbering.xml")))
-        self.links = self._relationships("word/_rels/document.xml.rels")
-        self.notes = self._footnotes()
+        numbering = part(path, archive, related(rels, "numbering", folder, "numbering.xml"))
+        self.numbering = Numbering.read(numbering)
+        notes = {
+            kind: read_notes(
+                part(path, archive, related(rels, kind + "s", folder, kind + "s.xml")), kind
+            )
+            for kind in ("footnote", "endnote")
+        }
+        links = {rid: target for rid, (kind, target) in rels.items() if kind == "hyperlink"}
+        self.headers = sorted(target for kind, target in rels.values() if kind == "header")
+        self.runs = RunReader(self.style_names, links, notes, _SKIP_RUN_STYLES)
         self.last_abstract: str | None = None
         self.seen_numbers: set[str] = set()  # the lists (numIds) of the part so far
-
-    def _relationships(self, name: str) -> dict[str, str]:
-        root = _xml(self.path, read_part(self.path, self.archive, name))
-        if root is None:
-            return {}
-        return {
-            rel.get("Id", ""): rel.get("Target", "") for rel in root.iter(f"{{{REL}}}Relationship")
-        }
-
-    def _footnotes(self) -> dict[str, str]:
-        root = _xml(self.path, read_part(self.path, self.archive, "word/footnotes.xml"))
-        if root is None:
-            return {}
-        notes = {}
-        for note in root.iter(w("footnote")):
-            if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
-                continue
-            text = "\n".join(
-                "".join(t.text or "" for t in p.iter(w("t"))) for p in note.iter(w("p"))
-            ).strip()
-            notes[note.get(w("id"), "")] = text
-        return notes
+        self.seen_heading = False
 
     def document(self) -> Document:
-        root = _xml(self.path, read_part(self.path, self.archive, "word/document.xml"))
-        assert root is not None  # safety.open_docx checked it is there
-        body = root.find(w("body"))
+        root = part(self.path, self.archive, self.main)
+        assert root is not None  # main_part found it in the archive
         document = Document(header_lines=self._header_lines())
-        seen_heading = False
-        for element in _body_children(body):
+        for read in self._blocks(root.find(w("body")), document):
+            document.blocks.append(read)
+        notice = self.runs.skipped.notice()
+        if notice is not None:
+            document.notices.append(notice)
+        return document
+
+    def _blocks(self, parent: Element | None, document: Document) -> Iterator[Read]:
+        """The blocks under ``parent`` (the body, a content control, a text box)."""
+        for element in _block_children(parent, self.runs.skipped):
             if element.tag == w("tbl"):
-                if not seen_heading and _is_layout_table(element):
+                if not self.seen_heading and _is_layout_table(element):
                     document.header_lines += [p for p in self._cell_lines(element)]
                     continue
-                document.blocks.append(Read(self._table(element)))
-            elif element.tag == w("p"):
+                yield Read(self._table(element))
+            else:
                 read = self._paragraph(element)
                 if read is not None:
-                    seen_heading = seen_heading or read.role is Role.PART_HEADING
-                    document.blocks.append(read)
-        return document
+                    self.seen_heading = self.seen_heading or read.role is Role.PART_HEADING
+                    yield read
+            boxes, self.runs.boxes = self.runs.boxes, []
+            for box in boxes:  # text boxes: after the paragraph (or table) they stand in
+                yield from self._blocks(box, document)
 
     def _header_lines(self) -> list[str]:
         lines = []
-        for name in sorted(n for n in self.archive.namelist() if n.startswith("word/header")):
-            if not name.endswith(".xml"):
-                continue
-            root = _xml(self.path, read_part(self.path, self.archive, name))
+        names = set(self.archive.namelist())
+        for name in self.headers:
+            root = part(self.path, self.archive, name) if name in names else None
             if root is not None:
-                lines += [_plain(p) for p in root.iter(w("p")) if _plain(p).strip()]
+                lines += [plain(p) for p in root.iter(w("p")) if plain(p).strip()]
         return lines
 
     def _cell_lines(self, table: Element) -> Iterator[str]:
         for p in table.iter(w("p")):
-            text = _plain(p).strip()
+            text = plain(p).strip()
             if text:
                 yield text
 
     def _paragraph(self, p: Element) -> Read | None:
         style_id, level, num_id = self._paragraph_style(p)
         name = self.style_names.get(style_id, style_id.lower())
-        runs = tuple(self._runs(p))
+        runs = self.runs.runs(p)
         text = "".join(r.text for r in runs)
         if not text.strip():
             return None
         role = _ROLES.get(name, Role.TEXT)
-        if role is Role.PART_HEADING or name in ("heading 1", "rubrik 1"):
+        depth = _heading_depth(name)
+        if role is Role.PART_HEADING or depth == 1:
             self.seen_numbers = set()  # each part numbers its own lists
         if role is not Role.TEXT:
             return Read(Block(BlockKind.PARAGRAPH, runs), role)
-        if name.startswith(("heading ", "rubrik ")) and name[-1].isdigit():
-            depth = int(name[-1])
-            if depth == 1:
-                return Read(Block(BlockKind.HEADING, runs, level=1), Role.PART_HEADING)
+        if depth == 1:
+            return Read(Block(BlockKind.HEADING, runs, level=1), Role.PART_HEADING)
+        if depth:
             return Read(Block(BlockKind.HEADING, runs, level=min(depth - 1, 2)))
         kind = self._list_kind(name, num_id, level)
         if kind is not None:
@@ -193,8 +159,8 @@ class DocxReader:
         self.last_abstract = None
         unstyled = name in ("", "normal", "default paragraph font")
         if unstyled and all(r.bold for r in runs if r.text.strip()) and is_heading_line(text):
-            plain = tuple(Run(r.text, italic=r.italic) for r in runs)
-            return Read(Block(BlockKind.HEADING, plain, level=1))
+            plain_runs = tuple(Run(r.text, italic=r.italic, note=r.note) for r in runs)
+            return Read(Block(BlockKind.HEADING, plain_runs, level=1))
         return Read(_typed_list(Block(BlockKind.PARAGRAPH, runs)))
 
     def _paragraph_style(self, p: Element) -> tuple[str, int, str]:
@@ -206,7 +172,7 @@ class DocxReader:
             num = ppr.find(w("numPr"))
             if num is not None:
                 ilvl, nid = num.find(w("ilvl")), num.find(w("numId"))
-                level = int(ilvl.get(w("val"), "0")) if ilvl is not None else 0
+                level = max(int(ilvl.get(w("val"), "0")), 0) if ilvl is not None else 0
                 num_id = nid.get(w("val"), "") if nid is not None else ""
         if not num_id and style_id in self.style_numbering:
             num_id = self.style_numbering[style_id][0]
@@ -230,10 +196,10 @@ class DocxReader:
         start = None
         if kind is BlockKind.NUMBERED and level == 0:
             abstract = self.numbering.abstract.get(num_id, num_id)
-            override = self.numbering.overrides.get((num_id, 0))
+            own = self.numbering.first_start(num_id, 0)
             first = num_id not in self.seen_numbers
-            if override is not None and first:
-                start = override  # a list that Word restarts here
+            if own is not None and first:
+                start = list_start(own)  # a list that Word starts or restarts here
             elif first and self.last_abstract not in (None, abstract):
                 start = 1  # another list right after one: a new list
             if start == 1 and not self.seen_numbers:
@@ -242,89 +208,86 @@ class DocxReader:
             self.last_abstract = abstract
         return Block(kind, runs, level=level, start=start)
 
-    def _runs(self, parent: Element, link: str = "") -> Iterator[Run]:
-        pending: Run | None = None
-        for child in parent:
-            if child.tag == w("r"):
-                note = child.find(w("footnoteReference"))
-                if note is not None:
-                    text = self.notes.get(note.get(w("id"), ""), "")
-                    if pending is not None and text:
-                        pending = Run(
-                            pending.text, pending.bold, pending.italic, pending.link, text
-                        )
-                    continue
-                run = self._run(child, link)
-                if run is not None:
-                    if pending is not None:
-                        yield pending
-                    pending = run
-            elif child.tag == w("hyperlink"):
-                target = self.links.get(child.get(f"{{{R_NS}}}id", ""), "")
-                target = (
-                    target if target.lower().startswith(("https://", "http://", "mailto:")) else ""
-                )
-                for run in self._runs(child, target or link):
-                    if pending is not None:
-                        yield pending
-                    pending = run
-            elif child.tag in (w("ins"), w("smartTag"), w("sdt"), w("sdtContent"), w("fldSimple")):
-                for run in self._runs(child, link):
-                    if pending is not None:
-                        yield pending
-                    pending = run
-        if pending is not None:
-            yield pending
-
-    def _run(self, r: Element, link: str) -> Run | None:
-        rpr = r.find(w("rPr"))
-        bold = italic = False
-        if rpr is not None:
-            style = rpr.find(w("rStyle"))
-            if (
-                style is not None
-                and self.style_names.get(style.get(w("val"), ""), "") in _SKIP_RUN_STYLES
-            ):
-                return None
-            bold, italic = _on(rpr.find(w("b"))), _on(rpr.find(w("i")))
-        pieces = []
-        for node in r:
-            if node.tag == w("t"):
-                pieces.append(node.text or "")
-            elif node.tag == w("tab"):
-                pieces.append("\t")
-            elif node.tag in (w("br"), w("cr")):
-                pieces.append("\n")
-        text = "".join(pieces)
-        return Run(text, bold, italic, link) if text else None
-
     def _table(self, table: Element) -> Block:
         rows: list[tuple[tuple[Run, ...], ...]] = []
         header = 0
-        for tr in table.iter(w("tr")):
+        for tr in _table_parts(table, w("tr")):
             trpr = tr.find(w("trPr"))
+            if trpr is not None and trpr.find(w("del")) is not None:
+                continue  # a row deleted with tracked changes
             if trpr is not None and trpr.find(w("tblHeader")) is not None and header == len(rows):
                 header += 1
-            cells = []
-            for tc in tr.findall(w("tc")):
-                runs: list[Run] = []
-                for p in tc.findall(w("p")):
-                    if runs:
-                        runs.append(Run("\n"))
-                    runs += self._runs(p)
-                cells.append(tuple(runs))
-            rows.append(tuple(cells))
+            rows.append(tuple(self._cell(tc) for tc in _table_parts(tr, w("tc"))))
         return Block(BlockKind.TABLE, rows=tuple(rows), header_rows=header)
 
+    def _cell(self, cell: Element) -> tuple[Run, ...]:
+        """A cell's runs, a line a paragraph; a table inside it flattened into lines (its
+        cells joined as the plain-text export joins them), a text box in it as lines."""
+        runs: list[Run] = []
+        for element in _block_children(cell, self.runs.skipped):
+            if element.tag == w("tbl"):
+                lines = [self._flat_row(tr) for tr in _table_parts(element, w("tr"))]
+            else:
+                lines = [self.runs.runs(element)]
+            boxes, self.runs.boxes = self.runs.boxes, []
+            lines += [(Run(plain(p)),) for box in boxes for p in box.iter(w("p")) if plain(p)]
+            for line in lines:
+                if not "".join(r.text for r in line).strip():
+                    continue
+                if runs:
+                    runs.append(Run("\n"))
+                runs += line
+        return tuple(runs)
 
-def _body_children(body: Element | None) -> Iterator[Element]:
-    for child in body if body is not None else ():
-        if child.tag == w("sdt"):
+    def _flat_row(self, tr: Element) -> tuple[Run, ...]:
+        runs: list[Run] = []
+        for tc in _table_parts(tr, w("tc")):
+            cell = self._cell(tc)
+            if not cell:
+                continue
+            if runs:
+                runs.append(Run(CELLS))
+            runs += (Run(r.text.replace("\n", " "), r.bold, r.italic, r.link, r.note) for r in cell)
+        return tuple(runs)
+
+
+def _block_children(parent: Element | None, skipped: Skipped) -> Iterator[Element]:
+    """The paragraphs and tables under ``parent``, through content controls, custom XML
+    and tracked insertions; what is not read (an altChunk) is counted."""
+    for child in parent if parent is not None else ():
+        tag = child.tag
+        if tag in (w("p"), w("tbl")):
+            yield child
+        elif tag == w("sdt"):
+            yield from _block_children(control_content(child), skipped)
+        elif tag in _THROUGH:
+            yield from _block_children(child, skipped)
+        elif tag == ALTERNATE:
+            yield from _block_children(branch(child), skipped)
+        elif tag in TAGS:
+            skipped.count(child)
+
+
+def _table_parts(parent: Element, tag: str) -> Iterator[Element]:
+    """A table's rows or a row's cells, also those in a content control or custom XML."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag == w("sdt"):
             content = child.find(w("sdtContent"))
             if content is not None:
-                yield from _body_children(content)
-        elif child.tag in (w("p"), w("tbl")):
-            yield child
+                yield from _table_parts(content, tag)
+        elif child.tag in _THROUGH:
+            yield from _table_parts(child, tag)
+
+
+def _heading_depth(name: str) -> int:
+    """The level of a "heading N" or "rubrik N" style (Word's own and its Swedish name),
+    0 for any other style; a "Heading 0" is a heading as Heading 1 is."""
+    for prefix in ("heading ", "rubrik "):
+        if name.startswith(prefix) and name[len(prefix) :].isdigit():
+            return max(int(name[len(prefix) :]), 1)
+    return 0
 
 
 def _is_layout_table(table: Element) -> bool:
@@ -333,19 +296,7 @@ def _is_layout_table(table: Element) -> bool:
     styles = {s.get(w("val"), "").lower() for s in table.iter(w("pStyle"))}
     if styles and styles <= {"uppgift", "uppgiftsrubrik"}:
         return True
-    return len(read_facts(_plain(p) for p in table.iter(w("p"))).found()) >= 2
-
-
-def _plain(p: Element) -> str:
-    return "".join(t.text or "" for t in p.iter(w("t")))
-
-
-def _on(element: Element | None) -> bool:
-    return element is not None and element.get(w("val"), "true").lower() not in (
-        "0",
-        "false",
-        "off",
-    )
+    return len(read_facts(plain(p) for p in table.iter(w("p"))).found()) >= 2
 
 
 def _typed_list(block: Block) -> Block:

@@ -115,8 +115,10 @@ def open_docx(path: Path, data: bytes) -> zipfile.ZipFile:
     if len(infos) > MAX_PARTS or total > MAX_UNPACKED:
         why = _("Word-filen packas upp till orimligt mycket data och läses inte.")
         raise refuse(path, why, f"{len(infos)} parts, {total} bytes unpacked")
-    if "word/document.xml" not in archive.namelist():
-        raise refuse(path, _("filen är inte en Word-fil (.docx)."), "no word/document.xml")
+    from beslut.importing.docx_parts import main_part  # it reads parts with read_part
+
+    if main_part(path, archive) is None:  # most often word/document.xml
+        raise refuse(path, _("filen är inte en Word-fil (.docx)."), "no main document part")
     return archive
 
 

@@ -68,6 +68,9 @@ class BlockKind(StrEnum):
 LIST_KINDS = frozenset({BlockKind.BULLET, BlockKind.NUMBERED})
 MAX_LIST_LEVEL = 2  # list items at levels 0, 1 and 2
 MAX_HEADING_LEVEL = 2  # sub-heading (1) and sub-sub-heading (2)
+# The highest number a numbered list may restart at: one limit for the model, the draft
+# reader (jsonio) and import, so a draft that was made can always be opened again.
+MAX_LIST_START = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +136,10 @@ class Block:
             _set(self, "level", self._checked_level())
         if self.start is not None:
             start = check_int(self, "start", self.start)
-            if start < 1 or self.kind is not BlockKind.NUMBERED:
-                raise ModelValueError(f"Block.start must be >= 1 on a numbered item: {start}")
+            if not 1 <= start <= MAX_LIST_START or self.kind is not BlockKind.NUMBERED:
+                raise ModelValueError(
+                    f"Block.start must be 1-{MAX_LIST_START} on a numbered item: {start}"
+                )
         if self.rows or self.header_rows:
             self._check_table()
 

@@ -18,6 +18,7 @@ from beslut.model.draft import (
     LIST_KINDS,
     MAX_HEADING_LEVEL,
     MAX_LIST_LEVEL,
+    MAX_LIST_START,
     Attachment,
     Block,
     BlockKind,
@@ -266,7 +267,7 @@ def _block(block: Mapping[str, Any], bpath: str) -> Block:
         level = 0
     start = None
     if kind is BlockKind.NUMBERED and block.get("start") is not None:
-        start = _int(block, "start", bpath, 1, 1_000_000, default=1)
+        start = _int(block, "start", bpath, 1, MAX_LIST_START, default=1)
     return Block(kind, runs, level=level, start=start)
 
 

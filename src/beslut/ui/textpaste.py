@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from beslut.model.blocks import blocks_from_text, pasted_block, word_list_marker
-from beslut.model.draft import MAX_LIST_LEVEL, Block, BlockKind
+from beslut.model.draft import MAX_LIST_LEVEL, MAX_LIST_START, Block, BlockKind
 from beslut.model.text import clean_text
 from beslut.ui.textconvert import document_to_blocks
 from beslut.ui.textformat import (
@@ -123,7 +123,8 @@ def _mark_starts(doc: QTextDocument) -> None:
         if list_kind(text_list) is BlockKind.NUMBERED and text_list.format().start() != 1:
             first = text_list.item(0)
             fmt = first.blockFormat()
-            fmt.setProperty(RESTART_PROPERTY, max(text_list.format().start(), 1))
+            start = min(max(text_list.format().start(), 1), MAX_LIST_START)
+            fmt.setProperty(RESTART_PROPERTY, start)
             QTextCursor(first).setBlockFormat(fmt)
 
 

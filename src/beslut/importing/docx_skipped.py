@@ -1,0 +1,70 @@
+"""What a .docx holds that import does not read (no Qt): pictures, formulas, embedded
+objects and documents pasted in whole. Nothing is left out without a word: they are
+counted while reading, and named in one notice ("2 bilder och 1 formel lästes inte")."""
+
+from __future__ import annotations
+
+from collections import Counter
+from enum import StrEnum
+
+from beslut.export.ooxml import Element, w
+from beslut.i18n import _, ngettext
+
+MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_VML = "urn:schemas-microsoft-com:vml"
+
+
+class Skip(StrEnum):
+    PICTURE = "picture"
+    FORMULA = "formula"
+    OBJECT = "object"
+    CHUNK = "chunk"  # an altChunk: a document (HTML, RTF, another .docx) pasted in whole
+
+
+# The elements counted, by tag; a picture drawn with a text box is read, not counted.
+TAGS = {
+    w("drawing"): Skip.PICTURE,
+    w("pict"): Skip.PICTURE,
+    f"{{{MATH}}}oMath": Skip.FORMULA,
+    w("object"): Skip.OBJECT,
+    w("altChunk"): Skip.CHUNK,
+}
+
+
+def _phrase(kind: Skip, n: int) -> str:
+    if kind is Skip.PICTURE:
+        return ngettext("{n} bild", "{n} bilder", n).format(n=n)
+    if kind is Skip.FORMULA:
+        return ngettext("{n} formel", "{n} formler", n).format(n=n)
+    if kind is Skip.OBJECT:
+        return ngettext("{n} inbäddat objekt", "{n} inbäddade objekt", n).format(n=n)
+    return ngettext("{n} infogat dokument", "{n} infogade dokument", n).format(n=n)
+
+
+class Skipped:
+    """A count of what was not read."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[Skip] = Counter()
+
+    def count(self, element: Element) -> None:
+        """Count ``element`` (one of TAGS) if it is what it is counted as: a VML picture
+        only when it shows an image (not a line or a text box's frame)."""
+        kind = TAGS[element.tag]
+        if element.tag == w("pict") and element.find(f".//{{{_VML}}}imagedata") is None:
+            return
+        formula = f"{{{MATH}}}oMath"
+        if kind is Skip.FORMULA and any(a.tag == formula for a in element.iterancestors()):
+            return  # a formula inside a formula is one formula
+        self.counts[kind] += 1
+
+    def notice(self) -> str | None:
+        """The notice naming what was not read, or None when everything was."""
+        phrases = [_phrase(kind, self.counts[kind]) for kind in Skip if self.counts[kind]]
+        if not phrases:
+            return None
+        if len(phrases) == 1:
+            return _("{things} lästes inte.").format(things=phrases[0])
+        return _("{things} och {last} lästes inte.").format(
+            things=", ".join(phrases[:-1]), last=phrases[-1]
+        )
