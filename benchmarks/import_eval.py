@@ -10,8 +10,9 @@ Printed per corpus (a sub-folder holding files directly):
   a draft that does not open again);
 - coverage: the share of the words pandoc (.docx: ``pandoc -t plain``) or ``pdftotext``
   (.pdf) or the file itself (.txt) reads that reach the draft anywhere (title, facts,
-  decisions, parts, bilagor, underskrifter, footnotes), counted as a multiset; and how
-  many imported files keep at least 90 % of their words;
+  decisions, parts, bilagor, underskrifter, footnotes) or are named in the import's
+  notice ("1 bild (”Karta”) lästes inte."), counted as a multiset after NFKC (m² is m2)
+  and without list markers; and how many imported files keep at least 90 % of them;
 - misplaced: words in decisions, bilagor or underskrifter of files whose reference text
   has no such part (no line naming Förslag till beslut or Bilagor).
 
@@ -27,6 +28,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -71,8 +73,18 @@ print(json.dumps({
 """
 
 
+# A list item's marker as pandoc prints it ("1.", "a.", "iv)", "-"): structure, not words.
+_MARKER = re.compile(r"(?m)^[ \t]*(?:[-*•+]|\(?(?:\d+|[a-zA-Z]|[ivxlcdm]+)[.)])[ \t]+")
+
+
 def words(text: str) -> collections.Counter[str]:
-    return collections.Counter(w.lower() for w in _WORD.findall(text))
+    """The words of ``text`` as compared: compatibility forms folded (m² is m2: the draft
+    has no superscript), lower case."""
+    folded = unicodedata.normalize("NFKC", text)
+    return collections.Counter(w.lower() for w in _WORD.findall(folded))
+
+
+_PLACES = ("meta", "sections", "notes", "decisions", "attachments", "signatories")
 
 
 def reference(path: Path) -> str | None:
@@ -134,11 +146,11 @@ def score(path: Path, result: dict[str, Any]) -> dict[str, Any]:
     got = words(
         "\n".join(
             str(x)
-            for key in ("meta", "sections", "notes", "decisions", "attachments", "signatories")
+            for key in (*_PLACES, "notices")  # a notice names what was not read
             for x in result[key]
         )
     )
-    want = words(ref)
+    want = words(_MARKER.sub("", ref))
     total = sum(want.values())
     kept = sum(min(n, got[w]) for w, n in want.items())
     out["coverage"] = kept / total if total else 1.0

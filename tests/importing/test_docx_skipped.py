@@ -24,7 +24,7 @@ def test_pictures_and_a_formula_are_named_in_one_notice(tmp_path: Path) -> None:
     )
     document = read(write_docx(tmp_path / "bilder.docx", body))
     assert texts(document) == ["Kartan visar", "Formeln "]
-    assert document.notices == ["2 bilder och 1 formel lästes inte."]
+    assert document.notices == ["2 bilder och 1 formel (”x”) lästes inte."]
 
 
 def test_formulas_in_their_own_paragraph_objects_and_alt_chunks(tmp_path: Path) -> None:
@@ -35,7 +35,9 @@ def test_formulas_in_their_own_paragraph_objects_and_alt_chunks(tmp_path: Path) 
     )
     document = read(write_docx(tmp_path / "allt.docx", body))
     assert texts(document) == ["Bifogat:", "Slut."]
-    assert document.notices == ["2 formler, 1 inbäddat objekt och 1 infogat dokument lästes inte."]
+    assert document.notices == [
+        "2 formler (”x”, ”x”), 1 inbäddat objekt och 1 infogat dokument lästes inte."
+    ]
 
 
 def test_a_file_with_everything_read_has_no_notice(tmp_path: Path) -> None:
@@ -60,3 +62,29 @@ def test_the_notice_reaches_the_import_summary(tmp_path: Path) -> None:
     imported = import_document(write_docx(tmp_path / "karta.docx", body), doctypes)
     assert imported.found.notices == ["1 bild lästes inte."]
     assert summary(imported, doctypes)[-1] == "1 bild lästes inte."
+
+
+def test_pictures_and_formulas_are_named_by_their_text(tmp_path: Path) -> None:
+    described = (
+        '<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Bild 1" '
+        'descr="Karta över  Husby"/><a:graphic/></wp:inline></w:drawing></w:r>'
+    )
+    long_alt = "Ett diagram " * 10
+    vml = (
+        f'<w:r><w:pict><v:shape alt="{long_alt}">'
+        '<v:imagedata r:id="rIdB"/></v:shape></w:pict></w:r>'
+    )
+    body = f"<w:p>{described}</w:p><w:p>{vml}</w:p><w:p>{FORMULA}</w:p>"
+    document = read(write_docx(tmp_path / "alt.docx", body))
+    (notice,) = document.notices
+    assert notice.startswith("2 bilder (”Karta över Husby”, ”Ett diagram Ett diagram")
+    assert "…”) och 1 formel (”x”) lästes inte." in notice
+
+
+def test_a_drop_cap_is_read_as_the_first_letter_of_its_paragraph(tmp_path: Path) -> None:
+    frame = '<w:pPr><w:framePr w:dropCap="drop" w:lines="3"/></w:pPr>'
+    body = f"<w:p>{frame}{r('D')}</w:p>{p('rop cap.')}{p('Nästa stycke.')}"
+    assert texts(read(write_docx(tmp_path / "anfang.docx", body))) == [
+        "Drop cap.",
+        "Nästa stycke.",
+    ]

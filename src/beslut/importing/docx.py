@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from beslut.export.ooxml import Element, w
@@ -92,6 +93,7 @@ class DocxReader:
         self.last_abstract: str | None = None
         self.seen_numbers: set[str] = set()  # the lists (numIds) of the part so far
         self.seen_heading = False
+        self.drop_cap: tuple[Run, ...] = ()  # a drop cap's letters, for the next paragraph
 
     def document(self) -> Document:
         root = part(self.path, self.archive, self.main)
@@ -114,7 +116,13 @@ class DocxReader:
                 yield Read(self._table(element))
             else:
                 read = self._paragraph(element)
+                if read is not None and _is_drop_cap(element):
+                    self.drop_cap = read.block.runs  # the first letter of the next paragraph
+                    continue
                 if read is not None:
+                    if self.drop_cap:
+                        read = _after_drop_cap(self.drop_cap, read)
+                        self.drop_cap = ()
                     self.seen_heading = self.seen_heading or read.role is Role.PART_HEADING
                     yield read
             boxes, self.runs.boxes = self.runs.boxes, []
@@ -249,6 +257,23 @@ class DocxReader:
                 runs.append(Run(CELLS))
             runs += (Run(r.text.replace("\n", " "), r.bold, r.italic, r.link, r.note) for r in cell)
         return tuple(runs)
+
+
+def _is_drop_cap(p: Element) -> bool:
+    """A paragraph that is only a drop cap (an initial set in a frame of its own)."""
+    frame = p.find(f"{w('pPr')}/{w('framePr')}")
+    return frame is not None and frame.get(w("dropCap")) in ("drop", "margin")
+
+
+def _after_drop_cap(initial: tuple[Run, ...], read: Read) -> Read:
+    """``read`` with the drop cap's letters before its text, as they are read."""
+    block = read.block
+    if block.kind is BlockKind.TABLE or not block.runs:
+        return read
+    first = block.runs[0]
+    joined = Run("".join(r.text for r in initial) + first.text, first.bold, first.italic)
+    joined = replace(joined, link=first.link, note=first.note)
+    return Read(replace(block, runs=(joined, *block.runs[1:])), read.role)
 
 
 def _block_children(parent: Element | None, skipped: Skipped) -> Iterator[Element]:
