@@ -9,23 +9,15 @@ from __future__ import annotations
 
 from beslut.export.body import Role
 from beslut.export.ooxml import VAL, Element, w
+from beslut.wordstyles import STYLES, Kind
 
-# For each role, the style names to try in order.
+# For each role, the style names to try in order: wordstyles.py's, which import reads.
 ROLE_STYLES: dict[Role, tuple[str, ...]] = {
-    Role.HEADING: ("heading 1",),
-    Role.SUBHEADING: ("heading 2",),
-    Role.SUBSUBHEADING: ("heading 3", "heading 2"),
-    Role.PARAGRAPH: ("Body Text", "Normal"),
-    Role.BULLET: ("List Bullet",),
-    Role.BULLET_2: ("List Bullet 2", "List Bullet"),
-    Role.BULLET_3: ("List Bullet 3", "List Bullet"),
-    Role.NUMBERED: ("List Number",),
-    Role.NUMBERED_2: ("List Number 2", "List Number"),
-    Role.NUMBERED_3: ("List Number 3", "List Number"),
-    Role.DECISION: ("Beslutspunkt", "List Number"),
-    Role.ATTACHMENT: ("Bilaga", "List Number"),
-    Role.SIGNATURE: ("Underskrift", "Body Text", "Normal"),
-    Role.SIGNATURE_TITLE: ("Underskrift titel", "Body Text", "Normal"),
+    role: STYLES[Kind(kind)]
+    for role, kind in (
+        (Role.HEADING, "part_heading"),
+        *((r, r.value) for r in Role if r is not Role.HEADING),
+    )
 }
 
 # Elements that follow w:lang in w:rPr (schema order).

@@ -37,18 +37,20 @@ from beslut.importing.read import Document, Read, Role
 from beslut.importing.safety import refuse
 from beslut.importing.text import BULLET, CELLS, NUMBER, is_heading_line
 from beslut.model.draft import Block, BlockKind, Run
+from beslut.wordstyles import Kind, own_style
 
-# Style names (as Word stores them, whatever the user's language) -> role or kind.
+# Style names (as Word stores them, whatever the user's language) -> role: the TU's own
+# styles, which export writes (wordstyles.py).
 _ROLES = {
-    "title": Role.TITLE,
-    "subtitle": Role.SUBTITLE,
-    "heading 1": Role.PART_HEADING,
-    "beslutspunkt": Role.DECISION,
-    "underskrift": Role.SIGNATURE,
-    "underskrift titel": Role.SIGNATURE_TITLE,
-    "bilaga": Role.ATTACHMENT,
-    "uppgift": Role.FACT,
-    "uppgiftsrubrik": Role.FACT,
+    own_style(Kind.TITLE): Role.TITLE,
+    own_style(Kind.SUBTITLE): Role.SUBTITLE,
+    own_style(Kind.PART_HEADING): Role.PART_HEADING,
+    own_style(Kind.DECISION): Role.DECISION,
+    own_style(Kind.SIGNATURE): Role.SIGNATURE,
+    own_style(Kind.SIGNATURE_TITLE): Role.SIGNATURE_TITLE,
+    own_style(Kind.ATTACHMENT): Role.ATTACHMENT,
+    own_style(Kind.FACT): Role.FACT,
+    own_style(Kind.FACT_HEADING): Role.FACT,
 }
 _SKIP_RUN_STYLES = frozenset({"footnote reference", "fotnotsreferens"})
 # Elements around blocks that only mark them (content control, custom XML, a tracked
