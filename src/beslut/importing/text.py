@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from beslut.importing.read import Read, Role
 from beslut.model.draft import Block, BlockKind, Run
@@ -33,6 +33,7 @@ NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*\S)\s*$")
 PAGE_BREAK = "\f"  # a PDF's page turns here: no paragraph break of itself
 HEADING_MAX = 80  # characters: a longer line standing alone is a paragraph
 _END = ".!?;,:"
+HEAD_TEXT = 3  # blocks other than facts the first page's head may hold (_in_head)
 WIDE = 0.9  # a line this close to the text's measure is a wrapped line, not a heading
 
 
@@ -134,7 +135,7 @@ def _underlinable(text: str) -> bool:
 @dataclass
 class _Item:
     kind: BlockKind
-    text: str
+    first: str  # its first line; the lines joined to it are in ``pieces``
     number: int | None = None
     closed: bool = False  # a heading: the next line begins a new block
     fact: bool = False  # a line of facts: only a lower-case line continues it
@@ -142,6 +143,28 @@ class _Item:
     rows: list[list[str]] | None = None  # a table's rows of cells
     level: int = 0  # a list item's or a heading's level
     part: bool = False  # a part's heading (underlined with "=")
+    # The text in pieces, joined once at the end: joining line by line into one string
+    # copies a long paragraph (a double-spaced text is one) at every line.
+    pieces: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.pieces.append(self.first)
+
+    @property
+    def tail(self) -> str:
+        """The end of its text so far (never empty)."""
+        return self.pieces[-1]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def join(self, line: str) -> None:
+        """``line`` joined to its text as join_lines joins it."""
+        drop, glue = _joint(self.pieces[-1], line)
+        if drop:
+            self.pieces[-1] = self.pieces[-1][:-1]
+        self.pieces.append(glue + line)
 
 
 def blocks_of(
@@ -166,11 +189,13 @@ def blocks_of(
     width = _width(lines)
     wide = WIDE * width
     indents: list[int] = []  # the indents of the list items of the list going on
+    head = alone is not None  # the first page's head, where its facts stand
     for i, mark in enumerate(marked):
+        head = head and _in_head(items, mark.turned)
         line, broken, indent, turned = mark.text, mark.broken, mark.indent, mark.turned
         following = marked[i + 1].text if i + 1 < len(marked) else ""
         previous = items[-1] if items else None
-        ended = previous is None or previous.closed or ends_sentence(previous.text)
+        ended = previous is None or previous.closed or ends_sentence(previous.tail)
         in_list = previous is not None and previous.kind is not BlockKind.PARAGRAPH
         bullet, number = BULLET.match(line), NUMBER.match(line)
         if not (BULLET.match(line) or NUMBER.match(line)) and (broken or previous is None):
@@ -178,6 +203,7 @@ def blocks_of(
         if mark.underline:  # a heading underlined: "=" a part's, "-" and "~" two levels
             level = HEADING_LEVELS[mark.underline]
             items.append(_Item(BlockKind.HEADING, line, closed=True, level=level, part=not level))
+            head = False
         elif CELLS in line:
             cells = [cell.strip() for cell in line.split(CELLS.strip())]
             rows = previous.rows if previous is not None and not broken else None
@@ -189,11 +215,17 @@ def blocks_of(
             else:  # a new table; in a PDF also one right after a table with its header
                 items.append(_Item(BlockKind.TABLE, line, closed=True, rows=[cells]))
         elif previous is not None and previous.fact and line[:1].islower():
-            previous.text = join_lines(previous.text, line)
-        elif alone is not None and alone(line):
+            previous.join(line)
+        elif (
+            head
+            and alone is not None
+            and (broken or ended or not line[:1].islower())
+            and alone(line)
+        ):
             items.append(_Item(BlockKind.PARAGRAPH, line, fact=True))
         elif known is not None and known(line) and _starts_new(following):
             items.append(_Item(BlockKind.HEADING, line, closed=True))
+            head = False
         elif bullet:
             item = _Item(BlockKind.BULLET, line[bullet.end() :], last=line)
             item.level = min(indent // indent_step, 2) if indent_step else _level(indents, indent)
@@ -216,10 +248,10 @@ def blocks_of(
             and (not broken or line[:1].islower())
             and not (
                 (breaks == "guessed" or (turned and breaks == "spaced"))
-                and _ended_on_purpose(previous.last or previous.text, line, width)
+                and _ended_on_purpose(previous.last or previous.tail, line, width)
             )
         ):
-            previous.text = join_lines(previous.text, line)
+            previous.join(line)
             previous.last = line
         else:
             items.append(_Item(BlockKind.PARAGRAPH, line, last=line))
@@ -233,6 +265,21 @@ def blocks_of(
             yield Read(Block(item.kind, (Run(item.text),), start=item.number))
         else:
             yield Read(Block(item.kind, (Run(item.text),), level=item.level))
+
+
+def _in_head(items: list[_Item], turned: bool) -> bool:
+    """True while the blocks so far can be the first page's head: its facts, and at most
+    HEAD_TEXT short blocks that end no sentence (a letterhead, the title), on the first
+    page. Only there is a line that states a fact taken as one: further on, "staben för
+    utredning och projekt" is a paragraph's text."""
+    if not items:
+        return True
+    last = items[-1]
+    if turned or last.rows is not None or last.kind in (BlockKind.BULLET, BlockKind.NUMBERED):
+        return False
+    if not last.fact and (ends_sentence(last.tail) or len(last.pieces) > 2):
+        return False
+    return sum(1 for item in items if not item.fact) <= HEAD_TEXT
 
 
 def _level(indents: list[int], indent: int) -> int:
@@ -279,14 +326,21 @@ def ends_sentence(text: str) -> bool:
 
 def join_lines(text: str, line: str) -> str:
     """``text`` continued by the next line of its paragraph."""
+    drop, glue = _joint(text, line)
+    return (text[:-1] if drop else text) + glue + line
+
+
+def _joint(text: str, line: str) -> tuple[bool, str]:
+    """How ``line`` joins ``text``: whether the hyphen at its end goes, and what stands
+    between them."""
     if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
         first = line.split(maxsplit=1)[0].strip(",.").lower() if line.split() else ""
         if first in _SHARED:
-            return f"{text} {line}"  # "sysselsättnings- och utbildningsnivåer"
+            return False, " "  # "sysselsättnings- och utbildningsnivåer"
         if line[:1].islower():
-            return text[:-1] + line  # a word broken at the line's end
-        return text + line  # "Rinkeby-Kista"
-    return f"{text} {line}"
+            return True, ""  # a word broken at the line's end
+        return False, ""  # "Rinkeby-Kista"
+    return False, " "
 
 
 def is_heading_line(text: str) -> bool:
