@@ -38,10 +38,10 @@ def decode_text(path: Path, data: bytes) -> str:
             return _strict(path, data[len(bom) :], encoding)
     sample = data[:SAMPLE]
     if b"\x00" in sample:
-        encoding = wide_encoding(sample)
-        if encoding is None:
+        wide = wide_encoding(sample)
+        if wide is None:
             raise _binary(path, "NUL bytes")
-        return _strict(path, data, encoding)
+        return _strict(path, data, wide)
     return utf8_or_cp1252(data)
 
 
