@@ -55,3 +55,34 @@ def test_the_facts_of_the_head_still_stand_alone() -> None:
         "Dnr 106-555/2004",
         "Remissvar om integrationspolicy",
     ]
+
+
+def test_a_numbered_list_after_a_lead_in_without_a_colon_is_a_list() -> None:
+    text = (
+        "Medlemsstaterna har utarbetat nationella handlingsplaner.\n"
+        "\n"
+        "Målen är att\n"
+        "1. underlätta deltagande i sysselsättning och allas tillgång till resurser och\n"
+        "\n"
+        "tjänster,\n"
+        "2. förebygga risken för utestängning,\n"
+        "3. hjälpa de mest utsatta.\n"
+        "\n"
+        "Antalet platser i stadens simskolor för barn och unga ökade under året till\n"
+        "120. Det är fler än väntat, och ingen lista följer.\n"
+    )
+    assert _summary(text) == [
+        ("paragraph", "Medlemsstaterna har utarbetat nationella handlingsplaner."),
+        ("paragraph", "Målen är att"),
+        (
+            "numbered",
+            "underlätta deltagande i sysselsättning och allas tillgång till resurser och tjänster,",
+        ),
+        ("numbered", "förebygga risken för utestängning,"),
+        ("numbered", "hjälpa de mest utsatta."),
+        (
+            "paragraph",
+            "Antalet platser i stadens simskolor för barn och unga ökade under året till 120. "
+            "Det är fler än väntat, och ingen lista följer.",
+        ),
+    ]

@@ -33,6 +33,7 @@ NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*\S)\s*$")
 PAGE_BREAK = "\f"  # a PDF's page turns here: no paragraph break of itself
 HEADING_MAX = 80  # characters: a longer line standing alone is a paragraph
 _END = ".!?;,:"
+LIST_LOOKAHEAD = 6  # lines in which a list's next number is looked for (_list_follows)
 HEAD_TEXT = 3  # blocks other than facts the first page's head may hold (_in_head)
 WIDE = 0.9  # a line this close to the text's measure is a wrapped line, not a heading
 
@@ -230,7 +231,7 @@ def blocks_of(
             item = _Item(BlockKind.BULLET, line[bullet.end() :], last=line)
             item.level = min(indent // indent_step, 2) if indent_step else _level(indents, indent)
             items.append(item)
-        elif number and (broken or ended or in_list):
+        elif number and (broken or ended or in_list or _list_follows(marked, i, number)):
             number_value = int(number.group(1))
             item = _Item(BlockKind.NUMBERED, line[number.end() :], number_value, last=line)
             item.level = min(indent // indent_step, 2) if indent_step else _level(indents, indent)
@@ -265,6 +266,19 @@ def blocks_of(
             yield Read(Block(item.kind, (Run(item.text),), start=item.number))
         else:
             yield Read(Block(item.kind, (Run(item.text),), level=item.level))
+
+
+def _list_follows(marked: list[_Line], i: int, number: re.Match[str]) -> bool:
+    """True when the numbered line at ``i`` begins a list although the line before it
+    goes on ("Målen är att" before "1. underlätta ..."): the next number begins one of
+    the next few lines."""
+    following = str(int(number.group(1)) + 1)
+    for mark in marked[i + 1 : i + 1 + LIST_LOOKAHEAD]:
+        found = NUMBER.match(mark.text)
+        if found is not None:
+            same_mark = found.group(0).strip()[-1] == number.group(0).strip()[-1]  # "." or ")"
+            return found.group(1) == following and same_mark
+    return False
 
 
 def _in_head(items: list[_Item], turned: bool) -> bool:
