@@ -32,6 +32,7 @@ _FORVALTNING = re.compile(r"(?i)^\S.*(förvaltning|förvaltningen|kontoret|konto
 _AVDELNING = re.compile(r"(?i)^(avdelningen|enheten|staben|sektionen)\b.*$")
 _MARKERS = re.compile(r"(?i)^(tjänsteutlåtande|sida \d+ \(\d+\)|sid\. \d+ \(\d+\))$")
 _COLUMNS = re.compile(r"\s{3,}")
+FACT_WORDS = 12  # a line of facts is short: "Avdelningen för anläggning och evenemang"
 # Where a copy out of a PDF ran two columns of the head into one line ("Idrottsförvaltningen
 # Tjänsteutlåtande", "Handläggare: Eva Ek Till Idrottsnämnden"): before a label.
 _RUN_TOGETHER = re.compile(
@@ -110,9 +111,15 @@ def _columns_run_together(column: str) -> list[str]:
 
 
 def is_fact_line(line: str) -> bool:
-    """True when ``line`` states one of the facts (a line of the first page's head)."""
+    """True when ``line`` states one of the facts (a line of the first page's head): a
+    sentence ("Enheten har under året ...", "... och Precens.") states none."""
     pieces = fragments([line])
-    return bool(pieces) and all(_take(Facts(), piece) for piece in pieces)
+    return bool(pieces) and all(
+        len(piece.split()) <= FACT_WORDS
+        and not piece.endswith((".", "!", "?", ","))
+        and _take(Facts(), piece)
+        for piece in pieces
+    )
 
 
 def read_facts(lines: Iterable[str]) -> Facts:

@@ -21,15 +21,15 @@ from dataclasses import dataclass, field, replace
 
 from beslut.importing.read import Read, Role
 from beslut.model.draft import Block, BlockKind, Run
+from beslut.textformat import BULLET as BULLET  # docx.py and the PDF reader read these here
+from beslut.textformat import CELL_SEPARATOR, RULE_LEVELS, UNDERLINE, table_cells
+from beslut.textformat import NOTE_LINE as NOTE_LINE
+from beslut.textformat import NUMBER as NUMBER
 
-BULLET = re.compile(r"^\s*[•·▪◦●○■□\-–—*]\s+(?=\S)")
-NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
 # Words after which a hyphen at a line's end stands for a shared word, not a broken one.
 _SHARED = {"och", "eller", "samt", "resp", "respektive", "till", "som"}
-CELLS = " | "  # a line of table cells, as the plain-text export writes a table's row
+CELLS = CELL_SEPARATOR  # a line of table cells, as the plain-text export writes a table's row
 NOTE_MARK = "\ue000"  # where a footnote's mark stood (textnotes.py): read past it
-# A footnote's text as a line of its own: its number, then the note ("1 Enligt ...").
-NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*\S)\s*$")
 PAGE_BREAK = "\f"  # a PDF's page turns here: no paragraph break of itself
 HEADING_MAX = 80  # characters: a longer line standing alone is a paragraph
 _END = ".!?;,:"
@@ -45,10 +45,7 @@ PAGE_NUMBER = re.compile(
 )
 DNR_LINE = re.compile(r"(?i)^\s*dnr[:.]?\s*\S+\s*$")  # with a page number: a page header
 _RULE = re.compile(r"^[\s_\-–—=~.*·]+$")
-# A rule right under a heading (as the plain-text export writes them): a part's, then
-# the two sub-heading levels.
-UNDERLINE = re.compile(r"([=~-])\1{2,}")
-HEADING_LEVELS = {"=": 0, "-": 1, "~": 2}
+HEADING_LEVELS = RULE_LEVELS  # a rule right under a heading: a part's, or its level
 
 
 def text_lines(text: str) -> list[str]:
@@ -88,8 +85,12 @@ class _Line:
     underline: str = ""  # the character of the rule right under it ("=", "-", "~")
 
 
-def _lines_with_breaks(lines: list[str], breaks: str) -> list[_Line]:
-    """Each text line, with what stands around it."""
+def _lines_with_breaks(
+    lines: list[str], breaks: str, fact: Callable[[str], bool] | None = None
+) -> list[_Line]:
+    """Each text line, with what stands around it. Past the first page's number, lines
+    that state facts (``fact``) right around a page number are the page's header or
+    footer ("Miljöförvaltningen", "Miljöförvaltningen Dnr MN 2027/301" by "Sida 2 (2)")."""
     double = breaks == "guessed" and _double_spaced(lines)
     # Lines that repeat are a page's header or footer only in text that has pages.
     paged = sum(1 for line in lines if PAGE_NUMBER.fullmatch(line.strip())) >= 2
@@ -97,6 +98,7 @@ def _lines_with_breaks(lines: list[str], breaks: str) -> list[_Line]:
     out: list[_Line] = []
     pending = True
     after_page_number = turned = False
+    numbers = 0  # page numbers so far
     for line in lines:
         if line == PAGE_BREAK:
             turned = True
@@ -110,17 +112,38 @@ def _lines_with_breaks(lines: list[str], breaks: str) -> list[_Line]:
             out[-1] = replace(out[-1], underline=rule.group(1))
             continue
         if is_furniture(line) or line_shape(line) in repeated:
-            if out and DNR_LINE.match(out[-1].text) and not is_furniture(out[-1].text):
+            numbers += _page_number(line)
+            while out and _page_fact(out[-1], fact if numbers > 1 else None):
                 out.pop()  # "DNR 106-555/2004" above "SID. 3 (7)"
             after_page_number = True
             continue
-        if after_page_number and DNR_LINE.match(line):
+        if after_page_number and (
+            DNR_LINE.match(line) or (fact is not None and numbers > 1 and fact(line.strip()))
+        ):
             continue
         after_page_number = False
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
         out.append(_Line(line.strip(), pending, indent, turned))
         pending = turned = False
     return out
+
+
+def _page_number(line: str) -> int:
+    """1 for the first page's number ("Sida 1 (7)"), 2 for a later page's, else 0."""
+    if not PAGE_NUMBER.fullmatch(line.strip()):
+        return 0
+    found = re.search(r"\d+", line)
+    return 1 if found is None or found.group() == "1" else 2
+
+
+def _page_fact(line: _Line, fact: Callable[[str], bool] | None) -> bool:
+    """True when ``line``, right above a page number, is the page's: a Dnr, or a line
+    that states a fact and begins a block."""
+    if is_furniture(line.text):
+        return False
+    if DNR_LINE.match(line.text):
+        return True
+    return fact is not None and not line.text[:1].islower() and fact(line.text)
 
 
 def _underlinable(text: str) -> bool:
@@ -186,7 +209,7 @@ def blocks_of(
     for which ``known`` is true (a part's name: "Ärendet") is a heading wherever it
     stands, also in text without blank lines."""
     items: list[_Item] = []
-    marked = _lines_with_breaks(lines, breaks)
+    marked = _lines_with_breaks(lines, breaks, alone)
     width = _width(lines)
     wide = WIDE * width
     indents: list[int] = []  # the indents of the list items of the list going on
@@ -206,7 +229,7 @@ def blocks_of(
             items.append(_Item(BlockKind.HEADING, line, closed=True, level=level, part=not level))
             head = False
         elif CELLS in line:
-            cells = [cell.strip() for cell in line.split(CELLS.strip())]
+            cells = table_cells(line)
             rows = previous.rows if previous is not None and not broken else None
             same = rows is not None and cells == rows[0]
             if same and turned:

@@ -17,15 +17,10 @@ import re
 from collections.abc import Callable
 
 from beslut.importing.read import Read
-from beslut.importing.text import (
-    CELLS,
-    NOTE_LINE,
-    NOTE_MARK,
-    blocks_of,
-    ends_sentence,
-    text_lines,
-)
+from beslut.importing.text import CELLS, NOTE_MARK, blocks_of, ends_sentence, text_lines
+from beslut.importing.textlayout import laid_out
 from beslut.model.draft import Block, BlockKind, Run
+from beslut.textformat import INDENT_STEP, NOTE_LINE
 
 NOTE_END = (".", "!", "?", ")")  # a note's text is a sentence, where a heading is not
 WINDOW = 200  # lines: how far before its text a note's mark is looked for
@@ -46,8 +41,9 @@ def text_blocks(
     """The paragraphs, list items, headings and tables of a text file, in order, with
     its footnotes on their runs; a line for which ``alone`` is true stands alone, one
     for which ``known`` is (a part's name) is a heading (text.py's ``blocks_of``)."""
-    lines, notes = take_notes(text_lines(text.replace(NOTE_MARK, "")))
-    return place_notes(list(blocks_of(lines, alone, indent_step=2, known=known)), notes)
+    lines, notes = take_notes(laid_out(text_lines(text.replace(NOTE_MARK, "")), alone))
+    blocks = blocks_of(lines, alone, indent_step=INDENT_STEP, known=known)
+    return place_notes(list(blocks), notes)
 
 
 def take_notes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
