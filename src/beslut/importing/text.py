@@ -44,6 +44,7 @@ PAGE_NUMBER = re.compile(
     r"(?i)(.*\b(sida|sid\.?)\s*)?\d{1,3}\s*(\(\s*\d{1,3}\s*\)|av\s+\d{1,3})\s*$"
 )
 DNR_LINE = re.compile(r"(?i)^\s*dnr[:.]?\s*\S+\s*$")  # with a page number: a page header
+_DIGITS = re.compile(r"\d+")
 _RULE = re.compile(r"^[\s_\-–—=~.*·]+$")
 HEADING_LEVELS = RULE_LEVELS  # a rule right under a heading: a part's, or its level
 
@@ -55,7 +56,9 @@ def text_lines(text: str) -> list[str]:
 def is_furniture(line: str) -> bool:
     """A line that belongs to the page, not to the text: a page number, a rule."""
     stripped = line.strip()
-    return bool(PAGE_NUMBER.fullmatch(stripped) or stripped.isdigit() or _RULE.fullmatch(stripped))
+    if stripped[-1:].isdigit() or stripped.endswith(")"):  # a page number ends so
+        return bool(stripped.isdigit() or PAGE_NUMBER.fullmatch(stripped))
+    return bool(_RULE.fullmatch(stripped))
 
 
 def _repeated(lines: list[str]) -> set[str]:
@@ -67,7 +70,7 @@ def _repeated(lines: list[str]) -> set[str]:
 
 def line_shape(line: str) -> str:
     """A line as compared for repeats: lower case, every number the same."""
-    return re.sub(r"\d+", "#", line.strip().lower())
+    return _DIGITS.sub("#", line.strip().lower())
 
 
 def _width(lines: list[str]) -> int:
@@ -93,7 +96,7 @@ def _lines_with_breaks(
     footer ("Miljöförvaltningen", "Miljöförvaltningen Dnr MN 2027/301" by "Sida 2 (2)")."""
     double = breaks == "guessed" and _double_spaced(lines)
     # Lines that repeat are a page's header or footer only in text that has pages.
-    paged = sum(1 for line in lines if PAGE_NUMBER.fullmatch(line.strip())) >= 2
+    paged = sum(1 for line in lines if _page_number(line)) >= 2
     repeated = _repeated(lines) if paged else set()
     out: list[_Line] = []
     pending = True
@@ -111,7 +114,7 @@ def _lines_with_breaks(
         if rule and out and not pending and _underlinable(out[-1].text):
             out[-1] = replace(out[-1], underline=rule.group(1))
             continue
-        if is_furniture(line) or line_shape(line) in repeated:
+        if is_furniture(line) or (repeated and line_shape(line) in repeated):
             numbers += _page_number(line)
             while out and _page_fact(out[-1], fact if numbers > 1 else None):
                 out.pop()  # "DNR 106-555/2004" above "SID. 3 (7)"
@@ -130,7 +133,10 @@ def _lines_with_breaks(
 
 def _page_number(line: str) -> int:
     """1 for the first page's number ("Sida 1 (7)"), 2 for a later page's, else 0."""
-    if not PAGE_NUMBER.fullmatch(line.strip()):
+    stripped = line.rstrip()
+    if not stripped.endswith(")") and not stripped[-1:].isdigit():
+        return 0  # cheaper than the pattern, which every page number passes
+    if not PAGE_NUMBER.fullmatch(stripped.lstrip()):
         return 0
     found = re.search(r"\d+", line)
     return 1 if found is None or found.group() == "1" else 2
@@ -222,7 +228,7 @@ def blocks_of(
         ended = previous is None or previous.closed or ends_sentence(previous.tail)
         in_list = previous is not None and previous.kind is not BlockKind.PARAGRAPH
         bullet, number = BULLET.match(line), NUMBER.match(line)
-        if not (BULLET.match(line) or NUMBER.match(line)) and (broken or previous is None):
+        if not (bullet or number) and (broken or previous is None):
             indents = []
         if mark.underline:  # a heading underlined: "=" a part's, "-" and "~" two levels
             level = HEADING_LEVELS[mark.underline]
@@ -247,7 +253,12 @@ def blocks_of(
             and alone(line)
         ):
             items.append(_Item(BlockKind.PARAGRAPH, line, fact=True))
-        elif known is not None and known(line) and _starts_new(following):
+        elif (
+            known is not None
+            and not line.endswith(".")  # cheap tests first: most lines are no part's name
+            and _starts_new(following)
+            and known(line)
+        ):
             items.append(_Item(BlockKind.HEADING, line, closed=True))
             head = False
         elif bullet:

@@ -23,6 +23,7 @@ from beslut.textformat import CELL_SEPARATOR
 INDENT = "  "  # a leading tab: one list level (text.py reads two spaces a level)
 COLUMN_GAP = "   "  # two tabs or more inside a line: a gap between columns
 MAX_COLUMNS = 8
+HEAD_LINES = 60  # the first page's head, where columns may be facts, is in these lines
 MAX_CELL = 60  # characters: a longer piece is running text, no table's cell
 _GAP = re.compile(r"\S( {2,})(?=\S)")
 _TABS = re.compile(r"\t+")
@@ -34,7 +35,8 @@ _PAGE_AFTER_BAR = re.compile(r"^(.*?)\s*\|\s?(\d{1,3})\s*$")
 def laid_out(lines: list[str], fact: Callable[[str], bool] | None = None) -> list[str]:
     """``lines`` with their tables as lines of cells, tabs made spaces and page numbers
     after a bar left out. Columns whose cells are mostly facts (``fact``: the first
-    page's head laid out in two columns) stay lines: facts.py reads those."""
+    page's head laid out in two columns, in its first HEAD_LINES) stay lines: facts.py
+    reads those."""
     lines = [_indented(line) for line in lines]
     lines = _without_page_numbers(lines)
     lines = _tab_tables(lines, fact)
@@ -43,6 +45,8 @@ def laid_out(lines: list[str], fact: Callable[[str], bool] | None = None) -> lis
 
 
 def _indented(line: str) -> str:
+    if not line.startswith("\t"):
+        return line
     stripped = line.lstrip("\t")
     return INDENT * (len(line) - len(stripped)) + stripped
 
@@ -89,7 +93,7 @@ def _tab_tables(lines: list[str], fact: Callable[[str], bool] | None) -> list[st
         while cells and end < len(lines) and len(_tab_cells(lines[end])) == len(cells):
             end += 1
         rows = [_tab_cells(line) for line in lines[i:end]]
-        if cells and end - i >= 2 and not _facts(rows, fact):
+        if cells and end - i >= 2 and not (i < HEAD_LINES and _facts(rows, fact)):
             for k in range(i, end):
                 out[k] = _row(_tab_cells(lines[k]))
             i = end
@@ -101,6 +105,8 @@ def _tab_tables(lines: list[str], fact: Callable[[str], bool] | None) -> list[st
 def _tab_cells(line: str) -> list[str]:
     """A line's cells parted by tabs, or none when it holds no table's row (a list item
     whose marker a tab follows, a long line of text)."""
+    if "\t" not in line:
+        return []
     stripped = line.strip()
     if "\t" not in stripped:
         return []
@@ -120,7 +126,7 @@ def _space_tables(lines: list[str], fact: Callable[[str], bool] | None) -> list[
         while end < len(lines) and _gapped(lines[end]):
             end += 1
         rows = _columns(lines[i:end]) if end - i >= 2 else None
-        if rows is not None and not _facts(rows, fact):
+        if rows is not None and not (i < HEAD_LINES and _facts(rows, fact)):
             out += [_row(row) for row in rows if row]
             i = end
         else:
@@ -137,6 +143,8 @@ def _facts(rows: list[list[str]], fact: Callable[[str], bool] | None) -> bool:
 def _gapped(line: str) -> bool:
     """True when ``line`` has a gap of two spaces or more inside it, not right after a
     list item's marker."""
+    if "  " not in line:
+        return False
     stripped = line.strip()
     if "\t" in stripped or CELL_SEPARATOR in stripped:
         return False
