@@ -2,7 +2,8 @@
 characters, blank lines between paragraphs, headings, bullet and numbered lists, tables
 of bars and of aligned spaces, footnotes, page numbers), read and recognised in process;
 then the same text double-spaced (every line followed by an empty line, as some
-extractions write it: its paragraphs are long).
+extractions write it: its paragraphs are long); then lines of 400 characters each
+followed by an empty line, which the import joins into one paragraph of 16 MB.
 
 Goal: at most 5 s for 16 MB. The floor measured in the same run: decoding the bytes,
 str.splitlines and one regex pass over every line (what any reader of lines must do),
@@ -89,7 +90,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         text = tu_text(SIZE)
         double = "\n\n".join(text.splitlines())[:SIZE]
-        for name, body in (("16 MB of text", text), ("16 MB of double-spaced text", double)):
+        # Paragraphs of one line, an empty line after each: read as double-spaced text,
+        # all of it is one paragraph (joining its lines one by one took 50 s here).
+        lines = [filler(400, seed=n) for n in range(50)]
+        one = "\n\n".join(lines[n % 50] for n in range(SIZE // 402))
+        cases = (
+            ("16 MB of text", text),
+            ("16 MB of double-spaced text", double),
+            ("16 MB as one paragraph", one),
+        )
+        for name, body in cases:
             path = Path(tmp) / "tu.txt"
             path.write_text(body, encoding="utf-8")
             size = path.stat().st_size / 1024 / 1024
