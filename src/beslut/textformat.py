@@ -5,9 +5,10 @@ A heading is underlined: a part's with "=", a sub-heading's by its level with "-
 (as reStructuredText has them). A list item begins with "• " or its number and ". ",
 after two spaces a level. A table is a line a row, its cells parted by " | " (a "|" in
 a cell is written "/"). The bilagor are numbered lines under "Bilagor". A footnote's
-mark is its number right after the text it belongs to ("upp.1") and its text a line
-that begins with the number ("1 Enligt besiktningen."). The readers take more than
-this (other bullets, "1)", text copied out of other programs); what this module
+mark is its number in brackets right after the text it belongs to ("upp.[1]"), and its
+text a line after its part that begins with the same ("[1] Enligt besiktningen."),
+numbered through the document. The readers take more than this (other bullets, "1)",
+a note's number without brackets as text copied out of a PDF has it); what this module
 writes, they read back.
 """
 
@@ -32,8 +33,20 @@ NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
 CELL_SEPARATOR = " | "
 ATTACHMENTS_HEADING = "Bilagor"
 
-# A footnote's text as a line of its own: its number, then the note ("1 Enligt ...").
+# A footnote's text as a line of its own: its number, then the note ("1 Enligt ..."), as
+# text copied out of a PDF or saved by Word has it.
 NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*\S)\s*$")
+# The export's own form: "[1]" right after the text, "[1] Enligt ..." after the part.
+NOTE_REF = re.compile(r"\[(\d{1,4})\]")
+NOTE_TEXT = re.compile(r"^\[(\d{1,4})\] (.*\S)\s*$")
+
+
+def note_ref(number: int) -> str:
+    return f"[{number}]"
+
+
+def note_line(number: int, note: str) -> str:
+    return f"{note_ref(number)} {' '.join(note.split())}"
 
 
 def underlined(heading: str, rule: str) -> list[str]:

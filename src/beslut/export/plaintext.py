@@ -5,8 +5,9 @@ For mail, a case system's text field or a text-only archive; ``beslut export ID 
 X.txt`` writes it, and ``beslut import`` reads it back. Paragraphs are one line each
 with a blank line between; headings, list items, tables and the bilagor are written as
 beslut/textformat.py has them, the module the import reads them by, so that an own part
-and a heading's level come back on import. Bold, italic, links and footnotes have no
-form in plain text and are left out.
+and a heading's level come back on import. Bold, italic and links have no form in
+plain text and are left out; footnotes are marked "[1]" in the text and written
+after their part.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from beslut.textformat import (
     HEADING_RULES,
     PART_RULE,
     bullet_line,
+    note_line,
+    note_ref,
     numbered_line,
     table_row,
     underlined,
@@ -49,18 +52,24 @@ def tu_text(draft: Draft, doctype: DocType) -> str:
         out += [numbered_line(n, text) for n, text in enumerate(decisions, start=1)]
     for signatory in draft.signatories:
         out += ["", signatory.name] + ([signatory.title] if signatory.title else [])
+    notes: list[str] = []  # through the document: a part's are written after it
     for section in parts.ordered_sections(draft, doctype):
         if section.is_empty:
             continue
         out += ["", *underlined(parts.section_heading(section, doctype), PART_RULE)]
-        out += _blocks(section.blocks)
+        first = len(notes) + 1
+        out += _blocks(section.blocks, notes)
+        if len(notes) >= first:
+            out.append("")
+            out += [note_line(n, notes[n - 1]) for n in range(first, len(notes) + 1)]
     if draft.attachments:
         out += ["", *underlined(ATTACHMENTS_HEADING, PART_RULE)]
         out += [numbered_line(n, a.title) for n, a in enumerate(draft.attachments, start=1)]
     return "\n".join(out) + "\n"
 
 
-def _blocks(blocks: tuple[Block, ...]) -> list[str]:
+def _blocks(blocks: tuple[Block, ...], notes: list[str]) -> list[str]:
+    """The blocks' lines; their footnotes' texts are added to ``notes``."""
     out: list[str] = []
     number = 0
     previous: BlockKind | None = None
@@ -69,19 +78,31 @@ def _blocks(blocks: tuple[Block, ...]) -> list[str]:
         in_list = kind in (BlockKind.BULLET, BlockKind.NUMBERED)
         if not (in_list and previous in (BlockKind.BULLET, BlockKind.NUMBERED)):
             out.append("")  # a blank line before each block but between list items
+        text = "" if kind is BlockKind.TABLE else _marked(block, notes)
         if kind is BlockKind.NUMBERED:
             number = block.start if block.start is not None else number + 1
-            out.append(numbered_line(number, block.text, block.level))
+            out.append(numbered_line(number, text, block.level))
         elif kind is BlockKind.BULLET:
-            out.append(bullet_line(block.text, block.level))
+            out.append(bullet_line(text, block.level))
         elif kind is BlockKind.TABLE:
             out += [table_row([_cell(cell) for cell in row]) for row in block.rows]
         elif kind is BlockKind.HEADING:
-            out += underlined(" ".join(block.text.split()), HEADING_RULES[block.level])
+            out += underlined(" ".join(text.split()), HEADING_RULES[block.level])
         else:
-            out.append(" ".join(block.text.split("\n")))
+            out.append(" ".join(text.split("\n")))
         previous = kind
     return out
+
+
+def _marked(block: Block, notes: list[str]) -> str:
+    """The block's text with a mark after each run that has a footnote."""
+    pieces = []
+    for run in block.runs:
+        pieces.append(run.text)
+        if run.note:
+            notes.append(run.note)
+            pieces.append(note_ref(len(notes)))
+    return "".join(pieces)
 
 
 def _cell(cell: Cell) -> str:
