@@ -171,6 +171,12 @@ def test_the_head_laid_out_in_columns_stays_facts() -> None:
         "Simskola för alla\n"
     )
     assert [b.kind.value for b in _blocks(text)] == ["paragraph", "paragraph", "heading"]
+    labelled = "Handläggare:\tEva Ek\nTelefon:\t08-508 250 00\n\nSimskola för alla\n"
+    assert [b.text for b in _blocks(labelled)] == [
+        "Handläggare: Eva Ek",
+        "Telefon: 08-508 250 00",
+        "Simskola för alla",
+    ]
 
 
 def test_a_sentence_is_no_fact_line() -> None:

@@ -136,8 +136,17 @@ def _space_tables(lines: list[str], fact: Callable[[str], bool] | None) -> list[
 
 
 def _facts(rows: list[list[str]], fact: Callable[[str], bool] | None) -> bool:
-    cells = [cell for row in rows for cell in row if cell]
-    return fact is not None and sum(1 for cell in cells if fact(cell)) * 2 >= len(cells)
+    """True when most rows state facts: in cells of their own ("Idrottsförvaltningen",
+    "Tjänsteutlåtande") or with their label ("Handläggare:" and "Eva Ek")."""
+    rows = [row for row in rows if any(row)]
+    if fact is None or not rows:
+        return False
+    stated = sum(
+        1
+        for row in rows
+        if fact(" ".join(cell for cell in row if cell)) or all(fact(c) for c in row if c)
+    )
+    return stated * 2 >= len(rows)
 
 
 def _gapped(line: str) -> bool:
