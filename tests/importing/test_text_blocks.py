@@ -205,3 +205,23 @@ def test_a_page_header_that_repeats_facts_leaves_the_body_but_a_sentence_stays()
         "Enheten för livsmedel har tagit fram förslaget tillsammans med andra. "
         "Taxan prövas igen efter två år. Sista stycket."
     )
+
+
+def test_a_short_list_item_ends_before_a_capital_in_double_spaced_text() -> None:
+    wide = "Utredningen har gått igenom hur verksamheten har utvecklats under de senaste"
+    text = (
+        f"Bilagor\n\n1. Karta över området\n\n2. Tidplan\n\n{wide}\n\nåren och framåt.\n\n"
+        "• En punkt som bryts vid radens slut när nästa ord inte längre får plats på\n\n"
+        "Stockholms stads vägnar.\n"
+    )
+    assert _summary(text) == [
+        ("heading", "Bilagor"),
+        ("numbered", "Karta över området"),
+        ("numbered", "Tidplan"),
+        ("paragraph", f"{wide} åren och framåt."),
+        (
+            "bullet",
+            "En punkt som bryts vid radens slut när nästa ord inte längre får plats på "
+            "Stockholms stads vägnar.",
+        ),
+    ]

@@ -283,7 +283,7 @@ def blocks_of(
             and (not broken or line[:1].islower())
             and not (
                 (breaks == "guessed" or (turned and breaks == "spaced"))
-                and _ended_on_purpose(previous.last or previous.tail, line, width)
+                and _ended_on_purpose(previous.last or previous.tail, line, width, in_list)
             )
         ):
             previous.join(line)
@@ -339,11 +339,11 @@ def _level(indents: list[int], indent: int) -> int:
     return min(len(indents) - 1, 2)
 
 
-def _ended_on_purpose(last: str, line: str, width: int) -> bool:
+def _ended_on_purpose(last: str, line: str, width: int, item: bool = False) -> bool:
     """True when ``last`` ended a paragraph although no blank line follows: it ends a
-    sentence and the next line's first word would have fitted after it (a wrapped line
-    ends because the next word did not fit)."""
-    if not ends_sentence(last) or not line[:1].isupper() or width < 40:
+    sentence (or a list ``item``'s line ends at all) and the next line's first word would
+    have fitted after it (a wrapped line ends because the next word did not fit)."""
+    if not (item or ends_sentence(last)) or not line[:1].isupper() or width < 40:
         return False
     first = line.split(maxsplit=1)[0]
     return len(last) + 1 + len(first) < width - 2
