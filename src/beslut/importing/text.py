@@ -45,6 +45,7 @@ PAGE_NUMBER = re.compile(
 )
 DNR_LINE = re.compile(r"(?i)^\s*dnr[:.]?\s*\S+\s*$")  # with a page number: a page header
 _DIGITS = re.compile(r"\d+")
+_PAGE_OF = re.compile(r"(\d{1,3})\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})\s*$")
 _RULE = re.compile(r"^[\s_\-–—=~.*·]+$")
 HEADING_LEVELS = RULE_LEVELS  # a rule right under a heading: a part's, or its level
 
@@ -138,8 +139,8 @@ def _page_number(line: str) -> int:
         return 0  # cheaper than the pattern, which every page number passes
     if not PAGE_NUMBER.fullmatch(stripped.lstrip()):
         return 0
-    found = re.search(r"\d+", line)
-    return 1 if found is None or found.group() == "1" else 2
+    found = _PAGE_OF.search(stripped)  # the page's own number, not a year before it
+    return 1 if found is None or found.group(1) == "1" else 2
 
 
 def _page_fact(line: _Line, fact: Callable[[str], bool] | None) -> bool:
