@@ -3,11 +3,11 @@ facts, the title, Förslag till beslut, the signatories, each part, the bilagor.
 
 For mail, a case system's text field or a text-only archive; ``beslut export ID -o
 X.txt`` writes it, and ``beslut import`` reads it back. Paragraphs are one line each
-with a blank line between; a heading is underlined, a part's with "=" and the two
-sub-heading levels with "-" and "~" (as reStructuredText has them), so that an own part
-and a heading's level come back on import; list items begin with "• " or their number,
-two spaces a level; a table is a line a row, its cells parted by " | ". Bold, italic,
-links and footnotes have no form in plain text and are left out.
+with a blank line between; headings, list items, tables and the bilagor are written as
+beslut/textformat.py has them, the module the import reads them by, so that an own part
+and a heading's level come back on import. Bold, italic and links have no form in
+plain text and are left out; footnotes are marked "[1]" in the text and written
+after their part.
 """
 
 from __future__ import annotations
@@ -16,11 +16,17 @@ from beslut import parts
 from beslut.checks.swedish import long_date
 from beslut.doctypes.loader import DocType
 from beslut.model.draft import Block, BlockKind, Cell, Draft
-
-ATTACHMENTS_HEADING = "Bilagor"
-CELL_SEPARATOR = " | "
-PART_RULE = "="  # under a part's heading
-HEADING_RULES = {0: "-", 1: "-", 2: "~"}  # under a sub-heading, by its level
+from beslut.textformat import (
+    ATTACHMENTS_HEADING,
+    HEADING_RULES,
+    PART_RULE,
+    bullet_line,
+    note_line,
+    note_ref,
+    numbered_line,
+    table_row,
+    underlined,
+)
 
 
 def tu_text(draft: Draft, doctype: DocType) -> str:
@@ -42,22 +48,28 @@ def tu_text(draft: Draft, doctype: DocType) -> str:
     out += ["", meta.title, meta.subtitle] if meta.subtitle else ["", meta.title]
     decisions = [d for d in draft.decisions if d.strip()]
     if decisions:
-        out += ["", *_underlined(doctype.decision_heading, PART_RULE)]
-        out += [f"{n}. {text}" for n, text in enumerate(decisions, start=1)]
+        out += ["", *underlined(doctype.decision_heading, PART_RULE)]
+        out += [numbered_line(n, text) for n, text in enumerate(decisions, start=1)]
     for signatory in draft.signatories:
         out += ["", signatory.name] + ([signatory.title] if signatory.title else [])
+    notes: list[str] = []  # through the document: a part's are written after it
     for section in parts.ordered_sections(draft, doctype):
         if section.is_empty:
             continue
-        out += ["", *_underlined(parts.section_heading(section, doctype), PART_RULE)]
-        out += _blocks(section.blocks)
+        out += ["", *underlined(parts.section_heading(section, doctype), PART_RULE)]
+        first = len(notes) + 1
+        out += _blocks(section.blocks, notes)
+        if len(notes) >= first:
+            out.append("")
+            out += [note_line(n, notes[n - 1]) for n in range(first, len(notes) + 1)]
     if draft.attachments:
-        out += ["", *_underlined(ATTACHMENTS_HEADING, PART_RULE)]
-        out += [f"{n}. {a.title}" for n, a in enumerate(draft.attachments, start=1)]
+        out += ["", *underlined(ATTACHMENTS_HEADING, PART_RULE)]
+        out += [numbered_line(n, a.title) for n, a in enumerate(draft.attachments, start=1)]
     return "\n".join(out) + "\n"
 
 
-def _blocks(blocks: tuple[Block, ...]) -> list[str]:
+def _blocks(blocks: tuple[Block, ...], notes: list[str]) -> list[str]:
+    """The blocks' lines; their footnotes' texts are added to ``notes``."""
     out: list[str] = []
     number = 0
     previous: BlockKind | None = None
@@ -66,26 +78,32 @@ def _blocks(blocks: tuple[Block, ...]) -> list[str]:
         in_list = kind in (BlockKind.BULLET, BlockKind.NUMBERED)
         if not (in_list and previous in (BlockKind.BULLET, BlockKind.NUMBERED)):
             out.append("")  # a blank line before each block but between list items
-        indent = "  " * block.level if in_list else ""
+        text = "" if kind is BlockKind.TABLE else _marked(block, notes)
         if kind is BlockKind.NUMBERED:
             number = block.start if block.start is not None else number + 1
-            out.append(f"{indent}{number}. {block.text}")
+            out.append(numbered_line(number, text, block.level))
         elif kind is BlockKind.BULLET:
-            out.append(f"{indent}• {block.text}")
+            out.append(bullet_line(text, block.level))
         elif kind is BlockKind.TABLE:
-            out += [CELL_SEPARATOR.join(_cell(cell) for cell in row) for row in block.rows]
+            out += [table_row([_cell(cell) for cell in row]) for row in block.rows]
         elif kind is BlockKind.HEADING:
-            out += _underlined(" ".join(block.text.split()), HEADING_RULES[block.level])
+            out += underlined(" ".join(text.split()), HEADING_RULES[block.level])
         else:
-            out.append(" ".join(block.text.split("\n")))
+            out.append(" ".join(text.split("\n")))
         previous = kind
     return out
 
 
-def _underlined(heading: str, rule: str) -> list[str]:
-    return [heading, rule * max(len(heading), 3)]
+def _marked(block: Block, notes: list[str]) -> str:
+    """The block's text with a mark after each run that has a footnote."""
+    pieces = []
+    for run in block.runs:
+        pieces.append(run.text)
+        if run.note:
+            notes.append(run.note)
+            pieces.append(note_ref(len(notes)))
+    return "".join(pieces)
 
 
 def _cell(cell: Cell) -> str:
-    text = "".join(run.text for run in cell)
-    return text.replace("|", "/").replace("\n", " ")
+    return "".join(run.text for run in cell)

@@ -23,7 +23,7 @@ from beslut.importing.recognize import (
     normalise,
     recognise,
 )
-from beslut.importing.safety import ImportRefused, Kind, decode_text, open_docx, read_checked
+from beslut.importing.safety import ImportRefused, Kind, open_docx, read_checked
 from beslut.model.draft import Draft
 
 __all__ = ["ImportRefused", "Imported", "import_document", "read_document", "recognise_again"]
@@ -67,6 +67,7 @@ def _read(path: Path, kind: Kind, data: bytes, known: Callable[[str], bool] | No
 
         return read_pdf(path, data, known)
     from beslut.importing.facts import is_fact_line
+    from beslut.importing.textdecode import decode_text
     from beslut.importing.textnotes import text_blocks
 
     blocks = text_blocks(decode_text(path, data), is_fact_line, known)

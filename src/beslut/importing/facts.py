@@ -32,6 +32,8 @@ _FORVALTNING = re.compile(r"(?i)^\S.*(förvaltning|förvaltningen|kontoret|konto
 _AVDELNING = re.compile(r"(?i)^(avdelningen|enheten|staben|sektionen)\b.*$")
 _MARKERS = re.compile(r"(?i)^(tjänsteutlåtande|sida \d+ \(\d+\)|sid\. \d+ \(\d+\))$")
 _COLUMNS = re.compile(r"\s{3,}")
+LONGEST = 400  # characters: no line of facts is longer, however laid out
+FACT_WORDS = 12  # a line of facts is short: "Avdelningen för anläggning och evenemang"
 # Where a copy out of a PDF ran two columns of the head into one line ("Idrottsförvaltningen
 # Tjänsteutlåtande", "Handläggare: Eva Ek Till Idrottsnämnden"): before a label.
 _RUN_TOGETHER = re.compile(
@@ -95,8 +97,8 @@ def fragments(lines: Iterable[str]) -> list[str]:
     return [
         piece.strip()
         for line in lines
-        for column in _COLUMNS.split(line)
-        for piece in _columns_run_together(column)
+        for column in (_COLUMNS.split(line) if len(line) <= LONGEST else [line])
+        for piece in (_columns_run_together(column) if len(column) <= LONGEST else [column])
         if piece.strip()
     ]
 
@@ -110,9 +112,15 @@ def _columns_run_together(column: str) -> list[str]:
 
 
 def is_fact_line(line: str) -> bool:
-    """True when ``line`` states one of the facts (a line of the first page's head)."""
+    """True when ``line`` states one of the facts (a line of the first page's head): a
+    sentence ("Enheten har under året ...", "... och Precens.") states none."""
     pieces = fragments([line])
-    return bool(pieces) and all(_take(Facts(), piece) for piece in pieces)
+    return bool(pieces) and all(
+        len(piece.split()) <= FACT_WORDS
+        and not piece.endswith((".", "!", "?", ","))
+        and _take(Facts(), piece)
+        for piece in pieces
+    )
 
 
 def read_facts(lines: Iterable[str]) -> Facts:
@@ -126,6 +134,8 @@ def read_facts(lines: Iterable[str]) -> Facts:
 
 def _take(facts: Facts, piece: str) -> bool:
     """Record what ``piece`` states; True when it is a line of facts."""
+    if len(piece) > LONGEST:
+        return False  # a paragraph (the patterns would scan all of it)
     if _MARKERS.match(piece):
         return True
     for name, pattern in _LABELS.items():

@@ -85,23 +85,10 @@ def kind_of(path: Path, data: bytes) -> Kind:
         why = _("filen är inte en {kind} trots sitt namn.").format(kind=names[expected])
         raise refuse(path, why, f"content is {found}, name says {expected}")
     if found is Kind.TEXT:
+        from beslut.importing.textdecode import decode_text
+
         decode_text(path, data)  # refuses binary data and unknown encodings now
     return found
-
-
-def decode_text(path: Path, data: bytes) -> str:
-    """A text file's text: UTF-8 (with or without BOM), else Windows-1252 as Notepad
-    wrote it; a file with NUL bytes is binary and refused."""
-    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise refuse(path, _("filen är inte en textfil."), "NUL bytes")
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-                continue
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("cp1252", errors="replace")
 
 
 def open_docx(path: Path, data: bytes) -> zipfile.ZipFile:

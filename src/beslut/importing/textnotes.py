@@ -8,7 +8,9 @@ sentence does, and a mark with that number stands in the text before it (the nea
 is taken, so a "1" further up is no mark of this note). The note leaves
 the text; its mark becomes NOTE_MARK (which text.py reads past, so "upp.1" still ends a
 sentence) until the blocks are made, and then the note goes on the run the mark ends.
-Other digits stay as they are.
+Other digits stay as they are. The plain-text export writes notes in a form of its own
+(textformat.py: "upp.[1]", and "[1] Enligt ..." after the part), read exactly; a text
+that has notes in that form is not searched for the other.
 """
 
 from __future__ import annotations
@@ -17,15 +19,10 @@ import re
 from collections.abc import Callable
 
 from beslut.importing.read import Read
-from beslut.importing.text import (
-    CELLS,
-    NOTE_LINE,
-    NOTE_MARK,
-    blocks_of,
-    ends_sentence,
-    text_lines,
-)
+from beslut.importing.text import CELLS, NOTE_MARK, blocks_of, ends_sentence, text_lines
+from beslut.importing.textlayout import laid_out
 from beslut.model.draft import Block, BlockKind, Run
+from beslut.textformat import INDENT_STEP, NOTE_LINE, NOTE_REF, NOTE_TEXT, note_ref
 
 NOTE_END = (".", "!", "?", ")")  # a note's text is a sentence, where a heading is not
 WINDOW = 200  # lines: how far before its text a note's mark is looked for
@@ -46,8 +43,41 @@ def text_blocks(
     """The paragraphs, list items, headings and tables of a text file, in order, with
     its footnotes on their runs; a line for which ``alone`` is true stands alone, one
     for which ``known`` is (a part's name) is a heading (text.py's ``blocks_of``)."""
-    lines, notes = take_notes(text_lines(text.replace(NOTE_MARK, "")))
-    return place_notes(list(blocks_of(lines, alone, indent_step=2, known=known)), notes)
+    lines = laid_out(text_lines(text.replace(NOTE_MARK, "")), alone)
+    lines, notes = take_marked_notes(lines)
+    if not notes:  # in the export's own form, "[1]", every note is marked so
+        lines, notes = take_notes(lines)
+    blocks = blocks_of(lines, alone, indent_step=INDENT_STEP, known=known)
+    return place_notes(list(blocks), notes)
+
+
+def take_marked_notes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
+    """The notes in the plain-text export's form (textformat.py): a line "[2] Enligt
+    ..." is note 2 when a mark "[2]" stands before it, in the nearest line that has one
+    and is no table's row. The notes are numbered again in the order of their marks."""
+    at: dict[int, int] = {}  # a mark's number: the kept line it stands in, the latest
+    kept: list[str] = []
+    taken: list[tuple[int, int, str]] = []  # the mark's line, its number, the note
+    for line in lines:
+        match = NOTE_TEXT.match(line) if line.startswith("[") else None
+        if match is not None and int(match.group(1)) in at:
+            number = int(match.group(1))
+            taken.append((at.pop(number), number, match.group(2)))
+            continue
+        if "[" in line and CELLS not in line:
+            for mark in NOTE_REF.finditer(line):
+                at[int(mark.group(1))] = len(kept)
+        kept.append(line)
+    if not taken:
+        return lines, {}
+    placed: list[tuple[int, int, str]] = []  # where each mark stood, in reading order
+    for index, number, note in taken:
+        where = kept[index].index(note_ref(number))
+        kept[index] = kept[index].replace(note_ref(number), NOTE_MARK, 1)
+        placed.append((index, where, note))
+    # A mark's place measured after others in its line were replaced still orders it.
+    placed.sort()
+    return kept, {n: note for n, (_i, _w, note) in enumerate(placed, start=1)}
 
 
 def take_notes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
