@@ -13,13 +13,13 @@ from enum import StrEnum
 
 
 class Kind(StrEnum):
-    """A kind of paragraph in a TU, as the template styles it."""
+    """A kind of paragraph in a TU, as the template styles it (export's Role)."""
 
     TITLE = "title"
     SUBTITLE = "subtitle"
     FACT = "fact"  # a line of the first page's facts (Dnr, datum, ...)
     FACT_HEADING = "fact_heading"  # the name before a fact ("Handläggare")
-    PART_HEADING = "part_heading"
+    HEADING = "heading"  # a part's heading
     SUBHEADING = "subheading"
     SUBSUBHEADING = "subsubheading"
     PARAGRAPH = "paragraph"
@@ -41,7 +41,7 @@ STYLES: dict[Kind, tuple[str, ...]] = {
     Kind.SUBTITLE: ("Subtitle", "Body Text", "Normal"),
     Kind.FACT: ("Uppgift", "Body Text", "Normal"),
     Kind.FACT_HEADING: ("Uppgiftsrubrik", "Uppgift", "Body Text", "Normal"),
-    Kind.PART_HEADING: ("heading 1",),
+    Kind.HEADING: ("heading 1",),
     Kind.SUBHEADING: ("heading 2",),
     Kind.SUBSUBHEADING: ("heading 3", "heading 2"),
     Kind.PARAGRAPH: ("Body Text", "Normal"),

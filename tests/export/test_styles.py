@@ -38,6 +38,10 @@ def test_the_city_template_has_a_style_of_its_own_for_every_role(template: Path)
         Role.ATTACHMENT: "Bilaga",
         Role.SIGNATURE: "Underskrift",
         Role.SIGNATURE_TITLE: "Underskrifttitel",
+        Role.TITLE: "Title",
+        Role.SUBTITLE: "Subtitle",
+        Role.FACT: "Uppgift",
+        Role.FACT_HEADING: "Uppgiftsrubrik",
     }
     # The deeper levels use the template's own level styles, else those of level 0.
     assert all(ids[role] for role in DEEPER)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 from xml.sax.saxutils import quoteattr
 
@@ -25,29 +24,14 @@ from beslut.export.runs import PLAIN, Inline, run_xml, runs_xml
 from beslut.export.tables import DEFAULT_TEXT_WIDTH, table_xml
 from beslut.model.draft import LIST_KINDS, Block, BlockKind, Draft, Run, Section
 from beslut.parts import section_heading
+from beslut.wordstyles import Kind
 
 # The document is Swedish whatever language the user reads, so this is never translated.
 ATTACHMENTS_HEADING = "Bilagor"
 SPACE_AFTER_TABLE = 120  # twips: 6 pt, the body's space between paragraphs
 
 
-class Role(StrEnum):
-    """What a paragraph is; the template decides how each looks (see styles.py)."""
-
-    HEADING = "heading"
-    SUBHEADING = "subheading"
-    SUBSUBHEADING = "subsubheading"
-    PARAGRAPH = "paragraph"
-    BULLET = "bullet"
-    BULLET_2 = "bullet_2"
-    BULLET_3 = "bullet_3"
-    NUMBERED = "numbered"
-    NUMBERED_2 = "numbered_2"
-    NUMBERED_3 = "numbered_3"
-    DECISION = "decision"
-    ATTACHMENT = "attachment"
-    SIGNATURE = "signature"
-    SIGNATURE_TITLE = "signature_title"
+Role = Kind  # what a paragraph is; the template decides how each looks (styles.py)
 
 
 class ListSource(Protocol):

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 from beslut.export.body import Role
 from beslut.export.ooxml import VAL, Element, w
-from beslut.wordstyles import STYLES, Kind
+from beslut.wordstyles import STYLES
 
 # For each role, the style names to try in order: wordstyles.py's, which import reads.
-ROLE_STYLES: dict[Role, tuple[str, ...]] = {
-    role: STYLES[Kind(kind)]
-    for role, kind in (
-        (Role.HEADING, "part_heading"),
-        *((r, r.value) for r in Role if r is not Role.HEADING),
-    )
-}
+ROLE_STYLES: dict[Role, tuple[str, ...]] = STYLES
 
 # Elements that follow w:lang in w:rPr (schema order).
 _AFTER_LANG = frozenset(w(tag) for tag in ("eastAsianLayout", "specVanish", "oMath", "rPrChange"))

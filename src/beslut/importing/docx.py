@@ -44,7 +44,7 @@ from beslut.wordstyles import Kind, own_style
 _ROLES = {
     own_style(Kind.TITLE): Role.TITLE,
     own_style(Kind.SUBTITLE): Role.SUBTITLE,
-    own_style(Kind.PART_HEADING): Role.PART_HEADING,
+    own_style(Kind.HEADING): Role.PART_HEADING,
     own_style(Kind.DECISION): Role.DECISION,
     own_style(Kind.SIGNATURE): Role.SIGNATURE,
     own_style(Kind.SIGNATURE_TITLE): Role.SIGNATURE_TITLE,
