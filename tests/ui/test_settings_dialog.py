@@ -51,3 +51,17 @@ def test_every_declared_setting_has_a_field(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert set(dialog.fields) == {option.name for option in OPTIONS}
     assert dialog.result_settings() == Settings()  # unchanged fields give the same settings
+
+
+def test_a_dnr_pattern_that_backtracks_without_bound_is_refused_at_once(qtbot: QtBot) -> None:
+    import time
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edits["dnr_pattern"].setText("(A|AA)+[0-9]+/[0-9]+")  # 2**n ways on "A" * n + "!"
+    start = time.perf_counter()
+    dialog.accept()
+    assert time.perf_counter() - start < 2.0  # the real figure: the 0.2 s time limit
+    assert dialog.isVisible()
+    assert "tar för lång tid" in dialog.problem.text()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -10,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from beslut.checks.pattern import bounded_fullmatch, pattern_problem
 from beslut.doctypes.loader import default_template_dir, toml_problem
 from beslut.errors import BeslutError
 from beslut.i18n import _
@@ -62,21 +62,20 @@ class CheckConfig:
 
     def with_dnr_pattern(self, pattern: str) -> CheckConfig:
         """The same settings with another Dnr pattern (e.g. the user's setting)."""
-        exc = _pattern_error(pattern)
-        if exc is not None:
-            message = _(
-                "Mönstret för diarienummer ”{pattern}” är inte ett giltigt uttryck ({why})."
-            )
+        problem = pattern_problem(pattern)
+        if problem is not None:
+            message = _("Mönstret för diarienummer ”{pattern}” kan inte användas: {why}.")
             raise ChecksConfigError(
-                message.format(pattern=pattern, why=exc),
-                f"bad dnr pattern {pattern!r}: {exc}",
-            ) from exc
+                message.format(pattern=pattern, why=problem),
+                f"bad dnr pattern {pattern!r}: {problem}",
+            )
         return replace(self, dnr_pattern=pattern)
 
     def dnr_matches(self, dnr: str) -> bool:
         """True when ``dnr`` (surrounding spaces ignored) has the whole form of the Dnr
-        pattern. The pattern was validated when this configuration was built."""
-        return re.fullmatch(self.dnr_pattern, dnr.strip()) is not None
+        pattern. The pattern was validated when this configuration was built; a match
+        that still takes longer than pattern.TIMEOUT raises PatternTooSlow."""
+        return bounded_fullmatch(self.dnr_pattern, dnr.strip())
 
 
 def config_path(template_dir: Path | None = None) -> Path:
@@ -133,7 +132,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> CheckConfig:
         empty_heading_words=reader.strings(headings, "empty_words", "headings"),
         stiff_words=reader.stiff_words(data.get("stiff_words", [])),
     )
-    _check_pattern(config.dnr_pattern, path)
+    _check_pattern(config.dnr_pattern, config.dnr_example, path)
     return config
 
 
@@ -142,20 +141,10 @@ _TOP_KEYS = frozenset(
 )
 
 
-def _pattern_error(pattern: str) -> re.error | None:
-    """Why ``pattern`` is not a valid regular expression, or None when it is."""
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        return exc
-    return None
-
-
-def _check_pattern(pattern: str, path: Path) -> None:
-    exc = _pattern_error(pattern)
-    if exc is not None:
-        why = _("mönstret i [dnr] pattern är inte ett giltigt uttryck ({why})").format(why=exc)
-        raise _error(path, why) from exc
+def _check_pattern(pattern: str, example: str, path: Path) -> None:
+    problem = pattern_problem(pattern, example)
+    if problem is not None:
+        raise _error(path, _("”dnr.pattern” kan inte användas: {why}").format(why=problem))
 
 
 def _error(path: Path, what: str) -> ChecksConfigError:
