@@ -148,6 +148,32 @@ def check_config_for(settings: Settings) -> CheckConfig:
     return config.with_disabled(settings.disabled_rules)
 
 
+def usable_check_config(settings: Settings) -> tuple[CheckConfig, tuple[str, ...]]:
+    """The granskning settings as check_config_for reads them, but never refused: a
+    checks.toml that cannot be used gives way to the shipped one, an own Dnr pattern that
+    cannot be used to the organisation's, each with a notice saying so."""
+    from beslut.checks.config import ChecksConfigError, default_config, load_config
+
+    notices: list[str] = []
+    try:
+        config = load_config(settings.template_path())
+    except ChecksConfigError as exc:
+        config = default_config()
+        notices.append(
+            _("{problem} Granskningen använder de inbyggda inställningarna tills filen är rättad.")
+            .format(problem=exc.user_message)
+        )  # fmt: skip
+    if settings.dnr_pattern.strip():
+        try:
+            config = config.with_dnr_pattern(settings.dnr_pattern.strip())
+        except ChecksConfigError as exc:
+            notices.append(
+                _("{problem} Granskningen använder organisationens mönster i stället.")
+                .format(problem=exc.user_message)
+            )  # fmt: skip
+    return config.with_disabled(settings.disabled_rules), tuple(notices)
+
+
 def load_settings(store: SettingsStore) -> Settings:
     """The settings stored in ``store``, with defaults for what is missing or malformed."""
     values: dict[str, Any] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -10,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from beslut.checks.pattern import bounded_fullmatch, pattern_problem
-from beslut.doctypes.loader import default_template_dir, toml_problem
+from beslut.doctypes.loader import default_template_dir
+from beslut.doctypes.tomlfile import MAX_ITEMS, TomlProblem, read_toml
 from beslut.errors import BeslutError
 from beslut.i18n import _
 
@@ -20,6 +20,8 @@ CONFIG_NAME = "checks.toml"
 # "KS 2023/123", "TEF/2019:263": an optional letter prefix, then numbers joined by
 # . - / or :, at least two of them (a bare year is not a Dnr).
 DEFAULT_DNR_PATTERN = r"(?:[A-ZÅÄÖ]{1,8}[ /-]?)?\d+(?:[.:/-]\d+)+"
+MAX_PHRASE = 100  # characters in one word or phrase of a list (the longest shipped: 40)
+MAX_TEXT = 500  # characters in one text setting (a Dnr pattern, a section's name)
 
 
 class ChecksConfigError(BeslutError):
@@ -89,10 +91,9 @@ def load_config(template_dir: Path | None = None) -> CheckConfig:
     """Read the check settings from the template folder."""
     path = config_path(template_dir)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise _error(path, toml_problem(exc)) from exc
+        data = read_toml(path)
+    except TomlProblem as exc:
+        raise _error(path, str(exc)) from exc
     return parse_config(data, path)
 
 
@@ -184,6 +185,9 @@ class _Reader:
         value = data.get(key, default)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f"{where}.{key}", _("ska vara en text som inte är tom"))
+        if len(value) > MAX_TEXT:
+            limit = _("är längre än {limit} tecken").format(limit=MAX_TEXT)
+            raise self.fail(f"{where}.{key}", limit)
         return value.strip()
 
     def strings(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -191,11 +195,18 @@ class _Reader:
         name = f"{where}.{key}" if where else key
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(name, _("ska vara en lista med texter"))
+        if len(value) > MAX_ITEMS:
+            raise self.fail(name, _("har fler än {limit} poster").format(limit=MAX_ITEMS))
+        if any(len(v) > MAX_PHRASE for v in value):
+            limit = _("har en text som är längre än {limit} tecken").format(limit=MAX_PHRASE)
+            raise self.fail(name, limit)
         return tuple(v.strip() for v in value if v.strip())
 
     def stiff_words(self, value: object) -> tuple[StiffWord, ...]:
         if not isinstance(value, list):
             raise self.fail("stiff_words", _("ska vara en lista av tabeller ([[stiff_words]])"))
+        if len(value) > MAX_ITEMS:
+            raise self.fail("stiff_words", _("har fler än {limit} poster").format(limit=MAX_ITEMS))
         words = []
         for number, item in enumerate(value, start=1):
             where = _("stiff_words nr {number}").format(number=number)
