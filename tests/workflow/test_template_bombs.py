@@ -142,3 +142,16 @@ def test_a_types_own_bomb_gives_way_to_the_organisations_template(org: Path) -> 
     resolved = resolve_doctype("remissvar", Settings(template_dir=str(org)))
     assert resolved.template == org / "stadsmall.docx"
     assert any("remissvar.docx" in n and "stadsmall.docx" in n for n in resolved.notices)
+
+
+def test_many_xml_parts_under_the_part_limit_are_refused_together(tmp_path: Path) -> None:
+    from beslut.export.templatecheck import MAX_TEMPLATE_XML_TOTAL
+
+    target = _with_part(tmp_path / "mall.docx", "word/document.xml", b"")
+    part = b"<x>" + b"a" * (MAX_TEMPLATE_XML - 100) + b"</x>"
+    with zipfile.ZipFile(target, "a", zipfile.ZIP_DEFLATED) as archive:
+        for number in range(MAX_TEMPLATE_XML_TOTAL // len(part) + 1):
+            archive.writestr(f"customXml/item{number}.xml", part)
+    problem, seconds, _peak = _refusal(target)
+    assert "orimligt mycket data" in problem
+    assert seconds < BOUND
