@@ -148,6 +148,27 @@ def check_config_for(settings: Settings) -> CheckConfig:
     return config.with_disabled(settings.disabled_rules)
 
 
+def usable_check_config(settings: Settings) -> tuple[CheckConfig, tuple[str, ...]]:
+    """The granskning settings as check_config_for reads them, except that a checks.toml
+    that cannot be used gives way to the shipped one, with a notice saying so (one bad
+    file in the organisation's folder does not stop check and export). The user's own Dnr
+    pattern is the user's to fix: ChecksConfigError when it cannot be used."""
+    from beslut.checks.config import ChecksConfigError, default_config, load_config
+
+    notices: tuple[str, ...] = ()
+    try:
+        config = load_config(settings.template_path())
+    except ChecksConfigError as exc:
+        config = default_config()
+        notices = (
+            _("{problem} Granskningen använder de inbyggda inställningarna tills filen är rättad.")
+            .format(problem=exc.user_message),
+        )  # fmt: skip
+    if settings.dnr_pattern.strip():
+        config = config.with_dnr_pattern(settings.dnr_pattern.strip())
+    return config.with_disabled(settings.disabled_rules), notices
+
+
 def load_settings(store: SettingsStore) -> Settings:
     """The settings stored in ``store``, with defaults for what is missing or malformed."""
     values: dict[str, Any] = {}

@@ -57,7 +57,10 @@ def test_guidance_lines_are_joined_into_paragraphs(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("name = ", "kan inte läsas"), ("[[sections]]\nkey = 'x'\n", "saknar ett obligatoriskt")],
+    [
+        ("name = ", "kan inte läsas"),
+        ("[[sections]]\nkey = 'x'\n", "”sections nr 1.heading” saknas"),
+    ],
 )
 def test_broken_files_name_the_problem(tmp_path: Path, text: str, expected: str) -> None:
     _write(tmp_path, "trasig", text)

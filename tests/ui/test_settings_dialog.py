@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -51,3 +53,28 @@ def test_every_declared_setting_has_a_field(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert set(dialog.fields) == {option.name for option in OPTIONS}
     assert dialog.result_settings() == Settings()  # unchanged fields give the same settings
+
+
+def test_a_dnr_pattern_that_backtracks_without_bound_is_refused_at_once(qtbot: QtBot) -> None:
+    import time
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edits["dnr_pattern"].setText("(A|AA)+[0-9]+/[0-9]+")  # 2**n ways on "A" * n + "!"
+    start = time.perf_counter()
+    dialog.accept()
+    assert time.perf_counter() - start < 2.0  # the real figure: the 0.2 s time limit
+    assert dialog.isVisible()
+    assert "tar för lång tid" in dialog.problem.text()
+
+
+def test_a_broken_checks_toml_in_the_template_folder_does_not_stop_saving(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    (tmp_path / "checks.toml").write_text("disabled = " + "[" * 500 + "]" * 500 + "\n")
+    dialog = SettingsDialog(Settings(template_dir=str(tmp_path)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()  # the organisation's file: check and export say so, with a notice
+    assert not dialog.isVisible()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from beslut.doctypes.loader import default_template_dir, toml_problem
+from beslut.checks.pattern import bounded_fullmatch, pattern_problem
+from beslut.doctypes.loader import default_template_dir
+from beslut.doctypes.tomlfile import MAX_ITEMS, TomlProblem, read_toml
 from beslut.errors import BeslutError
 from beslut.i18n import _
 
@@ -20,6 +20,8 @@ CONFIG_NAME = "checks.toml"
 # "KS 2023/123", "TEF/2019:263": an optional letter prefix, then numbers joined by
 # . - / or :, at least two of them (a bare year is not a Dnr).
 DEFAULT_DNR_PATTERN = r"(?:[A-ZÅÄÖ]{1,8}[ /-]?)?\d+(?:[.:/-]\d+)+"
+MAX_PHRASE = 100  # characters in one word or phrase of a list (the longest shipped: 40)
+MAX_TEXT = 500  # characters in one text setting (a Dnr pattern, a section's name)
 
 
 class ChecksConfigError(BeslutError):
@@ -62,21 +64,20 @@ class CheckConfig:
 
     def with_dnr_pattern(self, pattern: str) -> CheckConfig:
         """The same settings with another Dnr pattern (e.g. the user's setting)."""
-        exc = _pattern_error(pattern)
-        if exc is not None:
-            message = _(
-                "Mönstret för diarienummer ”{pattern}” är inte ett giltigt uttryck ({why})."
-            )
+        problem = pattern_problem(pattern)
+        if problem is not None:
+            message = _("Mönstret för diarienummer ”{pattern}” kan inte användas: {why}.")
             raise ChecksConfigError(
-                message.format(pattern=pattern, why=exc),
-                f"bad dnr pattern {pattern!r}: {exc}",
-            ) from exc
+                message.format(pattern=pattern, why=problem),
+                f"bad dnr pattern {pattern!r}: {problem}",
+            )
         return replace(self, dnr_pattern=pattern)
 
     def dnr_matches(self, dnr: str) -> bool:
         """True when ``dnr`` (surrounding spaces ignored) has the whole form of the Dnr
-        pattern. The pattern was validated when this configuration was built."""
-        return re.fullmatch(self.dnr_pattern, dnr.strip()) is not None
+        pattern. The pattern was validated when this configuration was built; a match
+        that still takes longer than pattern.TIMEOUT raises PatternTooSlow."""
+        return bounded_fullmatch(self.dnr_pattern, dnr.strip())
 
 
 def config_path(template_dir: Path | None = None) -> Path:
@@ -90,10 +91,9 @@ def load_config(template_dir: Path | None = None) -> CheckConfig:
     """Read the check settings from the template folder."""
     path = config_path(template_dir)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise _error(path, toml_problem(exc)) from exc
+        data = read_toml(path)
+    except TomlProblem as exc:
+        raise _error(path, str(exc)) from exc
     return parse_config(data, path)
 
 
@@ -133,7 +133,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> CheckConfig:
         empty_heading_words=reader.strings(headings, "empty_words", "headings"),
         stiff_words=reader.stiff_words(data.get("stiff_words", [])),
     )
-    _check_pattern(config.dnr_pattern, path)
+    _check_pattern(config.dnr_pattern, config.dnr_example, path)
     return config
 
 
@@ -142,20 +142,10 @@ _TOP_KEYS = frozenset(
 )
 
 
-def _pattern_error(pattern: str) -> re.error | None:
-    """Why ``pattern`` is not a valid regular expression, or None when it is."""
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        return exc
-    return None
-
-
-def _check_pattern(pattern: str, path: Path) -> None:
-    exc = _pattern_error(pattern)
-    if exc is not None:
-        why = _("mönstret i [dnr] pattern är inte ett giltigt uttryck ({why})").format(why=exc)
-        raise _error(path, why) from exc
+def _check_pattern(pattern: str, example: str, path: Path) -> None:
+    problem = pattern_problem(pattern, example)
+    if problem is not None:
+        raise _error(path, _("”dnr.pattern” kan inte användas: {why}").format(why=problem))
 
 
 def _error(path: Path, what: str) -> ChecksConfigError:
@@ -195,6 +185,9 @@ class _Reader:
         value = data.get(key, default)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f"{where}.{key}", _("ska vara en text som inte är tom"))
+        if len(value) > MAX_TEXT:
+            limit = _("är längre än {limit} tecken").format(limit=MAX_TEXT)
+            raise self.fail(f"{where}.{key}", limit)
         return value.strip()
 
     def strings(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -202,11 +195,18 @@ class _Reader:
         name = f"{where}.{key}" if where else key
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(name, _("ska vara en lista med texter"))
+        if len(value) > MAX_ITEMS:
+            raise self.fail(name, _("har fler än {limit} poster").format(limit=MAX_ITEMS))
+        if any(len(v) > MAX_PHRASE for v in value):
+            limit = _("har en text som är längre än {limit} tecken").format(limit=MAX_PHRASE)
+            raise self.fail(name, limit)
         return tuple(v.strip() for v in value if v.strip())
 
     def stiff_words(self, value: object) -> tuple[StiffWord, ...]:
         if not isinstance(value, list):
             raise self.fail("stiff_words", _("ska vara en lista av tabeller ([[stiff_words]])"))
+        if len(value) > MAX_ITEMS:
+            raise self.fail("stiff_words", _("har fler än {limit} poster").format(limit=MAX_ITEMS))
         words = []
         for number, item in enumerate(value, start=1):
             where = _("stiff_words nr {number}").format(number=number)

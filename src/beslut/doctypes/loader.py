@@ -8,11 +8,13 @@ template folder; beslut.workflow.templates decides what happens when it is missi
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from beslut.doctypes import tomlfile
+from beslut.doctypes.tomlfile import MAX_LINE, MAX_TEXT, TomlProblem, read_toml
 from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.resources import data_folder
@@ -97,26 +99,16 @@ def load_doctype(key: str, template_dir: Path | None = None) -> DocType:
     return _build(_read(path), path)
 
 
-def toml_problem(exc: OSError | tomllib.TOMLDecodeError | UnicodeDecodeError) -> str:
-    """Why a TOML file could not be read, in words for the user (shared with checks.toml)."""
-    if isinstance(exc, OSError):
-        return _("filen kan inte öppnas ({why})").format(why=exc.strerror or exc)
-    if isinstance(exc, UnicodeDecodeError):
-        return _("filen är inte sparad som UTF-8")
-    return _("filen är inte giltig TOML ({why})").format(why=exc)
-
-
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        # tomllib raises UnicodeDecodeError for a file saved as ANSI (cp1252), not UTF-8.
-        message = _("Dokumenttypen i {name} kan inte läsas: {problem}.")
-        problem = toml_problem(exc)
-        raise DocTypeError(
-            message.format(name=path.name, problem=problem), f"{path}: {exc!r}"
-        ) from exc
+        return read_toml(path)
+    except TomlProblem as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: TomlProblem) -> DocTypeError:
+    message = _("Dokumenttypen i {name} kan inte läsas: {problem}.")
+    return DocTypeError(message.format(name=path.name, problem=exc), f"{path}: {exc}")
 
 
 def _order(data: dict[str, Any], path: Path) -> tuple[int, str]:
@@ -124,52 +116,47 @@ def _order(data: dict[str, Any], path: Path) -> tuple[int, str]:
     return (order if isinstance(order, int) else 100, path.stem)
 
 
-def _unwrap(text: object) -> str:
+def _unwrap(text: str) -> str:
     """Join the lines of each paragraph, so a TOML file may wrap long guidance freely."""
-    paragraphs = str(text).strip().split("\n\n")
+    paragraphs = text.strip().split("\n\n")
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
-def _strings(value: object) -> tuple[str, ...]:
-    """A TOML list of strings (anything else is a TypeError, reported as a bad field)."""
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError("names must be a list of strings")
-    return tuple(value)
+def _section(item: Mapping[str, Any], where: str) -> SectionSpec:
+    return SectionSpec(
+        key=tomlfile.text(item, "key", where).strip(),
+        heading=tomlfile.text(item, "heading", where).strip(),
+        required=tomlfile.flag(item, "required", where),
+        guidance=_unwrap(tomlfile.text(item, "guidance", where, "", MAX_TEXT)),
+        example=_unwrap(tomlfile.text(item, "example", where, "", MAX_TEXT)),
+        names=tomlfile.strings(item, "names", where, MAX_LINE),
+    )
 
 
 def _build(data: dict[str, Any], path: Path) -> DocType:
+    """The type in ``data``; DocTypeError naming the file and the field of the wrong kind."""
     try:
         sections = tuple(
-            SectionSpec(
-                key=str(item["key"]),
-                heading=str(item["heading"]),
-                required=bool(item.get("required", False)),
-                guidance=_unwrap(item.get("guidance", "")),
-                example=_unwrap(item.get("example", "")),
-                names=_strings(item.get("names", [])),
-            )
-            for item in data.get("sections", [])
+            _section(item, _("sections nr {number}").format(number=number))
+            for number, item in enumerate(tomlfile.tables(data, "sections"), start=1)
         )
-        decisions = data.get("decisions", {})
-        template = data.get("template", "")
-        if not isinstance(template, str):
-            message = _(
-                "Dokumenttypen i {name}: template ska vara ett filnamn inom citattecken, "
-                'till exempel template = "remissvar.docx".'
-            )
-            raise DocTypeError(message.format(name=path.name), f"{path}: template={template!r}")
+        decisions = tomlfile.table(data, "decisions")
+        template = tomlfile.text(data, "template", "", "").strip()
         return DocType(
             key=path.stem,
-            name=str(data["name"]),
-            description=_unwrap(data.get("description", "")),
-            decision_heading=str(decisions.get("heading", "Förslag till beslut")),
-            decision_guidance=_unwrap(decisions.get("guidance", "")),
-            standard_decisions=tuple(str(s) for s in decisions.get("standard", [])),
+            name=tomlfile.text(data, "name").strip(),
+            description=_unwrap(tomlfile.text(data, "description", "", "", MAX_TEXT)),
+            decision_heading=tomlfile.text(
+                decisions, "heading", "decisions", "Förslag till beslut"
+            ).strip(),
+            decision_guidance=_unwrap(
+                tomlfile.text(decisions, "guidance", "decisions", "", MAX_TEXT)
+            ),
+            standard_decisions=tomlfile.strings(decisions, "standard", "decisions"),
             sections=sections,
-            decision_names=_strings(decisions.get("names", [])),
-            template=template.strip(),
+            decision_names=tomlfile.strings(decisions, "names", "decisions", MAX_LINE),
+            template=template,
             folder=path.parent.parent,
         )
-    except (KeyError, TypeError, AttributeError) as exc:
-        message = _("Dokumenttypen i {name} saknar ett obligatoriskt fält ({field}).")
-        raise DocTypeError(message.format(name=path.name, field=exc), f"{path}: {exc!r}") from exc
+    except TomlProblem as exc:
+        raise _unreadable(path, exc) from exc

@@ -98,10 +98,14 @@ def render_docx(
 
 
 def open_template(template: Path) -> Document:
-    """The template as a python-docx Document; a Word template (.dotx) is read as a document."""
+    """The template as a python-docx Document; a Word template (.dotx) is read as a document.
+    It is checked first like an imported .docx (templatecheck: sizes, DTDs, depth)."""
     from docx import Document as open_document  # lazy: start-up time
     from docx.opc.exceptions import PackageNotFoundError
 
+    from beslut.export.templatecheck import check_template
+
+    check_template(template)
     try:
         data = template.read_bytes()
         if template.suffix.lower() == ".dotx":

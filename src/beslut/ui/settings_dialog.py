@@ -170,12 +170,15 @@ class SettingsDialog(QDialog):
             edit.setText(str(folder))
 
     def accept(self) -> None:
-        """Refuse settings the granskning could not use, saying why (the core decides)."""
-        from beslut.checks import ChecksConfigError
-        from beslut.settings import check_config_for
+        """Refuse an own Dnr pattern the granskning could not use, saying why (the core
+        decides: an invalid pattern, or one that backtracks without bound). A broken
+        checks.toml in the template folder is the organisation's: it does not stop saving."""
+        from beslut.checks import CheckConfig, ChecksConfigError
 
+        pattern = self.edits["dnr_pattern"].text().strip()
         try:
-            check_config_for(self.result_settings())
+            if pattern:
+                CheckConfig().with_dnr_pattern(pattern)
         except ChecksConfigError as exc:
             self.problem.setText(exc.user_message)
             self.edits["dnr_pattern"].setFocus()

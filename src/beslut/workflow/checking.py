@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from beslut.settings import Settings, check_config_for
+from beslut.settings import Settings, usable_check_config
 from beslut.workflow.templates import resolve_doctype
 
 if TYPE_CHECKING:
@@ -40,7 +40,8 @@ def check_draft(
     from beslut.checks import run_checks
 
     resolved = resolve_doctype(draft.meta.doctype, settings)
-    report = run_checks(
-        draft, config or check_config_for(settings), doctype=resolved.doctype, files=files
-    )
-    return Checked(report, resolved.doctype, resolved.notices)
+    notices: tuple[str, ...] = ()
+    if config is None:  # a checks.toml or own Dnr pattern that cannot be used: a notice
+        config, notices = usable_check_config(settings)
+    report = run_checks(draft, config, doctype=resolved.doctype, files=files)
+    return Checked(report, resolved.doctype, (*resolved.notices, *notices))

@@ -77,14 +77,28 @@ def template_source(settings: Settings) -> TemplateSource:
             "dokumenttyperna och mallen tills den går att nå igen."
         ).format(folder=chosen)
         return TemplateSource(default_template_dir(), None, (notice,))
-    template = settings.template_file()
+    template, notices = _checked(settings.template_file(), _("den inbyggda mallen"))
     if not complete:
         notice = _(
             "Mallmappen {folder} saknar mappen doctypes. beslut använder de inbyggda "
             "dokumenttyperna."
         ).format(folder=chosen)
-        return TemplateSource(default_template_dir(), template, (notice,))
-    return TemplateSource(chosen, template)
+        return TemplateSource(default_template_dir(), template, (*notices, notice))
+    return TemplateSource(chosen, template, notices)
+
+
+def _checked(template: Path | None, fallback: str) -> tuple[Path | None, tuple[str, ...]]:
+    """``template`` when it may be opened (checked like an imported .docx: the size of
+    its parts before parsing), else None with a notice naming the file."""
+    if template is None:
+        return None, ()
+    from beslut.export.templatecheck import fallback_notice, template_problem
+
+    problem = template_problem(template)
+    if problem is None:
+        return template, ()
+    log.warning("template %s left out: %s", template, problem)
+    return None, (fallback_notice(template, problem, fallback),)
 
 
 def available_doctypes(settings: Settings) -> DocTypes:
@@ -136,9 +150,10 @@ def _with_template(doctype: DocType, offered: DocTypes, notices: tuple[str, ...]
     except OSError as exc:  # a share that answers with an error
         log.warning("template %s: %r", own, exc)
         present = False
-    if own is not None and present:
-        return ResolvedType(doctype, notices, own)
     fallback = offered.template.name if offered.template is not None else TEMPLATE_NAME
+    if own is not None and present:
+        usable, more = _checked(own, fallback)
+        return ResolvedType(doctype, (*notices, *more), usable or offered.template)
     notice = _(
         "Dokumenttypen {name} ska exporteras i Wordmallen {file}, men den finns inte i "
         "mallmappen {folder}. beslut använder {fallback} tills mallen finns där."

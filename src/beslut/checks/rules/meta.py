@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from beslut.checks.context import Context
 from beslut.checks.findings import META, Location, Severity
+from beslut.checks.pattern import PatternTooSlow
 from beslut.checks.rules.base import Hit, rule
 from beslut.checks.rules.structure import MISSING_DNR, REQUIRED
 from beslut.i18n import N_, _, format_date_ui
@@ -23,7 +24,13 @@ def dnr_format(ctx: Context) -> Iterator[Hit]:
     if not dnr:
         if not ctx.config.enabled(REQUIRED):
             yield Hit(location, _(MISSING_DNR))
-    elif not ctx.config.dnr_matches(dnr):
+        return
+    try:
+        matches = ctx.config.dnr_matches(dnr)
+    except PatternTooSlow as exc:  # the pattern, not the Dnr, is at fault: say so
+        yield Hit(location.span(0, len(dnr)), exc.user_message)
+        return
+    if not matches:
         message = _(
             "Dnr ”{dnr}” har inte det format som är inställt (till exempel ”{example}”). "
             "Kontrollera diarienumret."

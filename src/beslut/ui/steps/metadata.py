@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from beslut.checks.findings import Location
+from beslut.checks.pattern import PatternTooSlow
 from beslut.i18n import N_, _
 from beslut.model.draft import Draft, Metadata, Person, Status
 from beslut.parts import META
@@ -202,10 +203,13 @@ class MetadataStep(DraftStep):
         self._shown = self._read(meta.doctype)
 
     def _check_dnr(self, text: str) -> None:
-        ok = not text.strip() or self.dnr_matches(text)
-        self.dnr_hint.setText(
-            "" if ok else _("Diarienumret har inte den form som organisationen har angett.")
-        )
+        # At most pattern.TIMEOUT on this (GUI) thread: a slow pattern says so instead.
+        hint = _("Diarienumret har inte den form som organisationen har angett.")
+        try:
+            ok = not text.strip() or self.dnr_matches(text)
+        except PatternTooSlow as exc:
+            ok, hint = False, exc.user_message
+        self.dnr_hint.setText("" if ok else hint)
         self.dnr_hint.setVisible(not ok)
 
     def load(self, draft: Draft) -> None:
