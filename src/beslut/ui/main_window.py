@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
-from beslut.settings import Settings, check_config_for, load_settings
+from beslut.settings import Settings, load_settings
 from beslut.store import Store
 from beslut.ui import state
 from beslut.ui.draft_list import DraftListPage
@@ -344,13 +344,16 @@ class MainWindow(WindowFlows, QMainWindow):
         """The granskning settings, read once; a broken file is reported once and the
         shipped rules are used until the settings change."""
         from beslut.checks import ChecksConfigError, default_config
+        from beslut.settings import usable_check_config
 
         if self._check_config is None:
-            try:
-                self._check_config = check_config_for(self.settings)
+            try:  # a broken checks.toml of the organisation gives way, with a notice
+                self._check_config, notices = usable_check_config(self.settings)
             except ChecksConfigError as exc:
-                self._check_config = default_config()
+                self._check_config, notices = default_config(), ()
                 self.messages.error(self, exc)
+            if notices:
+                self.messages.tell(self, _("Granskningens inställningar"), "\n\n".join(notices))
         return self._check_config
 
     def undo(self) -> None:
