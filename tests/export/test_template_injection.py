@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -136,3 +137,24 @@ def test_a_changed_field_that_reads_like_a_placeholder_is_not_one() -> None:
     assert values["titel"] == "\ue100dnr\ue101"
     assert set(changes) == {"dnr", "undertitel"}
     assert delimiters.pattern.findall("".join(values.values())) == ["dnr", "undertitel"]
+
+
+def test_without_a_marker_in_the_template_a_typed_one_is_not_taken_for_it(
+    tmp_path: Path,
+) -> None:
+    """A template without {{ innehall }} gets the body at its end, even when the title
+    reads "{{ innehall }}" (it was once the first paragraph that read so)."""
+    template = tmp_path / "utan.docx"
+    with zipfile.ZipFile(default_template()) as source, zipfile.ZipFile(template, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"{{ innehall }}", "Slut på mallen".encode())
+            out.writestr(info, data)
+    base, _files = example_draft(TODAY)
+    meta = dataclasses.replace(base.meta, title="{{ innehall }}", subtitle="{{ Innehåll }}")
+    body = dict(_paragraphs(render_docx(dataclasses.replace(base, meta=meta), template=template)))
+    text = body["/word/document.xml"]
+    at = text.index("Slut på mallen")
+    assert text[at - 2 : at] == ["{{ innehall }}", "{{ Innehåll }}"]
+    assert text[at + 1] == "Förvaltningens förslag till beslut"
