@@ -102,3 +102,31 @@ def test_a_text_longer_than_the_limit_is_refused_naming_its_field() -> None:
         loads(text)
     assert info.value.user_message.startswith("Utkastet kan inte läsas: decisions[1]: ")
     assert "5 000 000 tecken" in info.value.user_message
+
+
+def test_a_draft_file_too_large_to_be_read_again_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.cliutil import run_cli
+
+    from beslut.model import jsonio, jsonlimits
+    from beslut.store import Store
+    from beslut.store.seed import seed_example
+
+    monkeypatch.setattr(jsonlimits, "MAX_FILE_BYTES", 4 * 2**20)
+    monkeypatch.setattr(jsonio, "MAX_FILE_BYTES", 4 * 2**20)
+    content = os.urandom(3 * 2**20)  # 4 MB as base64
+    ref = FileRef("Stor.pdf", len(content), hashlib.sha256(content).hexdigest())
+    draft = Draft(Metadata(title="Stor"), attachments=(Attachment("Stor", ref),))
+    with pytest.raises(DraftFormatError) as info:
+        dumps(draft, {ref.sha256: content})
+    assert "Utkastfilen skulle bli 4,1 MB" in info.value.user_message
+    assert "högst 4 MB" in info.value.user_message
+    assert loads(dumps(draft))[0] == draft  # without the file it is small
+    with Store.open(tmp_path / "t.db", seed=seed_example) as store:
+        draft_id = store.create_draft(draft, {ref.sha256: content})
+    out = tmp_path / "stor.beslut"
+    args = ("--db", str(tmp_path / "t.db"), "export-json", str(draft_id), "-o", str(out))
+    code, _out, err = run_cli(capsys, *args)
+    assert code == 1 and "Utkastfilen skulle bli 4,1 MB" in err
+    assert not out.exists()

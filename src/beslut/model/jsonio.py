@@ -31,7 +31,7 @@ from beslut.model.draft import (
     Signatory,
     Status,
 )
-from beslut.model.jsonlimits import MAX_FILE_BYTES, MAX_TEXT, load_json
+from beslut.model.jsonlimits import MAX_FILE_BYTES, MAX_TEXT, check_written_size, load_json
 
 _E = TypeVar("_E", bound=StrEnum)
 LINK_SCHEMES = ("https://", "http://", "mailto:")  # what a link in a TU may open
@@ -77,8 +77,12 @@ def draft_to_dict(draft: Draft, files: Mapping[str, bytes] | None = None) -> dic
 
 
 def dumps(draft: Draft, files: Mapping[str, bytes] | None = None) -> str:
-    """The draft as a JSON document (UTF-8 text, readable indentation)."""
-    return json.dumps(draft_to_dict(draft, files), ensure_ascii=False, indent=2) + "\n"
+    """The draft as a JSON document (UTF-8 text, readable indentation). A document that
+    would be too large to be read again (its bilaga files) raises DraftFormatError."""
+    text = json.dumps(draft_to_dict(draft, files), ensure_ascii=False, indent=2) + "\n"
+    if len(text) > MAX_FILE_BYTES // 4:  # a character is at most four bytes
+        check_written_size(len(text.encode("utf-8")))
+    return text
 
 
 def body_json(draft: Draft) -> str:

@@ -46,6 +46,19 @@ def check_size(size: int) -> None:
         )
 
 
+def check_written_size(size: int) -> None:
+    """Refuse to write a draft file of ``size`` bytes that could not be read again."""
+    if size > MAX_FILE_BYTES:
+        message = _(
+            "Utkastfilen skulle bli {size} MB, men en utkastfil får vara högst {limit} MB. "
+            "Ta bort eller minska de största bilagorna och försök igen."
+        )
+        raise DraftFormatError(
+            message.format(size=_megabytes(size), limit=MAX_FILE_BYTES // MB),
+            f"would write {size} bytes > {MAX_FILE_BYTES}",
+        )
+
+
 def load_json(text: str | bytes) -> Any:
     """The JSON value of a draft file, read within the limits above."""
     data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
