@@ -116,6 +116,8 @@ def test_files_that_cannot_be_read_are_skipped_and_logged(
     wrong["recovery"]["draft_id"] = "ett"
     (folder / "fel-typ.json").write_text(json.dumps(wrong), encoding="utf-8")
     (folder / "en-mapp.json").mkdir()
+    (folder / "djup.json").write_bytes(b'{"recovery": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    (folder / "lang-siffra.json").write_bytes(b'{"format_version": ' + b"9" * 5000 + b"}")
     with caplog.at_level(logging.WARNING, logger="beslut.recovery"):
         found = pending_recoveries(db_path)
     assert [r.path for r in found] == [good]
@@ -131,6 +133,8 @@ def test_files_that_cannot_be_read_are_skipped_and_logged(
         "nyare.json",
         "fel-typ.json",
         "en-mapp.json",
+        "djup.json",  # not RecursionError, nor ValueError: read as any draft file is
+        "lang-siffra.json",
     }
 
 

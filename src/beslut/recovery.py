@@ -150,9 +150,10 @@ def pending_recoveries(db_path: Path | str) -> list[Recovery]:
 def read_recovery(path: Path) -> Recovery | None:
     """The recovery file ``path``, or None (logged) when it cannot be read as one."""
     from beslut.model.jsonio import draft_from_dict
+    from beslut.model.jsonlimits import load_json
 
     try:
-        data = json.loads(path.read_bytes())
+        data = load_json(path.read_bytes())  # within the limits of any draft file
         info = data[KEY]
         draft = draft_from_dict(data)
         written = dt.datetime.fromisoformat(info["written"])

@@ -27,6 +27,7 @@ from beslut.store.seed import seed_example
 from beslut.ui import app, instance
 from beslut.ui.main_window import MainWindow
 from beslut.ui.open_file import open_file
+from tests.model.hostiledrafts import HOSTILE, write_hostile
 from tests.ui.scripted import ScriptedMessages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -319,3 +320,35 @@ def test_a_second_start_with_a_file_hands_it_to_the_first(
         if first.poll() is None:
             first.kill()  # SIGKILL; TerminateProcess on Windows
         first.wait(10)
+
+
+# --- hostile files (issue 22) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_file_is_said_and_the_app_stays_open(
+    start_app: Callable[..., tuple[int, Seen]], tmp_path: Path, name: str
+) -> None:
+    path, words = write_hostile(tmp_path, name)
+    db = tmp_path / "min.db"
+    messages = ScriptedMessages()
+    code, seen = start_app(["--db", str(db), str(path)], messages)
+    assert code == 0  # the app started all the same, and ran until the user closed it
+    assert len(messages.errors) == 1 and messages.asked == messages.told == []
+    assert messages.errors[0].startswith(f"{path}: ") and words in messages.errors[0]
+    assert seen.windows == 1 and not seen.editing
+    assert len(seen.list_rows) == 1
+    assert len(stored(db)) == 1  # nothing was made
+
+
+@pytest.mark.parametrize("name", ["deep", "long-int", "over-size", "nan", "invalid-utf-8"])
+def test_a_hostile_file_chosen_in_the_archive_menu_is_said(
+    window: MainWindow, store: Store, tmp_path: Path, messages: ScriptedMessages, name: str
+) -> None:
+    path, words = write_hostile(tmp_path, name)
+    messages.opened.append([path])
+    window.act_open_file.trigger()  # Arkiv > Öppna fil…
+    assert messages.asked == ["Öppna fil"]
+    assert len(messages.errors) == 1 and words in messages.errors[0]
+    assert window.isVisible() and window.editor is None
+    assert len(stored(store.path)) == 1

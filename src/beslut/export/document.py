@@ -23,6 +23,7 @@ from beslut.export.ooxml import W_NS, Element, P, w
 from beslut.export.revisions import Revisions, Tracked
 from beslut.export.styles import set_language
 from beslut.export.trackedfields import (
+    Delimiters,
     changed_lines,
     mark_changes,
     mark_lines,
@@ -76,20 +77,26 @@ def render_docx(
         template = own if own is not None and own.is_file() else default_template()
     doctype = doctype or load_doctype(draft.meta.doctype, template_dir_for(template))
     document = open_template(template)
+    body = document.element.body
+    # The template's own paragraphs are read before any user text is written into them,
+    # so a title that reads "{{ innehall }}" is never taken for the marker nor filled.
+    marker = find_marker(body)
     values = field_values(draft, doctype.name, extra_fields)
-    if tracked is not None:  # the body's changed fields as revisions, the rest as they are
+    if tracked is None:
+        unknown = fill_all_parts(document, values)
+    else:  # the body's changed fields as revisions, the rest as they are
         old = field_values(tracked.old, doctype.name, extra_fields)
-        body_values, changes = placeholders(old, values)
-        body = document.element.body
+        delimiters = Delimiters.unused_in(old, values)
+        body_values, changes = placeholders(old, values, delimiters)
         lines = changed_lines(body, old, values)
-        fill_fields(body, body_values)
+        unknown = fill_all_parts(document, values, body_values)
         revisions = Revisions(tracked.author, tracked.date, first_free_id(document))
-        mark_changes(body, changes, revisions)
+        mark_changes(body, changes, revisions, delimiters)
         mark_lines(lines, revisions)
-    unknown = fill_all_parts(document, values) - {CONTENT_FIELD}
+    unknown -= {CONTENT_FIELD}
     if unknown:
         log.warning("Template %s has fields without a value: %s", template, sorted(unknown))
-    insert_content(document, draft, doctype, tracked)
+    insert_content(document, draft, doctype, tracked, marker)
     set_properties(document, draft, doctype)
     set_language(document.styles.element, LANGUAGE)
     buffer = io.BytesIO()
@@ -142,25 +149,34 @@ def _as_document(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def fill_all_parts(document: Document, values: Mapping[str, str]) -> set[str]:
-    """Fill the fields in the body, every header and footer, and the notes."""
+def fill_all_parts(
+    document: Document, values: Mapping[str, str], body_values: Mapping[str, str] | None = None
+) -> set[str]:
+    """Fill the fields in the body (with ``body_values`` when given), every header and
+    footer, and the notes: each part once, so the values written are never read again."""
     unknown: set[str] = set()
-    for part in document.part.package.iter_parts():
+    main = document.part
+    for part in main.package.iter_parts():
         if part.content_type in _FIELD_PART_TYPES and hasattr(part, "element"):
-            unknown |= fill_fields(part.element, values)
+            own = body_values if part is main and body_values is not None else values
+            unknown |= fill_fields(part.element, own)
     return unknown
 
 
 def insert_content(
-    document: Document, draft: Draft, doctype: DocType, tracked: Tracked | None = None
+    document: Document,
+    draft: Draft,
+    doctype: DocType,
+    tracked: Tracked | None = None,
+    marker: Element | None = None,
 ) -> None:
-    """Put the TU's text where the template has {{ innehall }}, or at the end of the body."""
+    """Put the TU's text at ``marker``, the template's {{ innehall }} paragraph found
+    before its fields were filled, or at the end of the body when it has none."""
     from docx.oxml.parser import parse_xml  # lazy: start-up time
 
     xml = body_xml(document, draft, doctype, tracked)
     fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')
     body = document.element.body
-    marker = find_marker(body)
     anchor = marker if marker is not None else body.find(w("sectPr"))
     for child in list(fragment):
         if anchor is None:
@@ -174,7 +190,8 @@ def insert_content(
 
 
 def find_marker(body: Element) -> Element | None:
-    """The paragraph that holds nothing but the {{ innehall }} field."""
+    """The paragraph that holds nothing but the {{ innehall }} field: call it on the
+    template as it is, before any field is filled."""
     for paragraph in body.iter(P):
         text = paragraph_text(paragraph).strip()
         match = FIELD_PATTERN.fullmatch(text)

@@ -1,5 +1,9 @@
 """Filling {{ field }} merge fields in WordprocessingML, even when runs split a field.
 
+The fields of a part are all found before any is filled (``find_fields``), and each
+value is written in as text, so a value that reads like a field ("{{ innehall }}" as a
+title) is never filled nor taken for one.
+
 Word and LibreOffice cut text into runs wherever formatting, spelling marks or revision
 ids change, so "{{ dnr }}" may reach us as "{{", " dn", "r }}". We therefore match on
 the text of the whole paragraph and write each value into the run where its field
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from beslut.export.fields import field_key
 from beslut.export.ooxml import SPACE, Element, P, T, w
@@ -26,32 +31,58 @@ _KEEP_TAGS = frozenset(
 _BR, _TAB = w("br"), w("tab")
 
 
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The fields of one paragraph as the template wrote them: its ``w:t`` elements and
+    where in their joined text each field is, by name (found before any is filled)."""
+
+    paragraph: Element
+    texts: list[Element]
+    fields: list[tuple[int, int, str]]
+
+    def fill(self, values: Mapping[str, str]) -> set[str]:
+        """Write the values in as text; returns the names that have no value."""
+        edits = [(start, end, values[name]) for start, end, name in self.fields if name in values]
+        unknown = {name for _start, _end, name in self.fields if name not in values}
+        if edits:
+            _apply(self.texts, edits)
+            if not unknown and not any(value for _, _, value in edits):
+                _leave_out(self.paragraph, self.texts)
+        return unknown
+
+
+def find_fields(root: Element) -> list[Site]:
+    """Every paragraph under ``root`` that holds a field, with its fields: read from the
+    template alone, so that no value written in later is ever read as a field."""
+    sites = []
+    for paragraph in root.iter(P):
+        texts = own_texts(paragraph)
+        joined = "".join(t.text or "" for t in texts)
+        if "{{" not in joined:
+            continue
+        fields = [
+            (m.start(), m.end(), field_key(m.group(1))) for m in FIELD_PATTERN.finditer(joined)
+        ]
+        if fields:
+            sites.append(Site(paragraph, texts, fields))
+    return sites
+
+
 def fill_fields(root: Element, values: Mapping[str, str]) -> set[str]:
-    """Fill the fields under ``root``; returns the names found that have no value."""
+    """Fill the fields under ``root``, all found first; returns the names found that
+    have no value."""
     unknown: set[str] = set()
-    for paragraph in list(root.iter(P)):
-        unknown |= fill_paragraph(paragraph, values)
+    for site in find_fields(root):
+        unknown |= site.fill(values)
     return unknown
 
 
 def fill_paragraph(paragraph: Element, values: Mapping[str, str]) -> set[str]:
     """Fill the fields of one paragraph; returns the names found that have no value."""
-    texts = own_texts(paragraph)
-    joined = "".join(t.text or "" for t in texts)
-    if "{{" not in joined:
-        return set()
-    edits: list[tuple[int, int, str]] = []
     unknown: set[str] = set()
-    for match in FIELD_PATTERN.finditer(joined):
-        name = field_key(match.group(1))
-        if name in values:
-            edits.append((match.start(), match.end(), values[name]))
-        else:
-            unknown.add(name)
-    if edits:
-        _apply(texts, edits)
-        if not unknown and not any(value for _, _, value in edits):
-            _leave_out(paragraph, texts)
+    for site in find_fields(paragraph):
+        if site.paragraph is paragraph:
+            unknown |= site.fill(values)
     return unknown
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from beslut.diff import Op, words
 from beslut.export.fields import field_key
@@ -23,13 +24,31 @@ from beslut.export.merge import FIELD_PATTERN, paragraph_text, set_text
 from beslut.export.ooxml import SPACE, W_NS, Element, P, T, w
 from beslut.export.revisions import Revisions
 
-_OPEN, _CLOSE = "\ue100", "\ue101"
 KEPT = 0.5  # the share of a value kept for it to be marked word by word
-_PLACEHOLDER = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
+_PRIVATE_USE = range(0xE100, 0xF8FF)  # the delimiters are taken from here
+
+
+@dataclass(frozen=True)
+class Delimiters:
+    """The two characters around a placeholder: characters no value holds, so a value
+    that reads like a placeholder is never taken for one."""
+
+    open: str
+    close: str
+
+    @classmethod
+    def unused_in(cls, *values: Mapping[str, str]) -> Delimiters:
+        used = set().union(*(set(text) for mapping in values for text in mapping.values()))
+        free = (chr(code) for code in _PRIVATE_USE if chr(code) not in used)
+        return cls(next(free), next(free))
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(f"{self.open}([^{self.close}]*){self.close}")
 
 
 def placeholders(
-    old: Mapping[str, str], new: Mapping[str, str]
+    old: Mapping[str, str], new: Mapping[str, str], delimiters: Delimiters
 ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """The values to fill the body with (a placeholder for each field whose value
     changed) and the changes by field name: (old value, new value)."""
@@ -38,8 +57,9 @@ def placeholders(
         for name, value in new.items()
         if old.get(name, "") != value
     }
+    start, end = delimiters.open, delimiters.close
     values = {
-        name: f"{_OPEN}{name}{_CLOSE}" if name in changes else value for name, value in new.items()
+        name: f"{start}{name}{end}" if name in changes else value for name, value in new.items()
     }
     return values, changes
 
@@ -76,22 +96,31 @@ def mark_lines(lines: list[tuple[Element, Op]], revisions: Revisions) -> None:
 
 
 def mark_changes(
-    root: Element, changes: Mapping[str, tuple[str, str]], revisions: Revisions
+    root: Element,
+    changes: Mapping[str, tuple[str, str]],
+    revisions: Revisions,
+    delimiters: Delimiters,
 ) -> None:
     """Put each placeholder's change in place under ``root`` (the filled body)."""
+    pattern = delimiters.pattern
     for node in list(root.iter(T)):
-        if _OPEN in (node.text or ""):
-            _mark(node, changes, revisions)
+        if delimiters.open in (node.text or ""):
+            _mark(node, changes, revisions, pattern)
 
 
-def _mark(node: Element, changes: Mapping[str, tuple[str, str]], revisions: Revisions) -> None:
+def _mark(
+    node: Element,
+    changes: Mapping[str, tuple[str, str]],
+    revisions: Revisions,
+    pattern: re.Pattern[str],
+) -> None:
     run = node.getparent()
     properties = run.find(w("rPr"))
     children = list(run)
     at = children.index(node)
     before = [c for c in children[:at] if c is not properties]
     after = children[at + 1 :]
-    pieces = _PLACEHOLDER.split(node.text or "")  # text, name, text, name, ..., text
+    pieces = pattern.split(node.text or "")  # text, name, text, name, ..., text
     made: list[Element] = []
     for index, piece in enumerate(pieces):
         if index % 2 == 0:

@@ -31,6 +31,7 @@ from beslut.model.draft import (
     Signatory,
     Status,
 )
+from beslut.model.jsonlimits import MAX_FILE_BYTES, MAX_TEXT, check_written_size, load_json
 
 _E = TypeVar("_E", bound=StrEnum)
 LINK_SCHEMES = ("https://", "http://", "mailto:")  # what a link in a TU may open
@@ -76,8 +77,12 @@ def draft_to_dict(draft: Draft, files: Mapping[str, bytes] | None = None) -> dic
 
 
 def dumps(draft: Draft, files: Mapping[str, bytes] | None = None) -> str:
-    """The draft as a JSON document (UTF-8 text, readable indentation)."""
-    return json.dumps(draft_to_dict(draft, files), ensure_ascii=False, indent=2) + "\n"
+    """The draft as a JSON document (UTF-8 text, readable indentation). A document that
+    would be too large to be read again (its bilaga files) raises DraftFormatError."""
+    text = json.dumps(draft_to_dict(draft, files), ensure_ascii=False, indent=2) + "\n"
+    if len(text) > MAX_FILE_BYTES // 4:  # a character is at most four bytes
+        check_written_size(len(text.encode("utf-8")))
+    return text
 
 
 def body_json(draft: Draft) -> str:
@@ -135,9 +140,10 @@ def _attachment_out(att: Attachment, files: Mapping[str, bytes] | None) -> dict[
 
 
 def loads(text: str | bytes) -> tuple[Draft, dict[str, bytes]]:
-    """Read a draft file; returns the draft and the embedded files (sha256 -> bytes)."""
+    """Read a draft file; returns the draft and the embedded files (sha256 -> bytes).
+    The file is read within the limits of jsonlimits.py (size, depth, items, digits)."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DraftFormatError(
             _("Filen är inte ett utkast från beslut: den är inte giltig JSON."), str(exc)
@@ -199,7 +205,8 @@ def files_from_dict(data: object) -> dict[str, bytes]:
             continue
         path = f"attachments[{i}].file"
         try:
-            content = base64.b64decode(_as_str(ref["data"], path + ".data"), validate=True)
+            data = _as_str(ref["data"], path + ".data", MAX_FILE_BYTES)
+            content = base64.b64decode(data, validate=True)
         except (binascii.Error, ValueError) as exc:
             raise _bad(path + ".data", _("innehållet är inte giltig base64")) from exc
         digest = hashlib.sha256(content).hexdigest()
@@ -348,9 +355,12 @@ def _list(obj: Mapping[str, Any], key: str, path: str) -> list[Any]:
     return value
 
 
-def _as_str(value: object, path: str) -> str:
+def _as_str(value: object, path: str, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
         raise _bad(path, _("text väntades"))
+    if len(value) > limit:
+        message = _("texten är längre än {limit} tecken")
+        raise _bad(path, message.format(limit=f"{limit:,}".replace(",", " ")))
     return value
 
 

@@ -7,11 +7,14 @@ the command line imports them; both read them here, so a file means the same to 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beslut.errors import BeslutError, DraftFormatError
 from beslut.i18n import _
+
+_CHUNK = 1024 * 1024
 
 if TYPE_CHECKING:
     from beslut.model.draft import Draft
@@ -26,11 +29,14 @@ def read_draft_file(path: Path, database: Path | None = None) -> tuple[Draft, di
     file beslut can read.
     """
     from beslut.model.jsonio import loads
+    from beslut.model.jsonlimits import MAX_FILE_BYTES
     from beslut.store.ownfiles import refuse_database_file
 
     refuse_database_file(path, database)
     try:
-        data = path.read_bytes()
+        data = _read_at_most(path, MAX_FILE_BYTES)
+    except DraftFormatError as exc:
+        raise type(exc)(f"{path}: {exc.user_message}", exc.detail) from exc
     except FileNotFoundError as exc:
         message = _("Filen {path} finns inte.").format(path=path)
         raise BeslutError(message, f"{path}: {exc}") from exc
@@ -47,6 +53,24 @@ def read_draft_file(path: Path, database: Path | None = None) -> tuple[Draft, di
         return loads(data)
     except DraftFormatError as exc:
         raise type(exc)(f"{path}: {exc.user_message}", exc.detail) from exc
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``; a file larger than ``limit`` is refused before it is read
+    (or as soon as more is read, for a file that grows or a device without a size)."""
+    from beslut.model.jsonlimits import check_size
+
+    with path.open("rb") as stream:
+        expected = os.fstat(stream.fileno()).st_size
+        check_size(expected)
+        data = bytearray(stream.read(expected + 1))  # read(n) would set aside n bytes first
+        while len(data) <= limit:  # more than the size said: read on, in pieces
+            more = stream.read(_CHUNK)
+            if not more:
+                break
+            data += more
+    check_size(len(data))
+    return bytes(data)
 
 
 def open_draft_file(store: Store, path: Path) -> int:
