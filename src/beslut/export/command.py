@@ -6,7 +6,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from beslut.doctypes.loader import DocType
-from beslut.export.attachments import FileSource, attachment_files, write_attachments
+from beslut.export.attachments import (
+    FileSource,
+    attachment_files,
+    attachment_warnings,
+    write_attachments,
+)
 from beslut.export.filenames import suggested_filename
 from beslut.export.pdf import convert_to_pdf, require_soffice
 from beslut.export.revisions import Tracked
@@ -45,17 +50,24 @@ def export_command(
     extra_fields: Mapping[str, str] | None = None,
     soffice: Path | None = None,
     tracked: Tracked | None = None,
+    overwrite: bool = False,
+    notices: list[str] | None = None,
 ) -> list[Path]:
     """Export ``draft`` to ``out`` (a .docx, or a folder for the suggested name).
 
     With ``pdf`` a PDF/A is made beside it, with ``attachments`` the bilaga files are
-    copied beside it as "Bilaga N – <title>.<ext>". Everything that can fail before
-    writing (LibreOffice missing, a bilaga file missing) is checked first. Returns the
-    paths written, the .docx first.
+    copied beside it as "Bilaga N – <title>.<ext>": a file of the same name is replaced
+    only with ``overwrite`` (else the bilaga gets a numbered name), the document itself
+    never, and a name with a program's extension is made safe; what the user should
+    know about that is added to ``notices``. Everything that can fail before writing
+    (LibreOffice missing, a bilaga file missing) is checked first. Returns the paths
+    written, the .docx first.
     """
     target = resolve_target(draft, out)
     program = require_soffice(soffice) if pdf else None
     bilagor = attachment_files(draft, files) if attachments else []
+    if attachments and notices is not None:
+        notices.extend(attachment_warnings(draft))
     written = [
         export_docx(
             draft,
@@ -68,7 +80,13 @@ def export_command(
     ]
     if program is not None:
         written.append(convert_to_pdf(target, target.with_suffix(".pdf"), soffice=program))
-    written += write_attachments(bilagor, target.parent)
+    written += write_attachments(
+        bilagor,
+        target.parent,
+        overwrite=overwrite,
+        reserved=[path.name for path in written],
+        notices=notices,
+    )
     return written
 
 

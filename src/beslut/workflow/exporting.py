@@ -42,10 +42,12 @@ def export_draft(
     attachments: bool = False,
     template: Path | None = None,
     tracked: Tracked | None = None,
+    overwrite: bool = False,
 ) -> Exported:
     """Export ``draft`` (from the store or a draft file) to ``target`` in the template;
     a ``target`` ending in .txt gets the TU as plain text (export/plaintext.py). With
-    ``tracked`` the changes since an older text are Word revisions (tracking.py)."""
+    ``tracked`` the changes since an older text are Word revisions (tracking.py). A
+    bilaga replaces a file of its name only with ``overwrite`` (export/attachments.py)."""
     from beslut.export.command import export_command  # python-docx loads only now
 
     resolved = resolve_doctype(draft.meta.doctype, settings)
@@ -60,6 +62,7 @@ def export_draft(
 
         write_bytes(target, tu_text(draft, resolved.doctype).encode("utf-8"))
         return Exported([target], None, _unique((*source.notices, *resolved.notices)))
+    said: list[str] = []
     written = export_command(
         draft,
         files,
@@ -70,8 +73,10 @@ def export_draft(
         doctype=resolved.doctype,
         extra_fields=settings.export_fields(),
         tracked=tracked,
+        overwrite=overwrite,
+        notices=said,
     )
-    return Exported(written, None, _unique((*source.notices, *resolved.notices)))
+    return Exported(written, None, _unique((*source.notices, *resolved.notices, *said)))
 
 
 def export_stored(
@@ -85,6 +90,7 @@ def export_stored(
     attachments: bool = False,
     template: Path | None = None,
     changes_since: int | None = None,
+    overwrite: bool = False,
 ) -> Exported:
     """Export stored draft ``draft_id`` and record the exported text as a version.
 
@@ -106,7 +112,7 @@ def export_stored(
         tracked = marked_since(store, draft_id, changes_since, settings, text)
     exported = export_draft(
         text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
-        template=template, tracked=tracked,
+        template=template, tracked=tracked, overwrite=overwrite,
     )  # fmt: skip
     if store.read_only:
         return exported
