@@ -15,7 +15,7 @@ from beslut.export.attachments import (
 from beslut.export.filenames import suggested_filename
 from beslut.export.pdf import convert_to_pdf, require_soffice
 from beslut.export.revisions import Tracked
-from beslut.export.safe_write import write_bytes
+from beslut.export.safe_write import clean_stale_temps, write_bytes
 from beslut.model.draft import Draft
 
 
@@ -64,6 +64,7 @@ def export_command(
     written, the .docx first.
     """
     target = resolve_target(draft, out)
+    clean_stale_temps(target.parent)  # what a killed export left there
     program = require_soffice(soffice) if pdf else None
     bilagor = attachment_files(draft, files) if attachments else []
     if attachments and notices is not None:
