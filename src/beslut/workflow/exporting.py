@@ -16,6 +16,9 @@ from beslut.i18n import _
 from beslut.settings import Settings
 from beslut.workflow.templates import resolve_doctype, template_source
 
+RECORD_ATTEMPTS = 3  # tries to record an export's version in a database another program holds
+RECORD_PAUSE = 1.0  # seconds between them (each try itself waits for SQLite's busy timeout)
+
 if TYPE_CHECKING:
     from beslut.export.attachments import FileSource
     from beslut.export.revisions import Tracked
@@ -117,8 +120,40 @@ def export_stored(
     if store.read_only:
         return exported
     label = _("Exporterad till {name}").format(name=exported.written[0].name)
-    revision = store.add_revision(draft_id, label, draft=text)
-    return Exported(exported.written, revision, exported.notices)
+    revision, notices = _record(store, draft_id, label, text, exported.written)
+    return Exported(exported.written, revision, _unique((*exported.notices, *notices)))
+
+
+def _record(
+    store: Store, draft_id: int, label: str, text: Draft, written: list[Path]
+) -> tuple[int | None, tuple[str, ...]]:
+    """Record the export as a version; the files are written whatever happens here.
+
+    A database another program holds is tried again RECORD_ATTEMPTS times; when the
+    version still cannot be kept, the user reads that the files are saved and why the
+    version is not."""
+    import time
+
+    from beslut.store.errors import StoreError, StoreLockedError
+
+    failure: StoreError | None = None
+    for attempt in range(RECORD_ATTEMPTS):
+        if attempt:
+            time.sleep(RECORD_PAUSE)
+        try:
+            return store.add_revision(draft_id, label, draft=text), ()
+        except StoreLockedError as exc:
+            failure = exc
+        except StoreError as exc:
+            failure = exc
+            break
+    assert failure is not None
+    message = _(
+        "Exporten är sparad ({files}), men den kunde inte antecknas som en version av "
+        "utkastet: {why}"
+    )
+    files = ", ".join(path.name for path in written)
+    return None, (message.format(files=files, why=failure.user_message),)
 
 
 def _unique(notices: tuple[str, ...]) -> tuple[str, ...]:

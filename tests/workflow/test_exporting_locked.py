@@ -1,0 +1,61 @@
+"""A database another program holds after the files are written: the export says what
+it did, and keeps the version when the database lets go in time."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from beslut.settings import Settings
+from beslut.store import Store
+from beslut.store.seed import seed_example
+from beslut.workflow import exporting
+from beslut.workflow.exporting import export_stored
+
+
+def _hold(db_path: Path) -> sqlite3.Connection:
+    other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN EXCLUSIVE")
+    return other
+
+
+def test_a_database_held_to_the_end_keeps_the_files_and_says_so(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exporting, "RECORD_PAUSE", 0.05)
+    with Store.open(db_path, seed=seed_example) as store:
+        draft = store.load_draft(1)
+        store._conn.execute("PRAGMA busy_timeout = 50")
+        other = _hold(db_path)
+        try:
+            exported = export_stored(store, 1, tmp_path / "tu.docx", Settings(), draft=draft)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert exported.revision is None
+        assert (tmp_path / "tu.docx").stat().st_size > 0
+        (notice,) = exported.notices
+        assert notice.startswith("Exporten är sparad (tu.docx), men den kunde inte antecknas")
+        assert "annat program" in notice
+        assert store.list_revisions(1) == []
+
+
+def test_a_database_that_lets_go_gets_the_version(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exporting, "RECORD_PAUSE", 0.5)
+    with Store.open(db_path, seed=seed_example) as store:
+        draft = store.load_draft(1)
+        store._conn.execute("PRAGMA busy_timeout = 50")
+        other = _hold(db_path)
+        let_go = threading.Timer(0.2, lambda: (other.execute("ROLLBACK"), other.close()))
+        let_go.start()
+        try:
+            exported = export_stored(store, 1, tmp_path / "tu.docx", Settings(), draft=draft)
+        finally:
+            let_go.join()
+        assert exported.revision is not None and exported.notices == ()
+        assert [r.id for r in store.list_revisions(1)] == [exported.revision]
