@@ -51,7 +51,12 @@ def test_a_database_that_lets_go_gets_the_version(
         draft = store.load_draft(1)
         store._conn.execute("PRAGMA busy_timeout = 50")
         other = _hold(db_path)
-        let_go = threading.Timer(0.2, lambda: (other.execute("ROLLBACK"), other.close()))
+
+        def release() -> None:
+            other.execute("ROLLBACK")
+            other.close()
+
+        let_go = threading.Timer(0.2, release)
         let_go.start()
         try:
             exported = export_stored(store, 1, tmp_path / "tu.docx", Settings(), draft=draft)
