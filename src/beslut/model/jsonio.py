@@ -7,6 +7,7 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from enum import StrEnum
@@ -34,6 +35,9 @@ from beslut.model.draft import (
 
 _E = TypeVar("_E", bound=StrEnum)
 LINK_SCHEMES = ("https://", "http://", "mailto:")  # what a link in a TU may open
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# base64 as mail programs and editors wrap it (RFC 2045 lines): the breaks are not data.
+_BASE64_BREAKS = str.maketrans("", "", " \t\r\n")
 
 FORMAT_NAME = "beslut-draft"
 FORMAT_VERSION = 2  # 2: tables, list and heading levels, numbering starts, notes, links
@@ -199,7 +203,8 @@ def files_from_dict(data: object) -> dict[str, bytes]:
             continue
         path = f"attachments[{i}].file"
         try:
-            content = base64.b64decode(_as_str(ref["data"], path + ".data"), validate=True)
+            text = _as_str(ref["data"], path + ".data").translate(_BASE64_BREAKS)
+            content = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError) as exc:
             raise _bad(path + ".data", _("innehållet är inte giltig base64")) from exc
         digest = hashlib.sha256(content).hexdigest()
@@ -370,8 +375,12 @@ def _date(obj: Mapping[str, Any], key: str, path: str) -> dt.date | None:
     value = obj.get(key)
     if value is None or value == "":
         return None
+    text = _as_str(value, _join(path, key))
     try:
-        return dt.date.fromisoformat(_as_str(value, _join(path, key)))
+        # fromisoformat alone also takes 20261201 and 2026-W49-2: only ÅÅÅÅ-MM-DD is the format.
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise _bad(_join(path, key), _("ett datum som ÅÅÅÅ-MM-DD väntades")) from exc
 
