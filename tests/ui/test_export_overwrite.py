@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from beslut.export.filenames import attachment_filename
+from beslut.model import Attachment, Draft, FileRef
 from beslut.store import Store
 from beslut.ui.main_window import MainWindow
+from tests.ui.helpers import click
 from tests.ui.scripted import ScriptedMessages
 
 
@@ -47,3 +51,32 @@ def test_existing_bilagor_are_listed_and_kept_unless_the_user_says_so(
     _export(qtbot, window, target)
     assert (out / first).read_bytes() != b"another TU's"
     assert "fanns redan" not in messages.told[-1]
+
+
+def test_a_bilaga_with_a_programs_extension_opens_as_a_safe_file(
+    qtbot: QtBot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    data = b"MZ not a report"
+    ref = FileRef("Rapport.pdf.exe", len(data), hashlib.sha256(data).hexdigest())
+    draft_id = store.create_draft(
+        Draft(attachments=(Attachment("Rapport.pdf", ref),)), {ref.sha256: data}
+    )
+    opened: list[Path] = []
+
+    def record(url: QUrl) -> bool:
+        opened.append(Path(url.toLocalFile()))
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(record))
+    window.open_draft(draft_id)
+    editor = window.editor
+    assert editor is not None
+    step = editor.attachments
+    editor.go_to_step(step)
+    step.list.setCurrentRow(0)
+    click(step, "Öppna")
+    assert [p.name for p in opened] == ["Bilaga 1 – Rapport.pdf.exe.bin"]
+    assert opened[0].read_bytes() == data
