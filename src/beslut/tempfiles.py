@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 MIN_AGE = 60.0  # seconds: a temporary file without a process id is left alone until then
 MAX_AGE = 24 * 3600.0  # seconds: even a living process id (reused) does not keep it longer
 _RANDOM = r"[a-z0-9_]{8}"  # what tempfile.mkstemp puts between prefix and suffix
+# A file being written by an export, beside its target (export/safe_write.py).
+EXPORT_PREFIX = ".beslut-"
+EXPORT_SUFFIX = ".tmp"
 # A backup being written, or a restore's copy of one beside the database (store/backups.py).
 BACKUP_PREFIX = ".beslut-backup-"
 BACKUP_SUFFIX = ".tmp"
@@ -60,6 +63,11 @@ def clean_stale(folder: Path, prefix: str, suffix: str) -> list[Path]:
         else:
             removed.append(Path(entry.path))
     return removed
+
+
+def clean_export_folder(folder: Path) -> list[Path]:
+    """Remove the half-written files a killed export left in ``folder``."""
+    return clean_stale(Path(folder), EXPORT_PREFIX, EXPORT_SUFFIX)
 
 
 def clean_beside_database(db_path: Path) -> list[Path]:

@@ -80,3 +80,26 @@ def test_a_bilaga_with_a_programs_extension_opens_as_a_safe_file(
     click(step, "Öppna")
     assert [p.name for p in opened] == ["Bilaga 1 – Rapport.pdf.exe.bin"]
     assert opened[0].read_bytes() == data
+
+
+def test_the_app_cleans_its_export_folder_of_a_killed_exports_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QSettings
+
+    from beslut.ui import state
+    from beslut.ui.app import clean_export_folder_later
+
+    out = tmp_path / "ut"
+    out.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = out / f".beslut-{dead.pid}-k3j9x_2a.tmp"
+    left.write_bytes(b"half an export")
+    qsettings = QSettings(str(tmp_path / "q.ini"), QSettings.Format.IniFormat)
+    qsettings.setValue(state.EXPORT_FOLDER, str(out))
+    worker = clean_export_folder_later(qsettings)
+    assert worker is not None
+    worker.join(5)
+    assert not left.exists()

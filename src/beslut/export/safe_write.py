@@ -25,17 +25,17 @@ from beslut.export.errors import (
     WriteError,
 )
 from beslut.i18n import _
-from beslut.tempfiles import clean_stale, owned_prefix
+from beslut.tempfiles import EXPORT_PREFIX, EXPORT_SUFFIX, clean_export_folder, owned_prefix
 
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
-TEMP_PREFIX = ".beslut-"
-TEMP_SUFFIX = ".tmp"
+TEMP_PREFIX = EXPORT_PREFIX
+TEMP_SUFFIX = EXPORT_SUFFIX
 
 
 def clean_stale_temps(folder: Path) -> list[Path]:
     """Remove the temporary files a killed export left in ``folder`` (tempfiles.py)."""
-    return clean_stale(Path(folder), TEMP_PREFIX, TEMP_SUFFIX)
+    return clean_export_folder(folder)
 
 
 def write_bytes(target: Path, data: bytes) -> Path:

@@ -3,7 +3,6 @@ GUI thread, and what the user can do with the result."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,9 +55,6 @@ class ExportFlow(QObject):
         self._worker.failed.connect(self._failed)
         self._progress: QProgressDialog | None = None
         self.last_export: list[Path] = []
-        folder = self._qsettings.value(state.EXPORT_FOLDER)
-        if folder:  # what a killed export left there goes, off the GUI thread
-            threading.Thread(target=_clean_folder, args=(Path(str(folder)),), daemon=True).start()
 
     def export(self, pdf: bool, attachments: bool) -> None:
         """Pass the gate (a fel or a personnummer is asked about), ask where, then export
@@ -185,9 +181,3 @@ class ExportFlow(QObject):
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
-
-
-def _clean_folder(folder: Path) -> None:
-    from beslut.export.safe_write import clean_stale_temps
-
-    clean_stale_temps(folder)
