@@ -79,7 +79,8 @@ def convert_to_pdf(
     """Convert ``docx`` to PDF/A-2b at ``target`` (default: beside it, .pdf); returns the path."""
     program = require_soffice(soffice)
     target = target or docx.with_suffix(".pdf")
-    with tempfile.TemporaryDirectory(prefix="beslut-pdf-") as tmp:
+    # A process that outlived the kill may still hold a file there (Windows): no error.
+    with tempfile.TemporaryDirectory(prefix="beslut-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         out_dir = work / "out"
         # A plain ASCII name, so LibreOffice's output name is predictable on every system.
