@@ -133,3 +133,20 @@ def test_the_command_line_numbers_unless_forced(
     assert main(args) == 0
     assert (out / FIRST).read_bytes() in files.values()
     assert "fanns redan" not in capsys.readouterr().err
+
+
+def test_the_suggested_name_in_a_folder_replaces_nothing_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "1", "-o", str(tmp_path)]) == 0
+    first = Path(capsys.readouterr().out.splitlines()[0])
+    first.write_bytes(b"another TU with the same Dnr and title")
+    assert main(["export", "1", "-o", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    second = Path(captured.out.splitlines()[0])
+    assert second.name == first.name.replace(".docx", " (2).docx")
+    assert first.read_bytes() == b"another TU with the same Dnr and title"
+    assert f"{first.name} fanns redan" in captured.err and "--force" in captured.err
+    assert main(["export", "1", "-o", str(tmp_path), "--force"]) == 0
+    assert Path(capsys.readouterr().out.splitlines()[0]) == first
+    assert first.read_bytes().startswith(b"PK")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,10 +13,12 @@ from beslut.export.attachments import (
     attachment_warnings,
     write_attachments,
 )
+from beslut.export.errors import WriteError
 from beslut.export.filenames import suggested_filename
 from beslut.export.pdf import convert_to_pdf, require_soffice
 from beslut.export.revisions import Tracked
 from beslut.export.safe_write import clean_stale_temps, write_bytes
+from beslut.i18n import _
 from beslut.model.draft import Draft
 
 
@@ -58,13 +61,16 @@ def export_command(
     With ``pdf`` a PDF/A is made beside it, with ``attachments`` the bilaga files are
     copied beside it as "Bilaga N – <title>.<ext>": a file of the same name is replaced
     only with ``overwrite`` (else the bilaga gets a numbered name), the document itself
-    never, and a name with a program's extension is made safe; what the user should
-    know about that is added to ``notices``. Everything that can fail before writing
-    (LibreOffice missing, a bilaga file missing) is checked first. Returns the paths
-    written, the .docx first.
+    never, and a name with a program's extension is made safe. The suggested name in
+    folder ``out`` gets a number when that file (or its PDF) exists, unless ``overwrite``.
+    What the user should know about all that is added to ``notices``. Everything that
+    can fail before writing (LibreOffice missing, a bilaga file missing) is checked
+    first. Returns the paths written, the .docx first.
     """
     target = resolve_target(draft, out)
     clean_stale_temps(target.parent)  # what a killed export left there
+    if out.is_dir() and not overwrite:  # a name beslut chose replaces nothing unasked
+        target = _unused_document_name(target, pdf, notices)
     program = require_soffice(soffice) if pdf else None
     bilagor = attachment_files(draft, files) if attachments else []
     if attachments and notices is not None:
@@ -89,6 +95,28 @@ def export_command(
         notices=notices,
     )
     return written
+
+
+def _unused_document_name(target: Path, pdf: bool, notices: list[str] | None) -> Path:
+    def taken(path: Path) -> bool:
+        return os.path.lexists(path) or (pdf and os.path.lexists(path.with_suffix(".pdf")))
+
+    if not taken(target):
+        return target
+    for number in range(2, 1000):
+        candidate = target.with_name(f"{target.stem} ({number}){target.suffix}")
+        if not taken(candidate):
+            break
+    else:
+        message = _("Det finns för många filer som heter {name} i mappen {folder}.")
+        raise WriteError(message.format(name=target.name, folder=target.parent), str(target))
+    if notices is not None:
+        message = _(
+            "{name} fanns redan, så tjänsteutlåtandet sparades som {new}. Ange --force för "
+            "att skriva över."
+        )
+        notices.append(message.format(name=target.name, new=candidate.name))
+    return candidate
 
 
 def resolve_target(draft: Draft, out: Path) -> Path:
