@@ -91,7 +91,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     A stored draft's export is kept as a version of it, as the app does. A fel or a
     personnummer left in the text stops the export unless --force is given; a bilaga
-    replaces a file of its name only with --force (else it gets a numbered name).
+    or the document in a folder replaces a file of its name only with --force (else it
+    gets a numbered name).
     """
     from beslut.workflow.checking import check_draft
     from beslut.workflow.exporting import export_draft, export_stored

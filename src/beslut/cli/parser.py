@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_(
             "exportera även om granskningen hittar fel eller personnummer, och skriv över "
-            "bilagor med samma namn"
+            "filer med samma namn"
         ),
     )
     tracked.add_argument(p)
