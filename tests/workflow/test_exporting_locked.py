@@ -3,7 +3,9 @@ it did, and keeps the version when the database lets go in time."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -64,3 +66,43 @@ def test_a_database_that_lets_go_gets_the_version(
             let_go.join()
         assert exported.revision is not None and exported.notices == ()
         assert [r.id for r in store.list_revisions(1)] == [exported.revision]
+
+
+def test_a_bilaga_that_cannot_be_written_keeps_the_documents_version(
+    tmp_path: Path, db_path: Path
+) -> None:
+    from beslut.export import WriteError
+    from beslut.export.filenames import attachment_filename
+
+    with Store.open(db_path, seed=seed_example) as store:
+        draft = store.load_draft(1)
+        (tmp_path / attachment_filename(1, draft.attachments[0])).mkdir()  # a folder in the way
+        with pytest.raises(WriteError) as caught:
+            export_stored(
+                store, 1, tmp_path / "tu.docx", Settings(), attachments=True, overwrite=True
+            )
+        assert caught.value.user_message.endswith("Tjänsteutlåtandet är sparat som tu.docx.")
+        assert caught.value.written == (tmp_path / "tu.docx",)
+        assert (tmp_path / "tu.docx").stat().st_size > 0
+        (revision,) = store.list_revisions(1)
+        assert revision.label == "Exporterad till tu.docx"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the fake soffice is a shell script")
+def test_a_failing_pdf_keeps_the_documents_version(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beslut.export import PdfConversionError
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text("#!/bin/sh\necho trasig >&2\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    with Store.open(db_path, seed=seed_example) as store:
+        with pytest.raises(PdfConversionError) as caught:
+            export_stored(store, 1, tmp_path / "tu.docx", Settings(), pdf=True)
+        assert "Word-filen är sparad" in caught.value.user_message
+        (revision,) = store.list_revisions(1)
+        assert revision.label == "Exporterad till tu.docx"

@@ -13,7 +13,7 @@ from beslut.export.attachments import (
     attachment_warnings,
     write_attachments,
 )
-from beslut.export.errors import WriteError
+from beslut.export.errors import ExportError, PdfConversionError, WriteError
 from beslut.export.filenames import suggested_filename
 from beslut.export.pdf import convert_to_pdf, require_soffice
 from beslut.export.revisions import Tracked
@@ -85,15 +85,22 @@ def export_command(
             tracked=tracked,
         ),
     ]
-    if program is not None:
-        written.append(convert_to_pdf(target, target.with_suffix(".pdf"), soffice=program))
-    written += write_attachments(
-        bilagor,
-        target.parent,
-        overwrite=overwrite,
-        reserved=[path.name for path in written],
-        notices=notices,
-    )
+    try:
+        if program is not None:
+            written.append(convert_to_pdf(target, target.with_suffix(".pdf"), soffice=program))
+        written += write_attachments(
+            bilagor,
+            target.parent,
+            overwrite=overwrite,
+            reserved=[path.name for path in written],
+            notices=notices,
+        )
+    except ExportError as exc:  # the document is written: say so, and let callers know
+        exc.written = tuple(written)
+        if not isinstance(exc, PdfConversionError):  # its own message says it already
+            saved = _("Tjänsteutlåtandet är sparat som {name}.").format(name=target.name)
+            exc.user_message = f"{exc.user_message} {saved}"
+        raise
     return written
 
 

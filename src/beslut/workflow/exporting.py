@@ -113,15 +113,26 @@ def export_stored(
 
         require_word(target)
         tracked = marked_since(store, draft_id, changes_since, settings, text)
-    exported = export_draft(
-        text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
-        template=template, tracked=tracked, overwrite=overwrite,
-    )  # fmt: skip
+    from beslut.export.errors import ExportError
+
+    try:
+        exported = export_draft(
+            text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
+            template=template, tracked=tracked, overwrite=overwrite,
+        )  # fmt: skip
+    except ExportError as exc:
+        if exc.written and not store.read_only:  # the document went out: keep its version
+            _record(store, draft_id, _label(exc.written[0]), text, list(exc.written))
+        raise
     if store.read_only:
         return exported
-    label = _("Exporterad till {name}").format(name=exported.written[0].name)
+    label = _label(exported.written[0])
     revision, notices = _record(store, draft_id, label, text, exported.written)
     return Exported(exported.written, revision, _unique((*exported.notices, *notices)))
+
+
+def _label(document: Path) -> str:
+    return _("Exporterad till {name}").format(name=document.name)
 
 
 def _record(
