@@ -90,7 +90,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Export a draft to Word in the city template; optionally PDF/A and the bilagor.
 
     A stored draft's export is kept as a version of it, as the app does. A fel or a
-    personnummer left in the text stops the export unless --force is given.
+    personnummer left in the text stops the export unless --force is given; a bilaga
+    or the document in a folder replaces a file of its name only with --force (else it
+    gets a numbered name).
     """
     from beslut.workflow.checking import check_draft
     from beslut.workflow.exporting import export_draft, export_stored
@@ -119,7 +121,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         for written in (target, target.with_suffix(".pdf")):  # a draft file's too
             refuse_database_file(written, store.path)
-        options = {"pdf": args.pdf, "attachments": args.attachments, "template": template}
+        options = {
+            "pdf": args.pdf,
+            "attachments": args.attachments,
+            "template": template,
+            "overwrite": args.force,
+        }
         since = tracked.changes_since(args, draft_id)
         if draft_id is not None:
             exported = export_stored(
@@ -127,6 +134,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         else:
             exported = export_draft(draft, files, target, settings, **options)
+    notices([notice for notice in exported.notices if notice not in checked.notices])
     for path in exported.written:
         print(path)
     return EXIT_OK

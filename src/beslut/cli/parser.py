@@ -80,7 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--force",
         action="store_true",
-        help=_("exportera även om granskningen hittar fel eller personnummer"),
+        help=_(
+            "exportera även om granskningen hittar fel eller personnummer, och skriv över "
+            "filer med samma namn"
+        ),
     )
     tracked.add_argument(p)
     p.set_defaults(func=cmd_export)

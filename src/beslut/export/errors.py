@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from beslut.errors import BeslutError
 
 
 class ExportError(BeslutError):
     """Any failure while exporting a tjänsteutlåtande."""
+
+    written: tuple[Path, ...] = ()  # the files the export had written when it failed
 
 
 class TemplateError(ExportError):

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from pathlib import PurePath
 
+from beslut.i18n import _
 from beslut.model.draft import Attachment, Draft
 
 MAX_STEM = 80  # leaves room for a deep folder within Windows' 260-character paths
@@ -16,6 +17,18 @@ _SEPARATORS = re.compile(r"[/\\|:]")
 _FORBIDDEN = re.compile(r'[<>"?*\x00-\x1f\x7f]')
 _SPACES = re.compile(r"\s+")
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,10}")
+SAFE_EXTENSION = ".bin"  # opens no program on any system
+# Extensions that run a program, a script or an installer, point somewhere else (a
+# shortcut), or mount a disk, on Windows, macOS or Linux desktops.
+_DANGEROUS = (
+    "exe com bat cmd btm lnk scr pif cpl msi msp mst msc hta jar js jse vbs vbe vb wsf "
+    "wsh wsc ws sct ps1 ps1xml ps2 ps2xml psc1 psc2 psd1 psm1 reg inf scf url website "
+    "application appref-ms gadget xbap vsto library-ms searchconnector-ms "
+    "settingcontent-ms shb shs chm hlp dll ocx sys drv iso img vhd vhdx "
+    "desktop sh bash zsh csh ksh command tool terminal workflow app run appimage py "
+    "pyw pl rb"
+)
+DANGEROUS_EXTENSIONS = frozenset("." + ext for ext in _DANGEROUS.split())
 _RESERVED = frozenset(
     ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
     + [f"{name}{n}" for name in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]]
@@ -56,7 +69,36 @@ def suggested_filename(draft: Draft, extension: str = ".docx") -> str:
 
 
 def attachment_filename(number: int, attachment: Attachment) -> str:
-    """The name of a bilaga copied next to the document: "Bilaga 2 – <title>.pdf"."""
+    """The name of a bilaga copied next to the document: "Bilaga 2 – <title>.pdf".
+
+    A name that would end in a program's or a shortcut's extension (from a shared draft's
+    file name or title) gets ".bin" after it, so that opening it never runs anything.
+    """
+    return defused(_attachment_name(number, attachment))[0]
+
+
+def attachment_name_warning(number: int, attachment: Attachment) -> str | None:
+    """What to tell the user when the bilaga's name had to be made safe, else None."""
+    plain = _attachment_name(number, attachment)
+    name, extension = defused(plain)
+    if extension is None:
+        return None
+    message = _(
+        "Bilaga {number} har filtypen {extension}, som kan starta ett program. Den sparades "
+        "som {name} i stället. Öppna den bara om du vet vad den innehåller."
+    )
+    return message.format(number=number, extension=extension, name=name)
+
+
+def defused(name: str) -> tuple[str, str | None]:
+    """``name`` made safe to open, and the dangerous extension it had (or None)."""
+    extension = PurePath(name).suffix.lower().rstrip(" .")
+    if extension not in DANGEROUS_EXTENSIONS:
+        return name, None
+    return name + SAFE_EXTENSION, extension
+
+
+def _attachment_name(number: int, attachment: Attachment) -> str:
     source = attachment.file.name if attachment.file else ""
     suffix = PurePath(source).suffix.lower()
     extension = suffix if _EXTENSION.fullmatch(suffix) else ""

@@ -7,12 +7,9 @@ limit. The PDF is written next to the .docx with the same safe writing as the do
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -82,7 +79,8 @@ def convert_to_pdf(
     """Convert ``docx`` to PDF/A-2b at ``target`` (default: beside it, .pdf); returns the path."""
     program = require_soffice(soffice)
     target = target or docx.with_suffix(".pdf")
-    with tempfile.TemporaryDirectory(prefix="beslut-pdf-") as tmp:
+    # A process that outlived the kill may still hold a file there (Windows): no error.
+    with tempfile.TemporaryDirectory(prefix="beslut-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         out_dir = work / "out"
         # A plain ASCII name, so LibreOffice's output name is predictable on every system.
@@ -119,42 +117,23 @@ def _command(program: Path, profile: Path, out_dir: Path, source: Path) -> list[
 
 
 def _run(command: list[str], timeout: float) -> None:
-    """Run LibreOffice; on timeout kill it and everything it started."""
-    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
+    """Run LibreOffice; on timeout kill it and everything it started (proctree.py)."""
+    from beslut.export.proctree import run_bounded
+
     try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=sys.platform != "win32",
-            creationflags=flags,
-        )
+        finished = run_bounded(command, timeout)
     except OSError as exc:
         message = _("LibreOffice kunde inte startas: {why}.")
         raise PdfConversionError(message.format(why=exc.strerror or exc), repr(exc)) from exc
-    try:
-        _stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        _kill(process)
+    detail = finished.output[-2000:].decode(errors="replace").strip()
+    if finished.timed_out:
         message = _(
             "LibreOffice blev inte klart med PDF:en på {seconds:.0f} sekunder och avbröts. "
             "Word-filen är sparad."
         )
-        raise PdfConversionError(message.format(seconds=timeout), repr(exc)) from exc
-    if process.returncode != 0:
-        detail = stderr.decode(errors="replace").strip()
+        raise PdfConversionError(message.format(seconds=timeout), f"timeout: {detail}")
+    if finished.returncode != 0:
         raise PdfConversionError(
             _("LibreOffice kunde inte göra en PDF av dokumentet. Word-filen är sparad."),
-            f"exit {process.returncode}: {detail}",
+            f"exit {finished.returncode}: {detail}",
         )
-
-
-def _kill(process: subprocess.Popen[bytes]) -> None:
-    if sys.platform == "win32":
-        process.kill()
-    else:
-        # soffice is a launcher script: kill its whole process group, not just the script.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-    process.communicate()

@@ -25,11 +25,17 @@ from beslut.export.errors import (
     WriteError,
 )
 from beslut.i18n import _
+from beslut.tempfiles import EXPORT_PREFIX, EXPORT_SUFFIX, clean_export_folder, owned_prefix
 
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
-TEMP_PREFIX = ".beslut-"
-TEMP_SUFFIX = ".tmp"
+TEMP_PREFIX = EXPORT_PREFIX
+TEMP_SUFFIX = EXPORT_SUFFIX
+
+
+def clean_stale_temps(folder: Path) -> list[Path]:
+    """Remove the temporary files a killed export left in ``folder`` (tempfiles.py)."""
+    return clean_export_folder(folder)
 
 
 def write_bytes(target: Path, data: bytes) -> Path:
@@ -69,7 +75,9 @@ def write_with(target: Path, write: Callable[[BinaryIO], object]) -> Path:
 def _create_temp(target: Path) -> Path:
     folder = target.parent
     try:
-        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+        fd, name = tempfile.mkstemp(
+            prefix=owned_prefix(TEMP_PREFIX), suffix=TEMP_SUFFIX, dir=folder
+        )
     except FileNotFoundError as exc:
         message = _("Mappen {folder} finns inte. Välj en mapp som finns.")
         raise FolderNotWritableError(message.format(folder=folder), str(exc)) from exc

@@ -7,6 +7,7 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from enum import StrEnum
@@ -35,6 +36,9 @@ from beslut.model.jsonlimits import MAX_FILE_BYTES, MAX_TEXT, check_written_size
 
 _E = TypeVar("_E", bound=StrEnum)
 LINK_SCHEMES = ("https://", "http://", "mailto:")  # what a link in a TU may open
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# base64 as mail programs and editors wrap it (RFC 2045 lines): the breaks are not data.
+_BASE64_BREAKS = str.maketrans("", "", " \t\r\n")
 
 FORMAT_NAME = "beslut-draft"
 FORMAT_VERSION = 2  # 2: tables, list and heading levels, numbering starts, notes, links
@@ -205,8 +209,8 @@ def files_from_dict(data: object) -> dict[str, bytes]:
             continue
         path = f"attachments[{i}].file"
         try:
-            data = _as_str(ref["data"], path + ".data", MAX_FILE_BYTES)
-            content = base64.b64decode(data, validate=True)
+            text = _as_str(ref["data"], path + ".data", MAX_FILE_BYTES).translate(_BASE64_BREAKS)
+            content = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError) as exc:
             raise _bad(path + ".data", _("innehållet är inte giltig base64")) from exc
         digest = hashlib.sha256(content).hexdigest()
@@ -380,8 +384,12 @@ def _date(obj: Mapping[str, Any], key: str, path: str) -> dt.date | None:
     value = obj.get(key)
     if value is None or value == "":
         return None
+    text = _as_str(value, _join(path, key))
     try:
-        return dt.date.fromisoformat(_as_str(value, _join(path, key)))
+        # fromisoformat alone also takes 20261201 and 2026-W49-2: only ÅÅÅÅ-MM-DD is the format.
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise _bad(_join(path, key), _("ett datum som ÅÅÅÅ-MM-DD väntades")) from exc
 

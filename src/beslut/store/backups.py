@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from beslut import clock
 from beslut.i18n import _
 from beslut.store import errors, retention
+from beslut.tempfiles import BACKUP_PREFIX, BACKUP_SUFFIX, owned_prefix
 
 if TYPE_CHECKING:
     from beslut.store.store import Store
@@ -39,8 +40,8 @@ log = logging.getLogger(__name__)
 FOLDER = "backups"
 DAMAGED = "skadad"
 _STAMP = "%Y%m%d-%H%M%S"
-TEMP_PREFIX = ".beslut-backup-"
-TEMP_SUFFIX = ".tmp"
+TEMP_PREFIX = BACKUP_PREFIX
+TEMP_SUFFIX = BACKUP_SUFFIX
 _STALE_TEMP_SECONDS = 24 * 3600
 NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NO_ACCESS = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -158,7 +159,8 @@ def write_copy(db_path: Path, fill: Callable[[sqlite3.Connection], None]) -> Pat
 def new_temp(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+        prefix = owned_prefix(TEMP_PREFIX)  # tempfiles.py: the next start knows its owner
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise write_error(folder, exc) from exc
     os.close(fd)

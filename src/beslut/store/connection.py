@@ -212,8 +212,7 @@ class Connection:
             try:
                 yield
             except BaseException:
-                self._conn.execute("ROLLBACK TO nested")
-                self._conn.execute("RELEASE nested")
+                self._roll_back(to_savepoint=True)
                 raise
             self._conn.execute("RELEASE nested")
             return
@@ -224,15 +223,30 @@ class Connection:
             raise _CameLoose(loose)
         try:
             yield
+            self._conn.execute("COMMIT")  # a full disk can fail here too
         except BaseException:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
+            self._roll_back(to_savepoint=False)
             raise
-        self._conn.execute("COMMIT")
         loose = None if self._watch is None else self._watch.loose()
         if loose is not None:
             self._reattach(loose)
             raise errors.came_loose(self.path, loose.reason)
+
+    def _roll_back(self, *, to_savepoint: bool) -> None:
+        """Undo what failed, keeping the failure itself for the caller. A full disk, an
+        I/O error or running out of memory makes SQLite roll the whole transaction back
+        itself; the savepoint is gone then, and saying "no such savepoint" instead of
+        "database or disk is full" would hide what the user must know."""
+        if not self._conn.in_transaction:
+            return
+        try:
+            if to_savepoint:
+                self._conn.execute("ROLLBACK TO nested")
+                self._conn.execute("RELEASE nested")
+            else:
+                self._conn.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            log.warning("rolling back after a failure failed too: %s", exc)
 
     def backup_into(self, target: sqlite3.Connection) -> None:
         """Copy the whole database, as committed now, into ``target`` (SQLite's backup API).

@@ -29,7 +29,10 @@ class Store(Connection):
     every call holds the store's lock (connection.py opens, guards and closes it)."""
 
     def _after_open(self) -> None:
+        from beslut.tempfiles import clean_beside_database
+
         self._purge_trash()
+        clean_beside_database(self.path)  # a killed restore's copy of a backup
 
     # --- drafts -------------------------------------------------------------------
 

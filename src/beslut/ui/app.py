@@ -6,6 +6,7 @@ import gc
 import logging
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,19 @@ def _collect_garbage_again() -> None:
     gc.enable()
 
 
+def clean_export_folder_later(qsettings: QSettings) -> threading.Thread | None:
+    """Remove, off the GUI thread, what a killed export left in the last export folder."""
+    from beslut.tempfiles import clean_export_folder
+    from beslut.ui import state
+
+    folder = qsettings.value(state.EXPORT_FOLDER)
+    if not folder:
+        return None
+    worker = threading.Thread(target=clean_export_folder, args=(Path(str(folder)),), daemon=True)
+    worker.start()
+    return worker
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the app on the database chosen by --db / BESLUT_DB / the default."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -93,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, app.quit)  # exit as soon as the event loop is idle
     else:
         window.safety.start_daily_backup()
+        clean_export_folder_later(window.qsettings)
         recovered = window.safety.offer_recoveries()
         if file is None and not recovered:
             window.reopen_last()

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from beslut.checks import CheckConfig
     from beslut.model.draft import Draft
     from beslut.ui.editor import DraftEditor
+    from beslut.workflow.exporting import Exported
 
 
 class ExportFlow(QObject):
@@ -100,17 +101,19 @@ class ExportFlow(QObject):
         if current is None:
             return
         _editor, draft_id = current
+        overwrite = self._overwrite_bilagor(draft, target) if attachments else False
+        if overwrite is None:
+            return
         self._qsettings.setValue(state.EXPORT_FOLDER, str(target.parent))
         store, settings = self._store, self._settings()
 
-        def work() -> list[Path]:
+        def work() -> Exported:
             from beslut.workflow.exporting import export_stored
 
-            exported = export_stored(
+            return export_stored(
                 store, draft_id, target, settings, draft=draft, pdf=pdf, attachments=attachments,
-                changes_since=since,
+                changes_since=since, overwrite=overwrite,
             )  # fmt: skip
-            return exported.written
 
         self._progress = QProgressDialog(_("Exporterar…"), "", 0, 0, self._window)
         self._progress.setWindowTitle(_("Exporterar"))
@@ -119,25 +122,48 @@ class ExportFlow(QObject):
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._worker.submit("export", work)
 
+    def _overwrite_bilagor(self, draft: Draft, target: Path) -> bool | None:
+        """Ask when bilaga files of the same names are in the folder: True to replace
+        them, False to save the bilagor under numbered names, None to stop."""
+        from beslut.export.attachments import existing_names
+
+        names = existing_names(draft, target.parent)
+        if not names:
+            return False
+        text = _(
+            "De här filerna finns redan i mappen {folder}:\n\n{names}\n\nVill du skriva "
+            "över dem, eller spara bilagorna med nya namn (med ett nummer efter)?"
+        ).format(folder=target.parent, names="\n".join(names))
+        choice = self._messages.choose_action(
+            self._window,
+            _("Filerna finns redan"),
+            text,
+            [_("Skriv över"), _("Spara med nya namn")],
+        )
+        return None if choice is None else choice == 0
+
     def wait(self) -> None:
         """Block until a running export is done (closing)."""
         self._worker.wait()
 
-    def _done(self, _token: object, written: object) -> None:
+    def _done(self, _token: object, exported: object) -> None:
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
+        from beslut.workflow.exporting import Exported
+
         self._close_progress()
-        assert isinstance(written, list)
+        assert isinstance(exported, Exported)
+        written = exported.written
         self.last_export = written
         self._window.statusBar().showMessage(
             _("Exporterat: {files}").format(files=", ".join(p.name for p in written)), 10000
         )
+        text = _("Tjänsteutlåtandet är sparat som {name}.").format(name=written[0].name)
+        if exported.notices:
+            text = "\n\n".join((text, *exported.notices))
         choice = self._messages.choose_action(
-            self._window,
-            _("Exporten är klar"),
-            _("Tjänsteutlåtandet är sparat som {name}.").format(name=written[0].name),
-            [_("Öppna"), _("Visa i mappen")],
+            self._window, _("Exporten är klar"), text, [_("Öppna"), _("Visa i mappen")]
         )
         if choice is not None:
             target = written[0] if choice == 0 else written[0].parent

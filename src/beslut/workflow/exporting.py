@@ -16,6 +16,9 @@ from beslut.i18n import _
 from beslut.settings import Settings
 from beslut.workflow.templates import resolve_doctype, template_source
 
+RECORD_ATTEMPTS = 3  # tries to record an export's version in a database another program holds
+RECORD_PAUSE = 1.0  # seconds between them (each try itself waits for SQLite's busy timeout)
+
 if TYPE_CHECKING:
     from beslut.export.attachments import FileSource
     from beslut.export.revisions import Tracked
@@ -42,10 +45,12 @@ def export_draft(
     attachments: bool = False,
     template: Path | None = None,
     tracked: Tracked | None = None,
+    overwrite: bool = False,
 ) -> Exported:
     """Export ``draft`` (from the store or a draft file) to ``target`` in the template;
     a ``target`` ending in .txt gets the TU as plain text (export/plaintext.py). With
-    ``tracked`` the changes since an older text are Word revisions (tracking.py)."""
+    ``tracked`` the changes since an older text are Word revisions (tracking.py). A
+    bilaga replaces a file of its name only with ``overwrite`` (export/attachments.py)."""
     from beslut.export.command import export_command  # python-docx loads only now
 
     resolved = resolve_doctype(draft.meta.doctype, settings)
@@ -60,6 +65,7 @@ def export_draft(
 
         write_bytes(target, tu_text(draft, resolved.doctype).encode("utf-8"))
         return Exported([target], None, _unique((*source.notices, *resolved.notices)))
+    said: list[str] = []
     written = export_command(
         draft,
         files,
@@ -70,8 +76,10 @@ def export_draft(
         doctype=resolved.doctype,
         extra_fields=settings.export_fields(),
         tracked=tracked,
+        overwrite=overwrite,
+        notices=said,
     )
-    return Exported(written, None, _unique((*source.notices, *resolved.notices)))
+    return Exported(written, None, _unique((*source.notices, *resolved.notices, *said)))
 
 
 def export_stored(
@@ -85,6 +93,7 @@ def export_stored(
     attachments: bool = False,
     template: Path | None = None,
     changes_since: int | None = None,
+    overwrite: bool = False,
 ) -> Exported:
     """Export stored draft ``draft_id`` and record the exported text as a version.
 
@@ -104,15 +113,58 @@ def export_stored(
 
         require_word(target)
         tracked = marked_since(store, draft_id, changes_since, settings, text)
-    exported = export_draft(
-        text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
-        template=template, tracked=tracked,
-    )  # fmt: skip
+    from beslut.export.errors import ExportError
+
+    try:
+        exported = export_draft(
+            text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
+            template=template, tracked=tracked, overwrite=overwrite,
+        )  # fmt: skip
+    except ExportError as exc:
+        if exc.written and not store.read_only:  # the document went out: keep its version
+            _record(store, draft_id, _label(exc.written[0]), text, list(exc.written))
+        raise
     if store.read_only:
         return exported
-    label = _("Exporterad till {name}").format(name=exported.written[0].name)
-    revision = store.add_revision(draft_id, label, draft=text)
-    return Exported(exported.written, revision, exported.notices)
+    label = _label(exported.written[0])
+    revision, notices = _record(store, draft_id, label, text, exported.written)
+    return Exported(exported.written, revision, _unique((*exported.notices, *notices)))
+
+
+def _label(document: Path) -> str:
+    return _("Exporterad till {name}").format(name=document.name)
+
+
+def _record(
+    store: Store, draft_id: int, label: str, text: Draft, written: list[Path]
+) -> tuple[int | None, tuple[str, ...]]:
+    """Record the export as a version; the files are written whatever happens here.
+
+    A database another program holds is tried again RECORD_ATTEMPTS times; when the
+    version still cannot be kept, the user reads that the files are saved and why the
+    version is not."""
+    import time
+
+    from beslut.store.errors import StoreError, StoreLockedError
+
+    failure: StoreError | None = None
+    for attempt in range(RECORD_ATTEMPTS):
+        if attempt:
+            time.sleep(RECORD_PAUSE)
+        try:
+            return store.add_revision(draft_id, label, draft=text), ()
+        except StoreLockedError as exc:
+            failure = exc
+        except StoreError as exc:
+            failure = exc
+            break
+    assert failure is not None
+    message = _(
+        "Exporten är sparad ({files}), men den kunde inte antecknas som en version av "
+        "utkastet: {why}"
+    )
+    files = ", ".join(path.name for path in written)
+    return None, (message.format(files=files, why=failure.user_message),)
 
 
 def _unique(notices: tuple[str, ...]) -> tuple[str, ...]:
