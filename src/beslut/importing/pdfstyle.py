@@ -52,9 +52,9 @@ PLAIN = Style()
 Chars = list[tuple[str, Style]]
 
 
-def styled_chars(reader: Any) -> list[Chars]:
+def styled_chars(reader: Any, check: Callable[[], None] = lambda: None) -> list[Chars]:
     """Each page's characters that are not white space, with their style, in the order
-    pypdf reads them."""
+    pypdf reads them; ``check`` is called every thousand operators (a time budget)."""
     pages: list[Chars] = []
     fonts = FontWidths()
     marks = block_marks(reader)
@@ -63,11 +63,25 @@ def styled_chars(reader: Any) -> list[Chars]:
         reference = getattr(page, "indirect_reference", None)
         marked = MarkedContent(getattr(reference, "idnum", -1))
         visit = _visitor(pages[-1], _links(page), fonts, partial(marked.block, marks))
-        page.extract_text(visitor_text=visit, visitor_operand_before=marked.operator)
+        page.extract_text(visitor_text=visit, visitor_operand_before=_ticking(marked, check))
     return pages
 
 
 Links = list[tuple[tuple[float, float, float, float], str]]
+
+
+def _ticking(marked: MarkedContent, check: Callable[[], None]) -> Any:
+    """The marked-content callback, calling ``check`` every thousand operators."""
+    count = 0
+
+    def operator(op: bytes, args: Any, cm: Any, tm: Any) -> None:
+        nonlocal count
+        count += 1
+        if not count % 1000:
+            check()
+        marked.operator(op, args, cm, tm)
+
+    return operator
 
 
 def _visitor(chars: Chars, links: Links, fonts: FontWidths, block: Callable[[], int]) -> Any:
@@ -154,7 +168,8 @@ def _runs(text: str, styles: list[Style], notes: dict[int, str], small: float) -
         mark = c.isdigit() and 0 < style.size <= small
         per_char.append(None if mark else style)
     runs: list[Run] = []
-    piece, digits = "", ""
+    piece: list[str] = []  # the run being gathered, a character at a time
+    digits = ""
     current = PLAIN
     for c, maybe in zip(text, per_char, strict=True):
         if maybe is None:
@@ -162,17 +177,18 @@ def _runs(text: str, styles: list[Style], notes: dict[int, str], small: float) -
             continue
         style = maybe
         if digits:
-            piece = _mark(runs, piece, current, notes.get(int(digits), ""), digits)
+            piece = list(_mark(runs, "".join(piece), current, notes.get(int(digits), ""), digits))
             digits = ""
         if style.key != current.key and piece:
-            runs.append(Run(piece, *current.key))
-            piece = ""
+            runs.append(Run("".join(piece), *current.key))
+            piece = []
         current = style
-        piece += c
+        piece.append(c)
+    rest = "".join(piece)
     if digits:
-        piece = _mark(runs, piece, current, notes.get(int(digits), ""), digits)
-    if piece:
-        runs.append(Run(piece, *current.key))
+        rest = _mark(runs, rest, current, notes.get(int(digits), ""), digits)
+    if rest:
+        runs.append(Run(rest, *current.key))
     return tuple(runs)
 
 
