@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-FONTS = {"F1": "Helvetica", "F2": "Helvetica-Bold", "F3": "Symbol"}
+FONTS = {"F1": "Helvetica", "F2": "Helvetica-Bold", "F3": "Symbol", "F4": "Helvetica"}
+# F4 is Helvetica whose character map says code 0xB7 is U+F0B7, as Word's PDFs map the
+# Symbol font's bullet (a character of Unicode's private use area)
+_WORD_BULLET = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Word def "
+    b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <B7> <F0B7> "
+    b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+)
 
 
 @dataclass(frozen=True)
@@ -21,6 +28,8 @@ class Text:
     size: float = 11
     font: str = "F1"
     turned: bool = False
+    mark: str = ""  # a footnote's mark: small digits right after the text
+    before: str = ""  # the same, before the text (a footnote's own number)
 
 
 def _escape(text: str) -> bytes:
@@ -33,10 +42,14 @@ def content(lines: Sequence[Text]) -> bytes:
     out = []
     for line in lines:
         matrix = f"0 1 -1 0 {line.x} {line.y}" if line.turned else f"1 0 0 1 {line.x} {line.y}"
-        out.append(
-            b"BT /%s %g Tf %s Tm (%s) Tj ET"
-            % (line.font.encode(), line.size, matrix.encode(), _escape(line.text))
-        )
+        font = b"/%s %g Tf" % (line.font.encode(), line.size)
+        small = b"/%s %g Tf" % (line.font.encode(), round(line.size * 0.65, 1))
+        shown = b"%s (%s) Tj" % (font, _escape(line.text))
+        if line.mark:
+            shown += b" %s (%s) Tj" % (small, _escape(line.mark))
+        if line.before:
+            shown = b"%s (%s) Tj %s" % (small, _escape(line.before), shown)
+        out.append(b"BT %s Tm %s ET" % (matrix.encode(), shown))
     return b"\n".join(out)
 
 
@@ -59,6 +72,10 @@ def pdf(pages: Sequence[Sequence[Text] | bytes], shared: bytes | None = None) ->
         )
         for name, base in FONTS.items()
     }
+    cmap = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_WORD_BULLET), _WORD_BULLET))
+    objects[fonts["F4"] - 1] = objects[fonts["F4"] - 1].replace(
+        b" >>", b" /ToUnicode %d 0 R >>" % cmap
+    )
     font_dict = b" ".join(b"/%s %d 0 R" % (n.encode(), i) for n, i in fonts.items())
     one = None
     if shared is not None:

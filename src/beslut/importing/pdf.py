@@ -29,7 +29,13 @@ from beslut.importing.pdf_open import (
     quiet,
 )
 from beslut.importing.pdfpage import footnotes, parted
-from beslut.importing.pdfstyle import Chars, body_size, restructure, styled_chars
+from beslut.importing.pdfstyle import (
+    SYMBOL_BULLETS,
+    Chars,
+    body_size,
+    restructure,
+    styled_chars,
+)
 from beslut.importing.read import Document
 from beslut.importing.safety import ImportRefused, refuse
 from beslut.importing.text import CELLS, NOTE_LINE, blocks_of, line_shape
@@ -91,7 +97,7 @@ def pdf_pages(
             for page in reader.pages:
                 budget.check()
                 parse_contents(page, parsed)
-                pages.append(layout_text(page, budget) or "")
+                pages.append(layout_text(page, budget).translate(SYMBOL_BULLETS))
             chars = styled_chars(reader, budget.check)
     except ImportRefused:
         raise
@@ -115,10 +121,12 @@ def _indent(line: str) -> str:
 
 def _split(line: str) -> list[str]:
     """A line, or its columns when three spaces or more part them; a blank line stays.
-    A list item's marker stays with its text ("•    går i årskurs 1–3")."""
+    A list item's marker stays with its text ("•    går i årskurs 1–3"); two spaces
+    inside a column (justified text) are one."""
     if not line.strip():
         return [""]
-    pieces = [piece.strip() for piece in _COLUMNS.split(line.strip()) if piece.strip()]
+    # Within a column, a run of spaces is one: justified text spreads its words.
+    pieces = [" ".join(piece.split()) for piece in _COLUMNS.split(line.strip()) if piece.strip()]
     if len(pieces) > 1 and _MARKER.fullmatch(pieces[0]):
         pieces[:2] = [f"{pieces[0]} {pieces[1]}"]
     return pieces

@@ -26,6 +26,22 @@ _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
 _SCHEMES = ("https://", "http://", "mailto:")
 MARK_SIZE = 0.7  # a footnote's mark is set smaller than this share of the body's
+# Word sets its list bullets in the Symbol and Wingdings fonts, whose characters its PDFs
+# map to Unicode's private use area (U+F000 + the font's code): those are list markers.
+SYMBOL_BULLETS = str.maketrans(
+    {
+        "\uf0b7": "•",  # Symbol's bullet, Word's default
+        "\uf0a7": "▪",  # Wingdings' small square, Word's third level
+        "\uf06e": "■",  # Wingdings' black square
+        "\uf0a8": "□",  # Symbol's white square
+        "\uf076": "•",  # Wingdings' diamond of four
+        "\uf0d8": "•",  # Wingdings' arrowhead
+        "\uf0fc": "•",  # Wingdings' check mark
+        "\uf0e0": "•",  # Wingdings' arrow
+        "\uf06c": "●",  # Wingdings' black circle
+        "\uf09f": "•",  # Wingdings' small bullet
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +106,7 @@ def _visitor(chars: Chars, links: Links, fonts: FontWidths, block: Callable[[], 
     def visit(text: str, cm: Any, tm: Any, font: Any, font_size: Any) -> None:
         if not text.strip():
             return
+        text = text.translate(SYMBOL_BULLETS)
         name = str(font.get("/BaseFont", "")).lower() if font else ""
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
