@@ -73,7 +73,7 @@ def read_pdf(
     document = Document(list(blocks), header)
     document.from_text = True
     budget.check()
-    restructure(document, text_chars, notes)
+    restructure(document, text_chars, notes, known or (lambda _text: False))
     budget.check()
     return document
 

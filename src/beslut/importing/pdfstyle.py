@@ -9,7 +9,6 @@ characters are found again, in order, among the pieces' characters.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -18,9 +17,8 @@ from typing import Any
 
 from beslut.importing.pdffonts import FontWidths
 from beslut.importing.pdftags import MarkedContent, block_marks
-from beslut.importing.read import Document, Read, Role
-from beslut.importing.text import is_heading_line
-from beslut.model.draft import Block, BlockKind, Run
+from beslut.importing.read import Document, Read
+from beslut.model.draft import BlockKind, Run
 
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
@@ -228,30 +226,36 @@ def body_size(chars: Chars) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def restructure(document: Document, chars: Chars, notes: dict[int, str]) -> None:
+def restructure(
+    document: Document,
+    chars: Chars,
+    notes: dict[int, str],
+    known: Callable[[str], bool] = lambda _text: False,
+) -> None:
     """Put back on ``document``'s blocks what the PDF's fonts, sizes and places tell,
-    finding each block's characters once: headings by their size (the largest under the
-    title a part's heading, then the two sub-heading levels), the footnotes ``notes``
-    on the run before their small mark, list levels by where an item's text begins, and
-    bold, italic and links on paragraphs and list items. A block whose characters are
-    not found stays as it was."""
+    finding each block's characters once: headings by the document's own sizes
+    (pdf_headings.py; ``known`` says which lines are parts' names), the footnotes
+    ``notes`` on the run before their small mark, list levels by where an item's text
+    begins, and bold, italic and links on paragraphs and list items. A block whose
+    characters are not found stays as it was."""
+    from beslut.importing.pdf_headings import headings, joined
+
     body = body_size(chars)
     if not body:
         return
     stream = "".join(c for c, _s in chars)
     position = 0
-    kept: list[tuple[Read, list[Style] | None]] = []
+    found: list[tuple[Read, list[Style] | None]] = []
     for read in document.blocks:
         block = read.block
-        found = None
+        styles = None
         if block.kind is not BlockKind.TABLE and block.text.strip():
-            found = _find(block.text, stream, chars, position)
-        if found is None:
-            kept.append((read, None))
-            continue
-        styles, position = found
-        size = statistics.median(s.size for s in styles)
-        kept.append((_heading(read, size / body, all(s.bold for s in styles)), styles))
+            located = _find(block.text, stream, chars, position)
+            if located is not None:
+                styles, position = located
+        found.append((read, styles))
+    found = joined(found, body, known)
+    kept = list(zip(headings(found, body, known), [s for _r, s in found], strict=True))
     small = MARK_SIZE * body
     reads = []
     for read, found_styles in kept:
@@ -286,22 +290,3 @@ def _levels(reads: list[Read], indents: list[tuple[int, float]]) -> list[Read]:
                 start = block.start if level == 0 else None
                 reads[i] = Read(replace(block, level=level, start=start), reads[i].role)
     return reads
-
-
-def _heading(read: Read, ratio: float, bold: bool) -> Read:
-    block = read.block
-    heading_like = block.kind is BlockKind.HEADING or (
-        block.kind is BlockKind.PARAGRAPH and bold and is_heading_line(block.text)
-    )
-    if not heading_like or read.role is not Role.TEXT or ratio >= 1.35:  # the title
-        return read
-    plain = tuple(Run(r.text) for r in block.runs)
-    if ratio >= 1.15:
-        return Read(Block(BlockKind.HEADING, plain, level=1), Role.PART_HEADING)
-    if ratio >= 1.04:
-        return Read(Block(BlockKind.HEADING, plain, level=1))
-    if bold:
-        return Read(Block(BlockKind.HEADING, plain, level=2))
-    if block.kind is BlockKind.HEADING:  # a short line in the body's own type: text
-        return Read(Block(BlockKind.PARAGRAPH, block.runs))
-    return read
