@@ -129,3 +129,21 @@ def test_a_content_stream_that_pages_share_is_parsed_once(
     pages, chars = pdf_pages(tmp_path / "delad.pdf", data)
     assert len(pages) == 20 and all(len(page) == len(chars[0]) > 600 * 20 for page in chars)
     assert parsed.count(len(heavy)) == 1  # not once a page, nor twice (layout, styles)
+
+
+def test_a_page_is_walked_once_for_its_text_and_its_styles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PageObject
+
+    def public_pass(*_args: object, **_kwargs: object) -> str:
+        raise AssertionError("a second walk over the page")
+
+    monkeypatch.setattr(PageObject, "extract_text", public_pass)
+    lines = [Text("Sammanfattning", 72, 780, 16, "F2"), *lines_down(BODY[1:], top=750)]
+    pages, chars = pdf_pages(tmp_path / "en.pdf", pdf([lines]))
+    assert pages[0][0] == "Sammanfattning" and pages[0][-1] == BODY[-1]
+    heading = [style for c, style in chars[0][: len("Sammanfattning")]]
+    assert all(s.bold and s.size == 16 and s.x == 72 for s in heading)
+    body = chars[0][len("Sammanfattning") :]
+    assert all(not s.bold and s.size == 11 and s.right > s.x for _c, s in body)

@@ -92,13 +92,7 @@ def pdf_pages(
             if len(reader.pages) > MAX_PAGES:
                 why = _("PDF-filen har fler än {pages} sidor.").format(pages=MAX_PAGES)
                 raise refuse(path, why, f"{len(reader.pages)} pages")
-            parsed: dict[Any, Any] = {}
-            pages = []
-            for page in reader.pages:
-                budget.check()
-                parse_contents(page, parsed)
-                pages.append(layout_text(page, budget).translate(SYMBOL_BULLETS))
-            chars = styled_chars(reader, budget.check)
+            pages, chars = _walked(reader, budget)
     except ImportRefused:
         raise
     except DependencyError as exc:  # AES, where its dependency is missing
@@ -112,6 +106,42 @@ def pdf_pages(
         why = _("PDF-filen innehåller ingen text att importera (den är troligen inskannad).")
         raise refuse(path, why, "no text")
     return lines, chars
+
+
+def _walked(reader: Any, budget: Budget) -> tuple[list[str], list[Chars]]:
+    """Each page's layout text and its characters with their style: from one walk over
+    each page where pypdf's layout module is there (pdf_walk.py), else from its two
+    public passes."""
+    from pypdf.generic import ContentStream
+
+    from beslut.importing import pdf_walk
+    from beslut.importing.pdffonts import FontWidths
+    from beslut.importing.pdfstyle import _links
+    from beslut.importing.pdftags import block_marks
+
+    parsed: dict[Any, Any] = {}
+    pages: list[str] = []
+    if not pdf_walk.available():
+        for page in reader.pages:
+            budget.check()
+            parse_contents(page, parsed)
+            pages.append(layout_text(page, budget).translate(SYMBOL_BULLETS))
+        return pages, styled_chars(reader, budget.check)
+    chars: list[Chars] = []
+    fonts, marks = FontWidths(), block_marks(reader)
+    for page in reader.pages:
+        budget.check()
+        parse_contents(page, parsed)
+        contents = page.get("/Contents")
+        contents = contents.get_object() if contents is not None else None
+        if not isinstance(contents, ContentStream):
+            pages.append("")
+            chars.append([])
+            continue
+        text, page_chars = pdf_walk.walk(page, contents, fonts, _links(page), marks, budget)
+        pages.append(text.translate(SYMBOL_BULLETS))
+        chars.append(page_chars)
+    return pages, chars
 
 
 def _indent(line: str) -> str:
