@@ -3,8 +3,9 @@ lists, footnotes), read into blocks in process.
 
 Goal: at most 2 times the floor measured in the same run: pypdf's own layout text of the
 same pages (PdfReader, then ``extract_text(extraction_mode="layout")`` on each page). The
-import parses each page's content once and walks it twice (the layout text, and the
-pieces with their fonts and places).
+import parses and walks each page's content once (pdf_walk.py: the layout text and the
+pieces with their fonts and places from the same walk); what it spends over the floor
+is its own work a character (styles, footnotes, paragraphs, headings).
 
 Then, when LibreOffice is there, the same for the city template's own export of a large
 draft (benchmarks/bench_import.py's PDF), and a file whose 200 pages share one heavy

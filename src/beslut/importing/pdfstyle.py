@@ -169,6 +169,9 @@ def _runs(text: str, styles: list[Style], notes: dict[int, str], small: float) -
     """``text`` cut into runs where the style changes; white space between two
     characters of one style takes that style. A footnote's mark (small digits with a
     note of that number) leaves the text and puts the note on the run before it."""
+    keys = {style.key for style in styles}
+    if len(keys) == 1 and not any(0 < style.size <= small for style in styles):
+        return (Run(text, *keys.pop()),)  # one style and no mark: most paragraphs
     per_char: list[Style | None] = []  # None: a footnote mark
     index = 0
     for c in text:
