@@ -147,3 +147,17 @@ def test_a_page_is_walked_once_for_its_text_and_its_styles(
     assert all(s.bold and s.size == 16 and s.x == 72 for s in heading)
     body = chars[0][len("Sammanfattning") :]
     assert all(not s.bold and s.size == 11 and s.right > s.x for _c, s in body)
+
+
+def test_more_text_than_can_be_imported_is_refused_before_the_later_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import beslut.importing.pdf as reader
+
+    monkeypatch.setattr(reader, "MAX_TEXT", 10_000)
+    heavy = content(lines_down([f"Rad {n} av den delade texten." for n in range(200)], size=1))
+    path = tmp_path / "delad.pdf"
+    path.write_bytes(pdf([[]] * 20, shared=heavy))  # 4,000 characters a page
+    assert "mer text än beslut kan importera" in _refused(path)
+    path.write_bytes(pdf([[]] * 2, shared=heavy))
+    assert "Rad 100 av den delade texten." in _text(path)

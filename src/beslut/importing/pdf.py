@@ -41,6 +41,7 @@ from beslut.importing.safety import ImportRefused, refuse
 from beslut.importing.text import CELLS, NOTE_LINE, blocks_of, line_shape
 
 MAX_PAGES = 500
+MAX_TEXT = 2_000_000  # characters: 500 full pages; the passes after reading grow with it
 EDGE = 5  # lines at the top and the bottom of a page where a header or footer stands
 NEARLY_ALL = 0.8  # a share of the pages
 _COLUMNS = re.compile(r"\s{3,}")
@@ -126,7 +127,9 @@ def _walked(reader: Any, budget: Budget) -> tuple[list[str], list[Chars]]:
             budget.check()
             parse_contents(page, parsed)
             pages.append(layout_text(page, budget).translate(SYMBOL_BULLETS))
-        return pages, styled_chars(reader, budget.check)
+        styled = styled_chars(reader, budget.check)
+        _check_size(budget.path, sum(len(c) for c in styled))
+        return pages, styled
     chars: list[Chars] = []
     fonts, marks = FontWidths(), block_marks(reader)
     for page in reader.pages:
@@ -141,7 +144,16 @@ def _walked(reader: Any, budget: Budget) -> tuple[list[str], list[Chars]]:
         text, page_chars = pdf_walk.walk(page, contents, fonts, _links(page), marks, budget)
         pages.append(text.translate(SYMBOL_BULLETS))
         chars.append(page_chars)
+        _check_size(budget.path, sum(len(c) for c in chars))
     return pages, chars
+
+
+def _check_size(path: Path, characters: int) -> None:
+    if characters > MAX_TEXT:
+        why = _(
+            "PDF-filen innehåller mer text än beslut kan importera (mer än {count} tecken)."
+        ).format(count=f"{MAX_TEXT:,}".replace(",", " "))
+        raise refuse(path, why, f"over {MAX_TEXT} characters")
 
 
 def _indent(line: str) -> str:
