@@ -40,7 +40,8 @@ def test_words_heading_2_is_a_sub_heading_and_a_wrapped_heading_one_part(
     tmp_path: Path,
 ) -> None:
     page = _Page()
-    page.put("Upprustning av Farstabadet", 20, "F2")
+    page.put("Idrottsförvaltningen", 9, "F2")  # the head's small lines come before the title
+    page.put("Upprustning av Farstabadet", 20, "F2", gap=20)
     page.put("Sammanfattning", 16, "F2", gap=12)  # Word's Heading 1: 16 pt over 11
     page.body()
     page.put("Bakgrund", 16, "F2", gap=12)

@@ -4,12 +4,12 @@ The body's size is the size most of the characters are set in. A heading is a sh
 line standing alone (or a bold one) that is clearly larger than the body, or bold and
 alone in the body's size. Its level is the rank of its size among the distinct sizes
 larger than the body that headings use: the largest a part's heading, the next a sub-
-heading, the rest a sub-sub-heading; a size that only the first heading uses is the
-title, not a part. Word's Heading 1 (16 pt over 11) and Heading 2 (13 pt) are thus a
-part and its sub-heading, whatever the ratios. A part's name set in the body's own type
-alone on a line (``known`` says which) stays a heading. A heading wrapped over two lines
-(the same size and weight, a line's pitch apart, the first not ended as a sentence is)
-is one heading.
+heading, the rest a sub-sub-heading; a size that only the first of the larger headings
+uses is the title, not a part (small lines of the page's head may come before it).
+Word's Heading 1 (16 pt over 11) and Heading 2 (13 pt) are thus a part and its sub-
+heading, whatever the ratios. A part's name set in the body's own type alone on a line
+(``known`` says which) stays a heading. A heading wrapped over two lines (the same size
+and weight, a line's pitch apart, the first not ended as a sentence is) is one heading.
 """
 
 from __future__ import annotations
@@ -94,8 +94,10 @@ def headings(found: list[Found], body: float, known: Callable[[str], bool]) -> l
     larger.sort(reverse=True)
     title = None
     if larger and larger[0] >= TITLE_RATIO * body:
-        top = [i for i in candidates if abs(looks[i].size - larger[0]) <= SAME]  # type: ignore[union-attr]
-        if top == candidates[:1]:  # the first heading alone is set so large: the title
+        sizes = {i: look.size for i, look in enumerate(looks) if look is not None}
+        top = [i for i in candidates if abs(sizes[i] - larger[0]) <= SAME]
+        big = [i for i in candidates if sizes[i] >= body + LARGER]
+        if top == big[:1]:  # the first large heading alone is set so large: the title
             title = top[0]
             larger.pop(0)
     reads = []
