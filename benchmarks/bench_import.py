@@ -5,8 +5,8 @@ Goals: at most 300 ms, and at most 3 times the floor measured in the same run: p
 docx's own Document() load of the same file plus a walk over its paragraphs' text.
 
 Then, for the figure only (no goal), the same draft through LibreOffice's PDF (54 pages)
-against pypdf's own layout text of its pages: the import reads each page twice with
-pypdf (the layout text, and the pieces with their fonts and places).
+against pypdf's own layout text of its pages (benchmarks/bench_import_pdf.py has the
+PDF's goal).
 """
 
 from __future__ import annotations

@@ -56,9 +56,7 @@ def test_the_frozen_folder_has_the_data(frozen: Path) -> None:
 
 def test_the_frozen_folder_leaves_out_what_the_app_does_not_use(frozen: Path) -> None:
     files = _files(frozen)
-    unused = re.compile(
-        r"Qt6?(Qml|Quick|WebEngine|Multimedia)|/(pytest|hypothesis|tests|cryptography)/"
-    )
+    unused = re.compile(r"Qt6?(Qml|Quick|WebEngine|Multimedia)|/(pytest|hypothesis|tests)/")
     assert not [f for f in files if unused.search(f)]
     translations = [f for f in files if "/translations/" in f and f.endswith(".qm")]
     assert translations, "Qt's Swedish texts (qtbase_sv.qm) must be there"

@@ -6,7 +6,8 @@ its text and a blank line between paragraphs, where pdfminer.six split "1." from
 item; it took 78 ms against pdfminer.six's 117 ms, and it needs no compiled dependency
 (pdfminer.six needs cryptography). Text that repeats at the top or bottom of the pages
 (the header with the Dnr and "Sida 3 (7)", the address footer) is left out; a line of
-two columns (the first page's header) becomes two lines.
+two columns (the first page's header) becomes two lines. Opening the file (passwords,
+pypdf's warnings, the time budget, each page's content parsed once) is pdf_open.py's.
 """
 
 from __future__ import annotations
@@ -14,30 +15,51 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from beslut.i18n import _
 from beslut.importing.facts import is_fact_line
+from beslut.importing.pdf_open import (
+    Budget,
+    layout_text,
+    no_aes,
+    open_reader,
+    parse_contents,
+    quiet,
+)
 from beslut.importing.pdfpage import footnotes, parted
-from beslut.importing.pdfstyle import Chars, body_size, restructure, styled_chars
+from beslut.importing.pdfstyle import (
+    SYMBOL_BULLETS,
+    Chars,
+    body_size,
+    restructure,
+    styled_chars,
+)
 from beslut.importing.read import Document
-from beslut.importing.safety import refuse
+from beslut.importing.safety import ImportRefused, refuse
 from beslut.importing.text import CELLS, NOTE_LINE, blocks_of, line_shape
 
 MAX_PAGES = 500
+MAX_TEXT = 2_000_000  # characters: 500 full pages; the passes after reading grow with it
 EDGE = 5  # lines at the top and the bottom of a page where a header or footer stands
 NEARLY_ALL = 0.8  # a share of the pages
 _COLUMNS = re.compile(r"\s{3,}")
 _MARKER = re.compile(r"[•·▪◦●○■□\-–—*]|\d{1,3}[.)]")
 
 
-def read_pdf(path: Path, data: bytes, known: Callable[[str], bool] | None = None) -> Document:
+def read_pdf(
+    path: Path,
+    data: bytes,
+    known: Callable[[str], bool] | None = None,
+    budget: Budget | None = None,
+) -> Document:
     """The PDF's blocks, with what its fonts, sizes and places tell (pdfstyle.py); or
     ImportRefused. The footnotes at each page's foot leave the text first, so that a
     paragraph that goes on over the page is joined again; where the paragraphs have
     space between them, that space parts them (pdfpage.py)."""
-    pages, chars = pdf_pages(path, data)
+    budget = budget or Budget(path)
+    pages, chars = pdf_pages(path, data, budget)
     texts, header = without_furniture(pages)
     body = body_size([c for page in chars for c in page])
     notes: dict[int, str] = {}
@@ -46,30 +68,37 @@ def read_pdf(path: Path, data: bytes, known: Callable[[str], bool] | None = None
         page, found = footnotes(text, page_chars, body)
         notes.update(found)
         kept.append(page)
+    budget.check()
     lines, breaks, text_chars = parted(kept, chars)
     blocks = blocks_of(lines, is_fact_line, breaks=breaks, known=known)
     document = Document(list(blocks), header)
     document.from_text = True
-    restructure(document, text_chars, notes)
+    budget.check()
+    restructure(document, text_chars, notes, known or (lambda _text: False))
+    budget.check()
     return document
 
 
-def pdf_pages(path: Path, data: bytes) -> tuple[list[list[str]], list[Chars]]:
+def pdf_pages(
+    path: Path, data: bytes, budget: Budget | None = None
+) -> tuple[list[list[str]], list[Chars]]:
     """Each page's lines of text, columns split, and its characters with their style
-    (pdfstyle.py); or ImportRefused."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    (pdfstyle.py); or ImportRefused. Each page's content is parsed once, for both."""
+    from pypdf.errors import DependencyError, PyPdfError
 
+    budget = budget or Budget(path)
     try:
-        reader = PdfReader(BytesIO(data))
-        if reader.is_encrypted:
-            raise refuse(path, _("PDF-filen är lösenordsskyddad."), "encrypted PDF")
-        if len(reader.pages) > MAX_PAGES:
-            why = _("PDF-filen har fler än {pages} sidor.").format(pages=MAX_PAGES)
-            raise refuse(path, why, f"{len(reader.pages)} pages")
-        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
-        chars = styled_chars(reader)
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        with quiet():
+            reader = open_reader(path, data)
+            if len(reader.pages) > MAX_PAGES:
+                why = _("PDF-filen har fler än {pages} sidor.").format(pages=MAX_PAGES)
+                raise refuse(path, why, f"{len(reader.pages)} pages")
+            pages, chars = _walked(reader, budget)
+    except ImportRefused:
+        raise
+    except DependencyError as exc:  # AES, where its dependency is missing
+        raise no_aes(path, exc) from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise refuse(path, _("PDF-filen är skadad eller kan inte läsas."), repr(exc)) from exc
     lines = [
         [_indent(line) + CELLS.join(_split(line)) for line in page.split("\n")] for page in pages
@@ -80,6 +109,53 @@ def pdf_pages(path: Path, data: bytes) -> tuple[list[list[str]], list[Chars]]:
     return lines, chars
 
 
+def _walked(reader: Any, budget: Budget) -> tuple[list[str], list[Chars]]:
+    """Each page's layout text and its characters with their style: from one walk over
+    each page where pypdf's layout module is there (pdf_walk.py), else from its two
+    public passes."""
+    from pypdf.generic import ContentStream
+
+    from beslut.importing import pdf_walk
+    from beslut.importing.pdffonts import FontWidths
+    from beslut.importing.pdfstyle import _links
+    from beslut.importing.pdftags import block_marks
+
+    parsed: dict[Any, Any] = {}
+    pages: list[str] = []
+    if not pdf_walk.available():
+        for page in reader.pages:
+            budget.check()
+            parse_contents(page, parsed)
+            pages.append(layout_text(page, budget).translate(SYMBOL_BULLETS))
+        styled = styled_chars(reader, budget.check)
+        _check_size(budget.path, sum(len(c) for c in styled))
+        return pages, styled
+    chars: list[Chars] = []
+    fonts, marks = FontWidths(), block_marks(reader)
+    for page in reader.pages:
+        budget.check()
+        parse_contents(page, parsed)
+        contents = page.get("/Contents")
+        contents = contents.get_object() if contents is not None else None
+        if not isinstance(contents, ContentStream):
+            pages.append("")
+            chars.append([])
+            continue
+        text, page_chars = pdf_walk.walk(page, contents, fonts, _links(page), marks, budget)
+        pages.append(text.translate(SYMBOL_BULLETS))
+        chars.append(page_chars)
+        _check_size(budget.path, sum(len(c) for c in chars))
+    return pages, chars
+
+
+def _check_size(path: Path, characters: int) -> None:
+    if characters > MAX_TEXT:
+        why = _(
+            "PDF-filen innehåller mer text än beslut kan importera (mer än {count} tecken)."
+        ).format(count=f"{MAX_TEXT:,}".replace(",", " "))
+        raise refuse(path, why, f"over {MAX_TEXT} characters")
+
+
 def _indent(line: str) -> str:
     """A line's leading spaces, which tell a list item's level."""
     return line[: len(line) - len(line.lstrip())] if line.strip() else ""
@@ -87,10 +163,12 @@ def _indent(line: str) -> str:
 
 def _split(line: str) -> list[str]:
     """A line, or its columns when three spaces or more part them; a blank line stays.
-    A list item's marker stays with its text ("•    går i årskurs 1–3")."""
+    A list item's marker stays with its text ("•    går i årskurs 1–3"); two spaces
+    inside a column (justified text) are one."""
     if not line.strip():
         return [""]
-    pieces = [piece.strip() for piece in _COLUMNS.split(line.strip()) if piece.strip()]
+    # Within a column, a run of spaces is one: justified text spreads its words.
+    pieces = [" ".join(piece.split()) for piece in _COLUMNS.split(line.strip()) if piece.strip()]
     if len(pieces) > 1 and _MARKER.fullmatch(pieces[0]):
         pieces[:2] = [f"{pieces[0]} {pieces[1]}"]
     return pieces

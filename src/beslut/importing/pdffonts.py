@@ -42,11 +42,25 @@ class FontWidths:
             self._known[key] = (font, self._read(font))  # kept alive: no other font gets its id
         return self._known[key][1]
 
+    def of_font(self, font: Any) -> Widths | None:
+        """The widths of a pypdf ``Font`` already read (its layout mode's), or None."""
+        key = id(font)
+        if key not in self._known:
+            self._known[key] = (font, self._widths(font))
+        return self._known[key][1]
+
     def _read(self, resource: Any) -> Widths | None:
         if self._font is None or resource is None:
             return None
         try:
             font = self._font.from_font_resource(resource)
+        except Exception as exc:  # a font or a pypdf this cannot measure: no widths
+            log.info("font widths unreadable: %r", exc)
+            return None
+        return self._widths(font)
+
+    def _widths(self, font: Any) -> Widths | None:
+        try:
             widths: dict[str, float] = dict(font.character_widths)
             default = float(widths.get("default", 500))
             codes: dict[str, str] = {}  # a character as shown -> its code in the font

@@ -31,7 +31,7 @@ from beslut.importing.text import (
     join_lines,
 )
 
-NOTE_SIZE = 0.85  # a footnote's text is set smaller than this share of the body's
+NOTE_SIZE = 0.95  # a footnote's text is set smaller than this share of the body's (10 under 11 pt)
 SPACED = 1.25  # a gap this many line pitches wide parts two paragraphs
 SPACE = 0.25  # a space is at least this wide, in em
 SLACK = 0.5  # points: a word fits when it fits with this to spare

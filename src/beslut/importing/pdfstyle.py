@@ -9,27 +9,40 @@ characters are found again, in order, among the pieces' characters.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from beslut.importing.pdffonts import FontWidths
 from beslut.importing.pdftags import MarkedContent, block_marks
-from beslut.importing.read import Document, Read, Role
-from beslut.importing.text import is_heading_line
-from beslut.model.draft import Block, BlockKind, Run
+from beslut.importing.read import Document, Read
+from beslut.model.draft import BlockKind, Run
 
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
 _SCHEMES = ("https://", "http://", "mailto:")
 MARK_SIZE = 0.7  # a footnote's mark is set smaller than this share of the body's
+# Word sets its list bullets in the Symbol and Wingdings fonts, whose characters its PDFs
+# map to Unicode's private use area (U+F000 + the font's code): those are list markers.
+SYMBOL_BULLETS = str.maketrans(
+    {
+        "\uf0b7": "•",  # Symbol's bullet, Word's default
+        "\uf0a7": "▪",  # Wingdings' small square, Word's third level
+        "\uf06e": "■",  # Wingdings' black square
+        "\uf0a8": "□",  # Symbol's white square
+        "\uf076": "•",  # Wingdings' diamond of four
+        "\uf0d8": "•",  # Wingdings' arrowhead
+        "\uf0fc": "•",  # Wingdings' check mark
+        "\uf0e0": "•",  # Wingdings' arrow
+        "\uf06c": "●",  # Wingdings' black circle
+        "\uf09f": "•",  # Wingdings' small bullet
+    }
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
+class Style(NamedTuple):  # a tuple: made once a character, and quickly
     bold: bool = False
     italic: bool = False
     link: str = ""
@@ -52,9 +65,9 @@ PLAIN = Style()
 Chars = list[tuple[str, Style]]
 
 
-def styled_chars(reader: Any) -> list[Chars]:
+def styled_chars(reader: Any, check: Callable[[], None] = lambda: None) -> list[Chars]:
     """Each page's characters that are not white space, with their style, in the order
-    pypdf reads them."""
+    pypdf reads them; ``check`` is called every thousand operators (a time budget)."""
     pages: list[Chars] = []
     fonts = FontWidths()
     marks = block_marks(reader)
@@ -63,11 +76,25 @@ def styled_chars(reader: Any) -> list[Chars]:
         reference = getattr(page, "indirect_reference", None)
         marked = MarkedContent(getattr(reference, "idnum", -1))
         visit = _visitor(pages[-1], _links(page), fonts, partial(marked.block, marks))
-        page.extract_text(visitor_text=visit, visitor_operand_before=marked.operator)
+        page.extract_text(visitor_text=visit, visitor_operand_before=_ticking(marked, check))
     return pages
 
 
 Links = list[tuple[tuple[float, float, float, float], str]]
+
+
+def _ticking(marked: MarkedContent, check: Callable[[], None]) -> Any:
+    """The marked-content callback, calling ``check`` every thousand operators."""
+    count = 0
+
+    def operator(op: bytes, args: Any, cm: Any, tm: Any) -> None:
+        nonlocal count
+        count += 1
+        if not count % 1000:
+            check()
+        marked.operator(op, args, cm, tm)
+
+    return operator
 
 
 def _visitor(chars: Chars, links: Links, fonts: FontWidths, block: Callable[[], int]) -> Any:
@@ -76,6 +103,7 @@ def _visitor(chars: Chars, links: Links, fonts: FontWidths, block: Callable[[], 
     def visit(text: str, cm: Any, tm: Any, font: Any, font_size: Any) -> None:
         if not text.strip():
             return
+        text = text.translate(SYMBOL_BULLETS)
         name = str(font.get("/BaseFont", "")).lower() if font else ""
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
@@ -141,6 +169,9 @@ def _runs(text: str, styles: list[Style], notes: dict[int, str], small: float) -
     """``text`` cut into runs where the style changes; white space between two
     characters of one style takes that style. A footnote's mark (small digits with a
     note of that number) leaves the text and puts the note on the run before it."""
+    keys = {style.key for style in styles}
+    if len(keys) == 1 and not any(0 < style.size <= small for style in styles):
+        return (Run(text, *keys.pop()),)  # one style and no mark: most paragraphs
     per_char: list[Style | None] = []  # None: a footnote mark
     index = 0
     for c in text:
@@ -154,7 +185,8 @@ def _runs(text: str, styles: list[Style], notes: dict[int, str], small: float) -
         mark = c.isdigit() and 0 < style.size <= small
         per_char.append(None if mark else style)
     runs: list[Run] = []
-    piece, digits = "", ""
+    piece: list[str] = []  # the run being gathered, a character at a time
+    digits = ""
     current = PLAIN
     for c, maybe in zip(text, per_char, strict=True):
         if maybe is None:
@@ -162,17 +194,18 @@ def _runs(text: str, styles: list[Style], notes: dict[int, str], small: float) -
             continue
         style = maybe
         if digits:
-            piece = _mark(runs, piece, current, notes.get(int(digits), ""), digits)
+            piece = list(_mark(runs, "".join(piece), current, notes.get(int(digits), ""), digits))
             digits = ""
         if style.key != current.key and piece:
-            runs.append(Run(piece, *current.key))
-            piece = ""
+            runs.append(Run("".join(piece), *current.key))
+            piece = []
         current = style
-        piece += c
+        piece.append(c)
+    rest = "".join(piece)
     if digits:
-        piece = _mark(runs, piece, current, notes.get(int(digits), ""), digits)
-    if piece:
-        runs.append(Run(piece, *current.key))
+        rest = _mark(runs, rest, current, notes.get(int(digits), ""), digits)
+    if rest:
+        runs.append(Run(rest, *current.key))
     return tuple(runs)
 
 
@@ -195,30 +228,36 @@ def body_size(chars: Chars) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def restructure(document: Document, chars: Chars, notes: dict[int, str]) -> None:
+def restructure(
+    document: Document,
+    chars: Chars,
+    notes: dict[int, str],
+    known: Callable[[str], bool] = lambda _text: False,
+) -> None:
     """Put back on ``document``'s blocks what the PDF's fonts, sizes and places tell,
-    finding each block's characters once: headings by their size (the largest under the
-    title a part's heading, then the two sub-heading levels), the footnotes ``notes``
-    on the run before their small mark, list levels by where an item's text begins, and
-    bold, italic and links on paragraphs and list items. A block whose characters are
-    not found stays as it was."""
+    finding each block's characters once: headings by the document's own sizes
+    (pdf_headings.py; ``known`` says which lines are parts' names), the footnotes
+    ``notes`` on the run before their small mark, list levels by where an item's text
+    begins, and bold, italic and links on paragraphs and list items. A block whose
+    characters are not found stays as it was."""
+    from beslut.importing.pdf_headings import headings, joined
+
     body = body_size(chars)
     if not body:
         return
     stream = "".join(c for c, _s in chars)
     position = 0
-    kept: list[tuple[Read, list[Style] | None]] = []
+    found: list[tuple[Read, list[Style] | None]] = []
     for read in document.blocks:
         block = read.block
-        found = None
+        styles = None
         if block.kind is not BlockKind.TABLE and block.text.strip():
-            found = _find(block.text, stream, chars, position)
-        if found is None:
-            kept.append((read, None))
-            continue
-        styles, position = found
-        size = statistics.median(s.size for s in styles)
-        kept.append((_heading(read, size / body, all(s.bold for s in styles)), styles))
+            located = _find(block.text, stream, chars, position)
+            if located is not None:
+                styles, position = located
+        found.append((read, styles))
+    found = joined(found, body, known)
+    kept = list(zip(headings(found, body, known), [s for _r, s in found], strict=True))
     small = MARK_SIZE * body
     reads = []
     for read, found_styles in kept:
@@ -253,22 +292,3 @@ def _levels(reads: list[Read], indents: list[tuple[int, float]]) -> list[Read]:
                 start = block.start if level == 0 else None
                 reads[i] = Read(replace(block, level=level, start=start), reads[i].role)
     return reads
-
-
-def _heading(read: Read, ratio: float, bold: bool) -> Read:
-    block = read.block
-    heading_like = block.kind is BlockKind.HEADING or (
-        block.kind is BlockKind.PARAGRAPH and bold and is_heading_line(block.text)
-    )
-    if not heading_like or read.role is not Role.TEXT or ratio >= 1.35:  # the title
-        return read
-    plain = tuple(Run(r.text) for r in block.runs)
-    if ratio >= 1.15:
-        return Read(Block(BlockKind.HEADING, plain, level=1), Role.PART_HEADING)
-    if ratio >= 1.04:
-        return Read(Block(BlockKind.HEADING, plain, level=1))
-    if bold:
-        return Read(Block(BlockKind.HEADING, plain, level=2))
-    if block.kind is BlockKind.HEADING:  # a short line in the body's own type: text
-        return Read(Block(BlockKind.PARAGRAPH, block.runs))
-    return read
