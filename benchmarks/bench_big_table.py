@@ -43,7 +43,7 @@ def big_table_draft() -> Draft:
 
 def lxml_floor(rows: list[list[str]]) -> bytes:
     """The same cells as lxml elements, serialised and deflated."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     table = etree.Element(w("tbl"), nsmap={"w": W_NS})
     for row in rows:

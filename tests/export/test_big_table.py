@@ -9,7 +9,7 @@ import time
 
 from docx import Document
 from docx.oxml.parser import parse_xml
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 from tests.richdraft import rich_draft
 
 from beslut.export.document import render_docx
