@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _util import filler, median_ms, report  # noqa: I001
 
-from beslut.diff import _TOKEN, Op, compare
+from beslut.diff import compare
+from beslut.diffwords import _TOKEN, Op
 from beslut.model import Block, BlockKind, Draft
 from beslut.model.example import example_draft
 

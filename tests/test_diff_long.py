@@ -6,7 +6,8 @@ from __future__ import annotations
 import random
 import time
 
-from beslut.diff import WORD_WORK, Op, Piece, align, words
+from beslut.diff import align
+from beslut.diffwords import WORD_WORK, Op, Piece, words
 
 _VOCABULARY = [
     "nämnden",
