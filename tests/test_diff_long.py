@@ -125,3 +125,13 @@ def test_align_by_words_looks_a_bounded_way_ahead() -> None:
     pairs = align(old, new, by_words=True)  # took 8 s when each was tried with each
     assert time.perf_counter() - start < 2
     assert pairs == [(i, None) for i in range(4000)] + [(None, j) for j in range(4000)]
+
+
+def test_align_takes_the_same_beginning_and_end_as_kept() -> None:
+    old = ["Ja."] * 5000
+    new = ["Ja."] * 2500 + ["Nej."] + ["Ja."] * 2500
+    start = time.perf_counter()
+    pairs = align(old, new)  # difflib on 5,000 equal texts took 2.5 s
+    assert time.perf_counter() - start < 1
+    assert [pair for pair in pairs if None in pair] == [(None, 2500)]
+    assert len(pairs) == 5001 and pairs[-1] == (4999, 5000)
