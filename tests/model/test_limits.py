@@ -95,3 +95,19 @@ def test_export_writes_a_paragraph_longer_than_libxml2_reads_in_one_text() -> No
     data = render_docx(Draft(sections=(section,)))
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert xml.count("ord ord") > 1_000_000 and xml.count("<w:t ") > 10
+
+
+def test_a_draft_file_with_a_paragraph_over_the_limit_is_split_when_read(
+    tmp_path: Path,
+) -> None:
+    from beslut.model.jsonio import dumps
+    from beslut.workflow.files import read_draft_file
+
+    runs = tuple(Run("Ett stycke som aldrig tar slut. " * 1000, bold=k % 2 == 1) for k in range(40))
+    section = Section("bakgrund", "Bakgrund", (Block(P, runs),))
+    path = tmp_path / "lång.beslut"
+    path.write_text(dumps(Draft(sections=(section,))), encoding="utf-8")
+    draft, _files = read_draft_file(path)
+    blocks = draft.sections[0].blocks
+    assert len(blocks) == 2 and all(not too_long(block) for block in blocks)
+    assert sum(len(block.text) for block in blocks) + 1 == len(section.blocks[0].text)
