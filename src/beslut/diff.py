@@ -10,33 +10,15 @@ issue's tracked-changes export and the app's Versioner view read the same Diff.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from beslut import parts as partnames
+from beslut.diffwords import Op, Piece, alike, opcodes, words
 from beslut.i18n import N_, _
 from beslut.model.draft import Draft, Metadata
 
-# Words: a number with its decimals or parts ("1,5", "2026-12-01", "IDN 2026/251"'s
-# "2026/251") is one, whitespace and each punctuation mark are words of their own.
-_TOKEN = re.compile(r"\s+|\d+(?:[.,:/\-]\d+)*|\w+|[^\w\s]", re.UNICODE)
-
-
-class Op(StrEnum):
-    EQUAL = "equal"
-    INSERT = "insert"
-    DELETE = "delete"
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A run of text that is unchanged, inserted or deleted."""
-
-    op: Op
-    text: str
+__all__ = ["Line", "Op", "PartDiff", "Piece", "align", "compare", "lines", "render_plain", "words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,43 +48,7 @@ class PartDiff:
         return any(line.changed for line in self.lines)
 
 
-def words(old: str, new: str) -> tuple[Piece, ...]:
-    """``old`` -> ``new`` as pieces, word by word (whitespace and punctuation are words
-    of their own, so a changed comma is not a changed word)."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    # The words both begin and end with are kept as they are, so difflib (quadratic in
-    # the worst case) sees only the stretch between: one changed word in a long paragraph
-    # is compared as one word.
-    limit = min(len(a), len(b))
-    head = 0
-    while head < limit and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
-    pieces: list[Piece] = []
-    _add(pieces, Op.EQUAL, "".join(a[:head]))
-    a_mid, b_mid = a[head : len(a) - tail], b[head : len(b) - tail]
-    matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            _add(pieces, Op.EQUAL, "".join(a_mid[i1:i2]))
-            continue
-        if tag in ("delete", "replace"):
-            _add(pieces, Op.DELETE, "".join(a_mid[i1:i2]))
-        if tag in ("insert", "replace"):
-            _add(pieces, Op.INSERT, "".join(b_mid[j1:j2]))
-    _add(pieces, Op.EQUAL, "".join(a[len(a) - tail :]))
-    return tuple(pieces)
-
-
-def _add(pieces: list[Piece], op: Op, text: str) -> None:
-    if not text:
-        return
-    if pieces and pieces[-1].op is op:
-        pieces[-1] = Piece(op, pieces[-1].text + text)
-    else:
-        pieces.append(Piece(op, text))
+_ALIGN_WINDOW = 64
 
 
 def align(
@@ -113,10 +59,11 @@ def align(
     (None, j) for one added. Within a replaced stretch the texts pair up in order, then
     the removed rest, then the added rest; ``by_words`` pairs a removed text with the next
     added one that shares at least half its words instead (a paragraph added before a
-    changed one is then an addition, not a change of the one after it)."""
+    changed one is then an addition, not a change of the one after it), looking at most
+    _ALIGN_WINDOW texts ahead (so that two long, wholly different texts are not compared
+    each with each)."""
     out: list[tuple[int | None, int | None]] = []
-    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(old, new):
         if tag == "equal":
             out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
             continue
@@ -130,7 +77,8 @@ def align(
         j = j1
         for i in range(i1, i2):
             removed = set(old[i].split())
-            match = next((k for k in range(j, j2) if _alike(removed, added[k - j1])), None)
+            end = min(j + _ALIGN_WINDOW, j2)
+            match = next((k for k in range(j, end) if alike(removed, added[k - j1])), None)
             if match is None:
                 out.append((i, None))
                 continue
@@ -139,11 +87,6 @@ def align(
             j = match + 1
         out += [(None, k) for k in range(j, j2)]
     return out
-
-
-def _alike(a: set[str], b: set[str]) -> bool:
-    """True when two texts share at least half the words of the longer one."""
-    return len(a & b) * 2 >= max(len(a), len(b))
 
 
 def lines(old: Sequence[str], new: Sequence[str], labels: Sequence[str] = ()) -> tuple[Line, ...]:

@@ -19,7 +19,7 @@ from beslut.export.content import body_xml, first_free_id
 from beslut.export.errors import TemplateError
 from beslut.export.fields import CONTENT_FIELD, field_key, field_values
 from beslut.export.merge import FIELD_PATTERN, fill_fields, paragraph_text
-from beslut.export.ooxml import W_NS, Element, P, w
+from beslut.export.ooxml import W_NS, Element, P, transplant, w
 from beslut.export.revisions import Revisions, Tracked
 from beslut.export.styles import set_language
 from beslut.export.trackedfields import (
@@ -179,10 +179,7 @@ def insert_content(
     body = document.element.body
     anchor = marker if marker is not None else body.find(w("sectPr"))
     for child in list(fragment):
-        if anchor is None:
-            body.append(child)
-        else:
-            anchor.addprevious(child)
+        transplant(child, body.append if anchor is None else anchor.addprevious)
     if marker is not None:
         marker.getparent().remove(marker)
     if tracked is not None:

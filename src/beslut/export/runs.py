@@ -20,6 +20,9 @@ from beslut.model.jsonio import LINK_SCHEMES
 
 _PIECES = re.compile(r"(\n|\t)")
 _BREAKS = {"\n": "<w:br/>", "\t": "<w:tab/>"}
+# The longest text in one w:t: libxml2 refuses a text node of 10 MB (a longer one is
+# written as several w:t in the same run, which Word reads as one text).
+_MAX_T = 1_000_000
 _R = f'xmlns:r="{R_NS}"'
 
 
@@ -126,7 +129,11 @@ def run_xml(
     if not text:
         return ""
     body = "".join(
-        _BREAKS.get(piece) or f'<w:t xml:space="preserve">{escape(piece)}</w:t>'
+        _BREAKS.get(piece)
+        or "".join(
+            f'<w:t xml:space="preserve">{escape(piece[k : k + _MAX_T])}</w:t>'
+            for k in range(0, len(piece), _MAX_T)
+        )
         for piece in _PIECES.split(text)
         if piece
     )

@@ -25,6 +25,7 @@ from beslut.importing.recognize import (
 )
 from beslut.importing.safety import ImportRefused, Kind, open_docx, read_checked
 from beslut.model.draft import Draft
+from beslut.model.limits import split_notice, within_limits
 
 __all__ = ["ImportRefused", "Imported", "import_document", "read_document", "recognise_again"]
 
@@ -100,4 +101,7 @@ def _recognised(
     if chosen is None:
         chosen = guess_doctype(document, doctypes)
     draft, found = recognise(document, chosen, known_names(doctypes))
-    return Imported(path, draft, found, document)
+    limited = within_limits(draft)  # a paragraph too long for the editor is split
+    if limited is not draft:
+        found.notices.append(split_notice())
+    return Imported(path, limited, found, document)

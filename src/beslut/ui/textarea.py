@@ -6,9 +6,11 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTextEdit, QWidget
 
-from beslut.model.draft import Block
+from beslut.i18n import _
+from beslut.model.draft import MAX_BLOCK_CHARS, Block, BlockKind
+from beslut.model.limits import limit_text, too_long
 from beslut.ui.textcommands import change_level, renumber_notes
 from beslut.ui.textformat import RESTART_PROPERTY
 from beslut.ui.textpaste import blocks_from_html, blocks_from_text, inline_text
@@ -84,6 +86,9 @@ class RichTextEdit(QTextEdit):
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text().isprintable() and not self._fits(len(event.text())):
+            event.accept()
+            return
         before = self.textCursor()
         at_start = before.atBlockStart() and not before.hasSelection()
         block_number = before.blockNumber()
@@ -116,12 +121,44 @@ class RichTextEdit(QTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         text = inline_text(source)
         if text is not None:
+            if not self._fits(len(text)):
+                return
             cursor = self.textCursor()
             cursor.insertText(text)
             self.setTextCursor(cursor)
             return
         blocks = blocks_from_html(source.html()) if source.hasHtml() else ()
-        self.insert_blocks(blocks or blocks_from_text(source.text()))
+        blocks = blocks or blocks_from_text(source.text())
+        longest = max((len(b.text) for b in blocks if b.kind is not BlockKind.TABLE), default=0)
+        if any(too_long(b, MAX_BLOCK_CHARS) for b in blocks) or not self._fits(longest):
+            self._refuse()
+            return
+        self.insert_blocks(blocks)
+
+    def _fits(self, added: int) -> bool:
+        """True when ``added`` characters typed or pasted at the cursor leave its paragraph
+        within MAX_BLOCK_CHARS; else the window's status bar says why nothing happened."""
+        if not added:
+            return True
+        cursor = self.textCursor()
+        block = cursor.block()
+        length = block.length() - 1
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        if block.contains(start) and block.contains(end):
+            length -= end - start
+        if length + added <= MAX_BLOCK_CHARS:
+            return True
+        self._refuse()
+        return False
+
+    def _refuse(self) -> None:
+        message = _(
+            "Stycket skulle bli längre än {limit} tecken. Dela upp texten i flera stycken."
+        ).format(limit=limit_text(MAX_BLOCK_CHARS))
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 10_000)
+        QApplication.beep()
 
     def insert_blocks(self, blocks: Sequence[Block]) -> None:
         """Insert ``blocks`` at the cursor as one undo step."""

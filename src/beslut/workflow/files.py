@@ -50,9 +50,12 @@ def read_draft_file(path: Path, database: Path | None = None) -> tuple[Draft, di
         message = _("Filen {path} kan inte läsas: {why}.")
         raise BeslutError(message.format(path=path, why=exc.strerror), f"{path}: {exc}") from exc
     try:
-        return loads(data)
+        draft, files = loads(data)
     except DraftFormatError as exc:
         raise type(exc)(f"{path}: {exc.user_message}", exc.detail) from exc
+    from beslut.model.limits import within_limits
+
+    return within_limits(draft), files  # a paragraph too long for the editor is split
 
 
 def _read_at_most(path: Path, limit: int) -> bytes:
