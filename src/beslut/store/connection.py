@@ -112,10 +112,26 @@ class Connection:
         database (a folder, a FIFO, "") is refused before anything is opened. A store
         that may write holds the database's writers lock shared until it closes
         (store/writers.py), waiting up to WRITERS_WAIT seconds while a restore replaces
-        the file (``on_wait`` is called once when it has to wait).
+        the file (``on_wait`` is called once when it has to wait). Creating, migrating
+        and seeding happen under the database's set-up lock, one process at a time.
         """
         path = expand(path)
         check_path(path)
+        setup = None if read_only else _set_up_alone(path)
+        try:
+            return cls._open(path, seed, read_only, on_wait)
+        finally:
+            if setup is not None:
+                setup.release()
+
+    @classmethod
+    def _open(
+        cls,
+        path: Path,
+        seed: Callable[[Self], object] | None,
+        read_only: bool,
+        on_wait: Callable[[], None] | None,
+    ) -> Self:
         created = not path.exists()
         try:
             if created:
@@ -283,6 +299,12 @@ class Connection:
 
     def _after_open(self) -> None:
         """What a subclass does once a writable database is open and migrated."""
+
+
+def _set_up_alone(path: Path) -> WritersLock | None:
+    from beslut.store.writers import set_up_alone
+
+    return set_up_alone(path)
 
 
 def _writers_lock(path: Path, on_wait: Callable[[], None] | None) -> WritersLock:

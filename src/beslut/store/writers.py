@@ -27,11 +27,12 @@ WAIT_BEFORE_TELLING = 0.3  # a lock that frees itself this soon is not worth a m
 
 
 class WritersLock:
-    """The writers lock of one database, held shared or exclusive until ``release``."""
+    """The writers lock of one database, held shared or exclusive until ``release``
+    (``kind`` "s": its set-up lock, see set_up_alone)."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, kind: str = "w") -> None:
         keys = database_keys(db_path)
-        self._paths = [lock_path(key.replace("beslut-", "beslut-w-", 1)) for key in keys]
+        self._paths = [lock_path(key.replace("beslut-", f"beslut-{kind}-", 1)) for key in keys]
         self._handles: list[BinaryIO] = []
 
     def acquire(
@@ -80,3 +81,18 @@ def hold_shared(
     """The writers lock of ``db_path`` held shared, or None when a restore kept it."""
     lock = WritersLock(db_path)
     return lock if lock.acquire(exclusive=False, timeout=timeout, on_wait=on_wait) else None
+
+
+SET_UP_WAIT = 30.0  # seconds another process may take to create and migrate a database
+
+
+def set_up_alone(db_path: Path) -> WritersLock | None:
+    """The database's set-up lock held exclusively: one process at a time creates,
+    migrates and seeds a database, so commands started at once on a new database
+    neither migrate it twice nor leave it without its example. None when it could not
+    be had in SET_UP_WAIT seconds (the set-up goes on without it)."""
+    lock = WritersLock(db_path, kind="s")
+    if lock.acquire(exclusive=True, timeout=SET_UP_WAIT):
+        return lock
+    log.warning("the set-up lock of %s was not free in %s s", db_path, SET_UP_WAIT)
+    return None
