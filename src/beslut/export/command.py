@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from beslut.cancel import Cancelled
 from beslut.doctypes.loader import DocType
 from beslut.export.attachments import (
     FileSource,
@@ -95,6 +96,16 @@ def export_command(
             reserved=[path.name for path in written],
             notices=notices,
         )
+    except Cancelled as exc:  # Avbryt after the document was written: it stays
+        stopped = ExportError(
+            _(
+                "Exporten avbröts. Tjänsteutlåtandet är sparat som {name}, men det som "
+                "skulle göras efter det (PDF, bilagor) gjordes inte."
+            ).format(name=target.name),
+            "cancelled after the document was written",
+        )
+        stopped.written = tuple(written)
+        raise stopped from exc
     except ExportError as exc:  # the document is written: say so, and let callers know
         exc.written = tuple(written)
         if not isinstance(exc, PdfConversionError):  # its own message says it already

@@ -17,13 +17,17 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from beslut.cancel import Cancelled, cancelled
+
 OUTPUT_LIMIT = 64 * 1024  # bytes of the program's output kept; the rest is read and dropped
 MARKER_ENV = "BESLUT_CHILD_RUN"
+_CANCEL_POLL = 0.2  # seconds between looks at the user's Avbryt while LibreOffice works
 _PIPE_GRACE = 2.0  # seconds to wait for the output's end once the program itself has ended
 
 
@@ -63,18 +67,32 @@ def run_bounded(command: list[str], timeout: float) -> Finished:
     kept: list[bytes] = []
     reader = threading.Thread(target=_drain, args=(process, kept), daemon=True)
     reader.start()
-    try:
-        process.wait(timeout=timeout)
-        timed_out = False
-    except subprocess.TimeoutExpired:
-        timed_out = True
-    if timed_out:
-        kill_tree(process, marker, job)
-    else:
+    ended = _wait(process, timeout)
+    if ended:
         _end_stragglers(process, marker, job)
+    else:
+        kill_tree(process, marker, job)
+        if cancelled():  # not the time limit: the user's Avbryt
+            reader.join(_PIPE_GRACE)
+            raise Cancelled()
+    timed_out = not ended
     # A child that escaped may hold the pipe open: never wait for it beyond a grace.
     reader.join(_PIPE_GRACE)
     return Finished(None if timed_out else process.returncode, b"".join(kept), timed_out)
+
+
+def _wait(process: subprocess.Popen[bytes], timeout: float) -> bool:
+    """Wait for ``process`` up to ``timeout`` seconds, or until the work is cancelled;
+    True when it ended."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        try:
+            process.wait(timeout=max(0.0, min(_CANCEL_POLL, left)))
+            return True
+        except subprocess.TimeoutExpired:
+            if left <= _CANCEL_POLL or cancelled():
+                return False
 
 
 def _drain(process: subprocess.Popen[bytes], kept: list[bytes]) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from beslut.cancel import check as check_cancelled
 from beslut.export.errors import (
     DiskFullError,
     FolderNotWritableError,
@@ -62,6 +63,7 @@ def write_with(target: Path, write: Callable[[BinaryIO], object]) -> Path:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        check_cancelled()  # the target is untouched until this point
         _set_mode(temp, target)
         _replace(temp, target)
     except OSError as exc:

@@ -3,6 +3,7 @@ GUI thread, and what the user can do with the result."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ from beslut.store import Store
 from beslut.ui import state
 from beslut.ui.messages import Messages
 from beslut.ui.worker import Worker
+
+_STATUS_MS = 8000  # how long a status message stays
 
 if TYPE_CHECKING:
     from beslut.checks import CheckConfig
@@ -107,17 +110,22 @@ class ExportFlow(QObject):
         self._qsettings.setValue(state.EXPORT_FOLDER, str(target.parent))
         store, settings = self._store, self._settings()
 
+        stop = threading.Event()  # Avbryt: the export stops where it leaves nothing half done
+
         def work() -> Exported:
+            from beslut.cancel import cancellable
             from beslut.workflow.exporting import export_stored
 
-            return export_stored(
-                store, draft_id, target, settings, draft=draft, pdf=pdf, attachments=attachments,
-                changes_since=since, overwrite=overwrite,
-            )  # fmt: skip
+            with cancellable(stop):
+                return export_stored(
+                    store, draft_id, target, settings, draft=draft, pdf=pdf,
+                    attachments=attachments, changes_since=since, overwrite=overwrite,
+                )  # fmt: skip
 
-        self._progress = QProgressDialog(_("Exporterar…"), "", 0, 0, self._window)
+        self._progress = QProgressDialog(_("Exporterar…"), _("Avbryt"), 0, 0, self._window)
+        self._progress.setObjectName("exportProgress")
         self._progress.setWindowTitle(_("Exporterar"))
-        self._progress.setCancelButton(None)
+        self._progress.canceled.connect(lambda: self._cancel(stop))
         self._progress.setMinimumDuration(300)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._worker.submit("export", work)
@@ -170,9 +178,19 @@ class ExportFlow(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         self.finished.emit(written)
 
+    def _cancel(self, stop: threading.Event) -> None:
+        stop.set()
+        self._window.statusBar().showMessage(_("Avbryter exporten…"))
+
     def _failed(self, _token: object, exc: object) -> None:
+        from beslut.cancel import Cancelled
+
         self._close_progress()
         assert isinstance(exc, BaseException)
+        if isinstance(exc, Cancelled):  # nothing was written
+            self._window.statusBar().showMessage(_("Exporten avbröts. Inget sparades."), _STATUS_MS)
+            self.failed.emit(exc)
+            return
         self._messages.error(self._window, exc, _("Exporten misslyckades"))
         self.failed.emit(exc)
 
