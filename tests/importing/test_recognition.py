@@ -251,3 +251,22 @@ def test_recognised_again_as_another_type_from_what_was_read(tmp_path: Path) -> 
     assert again.draft.meta.doctype == other
     assert again.draft.meta.title == "Ny simhall"
     assert "Badet är gammalt." in _words(again.draft)
+
+
+def test_text_after_decision_points_styled_as_such_stays_text(tmp_path: Path) -> None:
+    """Beslutspunkt-styled paragraphs are decisions by their style; a plain paragraph
+    after them is no decision point (no Förslag till beslut heading stands over it)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = Document()
+    document.styles.add_style("Beslutspunkt", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Ny simhall")
+    document.add_paragraph("Nämnden godkänner förslaget.", style="Beslutspunkt")
+    document.add_paragraph("Ett vanligt stycke efter beslutet.")
+    document.add_heading("Bakgrund", level=1)
+    document.add_paragraph("Text.")
+    path = tmp_path / "tu.docx"
+    document.save(str(path))
+    draft = _imported(path)
+    assert draft.decisions == ("Nämnden godkänner förslaget.",)
+    assert "Ett vanligt stycke efter beslutet." in _words(draft)

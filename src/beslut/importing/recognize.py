@@ -240,7 +240,7 @@ class _Walk:
         if role is Role.DECISION:
             if read.text.strip():
                 self.decisions.append(read.text.strip())
-            self.state, self.pending = State.DECISIONS, None
+            self.pending = None
             return True
         if role in (Role.SIGNATURE, Role.SIGNATURE_TITLE):
             self._signature(read, title=role is Role.SIGNATURE_TITLE)
