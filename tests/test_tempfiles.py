@@ -52,6 +52,9 @@ def test_a_running_writers_file_and_a_fresh_one_without_owner_are_kept(tmp_path:
         running.write_bytes(b"being written")
         fresh = tmp_path / ".beslut-k3j9x_2a.tmp"  # an older beslut's name: no process id
         fresh.write_bytes(b"")
+        now = time.time()  # the files' times as the system clock has them (faketime too)
+        for written in (running, fresh):
+            os.utime(written, (now, now))
         old = tmp_path / ".beslut-zz9x_2ab.tmp"
         old.write_bytes(b"")
         an_hour_ago = time.time() - MIN_AGE - 3600

@@ -14,6 +14,7 @@ from beslut.cancel import Cancelled, cancellable
 from beslut.export.proctree import run_bounded
 
 
+@pytest.mark.real_time
 def test_a_cancelled_conversion_ends_the_program_at_once(tmp_path: Path) -> None:
     alive = tmp_path / "lever"
     program = (

@@ -291,6 +291,7 @@ def test_an_import_after_a_cancel_waits_for_the_old_read_and_shows_one_preview(
         assert fresh.load_draft(new_id).meta.title == "Det nya ärendet"
 
 
+@pytest.mark.real_time
 def test_closing_the_window_while_reading_neither_hangs_nor_fails(
     qtbot: QtBot,
     window: MainWindow,

@@ -45,6 +45,7 @@ def test_a_database_held_to_the_end_keeps_the_files_and_says_so(
         assert store.list_revisions(1) == []
 
 
+@pytest.mark.real_time
 def test_a_database_that_lets_go_gets_the_version(
     tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
