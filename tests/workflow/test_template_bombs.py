@@ -138,7 +138,9 @@ def test_the_organisations_bomb_gives_way_to_the_built_in_template_with_a_notice
 def test_a_types_own_bomb_gives_way_to_the_organisations_template(org: Path) -> None:
     _deep(org / "remissvar.docx")
     path = org / "doctypes" / "remissvar.toml"
-    path.write_text('template = "remissvar.docx"\n' + path.read_text(encoding="utf-8"))
+    path.write_text(
+        'template = "remissvar.docx"\n' + path.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     resolved = resolve_doctype("remissvar", Settings(template_dir=str(org)))
     assert resolved.template == org / "stadsmall.docx"
     assert any("remissvar.docx" in n and "stadsmall.docx" in n for n in resolved.notices)
