@@ -56,10 +56,9 @@ _CHUNK = 48  # words and spaces: the finest coarse unit's usual length (see _chu
 _UNIT_ENDS = (frozenset(".!?"), frozenset(",;:"))  # sentences, then clauses
 
 
-def _compare(a: list[str], b: list[str], pieces: list[Piece], level: int) -> None:
-    """Tokens ``a`` -> ``b`` added to ``pieces``, coarsely from ``level`` (see words)."""
-    # The words both begin and end with are kept as they are, so that one changed word
-    # in a long paragraph is compared as one word.
+def common_ends(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """How many items ``a`` and ``b`` begin with alike, and how many of the rest they
+    end with alike."""
     limit = min(len(a), len(b))
     head = 0
     while head < limit and a[head] == b[head]:
@@ -67,6 +66,14 @@ def _compare(a: list[str], b: list[str], pieces: list[Piece], level: int) -> Non
     tail = 0
     while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
+    return head, tail
+
+
+def _compare(a: list[str], b: list[str], pieces: list[Piece], level: int) -> None:
+    """Tokens ``a`` -> ``b`` added to ``pieces``, coarsely from ``level`` (see words)."""
+    # The words both begin and end with are kept as they are, so that one changed word
+    # in a long paragraph is compared as one word.
+    head, tail = common_ends(a, b)
     _add(pieces, Op.EQUAL, "".join(a[:head]))
     a_mid, b_mid = a[head : len(a) - tail], b[head : len(b) - tail]
     if len(a_mid) * len(b_mid) <= WORD_WORK:
@@ -207,13 +214,7 @@ def opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int
     """difflib's opcodes for ``a`` -> ``b``, the texts both begin and end with taken as
     equal first (difflib is quadratic in texts that repeat: a part of 5,000 paragraphs
     "Ja." with one changed took 2.5 s)."""
-    limit = min(len(a), len(b))
-    head = 0
-    while head < limit and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
+    head, tail = common_ends(a, b)
     matcher = difflib.SequenceMatcher(
         None, list(a[head : len(a) - tail]), list(b[head : len(b) - tail]), autojunk=False
     )
