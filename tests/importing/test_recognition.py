@@ -189,6 +189,10 @@ def test_a_word_tu_without_heading_styles_is_read_by_its_part_names(
     assert [s.key for s in draft.sections] == ["sammanfattning", "bakgrund"]
     assert [a.title for a in draft.attachments] == ["Tjänsteutlåtande från stadsledningskontoret"]
     assert imported.found.plain == 0
+    from beslut.workflow.importing import summary
+
+    lines = summary(imported, load_doctypes())
+    assert "2 beslutspunkter" in lines and "1 underskrift" in lines  # the preview says so
 
 
 def test_a_part_name_on_the_first_line_of_a_paragraph_is_its_heading(tmp_path: Path) -> None:

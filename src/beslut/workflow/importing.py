@@ -90,6 +90,9 @@ def summary(item: Imported, doctypes: Sequence[DocType], *, with_doctype: bool =
         ngettext("{n} beslutspunkt", "{n} beslutspunkter", found.decisions).format(
             n=found.decisions
         ),
+        ngettext("{n} underskrift", "{n} underskrifter", found.signatories).format(
+            n=found.signatories
+        ),
     ]
     for heading, key, count in found.parts:
         label = (
