@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from beslut import parts as partnames
-from beslut.diffwords import Op, Piece, alike, opcodes, words
+from beslut.diffwords import Op, Piece, opcodes, pair_ahead, words
 from beslut.i18n import N_, _
 from beslut.model.draft import Draft, Metadata
 
@@ -73,19 +73,12 @@ def align(
             out += [(i, None) for i in range(i1 + pairs, i2)]
             out += [(None, j) for j in range(j1 + pairs, j2)]
             continue
+        removed = [set(old[i].split()) for i in range(i1, i2)]
         added = [set(new[j].split()) for j in range(j1, j2)]
-        j = j1
-        for i in range(i1, i2):
-            removed = set(old[i].split())
-            end = min(j + _ALIGN_WINDOW, j2)
-            match = next((k for k in range(j, end) if alike(removed, added[k - j1])), None)
-            if match is None:
-                out.append((i, None))
-                continue
-            out += [(None, k) for k in range(j, match)]
-            out.append((i, match))
-            j = match + 1
-        out += [(None, k) for k in range(j, j2)]
+        out += [
+            (None if i is None else i1 + i, None if j is None else j1 + j)
+            for i, j in pair_ahead(removed, added, _ALIGN_WINDOW)
+        ]
     return out
 
 

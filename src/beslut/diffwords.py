@@ -178,20 +178,27 @@ def _pair_units(
     """Removed and added units paired in order: each removed one with the first of the
     next ``window`` added ones that shares at least half its pairs of adjacent words
     (words alone: two sentences of the same text share half their words by chance)."""
+    return pair_ahead([_bigrams(u) for u in old], [_bigrams(u) for u in new], window)
+
+
+def pair_ahead(
+    removed: Sequence[set[str]], added: Sequence[set[str]], window: int
+) -> list[tuple[int | None, int | None]]:
+    """Removed and added texts (as sets of their words or word pairs) paired in order:
+    each removed one with the first of the next ``window`` added ones it is ``alike``;
+    (i, None) for one removed, (None, j) for one added."""
     out: list[tuple[int | None, int | None]] = []
-    added = [_bigrams(unit) for unit in new]
     j = 0
-    for i, unit in enumerate(old):
-        removed = _bigrams(unit)
-        end = min(j + window, len(new))
-        match = next((k for k in range(j, end) if alike(removed, added[k])), None)
+    for i, words in enumerate(removed):
+        end = min(j + window, len(added))
+        match = next((k for k in range(j, end) if alike(words, added[k])), None)
         if match is None:
             out.append((i, None))
             continue
         out += [(None, k) for k in range(j, match)]
         out.append((i, match))
         j = match + 1
-    out += [(None, k) for k in range(j, len(new))]
+    out += [(None, k) for k in range(j, len(added))]
     return out
 
 
