@@ -16,7 +16,7 @@ from typing import Any
 
 from beslut.importing.pdf_open import Budget
 from beslut.importing.pdffonts import FontWidths
-from beslut.importing.pdfstyle import _BOLD, _ITALIC, SYMBOL_BULLETS, Chars, Links, Style
+from beslut.importing.pdfstyle import SYMBOL_BULLETS, Chars, Links, Piece, add_styled
 from beslut.importing.pdftags import MarkedContent, Marks
 
 _Manager: Any
@@ -112,19 +112,7 @@ def _chars(shown: list[tuple[Any, int]], fonts: FontWidths, links: Links) -> Cha
         matrix = params.transform
         x, y = matrix[4], matrix[5]
         size = round(float(params.font_size) * abs(matrix[3] or matrix[1] or 1), 1)
-        inside = (uri for (x0, y0, x1, y1), uri in links if x0 <= x <= x1 and y0 <= y <= y1)
-        bold, italic = any(b in name for b in _BOLD), any(i in name for i in _ITALIC)
-        link, rx, ry = next(inside, ""), round(x), round(y, 1)
-        measure = fonts.of_font(params.font)
-        if measure is None:
-            style = Style(bold, italic, link, size, rx, ry, block=paragraph)
-            chars.extend((c, style) for c in text if not c.isspace())
-            continue
         wide = float(params.font_size) * abs(matrix[0] or 1) * params.Tz / 100
-        right = float(rx)
-        for c, em in zip(text, measure(text), strict=True):
-            right += em * wide
-            if not c.isspace():
-                style = Style(bold, italic, link, size, rx, ry, right, em * wide, paragraph)
-                chars.append((c, style))
+        piece = Piece(text, name, x, y, size, wide, paragraph)
+        add_styled(chars, piece, links, fonts.of_font(params.font))
     return chars

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any, NamedTuple
 
-from beslut.importing.pdffonts import FontWidths
+from beslut.importing.pdffonts import FontWidths, Widths
 from beslut.importing.pdftags import MarkedContent, block_marks
 from beslut.importing.read import Document, Read
 from beslut.model.draft import BlockKind, Run
@@ -97,6 +97,40 @@ def _ticking(marked: MarkedContent, check: Callable[[], None]) -> Any:
     return operator
 
 
+class Piece(NamedTuple):
+    """A piece of text as a PDF shows it: where, in what font and size."""
+
+    text: str
+    font: str  # the font's name, lower case
+    x: float
+    y: float
+    size: float
+    wide: float  # the width of one em
+    block: int  # the marked-content paragraph it belongs to
+
+
+def add_styled(chars: Chars, piece: Piece, links: Links, measure: Widths | None) -> None:
+    """Add ``piece``'s characters (spaces left out) to ``chars``, each with its style:
+    bold, italic, link, size, place and, when the font's widths are known, its right
+    edge and width."""
+    x, y, name = piece.x, piece.y, piece.font
+    inside = (uri for (x0, y0, x1, y1), uri in links if x0 <= x <= x1 and y0 <= y <= y1)
+    bold, italic = any(b in name for b in _BOLD), any(i in name for i in _ITALIC)
+    link, rx, ry = next(inside, ""), round(x), round(y, 1)
+    if measure is None:
+        style = Style(bold, italic, link, piece.size, rx, ry, block=piece.block)
+        chars.extend((c, style) for c in piece.text if not c.isspace())
+        return
+    right = float(rx)
+    for c, em in zip(piece.text, measure(piece.text), strict=True):
+        right += em * piece.wide
+        if not c.isspace():
+            style = Style(
+                bold, italic, link, piece.size, rx, ry, right, em * piece.wide, piece.block
+            )
+            chars.append((c, style))
+
+
 def _visitor(chars: Chars, links: Links, fonts: FontWidths, block: Callable[[], int]) -> Any:
     """A pypdf text visitor that adds each piece's characters with their style."""
 
@@ -107,22 +141,10 @@ def _visitor(chars: Chars, links: Links, fonts: FontWidths, block: Callable[[], 
         name = str(font.get("/BaseFont", "")).lower() if font else ""
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        inside = (uri for (x0, y0, x1, y1), uri in links if x0 <= x <= x1 and y0 <= y <= y1)
         size = float(font_size or 0) * abs(tm[3] or 1) * abs(cm[3] or 1)
-        bold, italic = any(b in name for b in _BOLD), any(i in name for i in _ITALIC)
-        link, size, x, y = next(inside, ""), round(size, 1), round(x), round(y, 1)
-        measure, paragraph = fonts(font), block()
-        if measure is None:
-            style = Style(bold, italic, link, size, x, y, block=paragraph)
-            chars.extend((c, style) for c in text if not c.isspace())
-            return
         wide = float(font_size or 0) * abs(tm[0] or 1) * abs(cm[0] or 1)
-        right = float(x)
-        for c, em in zip(text, measure(text), strict=True):
-            right += em * wide
-            if not c.isspace():
-                style = Style(bold, italic, link, size, x, y, right, em * wide, paragraph)
-                chars.append((c, style))
+        piece = Piece(text, name, x, y, round(size, 1), wide, block())
+        add_styled(chars, piece, links, fonts(font))
 
     return visit
 
