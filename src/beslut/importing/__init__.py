@@ -38,7 +38,7 @@ class Imported:
     path: Path
     draft: Draft
     found: Found
-    document: Document | None = field(default=None, compare=False, repr=False)
+    document: Document = field(compare=False, repr=False)
 
 
 def read_document(path: Path, known: Callable[[str], bool] | None = None) -> Document:
@@ -83,24 +83,26 @@ def import_document(
     names = known_names(doctypes)
     headings = names | {normalise(name) for d in doctypes for name in heading_names(d)}
     document = read_document(path, lambda line: normalise(line) in headings)
-    return _recognised(path, document, doctypes, doctype)
+    return _recognised(path, document, doctypes, doctype, names)
 
 
 def recognise_again(item: Imported, doctypes: Sequence[DocType], doctype: str) -> Imported:
-    """``item`` recognised as the document type ``doctype`` (by its key): from the
-    document as read when it is kept, else from the file read again."""
-    if item.document is None:
-        return import_document(item.path, doctypes, doctype)
-    return _recognised(item.path, item.document, doctypes, doctype)
+    """``item`` recognised as the document type ``doctype`` (by its key) from the
+    document as read: the file is not read again."""
+    return _recognised(item.path, item.document, doctypes, doctype, known_names(doctypes))
 
 
 def _recognised(
-    path: Path, document: Document, doctypes: Sequence[DocType], doctype: str | None
+    path: Path,
+    document: Document,
+    doctypes: Sequence[DocType],
+    doctype: str | None,
+    names: frozenset[str],
 ) -> Imported:
     chosen = next((d for d in doctypes if d.key == doctype), None)
     if chosen is None:
         chosen = guess_doctype(document, doctypes)
-    draft, found = recognise(document, chosen, known_names(doctypes))
+    draft, found = recognise(document, chosen, names)
     limited = within_limits(draft)  # a paragraph too long for the editor is split
     if limited is not draft:
         found.notices.append(split_notice())
