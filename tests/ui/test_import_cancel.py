@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import shiboken6
@@ -43,6 +44,9 @@ Förvaltningen föreslår att ett nytt bibliotek öppnas i Skärholmen under 202
 """
 
 
+T = TypeVar("T")
+
+
 class Gates:
     """import_document held per file name until its gate is opened; who was read."""
 
@@ -62,31 +66,28 @@ class Gates:
         for gate in self.gates.values():
             gate.set()
 
+    def through(self, name: str, read: Callable[[], T]) -> T:
+        """``read`` (of the file ``name``), once its gate, if it has one, is open."""
+        self.started.append(name)
+        gate = self.gates.get(name)
+        if gate is not None:
+            assert gate.wait(10), "the test never opened the gate"
+        result = read()
+        self.done.append(name)
+        return result
+
 
 @pytest.fixture
 def gates(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gates]:
     held = Gates()
     real = importing.import_document  # type: ignore[attr-defined]
-
-    def slow(path: Path, doctypes: Sequence[object], doctype: str | None = None) -> object:
-        held.started.append(path.name)
-        gate = held.gates.get(path.name)
-        if gate is not None:
-            assert gate.wait(10), "the test never opened the gate"
-        result = real(path, doctypes, doctype)  # type: ignore[arg-type]
-        held.done.append(path.name)
-        return result
-
     real_again = beslut.importing.recognise_again
 
+    def slow(path: Path, doctypes: Sequence[DocType], doctype: str | None = None) -> Imported:
+        return held.through(path.name, lambda: real(path, doctypes, doctype))
+
     def slow_again(item: Imported, doctypes: Sequence[DocType], doctype: str) -> Imported:
-        held.started.append(item.path.name)
-        gate = held.gates.get(item.path.name)
-        if gate is not None:
-            assert gate.wait(10), "the test never opened the gate"
-        result = real_again(item, doctypes, doctype)
-        held.done.append(item.path.name)
-        return result
+        return held.through(item.path.name, lambda: real_again(item, doctypes, doctype))
 
     monkeypatch.setattr(importing, "import_document", slow)  # the first read
     monkeypatch.setattr(beslut.importing, "recognise_again", slow_again)  # a type changed
