@@ -274,3 +274,16 @@ def test_text_after_decision_points_styled_as_such_stays_text(tmp_path: Path) ->
     draft = _imported(path)
     assert draft.decisions == ("Nämnden godkänner förslaget.",)
     assert "Ett vanligt stycke efter beslutet." in _words(draft)
+
+
+def test_a_joined_part_name_over_two_runs_keeps_its_space(tmp_path: Path) -> None:
+    document = Document()
+    document.add_paragraph("Ny simhall i Farsta")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Förvaltningens ").bold = True
+    paragraph.add_run("synpunkter Förslaget är bra.")
+    path = tmp_path / "tu.docx"
+    document.save(str(path))
+    draft = _imported(path)
+    assert [s.heading for s in draft.sections] == ["Förvaltningens synpunkter"]
+    assert draft.sections[0].text == "Förslaget är bra."

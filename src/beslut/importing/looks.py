@@ -132,7 +132,8 @@ def _leading_name(text: str, is_name: Callable[[str], bool]) -> str:
 
 
 def _split_at(read: Read, at: int) -> list[Read]:
-    """``read`` as a heading of its first ``at`` characters, then a paragraph of the rest."""
+    """``read`` as a heading of its first ``at`` characters (the space or line break that
+    ends them left out), then a paragraph of the rest when there is any."""
     head: list[Run] = []
     tail: list[Run] = []
     seen = 0
@@ -140,42 +141,28 @@ def _split_at(read: Read, at: int) -> list[Read]:
         if seen >= at:
             tail.append(run)
         elif seen + len(run.text) <= at:
-            head.append(replace(run, note=""))
-        else:
+            head.append(run)
+        else:  # the cut falls in this run: its footnote stands after its text, in the tail
             cut = at - seen
             head.append(replace(run, text=run.text[:cut], note=""))
             tail.append(replace(run, text=run.text[cut:]))
         seen += len(run.text)
-    head = [replace(r, text=r.text.rstrip()) for r in head if r.text.strip()]
-    heading = Read(Block(BlockKind.HEADING, tuple(head), level=1), Role.TEXT)
-    return [heading, Read(Block(BlockKind.PARAGRAPH, tuple(r for r in tail if r.text or r.note)))]
+    if head:
+        head[-1] = replace(head[-1], text=head[-1].text.rstrip())
+    heading = Read(Block(BlockKind.HEADING, tuple(r for r in head if r.text or r.note), level=1))
+    body = Read(Block(BlockKind.PARAGRAPH, tuple(r for r in tail if r.text or r.note)))
+    return [heading, body] if body.text.strip() else [heading]
 
 
 def split_named_line(read: Read, is_name: Callable[[str], bool]) -> list[Read]:
     """A paragraph whose first line is a part's name and whose other lines are text
-    (a heading typed with Shift+Enter before its text): the name as a heading of its
-    own, then the rest. Anything else as it is."""
-    block = read.block
-    if block.kind is not BlockKind.PARAGRAPH or read.role is not Role.TEXT:
+    (a heading typed with Shift+Enter before its text), or that begins with a part's
+    name joined to its text by a converter: the name as a heading of its own, then the
+    rest. Anything else as it is."""
+    if read.block.kind is not BlockKind.PARAGRAPH or read.role is not Role.TEXT:
         return [read]
     first, _sep, rest = read.text.partition("\n")
-    if not rest.strip() or not is_name(first):
-        first = _leading_name(read.text, is_name)
-        if not first:
-            return [read]
-        return _split_at(read, len(first))
-    head: list[Run] = []
-    tail: list[Run] = []
-    for run in block.runs:
-        if tail:  # past the line break
-            tail.append(run)
-        elif "\n" in run.text:
-            before, _n, after = run.text.partition("\n")
-            if before:
-                head.append(replace(run, text=before, note=""))
-            tail.append(replace(run, text=after))
-        else:
-            head.append(run)
-    heading = Read(Block(BlockKind.HEADING, tuple(head), level=1), Role.TEXT)
-    body = Read(Block(BlockKind.PARAGRAPH, tuple(r for r in tail if r.text or r.note)))
-    return [heading, body] if body.text.strip() else [heading]
+    if rest.strip() and is_name(first):
+        return _split_at(read, len(first) + 1)
+    joined = _leading_name(read.text, is_name)
+    return _split_at(read, len(joined)) if joined else [read]
