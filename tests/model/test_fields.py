@@ -18,6 +18,7 @@ from beslut.model import (
     FileRef,
     Metadata,
     ModelTypeError,
+    ModelValueError,
     Person,
     Run,
     Section,
@@ -135,6 +136,7 @@ WRONG: list[tuple[type[Any], str, object, str]] = [
     (Metadata, "avdelning", None, "Metadata.avdelning must be str, not NoneType"),
     (Metadata, "handlaggare", "Eva Ek", "Metadata.handlaggare must be Person, not str"),
     (Metadata, "status", 1, "Metadata.status must be Status or str, not int"),
+    (Metadata, "language", None, "Metadata.language must be str, not NoneType"),
     (Draft, "meta", None, "Draft.meta must be Metadata, not NoneType"),
     (Draft, "decisions", (False,), "Draft.decisions[0] must be str, not bool"),
     (Draft, "decisions", "Nämnden beslutar.", "Draft.decisions must be a tuple of str, not str"),
@@ -264,3 +266,9 @@ def test_every_valid_draft_constructs_and_saves(draft: Draft) -> None:
     assert type(draft.decisions) is tuple and type(draft.sections) is tuple
     assert dataclasses.replace(draft) == draft
     body_json(draft)  # what autosave writes
+
+
+def test_a_language_other_than_swedish_or_english_is_refused() -> None:
+    with pytest.raises(ModelValueError, match=r"Metadata\.language must be sv or en, not 'fi'"):
+        Metadata(language="fi")
+    assert Metadata(language="en").language == "en"

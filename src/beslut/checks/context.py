@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from beslut.checks.config import CheckConfig
 from beslut.checks.lexicon import Lexicon, lexicon_for
@@ -12,6 +13,9 @@ from beslut.checks.tokens import Sentence, sentences
 from beslut.checks.units import DATED, HEADINGS, RUNNING, TextUnit, UnitKind, text_units
 from beslut.doctypes.loader import DocType
 from beslut.model.draft import Draft
+
+if TYPE_CHECKING:
+    from beslut.spelling.check import SpellingCheck
 
 FileCheck = Callable[[str], bool]
 
@@ -24,6 +28,7 @@ class Context:
     config: CheckConfig
     doctype: DocType | None = None
     file_exists: FileCheck | None = None
+    spelling: SpellingCheck | None = None
     sentence_cache: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from beslut.checks.config import CheckConfig, default_config
 from beslut.checks.context import Context, file_check
@@ -14,6 +15,9 @@ from beslut.checks.rules import ALL_RULES, Rule
 from beslut.checks.rules.readability import total_lix
 from beslut.doctypes.loader import DocType
 from beslut.model.draft import Draft
+
+if TYPE_CHECKING:
+    from beslut.spelling.check import SpellingCheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +56,15 @@ def run_checks(
     doctype: DocType | None = None,
     files: Callable[[str], bool] | Collection[str] | None = None,
     rules: Iterable[Rule] = ALL_RULES,
+    spelling: SpellingCheck | None = None,
 ) -> Report:
     """Check ``draft``. ``doctype`` tells which sections are required; ``files`` tells
     which sha256 hashes the store holds (a set or a predicate; None checks only that each
-    bilaga has a file). Rules switched off in ``config`` do not run.
+    bilaga has a file); ``spelling`` how to check the spelling (None: it is not checked).
+    Rules switched off in ``config`` do not run.
     """
     config = config or default_config()
-    ctx = Context(draft, config, doctype, file_check(files))
+    ctx = Context(draft, config, doctype, file_check(files), spelling)
     found = [f for r in rules if config.enabled(r.id) for f in r.run(ctx)]
     ordered = tuple(in_document_order(found, draft, doctype))
     return Report(ordered, ctx.lix_by_part(), total_lix(ctx))

@@ -107,6 +107,7 @@ class Finding:
     message: str
     location: Location
     fix: Fix | None = None
+    suggestions: tuple[str, ...] = ()  # what to write instead (spelling), best first
 
     def sort_key(self) -> tuple[int, int, int]:
         """Order within one part: the part as a whole first, then by block and position."""

@@ -55,6 +55,8 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
     }
     if finding.fix is not None:
         data["fix"] = {"replacement": finding.fix.replacement, "label": finding.fix.label}
+    if finding.suggestions:
+        data["suggestions"] = list(finding.suggestions)
     return data
 
 

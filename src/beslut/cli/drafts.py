@@ -140,16 +140,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SUGGESTIONS = 3  # for each unknown word: enough to choose from, each costs up to a second
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Run the granskning checks; exit code 1 when a finding of severity fel remains."""
     from beslut.checks.report import exit_code, format_json, format_text
     from beslut.workflow.checking import check_draft
+    from beslut.workflow.spelling import spelling_check, word_lists
 
     with open_store(args) as store:  # the draft, and the user's Dnr pattern, rules, templates
         settings = load_settings(store)
         draft, files = load_draft_source(args.id, args, store)
-    checked = check_draft(draft, settings, set(files))
-    notices(checked.notices)
+        lists, list_notices = word_lists(store, settings)
+    spelling = spelling_check(lists, suggestions=SUGGESTIONS)
+    checked = check_draft(draft, settings, set(files), spelling=spelling)
+    notices((*list_notices, *checked.notices))
     findings = checked.report.findings
     if args.format == "json":
         sys.stdout.write(format_json(findings))

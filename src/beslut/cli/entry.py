@@ -17,6 +17,8 @@ from beslut.i18n import _
 from beslut.store.paths import data_dir
 
 log = logging.getLogger("beslut")
+# The speller's child process (beslut.spelling.server.SERVER_FLAG, not imported: start-up).
+SPELLING_SERVER = "--spelling-server"
 
 
 def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -43,8 +45,13 @@ def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; with no command, start the desktop app."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == [SPELLING_SERVER]:  # the frozen app's speller process
+        from beslut.spelling.server import main as serve_spelling
+
+        return serve_spelling(arguments[1:])
     utf8_output()
-    args = app_arguments(sys.argv[1:] if argv is None else argv)
+    args = app_arguments(arguments)
     if args is None:
         from beslut.cli.parser import build_parser
 

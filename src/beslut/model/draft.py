@@ -283,6 +283,8 @@ class Person:
 
 
 _LINE_FIELDS = ("title", "doctype", "namnd", "dnr", "forvaltning", "avdelning")
+# The languages a draft can be written in: Swedish is checked with the Swedish dictionary.
+LANGUAGES = ("sv", "en")
 # What the metadata part needs before it counts as filled in, in the order of the form.
 REQUIRED_META_FIELDS = ("title", "namnd", "dnr")
 
@@ -302,8 +304,13 @@ class Metadata:
     avdelning: str = ""
     handlaggare: Person = field(default_factory=Person)
     status: Status = Status.UTKAST
+    language: str = "sv"  # the document's language (LANGUAGES): which spelling applies
 
     def __post_init__(self) -> None:
+        if not isinstance(self.language, str):
+            raise wrong(self, "language", "str", self.language)
+        if self.language not in LANGUAGES:
+            raise ModelValueError(f"Metadata.language must be sv or en, not {self.language!r}")
         for name in _LINE_FIELDS:
             _line(self, name)
         # A subtitle may run over more than one line in the template.

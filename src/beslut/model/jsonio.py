@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from beslut.errors import DraftFormatError, NewerFormatError
 from beslut.i18n import _
 from beslut.model.draft import (
+    LANGUAGES,
     LIST_KINDS,
     MAX_HEADING_LEVEL,
     MAX_LIST_LEVEL,
@@ -69,6 +70,7 @@ def draft_to_dict(draft: Draft, files: Mapping[str, bytes] | None = None) -> dic
                 "epost": meta.handlaggare.epost,
             },
             "status": meta.status.value,
+            "language": meta.language,
         },
         "decisions": list(draft.decisions),
         "sections": [
@@ -177,6 +179,7 @@ def draft_from_dict(data: object) -> Draft:
             epost=_str(person, "epost", "meta.handlaggare"),
         ),
         status=_enum(Status, meta.get("status", "utkast"), "meta.status"),
+        language=_language(meta.get("language", "sv")),
     )
     decisions = [
         _as_str(item, f"decisions[{i}]") for i, item in enumerate(_list(root, "decisions", ""))
@@ -339,6 +342,12 @@ def _attachment(obj: Mapping[str, Any], path: str) -> Attachment:
 
 
 # --- field helpers: every failure names the field -------------------------------------
+
+
+def _language(value: object) -> str:
+    if value not in LANGUAGES:
+        raise _bad("meta.language", _("ska vara ”sv” eller ”en”"))
+    return str(value)
 
 
 def _bad(path: str, what: str) -> DraftFormatError:

@@ -78,6 +78,13 @@ def _change(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@migrations(name="0004_words")
+def _words(db: Database) -> None:
+    # The user's own word list for the spelling ("Lägg till i ordlistan").
+    _table(db, "words").create({"word": str, "added": str}, pk="word", not_null={"added"})
+    db.execute("PRAGMA user_version = 4")
+
+
 # versions.py must name exactly these migrations, in this order.
 assert tuple(m.name for m in migrations._migrations) == MIGRATION_NAMES
-assert SCHEMA_VERSION == 3
+assert SCHEMA_VERSION == 4

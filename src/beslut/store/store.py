@@ -14,8 +14,9 @@ from beslut import clock
 from beslut.errors import NotFoundError
 from beslut.i18n import _
 from beslut.store import errors
-from beslut.store.connection import Connection, guarded, now
+from beslut.store.connection import guarded, now
 from beslut.store.records import DraftSummary, RevisionInfo, SaveResult, fts_query
+from beslut.store.words import PersonalWords
 
 __all__ = ["DraftSummary", "RevisionInfo", "SaveResult", "Store", "fts_query", "now"]
 
@@ -24,7 +25,7 @@ _CHUNK = 1024 * 1024  # bilaga files are read and written in pieces of this size
 _LIST_COLUMNS = "id, title, namnd, dnr, status, doctype, created, modified, deleted"
 
 
-class Store(Connection):
+class Store(PersonalWords):
     """One open database: drafts, revisions, bilaga files and settings. Thread-safe:
     every call holds the store's lock (connection.py opens, guards and closes it)."""
 

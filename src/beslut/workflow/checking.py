@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from beslut.checks import CheckConfig, Report
     from beslut.doctypes import DocType
     from beslut.model.draft import Draft
+    from beslut.spelling.check import SpellingCheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +32,13 @@ def check_draft(
     files: Collection[str] | None = None,
     *,
     config: CheckConfig | None = None,
+    spelling: SpellingCheck | None = None,
 ) -> Checked:
     """Check ``draft``: ``files`` are the bilaga hashes that are stored (None: all are).
 
     checks.toml comes from the organisation's folder when it has one there, else the
     shipped file (an unreachable folder has none); ``config`` overrides both.
+    ``spelling``: how to check the spelling (workflow.spelling); None leaves it out.
     """
     from beslut.checks import run_checks
 
@@ -43,5 +46,5 @@ def check_draft(
     notices: tuple[str, ...] = ()
     if config is None:  # a checks.toml or own Dnr pattern that cannot be used: a notice
         config, notices = usable_check_config(settings)
-    report = run_checks(draft, config, doctype=resolved.doctype, files=files)
+    report = run_checks(draft, config, doctype=resolved.doctype, files=files, spelling=spelling)
     return Checked(report, resolved.doctype, (*resolved.notices, *notices))

@@ -10,6 +10,7 @@ from beslut.checks.rules import (
     personal,
     readability,
     spacing,
+    spelling,
     structure,
     tables,
     wording,
@@ -42,6 +43,7 @@ ALL_RULES: tuple[Rule, ...] = (
     readability.hard_to_read,
     spacing.double_spaces,
     spacing.space_before_punctuation,
+    spelling.unknown_words,
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in ALL_RULES}

@@ -16,6 +16,7 @@ class Hit:
     location: Location
     message: str
     fix: Fix | None = None
+    suggestions: tuple[str, ...] = ()
 
 
 RuleFunc = Callable[[Context], Iterable[Hit]]
@@ -33,7 +34,7 @@ class Rule:
     def run(self, ctx: Context) -> list[Finding]:
         """The rule's findings for one draft."""
         return [
-            Finding(self.id, self.severity, hit.message, hit.location, hit.fix)
+            Finding(self.id, self.severity, hit.message, hit.location, hit.fix, hit.suggestions)
             for hit in self.func(ctx)
         ]
 
