@@ -22,6 +22,8 @@ from beslut.checks.engine import part_order
 from beslut.doctypes.loader import DocType, SectionSpec, load_doctype
 from beslut.model import Attachment, Block, BlockKind, Draft, FileRef, Metadata, Run, Section
 from beslut.model.example import example_draft
+from beslut.spelling.check import SpellingCheck
+from beslut.spelling.speller import LocalSpeller
 
 DOCTYPE = DocType(
     "beslutsarende",
@@ -108,7 +110,8 @@ def faulty_draft() -> Draft:
 
 
 def test_every_rule_finds_its_fault_in_the_seeded_draft() -> None:
-    report = run_checks(faulty_draft(), doctype=DOCTYPE, files={CHARTER.sha256})
+    spelling = SpellingCheck(LocalSpeller())
+    report = run_checks(faulty_draft(), doctype=DOCTYPE, files={CHARTER.sha256}, spelling=spelling)
     found = {f.rule for f in report.findings}
     # A draft cannot lack a Sammanfattning and have one too long: see the next test.
     assert found == set(RULES_BY_ID) - {"summary.missing"}
