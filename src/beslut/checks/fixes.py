@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from beslut.checks.findings import (
@@ -82,66 +82,89 @@ def current_text(draft: Draft, loc: Location) -> str:
     raise ValueError(f"no text at {loc}")
 
 
-def _splice(text: str, loc: Location, new: str) -> str:
-    return text[: loc.start] + new + text[loc.end :]
+# One edit of a text: characters start..end replaced by a new text.
+Edit = tuple[int, int, str]
+
+
+def _splice(text: str, edits: Sequence[Edit]) -> str:
+    pieces, pos = [], 0
+    for start, end, new in sorted(edits):
+        pieces += [text[pos:start], new]
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _replace(draft: Draft, loc: Location, new: str) -> Draft:
+    assert loc.start is not None and loc.end is not None
+    return replace_ranges(draft, loc, [(loc.start, loc.end, new)])
+
+
+def replace_ranges(draft: Draft, loc: Location, edits: Sequence[Edit]) -> Draft:
+    """``draft`` with ``edits`` made in the text at ``loc`` (its range is not used).
+
+    The edits must not overlap; they are made from the end backwards, so each range is
+    one of the text as it is now. Formatting is kept as replace_in_runs keeps it.
+    """
     if loc.part == META:
-        value = _splice(current_text(draft, loc), loc, new)
+        value = _splice(current_text(draft, loc), edits)
         if loc.field == TITLE:
             return replace(draft, meta=replace(draft.meta, title=value))
         return replace(draft, meta=replace(draft.meta, subtitle=value))
     if loc.part == DECISIONS and loc.index is not None:
         decisions = list(draft.decisions)
-        decisions[loc.index] = _splice(decisions[loc.index], loc, new)
+        decisions[loc.index] = _splice(decisions[loc.index], edits)
         return replace(draft, decisions=tuple(decisions))
     if loc.part == ATTACHMENTS and loc.index is not None:
         attachments = list(draft.attachments)
         old = attachments[loc.index]
-        attachments[loc.index] = replace(old, title=_splice(old.title, loc, new))
+        attachments[loc.index] = replace(old, title=_splice(old.title, edits))
         return replace(draft, attachments=tuple(attachments))
     sections = tuple(
-        _replace_in_section(s, loc, new) if s.key == loc.part else s for s in draft.sections
+        _replace_in_section(s, loc, edits) if s.key == loc.part else s for s in draft.sections
     )
     return replace(draft, sections=sections)
 
 
-def _replace_in_section(section: Section, loc: Location, new: str) -> Section:
+def _replace_in_section(section: Section, loc: Location, edits: Sequence[Edit]) -> Section:
     if loc.field == HEADING:
-        return replace(section, heading=_splice(section.heading, loc, new))
-    assert loc.index is not None and loc.start is not None and loc.end is not None
+        return replace(section, heading=_splice(section.heading, edits))
+    assert loc.index is not None
     blocks = list(section.blocks)
     block = blocks[loc.index]
     inner = parse_text_field(loc.field) if loc.field else None
     if inner is None:
-        runs = replace_in_runs(block.runs, loc.start, loc.end, new)
-        blocks[loc.index] = replace(block, runs=runs)
+        blocks[loc.index] = replace(block, runs=_in_runs(block.runs, edits))
     elif inner[0] is None:
-        blocks[loc.index] = replace(block, runs=_in_note(block.runs, inner[1], loc, new))
+        blocks[loc.index] = replace(block, runs=_in_note(block.runs, inner[1], edits))
     else:
         (r, c), note = inner[0], inner[1]
         cell = block.rows[r][c]
-        if note is None:
-            cell = replace_in_runs(cell, loc.start, loc.end, new)
-        else:
-            cell = _in_note(cell, note, loc, new)
+        cell = _in_runs(cell, edits) if note is None else _in_note(cell, note, edits)
         row = (*block.rows[r][:c], cell, *block.rows[r][c + 1 :])
         blocks[loc.index] = replace(block, rows=(*block.rows[:r], row, *block.rows[r + 1 :]))
     return replace(section, blocks=tuple(blocks))
 
 
-def _in_note(runs: tuple[Run, ...], index: int | None, loc: Location, new: str) -> tuple[Run, ...]:
-    """``runs`` with the footnote of run ``index`` changed at the location's range."""
+def _in_runs(runs: tuple[Run, ...], edits: Sequence[Edit]) -> tuple[Run, ...]:
+    for start, end, new in sorted(edits, reverse=True):
+        runs = replace_in_runs(runs, start, end, new)
+    return runs
+
+
+def _in_note(runs: tuple[Run, ...], index: int | None, edits: Sequence[Edit]) -> tuple[Run, ...]:
+    """``runs`` with the footnote of run ``index`` edited."""
     assert index is not None
     run = runs[index]
-    return (*runs[:index], replace(run, note=_splice(run.note, loc, new)), *runs[index + 1 :])
+    return (*runs[:index], replace(run, note=_splice(run.note, edits)), *runs[index + 1 :])
 
 
 def replace_in_runs(runs: tuple[Run, ...], start: int, end: int, new: str) -> tuple[Run, ...]:
     """Replace characters ``start``..``end`` of the runs' joined text, keeping formatting.
 
-    The new text takes the formatting of the run where the range starts.
+    The new text takes the formatting of the run where the range starts. A footnote is
+    never lost: a run emptied by the edit hands its note to the run before it (the note
+    stays at the same place in the text), or stays as an empty run with the note.
     """
     if not runs:
         return (Run(new),) if new else ()
@@ -159,4 +182,8 @@ def replace_in_runs(runs: tuple[Run, ...], start: int, end: int, new: str) -> tu
         pos += size
         if text:
             out.append(replace(run, text=text))
+        elif run.note and out and not out[-1].note:
+            out[-1] = replace(out[-1], note=run.note)
+        elif run.note:
+            out.append(replace(run, text=""))
     return tuple(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -65,53 +66,55 @@ class TextUnit:
         return self.location.part
 
 
+# One text as raw_texts gives it: kind, part, index, field and the text (maybe blank).
+RawText = tuple[UnitKind, str, int | None, str, str]
+
+
 def text_units(draft: Draft) -> list[TextUnit]:
     """All non-empty texts of ``draft`` in document order."""
+    return [
+        TextUnit(kind, Location(part, index, field), text)
+        for kind, part, index, field, text in raw_texts(draft)
+        if text.strip()
+    ]
+
+
+def raw_texts(draft: Draft) -> Iterator[RawText]:
+    """Every text of ``draft`` in document order as plain tuples, blank ones included.
+
+    text_units without an object per text, for a caller that reads every text and keeps
+    few (find in the draft).
+    """
     meta = draft.meta
-    units = [
-        TextUnit(UnitKind.TITLE, Location(META, field=TITLE), meta.title),
-        TextUnit(UnitKind.SUBTITLE, Location(META, field=SUBTITLE), meta.subtitle),
-    ]
-    units += [
-        TextUnit(UnitKind.DECISION, Location(DECISIONS, index), text)
-        for index, text in enumerate(draft.decisions)
-    ]
+    yield UnitKind.TITLE, META, None, TITLE, meta.title
+    yield UnitKind.SUBTITLE, META, None, SUBTITLE, meta.subtitle
+    for index, text in enumerate(draft.decisions):
+        yield UnitKind.DECISION, DECISIONS, index, "", text
     for section in draft.sections:
         key = section.key
-        units.append(
-            TextUnit(UnitKind.SECTION_HEADING, Location(key, field=HEADING), section.heading)
-        )
+        yield UnitKind.SECTION_HEADING, key, None, HEADING, section.heading
         for index, block in enumerate(section.blocks):
-            units += _block_units(block, Location(key, index))
-    units += [
-        TextUnit(UnitKind.ATTACHMENT_TITLE, Location(ATTACHMENTS, index, TITLE), att.title)
-        for index, att in enumerate(draft.attachments)
-    ]
-    return [unit for unit in units if unit.text.strip()]
+            yield from _block_texts(block, key, index)
+    for index, att in enumerate(draft.attachments):
+        yield UnitKind.ATTACHMENT_TITLE, ATTACHMENTS, index, TITLE, att.title
 
 
-def _block_units(block: Block, where: Location) -> list[TextUnit]:
+def _block_texts(block: Block, part: str, index: int) -> Iterator[RawText]:
     """The block's text (a table's: each cell), then the footnotes in it."""
     if block.kind is not BlockKind.TABLE:
-        units = [TextUnit(_BLOCK_KINDS[block.kind], where, block.text)]
-        return units + _notes(block.runs, where, None)
-    units = []
+        yield _BLOCK_KINDS[block.kind], part, index, "", block.text
+        yield from _notes(block.runs, part, index, None)
+        return
     for r, row in enumerate(block.rows):
         for c, cell in enumerate(row):
             text = "".join(run.text for run in cell)
-            field = text_field((r, c))
-            units.append(TextUnit(UnitKind.TABLE_CELL, _at(where, field), text))
-            units += _notes(cell, where, (r, c))
-    return units
+            yield UnitKind.TABLE_CELL, part, index, text_field((r, c)), text
+            yield from _notes(cell, part, index, (r, c))
 
 
-def _notes(runs: tuple[Run, ...], where: Location, cell: tuple[int, int] | None) -> list[TextUnit]:
-    return [
-        TextUnit(UnitKind.NOTE, _at(where, text_field(cell, j)), run.note)
-        for j, run in enumerate(runs)
-        if run.note
-    ]
-
-
-def _at(where: Location, field: str) -> Location:
-    return Location(where.part, where.index, field)
+def _notes(
+    runs: tuple[Run, ...], part: str, index: int, cell: tuple[int, int] | None
+) -> Iterator[RawText]:
+    for j, run in enumerate(runs):
+        if run.note:
+            yield UnitKind.NOTE, part, index, text_field(cell, j), run.note
