@@ -30,10 +30,12 @@ class ChecksConfigError(BeslutError):
 
 @dataclass(frozen=True, slots=True)
 class StiffWord:
-    """A stiff word in all the forms to look for, and the plainer word to use instead."""
+    """A stiff word in all the forms to look for, and the plainer word to use instead;
+    ``replacements`` gives the plain word for a form, the one-click fix (form, word)."""
 
     forms: tuple[str, ...]
     instead: str
+    replacements: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,9 +214,30 @@ class _Reader:
             where = _("stiff_words nr {number}").format(number=number)
             if not isinstance(item, dict):
                 raise self.fail(where, _("ska vara en tabell"))
-            self.known(item, where, {"forms", "instead"})
+            self.known(item, where, {"forms", "instead", "replacements"})
             forms = self.strings(item, "forms", where)
             if not forms:
                 raise self.fail(f"{where}.forms", _("saknar ord"))
-            words.append(StiffWord(forms, self.text(item, "instead", where, "")))
+            replacements = self.replacements(item.get("replacements", {}), where, forms)
+            words.append(StiffWord(forms, self.text(item, "instead", where, ""), replacements))
         return tuple(words)
+
+    def replacements(
+        self, value: object, where: str, forms: tuple[str, ...]
+    ) -> tuple[tuple[str, str], ...]:
+        name = f"{where}.replacements"
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise self.fail(name, _('ska vara en tabell med texter (form = "ord")'))
+        if len(value) > MAX_ITEMS:
+            raise self.fail(name, _("har fler än {limit} poster").format(limit=MAX_ITEMS))
+        pairs = []
+        for form, word in value.items():
+            if form not in forms:
+                raise self.fail(
+                    name, _("nämner ”{form}”, som inte finns i forms").format(form=form)
+                )
+            if not word.strip() or len(word) > MAX_PHRASE:
+                limit = _("ska ha ett ord på högst {limit} tecken för ”{form}”")
+                raise self.fail(name, limit.format(limit=MAX_PHRASE, form=form))
+            pairs.append((form, word.strip()))
+        return tuple(pairs)

@@ -87,6 +87,7 @@ class Lexicon:
     action_verbs: Phrases | None
     stiff: Phrases | None
     stiff_instead: dict[str, str]
+    stiff_fix: dict[str, str]  # a form's plain word for the one-click fix
     empty_heading_words: frozenset[str]
     abbreviations: frozenset[str]
 
@@ -100,6 +101,11 @@ def lexicon_for(config: CheckConfig) -> Lexicon:
         action_verbs=phrase_pattern(config.action_verbs),
         stiff=phrase_pattern(instead),
         stiff_instead=instead,
+        stiff_fix={
+            normalise(form): plain
+            for word in config.stiff_words
+            for form, plain in word.replacements
+        },
         empty_heading_words=frozenset(normalise(w) for w in config.empty_heading_words),
         abbreviations=frozenset(normalise(a) for a in config.abbreviations),
     )

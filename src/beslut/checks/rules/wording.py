@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from beslut.checks.context import Context
-from beslut.checks.findings import Severity
+from beslut.checks.findings import Fix, Severity
 from beslut.checks.lexicon import normalise
 from beslut.checks.rules.base import Hit, rule
 from beslut.checks.tokens import WORD
@@ -21,9 +21,26 @@ def stiff_words(ctx: Context) -> Iterator[Hit]:
     for unit in ctx.running_text():
         for start, end in pattern.spans(unit.text):
             word = unit.text[start:end]
-            instead = ctx.lexicon.stiff_instead[normalise(word)]
+            key = normalise(word)
+            instead = ctx.lexicon.stiff_instead[key]
             message = _("”{word}” är stelt. Skriv hellre ”{instead}”.")
-            yield Hit(unit.location.span(start, end), message.format(word=word, instead=instead))
+            plain = ctx.lexicon.stiff_fix.get(key)
+            fix = None
+            if plain is not None:
+                plain = same_case(word, plain)
+                fix = Fix(plain, word, _("Skriv ”{plain}”").format(plain=plain))
+            yield Hit(
+                unit.location.span(start, end), message.format(word=word, instead=instead), fix
+            )
+
+
+def same_case(original: str, plain: str) -> str:
+    """``plain`` capitalised as ``original`` is: "Erforderlig" -> "Nödvändig"."""
+    if original.isupper() and len(original) > 1:
+        return plain.upper()
+    if original[:1].isupper():
+        return plain[:1].upper() + plain[1:]
+    return plain
 
 
 @rule("heading.empty", Severity.TIPS, N_("Rubriker utan innehåll"))
