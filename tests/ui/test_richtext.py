@@ -27,7 +27,8 @@ from pytestqt.qtbot import QtBot
 
 from beslut.model.draft import Block, BlockKind, Run
 from beslut.model.example import example_draft
-from beslut.ui.richtext import (
+from beslut.ui.richtext.commands import set_link, set_note, set_numbering
+from beslut.ui.richtext.editor import (
     RichTextEdit,
     SectionEditor,
     blocks_from_html,
@@ -37,9 +38,8 @@ from beslut.ui.richtext import (
     normalize_blocks,
     regroup_lists,
 )
-from beslut.ui.textcommands import set_link, set_note, set_numbering
-from beslut.ui.texttables import change_table, insert_table
-from beslut.ui.textwrite import write_blocks as write_block_by_block
+from beslut.ui.richtext.tables import change_table, insert_table
+from beslut.ui.richtext.write import write_blocks as write_block_by_block
 from tests.today import TODAY
 
 P, H, B, N = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BULLET, BlockKind.NUMBERED

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
 
 from beslut.i18n import N_, NC_, _, pgettext
 from beslut.model.draft import Block, BlockKind
-from beslut.ui.editactions import EditorActions
 from beslut.ui.messages import Messages
-from beslut.ui.textarea import RichTextEdit
-from beslut.ui.textcommands import selected_blocks
-from beslut.ui.textconvert import BlockReader, blocks_to_document, document_to_blocks
-from beslut.ui.textformat import (
+from beslut.ui.richtext.actions import EditorActions
+from beslut.ui.richtext.area import RichTextEdit
+from beslut.ui.richtext.commands import selected_blocks
+from beslut.ui.richtext.convert import BlockReader, blocks_to_document, document_to_blocks
+from beslut.ui.richtext.format import (
     BOLD_WEIGHT,
     HEADING_LEVEL,
     block_kind,
@@ -32,8 +32,8 @@ from beslut.ui.textformat import (
     normalize_blocks,
     note_of,
 )
-from beslut.ui.textpaste import blocks_from_html, blocks_from_text
-from beslut.ui.textwrite import insert_blocks, regroup_lists, set_block_kind
+from beslut.ui.richtext.paste import blocks_from_html, blocks_from_text
+from beslut.ui.richtext.write import insert_blocks, regroup_lists, set_block_kind
 
 __all__ = [
     "HEADING_LEVEL",

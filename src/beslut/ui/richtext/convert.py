@@ -15,7 +15,7 @@ from PySide6.QtGui import (
 
 from beslut.model.blocks import cell_runs
 from beslut.model.draft import Block, BlockKind, Run
-from beslut.ui.textformat import (
+from beslut.ui.richtext.format import (
     BOLD_WEIGHT,
     LINE_SEPARATOR,
     ListPlacer,
@@ -214,7 +214,7 @@ def blocks_to_document(blocks: Sequence[Block], doc: QTextDocument) -> None:
     if not blocks:
         return
     if any(block.kind is BlockKind.TABLE for block in blocks):
-        from beslut.ui.textwrite import write_blocks
+        from beslut.ui.richtext.write import write_blocks
 
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()

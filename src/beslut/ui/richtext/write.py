@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextTable, QTextTableFormat
 
 from beslut.model.draft import Block, BlockKind, Run
-from beslut.ui.textconvert import NoteNumbers
-from beslut.ui.textformat import (
+from beslut.ui.richtext.convert import NoteNumbers
+from beslut.ui.richtext.format import (
     BOLD_WEIGHT,
     LINE_SEPARATOR,
     LIST_STYLES,
@@ -104,7 +104,7 @@ def table_format(header_rows: int = 0) -> QTextTableFormat:
 
 def write_table(table: QTextTable, block: Block, notes: NoteNumbers) -> None:
     """Fill ``table`` (as large as ``block``'s rows) with the cells' runs."""
-    from beslut.ui.texttables import style_header
+    from beslut.ui.richtext.tables import style_header
 
     fmt = table.format()
     fmt.setHeaderRowCount(block.header_rows)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
-from beslut.ui import texttables
-from beslut.ui.textcommands import (
+from beslut.ui.richtext import tables
+from beslut.ui.richtext.commands import (
     can_change_level,
     change_level,
     is_numbered,
@@ -21,11 +21,11 @@ from beslut.ui.textcommands import (
     set_note,
     set_numbering,
 )
-from beslut.ui.textformat import restart_of
+from beslut.ui.richtext.format import restart_of
 from beslut.workflow.editing import checked_link, checked_start
 
 if TYPE_CHECKING:
-    from beslut.ui.richtext import SectionEditor
+    from beslut.ui.richtext.editor import SectionEditor
 
 
 class EditorActions:
@@ -65,7 +65,7 @@ class EditorActions:
         self.numbering_menu.addActions(
             [self.restart_action, self.continue_action, self.start_at_action]
         )
-        self.tables = texttables.TableActions(editor)
+        self.tables = tables.TableActions(editor)
         self.indent_action.triggered.connect(lambda _c=False: self._level(1))
         self.outdent_action.triggered.connect(lambda _c=False: self._level(-1))
         self.restart_action.triggered.connect(lambda _c=False: self._numbering(1))

@@ -13,7 +13,7 @@ from beslut.i18n import _
 from beslut.workflow.editing import checked_table_size
 
 if TYPE_CHECKING:
-    from beslut.ui.richtext import SectionEditor
+    from beslut.ui.richtext.editor import SectionEditor
 
 HEADER_BACKGROUND = "#e4e9f2"
 
@@ -44,7 +44,7 @@ def current_table(cursor: QTextCursor) -> QTextTable | None:
 def insert_table(cursor: QTextCursor, rows: int, columns: int, header_rows: int = 1) -> QTextTable:
     """A new empty table at the cursor, in a block of its own; the cursor goes to its
     first cell."""
-    from beslut.ui.textwrite import open_empty_block, table_format
+    from beslut.ui.richtext.write import open_empty_block, table_format
 
     cursor.beginEditBlock()
     if cursor.hasSelection():

@@ -1,0 +1,1 @@
+"""The rich-text editor of a section: its widget, text area, commands and conversions."""
