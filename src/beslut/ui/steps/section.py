@@ -16,7 +16,7 @@ from beslut.doctypes import SectionSpec
 from beslut.i18n import _
 from beslut.model.draft import Draft, Section
 from beslut.ui.messages import Messages
-from beslut.ui.richtext.editor import SectionEditor
+from beslut.ui.richtext import SectionEditor
 from beslut.ui.richtext.places import cursor_for, text_blocks
 from beslut.ui.steps.base import ButtonSpec, DraftStep, button_row
 from beslut.ui.undo import SnapshotCommand, route_undo
