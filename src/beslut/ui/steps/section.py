@@ -17,8 +17,8 @@ from beslut.i18n import _
 from beslut.model.draft import Draft, Section
 from beslut.ui.messages import Messages
 from beslut.ui.richtext import SectionEditor
+from beslut.ui.richtext.places import cursor_for, text_blocks
 from beslut.ui.steps.base import ButtonSpec, DraftStep, button_row
-from beslut.ui.textplaces import cursor_for, text_blocks
 from beslut.ui.undo import SnapshotCommand, route_undo
 
 _UNDERLINE = {Severity.FEL: "#b3261e", Severity.VARNING: "#c77700", Severity.TIPS: "#3b7dd8"}
@@ -156,8 +156,8 @@ class SectionStep(DraftStep):
     def take_from(self, draft: Draft, label: str) -> tuple[Callable[[], None], Callable[[], None]]:
         """Replace the text with the section of ``draft``: one step of the editor's own
         undo history."""
-        from beslut.ui.textcommands import renumber_notes
-        from beslut.ui.textwrite import insert_blocks, regroup_lists
+        from beslut.ui.richtext.commands import renumber_notes
+        from beslut.ui.richtext.write import insert_blocks, regroup_lists
 
         section = draft.section(self.spec.key)
         edit = self.editor.text_edit

@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextTable
 from beslut.checks.findings import Location, parse_text_field
 from beslut.model.blocks import without_placeholders
 from beslut.model.draft import Block
-from beslut.ui.textformat import iter_blocks, note_of
+from beslut.ui.richtext.format import iter_blocks, note_of
 
 
 def text_blocks(doc: QTextDocument) -> list[QTextBlock]:

@@ -3,15 +3,12 @@ numbering, links, footnotes and tables, as actions for its toolbar and context m
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
-from beslut.ui import texttables
-from beslut.ui.textcommands import (
+from beslut.ui.richtext.commands import (
     can_change_level,
     change_level,
     is_numbered,
@@ -21,17 +18,16 @@ from beslut.ui.textcommands import (
     set_note,
     set_numbering,
 )
-from beslut.ui.textformat import restart_of
+from beslut.ui.richtext.format import restart_of
+from beslut.ui.richtext.host import EditorHost
+from beslut.ui.richtext.tables import TableActions
 from beslut.workflow.editing import checked_link, checked_start
-
-if TYPE_CHECKING:
-    from beslut.ui.richtext import SectionEditor
 
 
 class EditorActions:
     """The actions, made on ``editor`` (its shortcuts work in it), and what they do."""
 
-    def __init__(self, editor: SectionEditor) -> None:
+    def __init__(self, editor: EditorHost) -> None:
         self.editor = editor
         act = editor.action
         self.indent_action = act(
@@ -65,7 +61,7 @@ class EditorActions:
         self.numbering_menu.addActions(
             [self.restart_action, self.continue_action, self.start_at_action]
         )
-        self.tables = texttables.TableActions(editor)
+        self.tables = TableActions(editor)
         self.indent_action.triggered.connect(lambda _c=False: self._level(1))
         self.outdent_action.triggered.connect(lambda _c=False: self._level(-1))
         self.restart_action.triggered.connect(lambda _c=False: self._numbering(1))

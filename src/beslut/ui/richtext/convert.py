@@ -15,7 +15,7 @@ from PySide6.QtGui import (
 
 from beslut.model.blocks import cell_runs
 from beslut.model.draft import Block, BlockKind, Run
-from beslut.ui.textformat import (
+from beslut.ui.richtext.format import (
     BOLD_WEIGHT,
     LINE_SEPARATOR,
     ListPlacer,
@@ -31,6 +31,7 @@ from beslut.ui.textformat import (
     note_of,
     without_placeholders,
 )
+from beslut.ui.richtext.write import NoteNumbers, write_blocks
 
 # A fragment's style: bold, italic, link, note (a footnote marker); None for an image.
 _Style = tuple[bool, bool, str, str] | None
@@ -214,8 +215,6 @@ def blocks_to_document(blocks: Sequence[Block], doc: QTextDocument) -> None:
     if not blocks:
         return
     if any(block.kind is BlockKind.TABLE for block in blocks):
-        from beslut.ui.textwrite import write_blocks
-
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         write_blocks(cursor, blocks)
@@ -260,20 +259,6 @@ def blocks_to_document(blocks: Sequence[Block], doc: QTextDocument) -> None:
             position = end
         position += 1  # the block separator
     cursor.endEditBlock()
-
-
-class NoteNumbers:
-    """The markers of a section's footnotes, numbered 1, 2, ... in the order written."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def marker(self, note: str) -> str:
-        """The next marker's text for a run with ``note``; "" for a run without one."""
-        if not note:
-            return ""
-        self.count += 1
-        return str(self.count)
 
 
 def _stored(text: str) -> str:

@@ -1,39 +1,17 @@
 """Tables in the section editor: inserting one, adding and removing rows and columns,
-the header row, and how a header row looks."""
+the header row, and the Tabell menu."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtGui import QBrush, QColor, QTextCursor, QTextTable, QTextTableCellFormat
+from PySide6.QtGui import QTextCursor, QTextTable
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
+from beslut.ui.richtext.format import style_header
+from beslut.ui.richtext.host import EditorHost
+from beslut.ui.richtext.write import open_empty_block, table_format
 from beslut.workflow.editing import checked_table_size
-
-if TYPE_CHECKING:
-    from beslut.ui.richtext import SectionEditor
-
-HEADER_BACKGROUND = "#e4e9f2"
-
-
-def style_header(table: QTextTable) -> None:
-    """Shade the table's header rows and only those."""
-    header = table.format().headerRowCount()
-    for r in range(table.rows()):
-        for c in range(table.columns()):
-            cell = table.cellAt(r, c)
-            fmt = cell.format().toTableCellFormat()
-            shaded = fmt.background().style().value != 0
-            if (r < header) == shaded:
-                continue
-            new = QTextTableCellFormat()
-            if r < header:
-                new.setBackground(QBrush(QColor(HEADER_BACKGROUND)))
-            else:
-                new.setBackground(QBrush())
-            cell.setFormat(new)
 
 
 def current_table(cursor: QTextCursor) -> QTextTable | None:
@@ -44,8 +22,6 @@ def current_table(cursor: QTextCursor) -> QTextTable | None:
 def insert_table(cursor: QTextCursor, rows: int, columns: int, header_rows: int = 1) -> QTextTable:
     """A new empty table at the cursor, in a block of its own; the cursor goes to its
     first cell."""
-    from beslut.ui.textwrite import open_empty_block, table_format
-
     cursor.beginEditBlock()
     if cursor.hasSelection():
         cursor.removeSelectedText()
@@ -135,7 +111,7 @@ def _remove(cursor: QTextCursor, table: QTextTable) -> None:
 class TableActions:
     """The Tabell menu of a section editor."""
 
-    def __init__(self, editor: SectionEditor) -> None:
+    def __init__(self, editor: EditorHost) -> None:
         self.editor = editor
         act = editor.action
         self.menu = QMenu(_("Tabell"), editor)

@@ -25,21 +25,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from beslut.model.blocks import normalize_blocks
 from beslut.model.draft import Block, BlockKind, Run
 from beslut.model.example import example_draft
-from beslut.ui.richtext import (
-    RichTextEdit,
-    SectionEditor,
-    blocks_from_html,
-    blocks_from_text,
-    blocks_to_document,
-    document_to_blocks,
-    normalize_blocks,
-    regroup_lists,
-)
-from beslut.ui.textcommands import set_link, set_note, set_numbering
-from beslut.ui.texttables import change_table, insert_table
-from beslut.ui.textwrite import write_blocks as write_block_by_block
+from beslut.ui.richtext import SectionEditor
+from beslut.ui.richtext.area import RichTextEdit
+from beslut.ui.richtext.commands import set_link, set_note, set_numbering
+from beslut.ui.richtext.convert import blocks_to_document, document_to_blocks
+from beslut.ui.richtext.paste import blocks_from_html, blocks_from_text
+from beslut.ui.richtext.tables import change_table, insert_table
+from beslut.ui.richtext.write import regroup_lists
+from beslut.ui.richtext.write import write_blocks as write_block_by_block
 from tests.today import TODAY
 
 P, H, B, N = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BULLET, BlockKind.NUMBERED

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFragment
 
 from beslut.model.draft import MAX_LIST_LEVEL, BlockKind
-from beslut.ui.textformat import (
+from beslut.ui.richtext.format import (
     BOLD_WEIGHT,
     char_format,
     heading_level,
@@ -21,7 +21,7 @@ from beslut.ui.textformat import (
     note_of,
     restart_of,
 )
-from beslut.ui.textwrite import regroup_lists, set_list_level, set_restart
+from beslut.ui.richtext.write import regroup_lists, set_list_level, set_restart
 
 
 def selected_blocks(cursor: QTextCursor) -> list[QTextBlock]:

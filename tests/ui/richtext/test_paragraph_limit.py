@@ -11,15 +11,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from beslut.ui import textarea
-from beslut.ui.textarea import RichTextEdit
+from beslut.ui.richtext import area
+from beslut.ui.richtext.area import RichTextEdit
 
 LIMIT = 40
 
 
 @pytest.fixture
 def edit(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[RichTextEdit]:
-    monkeypatch.setattr(textarea, "MAX_BLOCK_CHARS", LIMIT)
+    monkeypatch.setattr(area, "MAX_BLOCK_CHARS", LIMIT)
     window = QMainWindow()
     qtbot.addWidget(window)
     text = RichTextEdit()

@@ -17,14 +17,13 @@ from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
 
 from beslut.i18n import N_, NC_, _, pgettext
 from beslut.model.draft import Block, BlockKind
-from beslut.ui.editactions import EditorActions
 from beslut.ui.messages import Messages
-from beslut.ui.textarea import RichTextEdit
-from beslut.ui.textcommands import selected_blocks
-from beslut.ui.textconvert import BlockReader, blocks_to_document, document_to_blocks
-from beslut.ui.textformat import (
+from beslut.ui.richtext.actions import EditorActions
+from beslut.ui.richtext.area import RichTextEdit
+from beslut.ui.richtext.commands import selected_blocks
+from beslut.ui.richtext.convert import BlockReader, blocks_to_document
+from beslut.ui.richtext.format import (
     BOLD_WEIGHT,
-    HEADING_LEVEL,
     block_kind,
     char_format,
     heading_level,
@@ -32,23 +31,8 @@ from beslut.ui.textformat import (
     normalize_blocks,
     note_of,
 )
-from beslut.ui.textpaste import blocks_from_html, blocks_from_text
-from beslut.ui.textwrite import insert_blocks, regroup_lists, set_block_kind
-
-__all__ = [
-    "HEADING_LEVEL",
-    "RichTextEdit",
-    "SectionEditor",
-    "block_kind",
-    "blocks_from_html",
-    "blocks_from_text",
-    "blocks_to_document",
-    "document_to_blocks",
-    "insert_blocks",
-    "normalize_blocks",
-    "regroup_lists",
-    "set_block_kind",
-]
+from beslut.ui.richtext.host import EditorHost
+from beslut.ui.richtext.write import regroup_lists, set_block_kind
 
 _TEXT_POINT_SIZE = 11.0  # at least; a larger system font is kept
 
@@ -98,7 +82,7 @@ _KIND_ACTIONS = (
 )
 
 
-class SectionEditor(QWidget):
+class SectionEditor(EditorHost):
     """One section's text: a formatting toolbar above a RichTextEdit, read as model blocks.
 
     ``content_changed`` is emitted on every edit by the user (typing, formatting, paste,
@@ -108,6 +92,7 @@ class SectionEditor(QWidget):
     """
 
     content_changed = Signal()
+    text_edit: RichTextEdit
 
     def __init__(
         self, label: str = "", parent: QWidget | None = None, messages: Messages | None = None
@@ -150,26 +135,6 @@ class SectionEditor(QWidget):
         self._connect()
         self.set_label(label or _("Text"))
         self._update_actions()
-
-    def action(
-        self,
-        text: str,
-        tip: str,
-        keys: str | QKeySequence.StandardKey | None = None,
-        *,
-        checkable: bool = True,
-    ) -> QAction:
-        """An action of the editor, its shortcut (if any) active in the editor only."""
-        action = QAction(text, self)
-        if keys is not None:
-            key = QKeySequence(keys)
-            action.setShortcut(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            tip = f"{tip} ({key.toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        action.setCheckable(checkable)
-        self.addAction(action)
-        return action
 
     def _build(self) -> None:
         self.toolbar.setMovable(False)

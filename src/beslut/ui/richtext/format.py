@@ -1,4 +1,5 @@
-"""The Qt formats of the model's block kinds and runs, and the rules both directions share."""
+"""The Qt formats of the model's block kinds, runs and table header rows, and the rules
+both directions share."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import functools
 from collections.abc import Iterator
 
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QTextBlock,
@@ -15,6 +17,8 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextList,
     QTextListFormat,
+    QTextTable,
+    QTextTableCellFormat,
 )
 
 from beslut.model.blocks import (
@@ -293,3 +297,24 @@ def iter_blocks(first: QTextBlock, last: QTextBlock | None = None) -> Iterator[Q
         if last is not None and block == last:
             return
         block = block.next()
+
+
+HEADER_BACKGROUND = "#e4e9f2"
+
+
+def style_header(table: QTextTable) -> None:
+    """Shade the table's header rows and only those."""
+    header = table.format().headerRowCount()
+    for r in range(table.rows()):
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            fmt = cell.format().toTableCellFormat()
+            shaded = fmt.background().style().value != 0
+            if (r < header) == shaded:
+                continue
+            new = QTextTableCellFormat()
+            if r < header:
+                new.setBackground(QBrush(QColor(HEADER_BACKGROUND)))
+            else:
+                new.setBackground(QBrush())
+            cell.setFormat(new)

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTextEdit, QWidg
 from beslut.i18n import _
 from beslut.model.draft import MAX_BLOCK_CHARS, Block, BlockKind
 from beslut.model.limits import limit_text, too_long
-from beslut.ui.textcommands import change_level, renumber_notes
-from beslut.ui.textformat import RESTART_PROPERTY
-from beslut.ui.textpaste import blocks_from_html, blocks_from_text, inline_text
-from beslut.ui.texttables import move_in_table
-from beslut.ui.textwrite import insert_blocks, regroup_lists
+from beslut.ui.richtext.commands import change_level, renumber_notes
+from beslut.ui.richtext.format import RESTART_PROPERTY
+from beslut.ui.richtext.paste import blocks_from_html, blocks_from_text, inline_text
+from beslut.ui.richtext.tables import move_in_table
+from beslut.ui.richtext.write import insert_blocks, regroup_lists
 
 _EXACT = QKeySequence.SequenceMatch.ExactMatch
 

@@ -8,8 +8,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextTable, QTextTableFormat
 
 from beslut.model.draft import Block, BlockKind, Run
-from beslut.ui.textconvert import NoteNumbers
-from beslut.ui.textformat import (
+from beslut.ui.richtext.format import (
     BOLD_WEIGHT,
     LINE_SEPARATOR,
     LIST_STYLES,
@@ -29,6 +28,7 @@ from beslut.ui.textformat import (
     note_number,
     note_of,
     restart_of,
+    style_header,
 )
 
 # --- model -> document: inserting into text ---------------------------------------------
@@ -104,8 +104,6 @@ def table_format(header_rows: int = 0) -> QTextTableFormat:
 
 def write_table(table: QTextTable, block: Block, notes: NoteNumbers) -> None:
     """Fill ``table`` (as large as ``block``'s rows) with the cells' runs."""
-    from beslut.ui.texttables import style_header
-
     fmt = table.format()
     fmt.setHeaderRowCount(block.header_rows)
     table.setFormat(fmt)
@@ -225,3 +223,17 @@ def set_restart(block: QTextBlock, start: int | None) -> None:
     cursor = QTextCursor(block)
     cursor.setBlockFormat(block_format(BlockKind.NUMBERED, level, start))
     cursor.createList(list_format(BlockKind.NUMBERED, level, start or 1))
+
+
+class NoteNumbers:
+    """The markers of a section's footnotes, numbered 1, 2, ... in the order written."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def marker(self, note: str) -> str:
+        """The next marker's text for a run with ``note``; "" for a run without one."""
+        if not note:
+            return ""
+        self.count += 1
+        return str(self.count)

@@ -11,8 +11,8 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from beslut.model.blocks import blocks_from_text, pasted_block, word_list_marker
 from beslut.model.draft import MAX_LIST_LEVEL, MAX_LIST_START, Block, BlockKind
 from beslut.model.text import clean_text
-from beslut.ui.textconvert import document_to_blocks
-from beslut.ui.textformat import (
+from beslut.ui.richtext.convert import document_to_blocks
+from beslut.ui.richtext.format import (
     HEADING_LEVEL,
     RESTART_PROPERTY,
     iter_blocks,
