@@ -29,6 +29,7 @@ from beslut.store import Store
 from beslut.ui.icons import icon
 from beslut.ui.messages import Messages, message_for
 from beslut.ui.ownparts import OwnParts, own_part_spec
+from beslut.ui.spelling import spelling_for, use_spelling
 from beslut.ui.steps.attachments import AttachmentsStep
 from beslut.ui.steps.base import DraftStep, Step
 from beslut.ui.steps.decisions import DecisionsStep
@@ -177,6 +178,7 @@ class DraftEditor(QWidget):
             spec = own_part_spec(key, section.heading if section else key)
         step = SectionStep(spec, messages=self.messages, own=own)
         step.changed.connect(self._step_changed)
+        step.fix_requested.connect(self.apply_fix)
         step.title_changed.connect(lambda step=step: self._retitle(step))
         step.add_part_requested.connect(lambda step=step: self.own_parts.add(step))
         step.remove_part_requested.connect(lambda step=step: self.own_parts.remove(step))
@@ -205,6 +207,7 @@ class DraftEditor(QWidget):
     def load(self, draft: Draft) -> None:
         """Show ``draft`` in every step; the first step the user has not filled is current."""
         self.draft = draft
+        use_spelling(self.store, self.settings, draft)
         self.arrange(text_part_order(draft, self.doctype))
         for step in self.draft_steps:
             step.load(draft)
@@ -294,10 +297,11 @@ class DraftEditor(QWidget):
         draft = self.collect()
         config, doctype, store = self._check_config(), self.doctype, self.store
         hashes = {ref.sha256 for ref in draft.file_refs()}
+        spelling = spelling_for(draft, config)
 
         def check() -> Report:
             present = store.has_files(hashes)
-            return run_checks(draft, config, doctype=doctype, files=present)
+            return run_checks(draft, config, doctype=doctype, files=present, spelling=spelling)
 
         self._checker.submit("checks", check)
 

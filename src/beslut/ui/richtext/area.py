@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTextEdit, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTextEdit, QToolTip, QWidget
 
 from beslut.i18n import _
 from beslut.model.draft import MAX_BLOCK_CHARS, Block, BlockKind
 from beslut.model.limits import limit_text, too_long
 from beslut.ui.richtext.commands import change_level, renumber_notes
 from beslut.ui.richtext.format import RESTART_PROPERTY
+from beslut.ui.richtext.marks import Marks
 from beslut.ui.richtext.paste import blocks_from_html, blocks_from_text, inline_text
 from beslut.ui.richtext.tables import move_in_table
 from beslut.ui.richtext.write import insert_blocks, regroup_lists
@@ -31,6 +39,7 @@ class RichTextEdit(QTextEdit):
         super().__init__(parent)
         self.format_actions: list[QAction] = []
         self.undo_elsewhere: Callable[[bool], None] | None = None
+        self.marks: Marks | None = None  # spelling and findings, set by the editor
         self.setTabChangesFocus(True)
 
     def event(self, event: QEvent) -> bool:
@@ -172,11 +181,26 @@ class RichTextEdit(QTextEdit):
         self.ensureCursorVisible()
 
     def context_menu(self, position: QPoint) -> QMenu:
-        """Qt's own edit menu with the formatting actions below it."""
+        """Qt's own edit menu with the formatting actions below it; what the marks
+        under the pointer offer (spelling, a finding's fix) above it."""
         menu = self.createStandardContextMenu(position)
         menu.addSeparator()
         menu.addActions(self.format_actions)  # a menu's own action shows it as a submenu
+        if self.marks is not None:
+            self.marks.add_to_menu(menu, position)
         return menu
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.marks is not None:
+            assert isinstance(event, QHelpEvent)
+            tip = self.marks.tooltip(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.context_menu(event.pos())

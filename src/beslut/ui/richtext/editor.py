@@ -32,7 +32,9 @@ from beslut.ui.richtext.format import (
     note_of,
 )
 from beslut.ui.richtext.host import EditorHost
+from beslut.ui.richtext.marks import Marks
 from beslut.ui.richtext.write import regroup_lists, set_block_kind
+from beslut.ui.spelling import spell_service
 
 _TEXT_POINT_SIZE = 11.0  # at least; a larger system font is kept
 
@@ -102,6 +104,7 @@ class SectionEditor(EditorHost):
         self._reader = BlockReader()
         self.messages = messages or Messages()
         self.text_edit = RichTextEdit(self)
+        self.text_edit.marks = Marks(self.text_edit, spell_service())
         self.toolbar = QToolBar(self)
         self.insert_toolbar = QToolBar(self)
         self.bold_action = self.action(_("Fet"), _("Fet stil"), QKeySequence.StandardKey.Bold)

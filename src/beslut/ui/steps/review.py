@@ -26,11 +26,12 @@ from beslut.ui.steps.base import Step
 from beslut.ui.tracked_choice import ChangesSince
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
+FIX_LABEL = N_("&Rätta automatiskt")
 _COLOURS = {Severity.FEL: "#b3261e", Severity.VARNING: "#9a5b00", Severity.TIPS: "#1f5f99"}
 _GUIDANCE = N_(
     "Granskningen kontrollerar tjänsteutlåtandet mot reglerna i stadens ärendehandbok: att "
     "alla delar finns, att beslutspunkterna står på egna ben, läsbarheten och att inga "
-    "personnummer följer med ut.\n\nKlicka på en anmärkning för att gå till stället. Du kan "
+    "personnummer följer med ut.\n\nDubbelklicka på en anmärkning för att gå till stället. Du kan "
     "exportera även om fel finns kvar, men rätta dem helst först."
 )
 
@@ -53,9 +54,16 @@ class ReviewStep(Step):
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(_("Anmärkningar från granskningen"))
         self.tree.setWordWrap(True)
+        # A click selects (the fix button stays within reach); a double click, Enter or
+        # "Visa i texten" goes to the place.
         self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
-        self.fix_button = QPushButton(_("&Rätta automatiskt"))
+        self.show_button = QPushButton(_("&Visa i texten"))
+        self.show_button.setAccessibleName(_("Visa vald anmärkning i texten"))
+        self.show_button.setEnabled(False)
+        self.show_button.clicked.connect(
+            lambda _checked=False: self._activated(self.tree.currentItem())
+        )
+        self.fix_button = QPushButton(_(FIX_LABEL))
         self.fix_button.setAccessibleName(_("Rätta vald anmärkning automatiskt"))
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(lambda _checked=False: self._fix())
@@ -75,6 +83,7 @@ class ReviewStep(Step):
         version.clicked.connect(lambda _checked=False: self.version_requested.emit())
         fixes = QHBoxLayout()
         fixes.addStretch(1)
+        fixes.addWidget(self.show_button)
         fixes.addWidget(self.fix_button)
         # The checkbox on a line of its own, and the nämnd's buttons on two lines: in one
         # row they made the step, and so the editor's middle column, 740 pixels wide.
@@ -109,6 +118,7 @@ class ReviewStep(Step):
         )
         self.summary.setText(f"{found}  {readability}")
         self.tree.clear()
+        self._current_changed(None, None)
         self.tree.setVisible(bool(report.findings))
         groups: dict[str, QTreeWidgetItem] = {}
         for finding in report.findings:
@@ -137,17 +147,19 @@ class ReviewStep(Step):
         data = item.data(0, FINDING_ROLE) if item is not None else None
         return data if isinstance(data, Finding) else None
 
-    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+    def _activated(self, item: QTreeWidgetItem | None, _column: int = 0) -> None:
         finding = self._finding(item)
         if finding is not None:
             self.finding_activated.emit(finding)
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         finding = self._finding(item)
-        fixable = finding is not None and finding.fix is not None
-        self.fix_button.setEnabled(fixable and not self._read_only)
-        if finding is not None and finding.fix is not None:
-            self.fix_button.setText(_("&Rätta: {label}").format(label=finding.fix.label))
+        self.show_button.setEnabled(finding is not None)
+        fix = finding.fix if finding is not None else None
+        self.fix_button.setEnabled(fix is not None and not self._read_only)
+        # Never a stale label: the fix of the finding selected now, or the plain name.
+        label = _("&Rätta: {label}").format(label=fix.label) if fix else _(FIX_LABEL)
+        self.fix_button.setText(label)
 
     def _fix(self) -> None:
         finding = self._finding(self.tree.currentItem())

@@ -36,6 +36,7 @@ class SectionStep(DraftStep):
     heading of the user's own (Section.heading). ``own`` is a part the document type
     does not know, which the user may remove again."""
 
+    fix_requested = Signal(object)  # a Finding whose fix the user chose in the text
     add_part_requested = Signal()
     remove_part_requested = Signal()
     title_changed = Signal()
@@ -68,6 +69,9 @@ class SectionStep(DraftStep):
         self.lix_label.setAccessibleName(_("Läsbarhet"))
         self._build()
         self.editor.content_changed.connect(self.changed.emit)
+        marks = self.editor.text_edit.marks
+        if marks is not None:
+            marks.fix = self.fix_requested.emit
         self.heading_edit.textEdited.connect(self._heading_edited)
         route_undo(self.undo_stack, self.heading_edit)
         self._cached: tuple[int, Section] | None = None
@@ -197,7 +201,7 @@ class SectionStep(DraftStep):
         edit = self.editor.text_edit
         # Once: walking the document per finding is quadratic.
         blocks, model = text_blocks(edit.document()), self.section().blocks
-        selections = []
+        selections, marked = [], []
         for finding in findings:
             cursor = cursor_for(blocks, model, finding.location)
             if cursor is None or not cursor.hasSelection():
@@ -207,10 +211,12 @@ class SectionStep(DraftStep):
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(_UNDERLINE[finding.severity]))
-            fmt.setToolTip(finding.message)
             selection.format = fmt
             selections.append(selection)
+            marked.append((cursor, finding))
         edit.setExtraSelections(selections)
+        if edit.marks is not None:  # the tooltip and the fix in the context menu
+            edit.marks.findings = marked
 
     def select(self, location: Location) -> None:
         """Select the characters (or the footnote marker) ``location`` points at."""

@@ -1,0 +1,182 @@
+"""What the editor marks in the text, and what a pointer or right click on a mark offers:
+misspelled words (red wavy underline, suggestions, "Lägg till i ordlistan", "Ignorera")
+and the granskning's findings (the tooltip says what and why; the menu offers the fix)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QMenu, QTextEdit
+
+from beslut.checks.findings import Finding
+from beslut.i18n import _
+from beslut.spelling.words import word_spans
+from beslut.ui.spelling import SpellService
+
+SPELLING_RED = QColor("#d0021b")
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Underlines misspelled words in red; words not yet answered are asked for, and
+    the blocks that hold a word found misspelled are marked again when the answer comes."""
+
+    def __init__(self, document: QTextDocument, service: SpellService) -> None:
+        super().__init__(document)
+        self.service = service
+        self.underline = QTextCharFormat()
+        self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.underline.setUnderlineColor(SPELLING_RED)
+        service.words_changed.connect(self._words_changed)
+
+    def highlightBlock(self, text: str) -> None:
+        service = self.service
+        if not service.enabled:
+            return
+        for start, end in word_spans(text):
+            word = text[start:end]
+            state = service.is_misspelled(word)
+            if state:
+                self.setFormat(start, end - start, self.underline)
+
+    def _words_changed(self, words: set[str] | None) -> None:
+        """Mark again the blocks that hold ``words`` (None: every block)."""
+        if words is None:
+            self.rehighlight()
+            return
+        if not words:
+            return
+        document = self.document()
+        block = document.begin()
+        while block.isValid():
+            text = block.text()
+            if any(word in text for word in words):
+                self.rehighlightBlock(block)
+            block = block.next()
+
+
+def word_at(cursor: QTextCursor) -> QTextCursor | None:
+    """A cursor over the word (as spelling sees words) at ``cursor``, or None."""
+    block = cursor.block()
+    offset = cursor.position() - block.position()
+    for start, end in word_spans(block.text()):
+        if start <= offset <= end:
+            found = QTextCursor(block)
+            found.setPosition(block.position() + start)
+            found.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+            return found
+    return None
+
+
+class Marks(QObject):
+    """The marks of one text area: the spelling and the findings shown on it."""
+
+    def __init__(self, edit: QTextEdit, service: SpellService | None) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        self.service = service
+        self.highlighter = SpellHighlighter(edit.document(), service) if service else None
+        self.findings: list[tuple[QTextCursor, Finding]] = []
+        self.fix: Callable[[Finding], None] | None = None  # the editor applies a fix
+
+    def finding_at(self, position: int) -> Finding | None:
+        """The finding whose marked range holds ``position``, or None."""
+        for cursor, finding in self.findings:
+            if cursor.selectionStart() <= position <= cursor.selectionEnd():
+                return finding
+        return None
+
+    def tooltip(self, point: QPoint) -> str:
+        """What the marks at ``point`` (viewport coordinates) say; "" for nothing."""
+        cursor = self.edit.cursorForPosition(point)
+        lines = []
+        finding = self.finding_at(cursor.position())
+        if finding is not None:
+            lines.append(f"{finding.severity.label}: {finding.message}")
+            if finding.fix is not None:
+                lines.append(
+                    _("Högerklicka för att rätta: {label}").format(label=finding.fix.label)
+                )
+        misspelled = self._misspelled(cursor)
+        if misspelled is not None:
+            word = misspelled.selectedText()
+            lines.append(_("Stavning: ”{word}” finns inte i ordlistan.").format(word=word))
+        return "\n".join(lines)
+
+    def _misspelled(self, cursor: QTextCursor) -> QTextCursor | None:
+        if self.service is None:
+            return None
+        word = word_at(cursor)
+        if word is None or not self.service.is_misspelled(word.selectedText()):
+            return None
+        return word
+
+    def add_to_menu(self, menu: QMenu, point: QPoint) -> None:
+        """Put what the marks at ``point`` offer at the top of the context menu."""
+        cursor = self.edit.cursorForPosition(point)
+        first = menu.actions()[0] if menu.actions() else None
+        added: list[QAction] = []
+        finding = self.finding_at(cursor.position())
+        if finding is not None and finding.fix is not None and not self.edit.isReadOnly():
+            action = QAction(_("Rätta: {label}").format(label=finding.fix.label), menu)
+            action.triggered.connect(lambda _checked=False, f=finding: self._fix(f))
+            added.append(action)
+        misspelled = self._misspelled(cursor)
+        if misspelled is not None:
+            added += self._spelling_actions(menu, misspelled)
+        if added:
+            menu.insertActions(first, added)  # type: ignore[arg-type]
+            menu.insertSeparator(first)  # type: ignore[arg-type]
+
+    def _fix(self, finding: Finding) -> None:
+        if self.fix is not None:
+            self.fix(finding)
+
+    def _spelling_actions(self, menu: QMenu, word_cursor: QTextCursor) -> list[QAction]:
+        assert self.service is not None
+        service, word = self.service, word_cursor.selectedText()
+        waiting = QAction(_("Söker förslag…"), menu)
+        waiting.setEnabled(False)
+        read_only = self.edit.isReadOnly()
+
+        def show(suggestions: tuple[str, ...]) -> None:
+            try:
+                if waiting not in menu.actions():
+                    return
+            except RuntimeError:  # the menu is closed and gone
+                return
+            if not suggestions:
+                waiting.setText(_("Inga förslag"))
+                return
+            for suggestion in suggestions:
+                action = QAction(suggestion, menu)
+                font = action.font()
+                font.setBold(True)
+                action.setFont(font)
+                action.setEnabled(not read_only)
+                action.triggered.connect(
+                    lambda _checked=False, s=suggestion: self._replace(word_cursor, word, s)
+                )
+                menu.insertAction(waiting, action)
+            menu.removeAction(waiting)
+
+        add = QAction(_("Lägg till i ordlistan"), menu)
+        add.triggered.connect(lambda _checked=False: service.add_word(word))
+        ignore = QAction(_("Ignorera"), menu)
+        ignore.triggered.connect(lambda _checked=False: service.ignore(word))
+        service.suggest(word, show)
+        return [waiting, add, ignore]
+
+    def _replace(self, word_cursor: QTextCursor, word: str, suggestion: str) -> None:
+        """The misspelled word replaced by ``suggestion``: one undo step, its format kept."""
+        if word_cursor.selectedText() != word:
+            return  # the text changed while the menu was open
+        word_cursor.insertText(suggestion)
