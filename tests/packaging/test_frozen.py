@@ -7,6 +7,7 @@ same build on Windows (.github/workflows/windows.yml).
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -114,3 +115,39 @@ def test_the_frozen_app_opens_a_shared_draft_file(frozen: Path, tmp_path: Path) 
     assert opened.returncode == 0, opened.stderr
     listed = run([str(frozen / EXE), "list"], env, work)
     assert sorted(line.split()[0] for line in listed.stdout.splitlines()) == ["1", "2"]
+
+
+def test_the_frozen_app_spells_swedish_with_its_own_dictionary(
+    frozen: Path, tmp_path: Path
+) -> None:
+    """`beslut check` with the dictionary the folder carries, and the speller process
+    the app starts (the program itself with --spelling-server), with no Python around."""
+    assert (frozen / "_internal" / "share" / "hunspell" / "sv_SE.dic").stat().st_size > 1e6
+    no_python = tmp_path / "empty-path"
+    no_python.mkdir()
+    env = new_user_env(tmp_path, [no_python])
+    work = tmp_path / "work"
+    draft = work / "stavning.beslut"
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_text(_misspelled_draft(), encoding="utf-8")
+    checked = run([str(frozen / EXE), "check", str(draft), "--format", "json"], env, work)
+    found = [f for f in json.loads(checked.stdout) if f["rule"] == "spelling.unknown"]
+    assert [f["message"].split("”")[1] for f in found] == ["handläggarn"], checked.stderr
+    assert "handläggaren" in found[0]["suggestions"]
+
+    from beslut.spelling.client import SpellerProcess
+
+    speller = SpellerProcess(command=[str(frozen / EXE), "--spelling-server", "sv_SE"])
+    try:
+        assert speller.unknown({"nämnden", "handläggarn"}) == {"handläggarn"}
+    finally:
+        speller.close()
+
+
+def _misspelled_draft() -> str:
+    from beslut.model import Block, BlockKind, Draft, Section
+    from beslut.model.jsonio import dumps
+
+    text = "Förvaltningen har utrett frågan och handläggarn föreslår ett beslut."
+    section = Section("bakgrund", "Bakgrund", (Block.plain(BlockKind.PARAGRAPH, text),))
+    return dumps(Draft(sections=(section,)))

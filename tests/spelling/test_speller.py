@@ -10,7 +10,7 @@ import pytest
 
 from beslut.spelling.client import SpellerProcess, SpellingUnavailable
 from beslut.spelling.dictionary import DictionaryMissing, dictionary_dir, open_dictionary
-from beslut.spelling.speller import Accepting, LocalSpeller
+from beslut.spelling.speller import LocalSpeller
 
 WORDS = {"tjänsteutlåtande", "nämnden", "handläggare", "felstavatt", "kommunfullmäktige"}
 
@@ -37,14 +37,6 @@ def test_local_speller_knows_swedish_and_suggests(local: LocalSpeller) -> None:
     assert local.unknown(WORDS) == {"felstavatt"}
     assert "felstavat" in local.suggest("felstavatt")[:3]
     assert local.cache.known("nämnden") is True
-
-
-def test_word_lists_count_at_once(local: LocalSpeller) -> None:
-    listed: set[str] = set()
-    speller = Accepting(local, lambda: listed)
-    assert speller.unknown({"Qvirbergs", "felstavatt"}) == {"Qvirbergs", "felstavatt"}
-    listed.add("Qvirberg")
-    assert speller.unknown({"Qvirbergs", "felstavatt"}) == {"felstavatt"}
 
 
 def test_the_process_answers_as_the_local_speller_does(process: SpellerProcess) -> None:

@@ -146,3 +146,22 @@ def test_the_review_counts_misspellings(qtbot: QtBot, window: MainWindow, store:
         timeout=WAIT,
     )
     assert step.part == "bakgrund"
+
+
+def test_an_english_draft_is_not_marked_in_swedish(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    step = _open(window, store, "The committee has approved the budget.")
+    qtbot.waitUntil(lambda: "committee" in _underlined(step), timeout=WAIT)
+    editor = window.editor
+    assert editor is not None
+    editor.go_to_step(editor.metadata)
+    language = editor.metadata.language
+    language.setFocus()
+    QTest.keyClick(language, Qt.Key.Key_Down)  # Svenska -> Engelska
+    assert language.currentText() == "Engelska"
+    qtbot.waitUntil(lambda: _underlined(step) == [], timeout=WAIT)
+    assert window.autosaver.flush() is None
+    with Store.open(store.path) as fresh:
+        draft = fresh.load_draft(max(d.id for d in fresh.list_drafts()))
+    assert draft.meta.language == "en"

@@ -83,7 +83,3 @@ class WordLists:
 
     personal: frozenset[str] = frozenset()
     organisation: frozenset[str] = frozenset()
-
-    def with_draft(self, draft: Draft) -> frozenset[str]:
-        """Every listed word for ``draft`` (words.accepts tells whether one is taken)."""
-        return self.personal | self.organisation | draft_names(draft)

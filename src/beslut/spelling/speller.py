@@ -8,11 +8,10 @@ Python's lock while it loads (0.6 s) and while it suggests (up to 1.7 s a word).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Protocol
 
 from beslut.spelling.dictionary import LANGUAGE, open_dictionary
-from beslut.spelling.words import accepts
 
 if TYPE_CHECKING:
     from hunspell import Hunspell
@@ -30,24 +29,6 @@ class Speller(Protocol):
     def suggest(self, word: str) -> tuple[str, ...]:
         """What to write instead of ``word``, best first (may take a second)."""
         ...
-
-
-class Accepting:
-    """A speller that also accepts the words of word lists (the user's own, the
-    organisation's and the draft's names): ``accepted`` is asked at every call, so a
-    word added to a list counts at once."""
-
-    def __init__(self, speller: Speller, accepted: Callable[[], Collection[str]]) -> None:
-        self.speller = speller
-        self.accepted = accepted
-
-    def unknown(self, words: Collection[str]) -> set[str]:
-        listed = self.accepted()
-        rest = {w for w in words if not accepts(listed, w)}
-        return self.speller.unknown(rest) if rest else set()
-
-    def suggest(self, word: str) -> tuple[str, ...]:
-        return self.speller.suggest(word)
 
 
 class WordCache:

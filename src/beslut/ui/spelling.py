@@ -32,8 +32,10 @@ BATCH_MS = 30  # words asked for within this time go to the speller as one quest
 class SpellService(QObject):
     """What the editors ask: is a word misspelled (True/False, None while unknown)."""
 
-    # Emitted on the GUI thread with the words whose answer changed (a set).
+    # On the GUI thread: a list changed, with its words (a set; None: every word) ...
     words_changed = Signal(object)
+    # ... and the speller answered questions (a block waiting for an answer has one).
+    answered = Signal()
     _answered = Signal(object)  # from the speller's reader thread
 
     def __init__(self, speller: SpellerProcess | None = None) -> None:
@@ -122,8 +124,7 @@ class SpellService(QObject):
         future.add_done_callback(lambda done: self._answered.emit((self._checked, done)))
 
     def _checked(self, found: set[str]) -> None:
-        if found:
-            self._changed(found)
+        self.answered.emit()
 
     def _deliver(self, item: tuple[Callable[[Any], None], Future[Any]]) -> None:
         answer, future = item
@@ -156,6 +157,7 @@ def use_spelling(store: Store, settings: Settings, draft: Draft) -> None:
     """A draft opens: the user's words from ``store`` and the organisation's list; a
     word the user adds is stored there. A list that cannot be read is left out (the
     granskning on the command line names it)."""
+    from beslut.spelling.lists import WordLists
     from beslut.workflow.spelling import word_lists
 
     service = spell_service()
@@ -163,12 +165,12 @@ def use_spelling(store: Store, settings: Settings, draft: Draft) -> None:
         lists, notices = word_lists(store, settings)
     except BeslutError as exc:  # the database could not be read: no own words this time
         log.warning("spelling lists: %s", exc.detail)
-        return
+        lists, notices = WordLists(), ()
     for notice in notices:
         log.warning("spelling: %s", notice)
     service.set_lists(lists.personal | lists.organisation)
     service.add_to_list = store.add_word
-    service.set_draft(draft)
+    service.set_draft(draft, on="spelling.unknown" not in settings.disabled_rules)
 
 
 def spelling_for(draft: Draft, config: CheckConfig) -> SpellingCheck | None:

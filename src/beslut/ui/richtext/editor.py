@@ -215,6 +215,9 @@ class SectionEditor(EditorHost):
         doc = self.text_edit.document()
         page = doc.pageSize()
         self._loading = True
+        marks = self.text_edit.marks
+        if marks is not None:
+            marks.pause()  # the new text is marked a slice at a time, after loading
         try:
             doc.setUndoRedoEnabled(False)  # also clears the old history
             # Without a page size the document is not laid out while it is written; the
@@ -230,6 +233,8 @@ class SectionEditor(EditorHost):
             doc.setUndoRedoEnabled(True)
             doc.setModified(False)
             self._loading = False
+            if marks is not None:
+                marks.resume()
         self._reader.expect(doc, normal)
         self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_actions()

@@ -4,9 +4,9 @@ and the granskning's findings (the tooltip says what and why; the menu offers th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -23,11 +23,18 @@ from beslut.spelling.words import word_spans
 from beslut.ui.spelling import SpellService
 
 SPELLING_RED = QColor("#d0021b")
+SLICE_BLOCKS = 20  # blocks marked in one turn of the event loop (~1 ms each at most)
 
 
 class SpellHighlighter(QSyntaxHighlighter):
-    """Underlines misspelled words in red; words not yet answered are asked for, and
-    the blocks that hold a word found misspelled are marked again when the answer comes."""
+    """Underlines misspelled words in red.
+
+    Words not yet answered are asked for; the blocks that asked are marked again when
+    the answers come. Marking many blocks (a draft opening, spelling switched on, the
+    answers for a whole draft) goes a slice of blocks at a time, so the GUI thread is
+    never held for long: while ``paused`` (the editor loading its text), blocks are only
+    queued.
+    """
 
     def __init__(self, document: QTextDocument, service: SpellService) -> None:
         super().__init__(document)
@@ -35,32 +42,71 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.underline = QTextCharFormat()
         self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.underline.setUnderlineColor(SPELLING_RED)
+        self.paused = False
+        self._asked: set[int] = set()  # blocks (by number) with a word not yet answered
+        self._queue: dict[int, None] = {}  # blocks to mark again, in order, once each
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._next_slice)
         service.words_changed.connect(self._words_changed)
+        service.answered.connect(self._answered)
 
     def highlightBlock(self, text: str) -> None:
         service = self.service
-        if not service.enabled:
+        if not service.enabled or not text:
+            return
+        number = self.currentBlock().blockNumber()
+        if self.paused:
+            self._later([number])
             return
         for start, end in word_spans(text):
-            word = text[start:end]
-            state = service.is_misspelled(word)
+            state = service.is_misspelled(text[start:end])
             if state:
                 self.setFormat(start, end - start, self.underline)
+            elif state is None:
+                self._asked.add(number)
+
+    def pause(self) -> None:
+        """Only queue blocks until resume() (the editor is loading its text)."""
+        self.paused = True
+
+    def resume(self) -> None:
+        self.paused = False
+        self._timer.start()
+
+    def _later(self, numbers: Iterable[int]) -> None:
+        self._queue.update(dict.fromkeys(numbers))
+        if not self.paused and not self._timer.isActive():
+            self._timer.start()
+
+    def _next_slice(self) -> None:
+        document = self.document()
+        for _slice in range(min(SLICE_BLOCKS, len(self._queue))):
+            number = next(iter(self._queue))
+            del self._queue[number]
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
+        if self._queue and not self.paused:
+            self._timer.start()
+
+    def _answered(self) -> None:
+        """Answers came: mark again the blocks that were waiting for one."""
+        asked, self._asked = self._asked, set()
+        self._later(sorted(asked))
 
     def _words_changed(self, words: set[str] | None) -> None:
-        """Mark again the blocks that hold ``words`` (None: every block)."""
-        if words is None:
-            self.rehighlight()
-            return
-        if not words:
-            return
+        """A list changed (or the language): mark again the blocks that hold ``words``
+        (None: every block)."""
         document = self.document()
+        numbers = []
         block = document.begin()
         while block.isValid():
-            text = block.text()
-            if any(word in text for word in words):
-                self.rehighlightBlock(block)
+            if words is None or any(word in block.text() for word in words):
+                numbers.append(block.blockNumber())
             block = block.next()
+        self._later(numbers)
 
 
 def word_at(cursor: QTextCursor) -> QTextCursor | None:
@@ -86,6 +132,15 @@ class Marks(QObject):
         self.highlighter = SpellHighlighter(edit.document(), service) if service else None
         self.findings: list[tuple[QTextCursor, Finding]] = []
         self.fix: Callable[[Finding], None] | None = None  # the editor applies a fix
+
+    def pause(self) -> None:
+        """The text is being replaced: mark it afterwards (resume)."""
+        if self.highlighter is not None:
+            self.highlighter.pause()
+
+    def resume(self) -> None:
+        if self.highlighter is not None:
+            self.highlighter.resume()
 
     def finding_at(self, position: int) -> Finding | None:
         """The finding whose marked range holds ``position``, or None."""

@@ -36,6 +36,10 @@ _GUIDANCE = N_(
 )
 
 
+# The languages a draft can be written in (model.draft.LANGUAGES), as the form names them.
+_LANGUAGE_NAMES = (("sv", N_("Svenska")), ("en", N_("Engelska")))
+
+
 class MetadataStep(DraftStep):
     part = META
 
@@ -79,6 +83,11 @@ class MetadataStep(DraftStep):
         self.status.setAccessibleName(_("Status"))
         for status in Status:
             self.status.addItem(status.label, status.value)
+        self.language = QComboBox()
+        self.language.setAccessibleName(_("Språk"))
+        self.language.setToolTip(_("Dokumentets språk: stavningen kontrolleras på svenska"))
+        for code, name in _LANGUAGE_NAMES:
+            self.language.addItem(_(name), code)
         self._build_layout()
         self._connect()
 
@@ -105,6 +114,7 @@ class MetadataStep(DraftStep):
         form.addRow(_("Te&lefon"), self.telefon)
         form.addRow(_("&E-post"), self.epost)
         form.addRow(_("St&atus"), self.status)
+        form.addRow(_("S&pråk"), self.language)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -129,6 +139,7 @@ class MetadataStep(DraftStep):
             "meeting_date": self.meeting,
             "date": self.date,
             "status": self.status,
+            "language": self.language,
         }
         return widgets.get(field) if isinstance(field, str) else None
 
@@ -143,6 +154,7 @@ class MetadataStep(DraftStep):
         self.meeting.dateChanged.connect(lambda _date: self._edited("meeting_date"))
         self.date.dateChanged.connect(lambda _date: self._edited("date"))
         self.status.currentIndexChanged.connect(lambda _index: self._edited("status"))
+        self.language.currentIndexChanged.connect(lambda _index: self._edited("language"))
         self.dnr.textChanged.connect(self._check_dnr)
         for date_field, hint in ((self.meeting, self.meeting_hint), (self.date, self.date_hint)):
             date_field.not_understood.connect(lambda text, h=hint: _not_a_date(h, text))
@@ -158,6 +170,7 @@ class MetadataStep(DraftStep):
             self.meeting,
             self.date,
             self.status,
+            self.language,
         )
 
     def _edited(self, field: str) -> None:
@@ -198,6 +211,7 @@ class MetadataStep(DraftStep):
         self.meeting.setDate(_qdate(meta.meeting_date))
         self.date.setDate(_qdate(meta.date))
         self.status.setCurrentIndex(max(0, self.status.findData(meta.status.value)))
+        self.language.setCurrentIndex(max(0, self.language.findData(meta.language)))
         self._loading = False
         self._doctype = meta.doctype
         self._shown = self._read(meta.doctype)
@@ -229,6 +243,7 @@ class MetadataStep(DraftStep):
             avdelning=self.avdelning.text(),
             handlaggare=Person(self.handlaggare.text(), self.telefon.text(), self.epost.text()),
             status=Status(self.status.currentData()),
+            language=str(self.language.currentData()),
         )
 
     def apply(self, draft: Draft) -> Draft:
