@@ -192,6 +192,10 @@ def test_replace_all_everywhere_then_ctrl_z_in_the_bar_undoes_it_in_one_step(
     _keys(window, "Ctrl+H")
     bar = _bar(window)
     assert bar.replace_edit.isVisible()
+    _keys(window, "Ctrl+F")  # plain find: the replace row goes
+    assert not bar.replace_edit.isVisible()
+    _keys(window, "Ctrl+H")
+    assert bar.replace_edit.isVisible() and bar.find_edit.hasFocus()
     QTest.keyClicks(bar.find_edit, "Kvarnbo")
     QTest.mouseClick(bar.words_box, Qt.MouseButton.LeftButton)
     QTest.mouseClick(bar.case_box, Qt.MouseButton.LeftButton)
@@ -216,6 +220,10 @@ def test_replace_all_everywhere_then_ctrl_z_in_the_bar_undoes_it_in_one_step(
     QApplication.processEvents()
     assert window.autosaver.flush() is None
     assert _texts(_stored(store))[3] == "Åkerby"
+    bar.find_edit.setFocus()
+    window.act_undo.trigger()  # Redigera > Ångra in the bar: the replace too
+    assert window.autosaver.flush() is None
+    assert _texts(_stored(store)) == before
 
 
 def test_replace_one_at_a_time(qtbot: QtBot, window: MainWindow, store: Store) -> None:

@@ -109,8 +109,10 @@ class FindBar(QFrame):
         replace_buttons.addWidget(self.replace_all_button)
         replace_buttons.addStretch(1)
         grid.addLayout(replace_buttons, 1, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
+        for field in (self.find_edit, self.replace_edit):
+            field.setMinimumWidth(260)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 3)
 
     def query(self) -> Query:
         """What the user is looking for, as the core searches it."""
@@ -128,9 +130,6 @@ class FindBar(QFrame):
             self.replace_all_button,
         ):
             widget.setVisible(shown)
-
-    def replace_shown(self) -> bool:
-        return not self.replace_edit.isHidden()
 
     def set_replace_enabled(self, enabled: bool) -> None:
         """Replacing is off in a read-only draft."""

@@ -82,7 +82,7 @@ class FindFlow(QObject):
         if selected:
             self.bar.find_edit.setText(selected)
         writable = not self.editor.read_only
-        self.bar.show_replace(replace or (self.bar.isVisible() and self.bar.replace_shown()))
+        self.bar.show_replace(replace)
         self.bar.set_replace_enabled(writable)
         self.bar.show()
         self._count()
