@@ -182,8 +182,8 @@ def test_every_control_of_a_step_then_the_title_is_saved(
 WINDOW_ACTIONS = [
     "act_open", "act_import", "act_duplicate", "act_delete", "act_restore", "act_export",
     "act_version", "act_settings", "act_find", "act_undo", "act_redo", "act_help", "act_about",
-    "act_versions", "act_send_review", "act_receive_review", "act_open_file", "act_back",
-    "act_new",
+    "act_replace", "act_versions", "act_send_review", "act_receive_review", "act_open_file",
+    "act_back", "act_new",
 ]  # fmt: skip
 
 

@@ -38,7 +38,7 @@ from beslut.ui.steps.review import ReviewStep
 from beslut.ui.steps.section import SectionStep
 from beslut.ui.steps.signatures import SignaturesStep
 from beslut.ui.steps.steplist import fit_step_list
-from beslut.ui.undo import ProxyCommand, undo_in_focus
+from beslut.ui.undo import ProxyCommand, routed_stack, undo_in_focus
 from beslut.ui.worker import Worker
 from beslut.workflow.ownparts import text_part_order
 
@@ -49,6 +49,7 @@ class DraftEditor(QWidget):
     """Leads through one draft part by part; everything typed is collected for autosave."""
 
     changed = Signal()
+    read_only = False  # set_read_only
     export_requested = Signal(bool, bool)
     version_requested = Signal()
     report_ready = Signal(object)
@@ -79,7 +80,7 @@ class DraftEditor(QWidget):
         self.own_parts = OwnParts(self)
         self._build()
         for step in (self.metadata, self.decisions, self.attachments, self.signatures, self.review):
-            step.changed.connect(self._step_changed)
+            step.changed.connect(self.edited)
         self.arrange(text_part_order(self.draft, doctype))
         self._checker = Worker(self)
         self._checker.finished.connect(self._report_ready)
@@ -177,7 +178,7 @@ class DraftEditor(QWidget):
             section = self.draft.section(key)
             spec = own_part_spec(key, section.heading if section else key)
         step = SectionStep(spec, messages=self.messages, own=own)
-        step.changed.connect(self._step_changed)
+        step.changed.connect(self.edited)
         step.fix_requested.connect(self.apply_fix)
         step.title_changed.connect(lambda step=step: self._retitle(step))
         step.add_part_requested.connect(lambda step=step: self.own_parts.add(step))
@@ -254,7 +255,8 @@ class DraftEditor(QWidget):
         self.step_list.setCurrentRow(self.steps.index(step))
         step.focus_first()
 
-    def _step_changed(self) -> None:
+    def edited(self) -> None:
+        """The draft changed (typed, or replaced from outside): autosave and check again."""
         self.changed.emit()
         self._check_timer.start()
 
@@ -370,7 +372,7 @@ class DraftEditor(QWidget):
         label = _("Rätta: {label}").format(label=finding.fix.label if finding.fix else "")
         undo, redo = target.take_from(fixed, label)
         self.review.undo_stack.push(ProxyCommand(label, undo, redo))
-        self._step_changed()
+        self.edited()
 
     # --- editing ---------------------------------------------------------------------
 
@@ -378,7 +380,7 @@ class DraftEditor(QWidget):
         """Ctrl+Z / Ctrl+Y: the focused field's own history, else the current step's."""
         if undo_in_focus(redo=redo):
             return
-        stack = self.current_step().undo_stack
+        stack = routed_stack() or self.current_step().undo_stack  # the find bar's own
         if not (stack.canRedo() if redo else stack.canUndo()):
             stack = self.own_parts.stack  # added and removed parts
         stack.redo() if redo else stack.undo()
@@ -390,6 +392,7 @@ class DraftEditor(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Show the draft without letting it change (a read-only database)."""
+        self.read_only = read_only
         for step in self.steps:
             step.set_read_only(read_only)
 

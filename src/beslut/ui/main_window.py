@@ -57,6 +57,7 @@ class MainWindow(WindowFlows, QMainWindow):
     act_settings: QAction
     act_backups: QAction
     act_find: QAction
+    act_replace: QAction
     act_undo: QAction
     act_redo: QAction
     act_help: QAction
@@ -110,7 +111,7 @@ class MainWindow(WindowFlows, QMainWindow):
         self._update_actions()
         self.list_page.open_requested.connect(self.open_draft)
         self.list_page.search_changed.connect(lambda _text: self.refresh_list())
-        self.list_page.trash_toggled.connect(self._trash_toggled)
+        self.list_page.trash_toggled.connect(lambda _on: self.refresh_list())
         self.list_page.selection_changed.connect(self._update_actions)
         self.list_page.files_dropped.connect(lambda paths: self.versions.dropped(paths))
         self.setAcceptDrops(True)  # a .beslut file dropped anywhere opens (dropEvent)
@@ -226,6 +227,7 @@ class MainWindow(WindowFlows, QMainWindow):
             action.setEnabled(writable)
         for action in (self.act_send_review, self.act_receive_review, self.act_open_file):
             action.setEnabled(writable)
+        self.act_replace.setEnabled(editing and writable)
         self.act_new.setVisible(not editing)
 
     # --- the list -------------------------------------------------------------------
@@ -237,14 +239,11 @@ class MainWindow(WindowFlows, QMainWindow):
         self.list_page.set_drafts(rows, searching=bool(search.strip()), trash=trash)
         self._update_actions()
 
-    def _trash_toggled(self, _on: bool) -> None:
-        self.refresh_list()
+    def focus_search(self, replace: bool = False) -> None:
+        """Ctrl+F: find in the open draft (Ctrl+H: replace too), in the list its search."""
+        from beslut.ui.find_flow import find_or_search
 
-    def focus_search(self) -> None:
-        if self.pages.currentWidget() is not self.list_page:
-            self.back_to_list()
-
-        self.list_page.focus_search()
+        find_or_search(self, replace=replace)
 
     def open_selected(self) -> None:
         draft_id = self.list_page.selected_id()
@@ -337,7 +336,6 @@ class MainWindow(WindowFlows, QMainWindow):
         self.pages.setCurrentWidget(self.list_page)
         self.setWindowTitle("beslut")
         self.refresh_list()
-
         self.list_page.focus_list()
 
     def check_config(self) -> CheckConfig:

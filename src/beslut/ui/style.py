@@ -34,4 +34,7 @@ QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly=
 QFrame#banner { background: #fdecea; border-bottom: 1px solid #e3b3ad; }
 QFrame#banner[kind="info"] { background: #fff4d6; border-bottom: 1px solid #e6cf8b; }
 QFrame#banner QLabel { color: #3b1410; font-size: 11pt; }
+QFrame#findBar { background: #e8eef6; border-top: 1px solid #c9d4e3; }
+QLabel#findCount { color: #10243d; padding-left: 8px; }
+QLabel#findCount[notFound="true"] { color: #9a3412; font-weight: 600; }
 """

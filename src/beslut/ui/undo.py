@@ -106,6 +106,13 @@ def route_undo(stack: QUndoStack, *widgets: QWidget) -> None:
         widget.setProperty(STEP_UNDO, True)
 
 
+def routed_stack() -> QUndoStack | None:
+    """The stack route_undo gave the focused widget (Redigera > Ångra goes there too)."""
+    focus = QApplication.focusWidget()
+    keys = focus.findChild(UndoKeys) if focus is not None else None
+    return keys._stack if isinstance(keys, UndoKeys) else None
+
+
 def own_undo_widget() -> QLineEdit | QTextEdit | QPlainTextEdit | None:
     """The focused text field when it keeps its own undo history (not a step's)."""
     focus = QApplication.focusWidget()

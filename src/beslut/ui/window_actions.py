@@ -60,6 +60,8 @@ ACTIONS = (
     ActionSpec("backups", N_("Säker&hetskopior…"), "restore", "backups.show", None,
                N_("Databasens säkerhetskopior: återställ en, eller skapa en nu")),
     ActionSpec("find", N_("&Sök"), "open", "focus_search", _KEY.Find),
+    ActionSpec("replace", N_("&Ersätt…"), "open", lambda w: w.focus_search(replace=True),
+               "Ctrl+H", N_("Sök och ersätt i utkastet (Ctrl+H)")),
     ActionSpec("undo", N_("&Ångra"), "back", "undo", _KEY.Undo),
     ActionSpec("redo", N_("&Gör om"), "restore", "redo", "Ctrl+Y"),
     ActionSpec("help", N_("&Vägledning"), "help", "show_guidance", _KEY.HelpContents,
@@ -73,7 +75,7 @@ MENUS = (
     (N_("&Arkiv"), ("new", "open", "open_file", "import", "duplicate", "delete", "restore",
                     None, "export", "version", "versions", "send_review", "receive_review",
                     "kallelse", None, "backups", "settings", None, "quit")),
-    (N_("&Redigera"), ("undo", "redo", "find")),
+    (N_("&Redigera"), ("undo", "redo", None, "find", "replace")),
     (N_("&Visa"), ("back",)),
     (N_("&Hjälp"), ("help", "about")),
 )  # fmt: skip
