@@ -97,6 +97,7 @@ class MainWindow(WindowFlows, QMainWindow):
         if store.read_only:  # the bar has a message from the start: made in its place now
             self._make_banner()
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(lambda _row: self.page_shown())  # zoom, word count
         central_layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.list_page = DraftListPage()
@@ -243,7 +244,6 @@ class MainWindow(WindowFlows, QMainWindow):
     def focus_search(self) -> None:
         if self.pages.currentWidget() is not self.list_page:
             self.back_to_list()
-
         self.list_page.focus_search()
 
     def open_selected(self) -> None:
@@ -337,7 +337,6 @@ class MainWindow(WindowFlows, QMainWindow):
         self.pages.setCurrentWidget(self.list_page)
         self.setWindowTitle("beslut")
         self.refresh_list()
-
         self.list_page.focus_list()
 
     def check_config(self) -> CheckConfig:
