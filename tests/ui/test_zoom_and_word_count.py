@@ -123,3 +123,27 @@ def test_the_status_bar_counts_the_draft_the_part_and_the_selection(
 
     window.back_to_list()
     assert not label.isVisible()
+
+
+def test_ctrl_wheel_over_the_text_zooms(window: MainWindow, store: Store) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    step = open_section(window, store, "bakgrund", TEXT)
+    text = step.editor.text_edit
+    base = _size(text)
+
+    def wheel(delta: int, modifiers: Qt.KeyboardModifier) -> None:
+        at = QPointF(text.viewport().rect().center())
+        event = QWheelEvent(at, QPointF(text.viewport().mapToGlobal(at.toPoint())), QPoint(),
+                            QPoint(0, delta), Qt.MouseButton.NoButton, modifiers,
+                            Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+        QApplication.sendEvent(text.viewport(), event)
+
+    wheel(120, CONTROL)
+    assert _size(text) == pytest.approx(base * 1.1)
+    wheel(-120, CONTROL)
+    wheel(-120, CONTROL)
+    assert _size(text) == pytest.approx(base * 0.9)
+    wheel(-120, Qt.KeyboardModifier.NoModifier)  # a plain wheel scrolls, as before
+    assert _size(text) == pytest.approx(base * 0.9)
