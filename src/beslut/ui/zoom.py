@@ -64,9 +64,11 @@ class Zoom(QObject):
         """The editor came forward (or None: the list did): its text at the stored zoom."""
         for name in ZOOM_ACTIONS:
             self.window.actions_by_name[name].setEnabled(editor is not None)
-        if editor is None or editor is self._editor:
+        if editor is self._editor:
             return
         self._editor = editor
+        if editor is None:
+            return
         self.percent = clamped(self.window.store.get_setting(ZOOM_SETTING, NORMAL_ZOOM))
         editor.step_list.currentRowChanged.connect(lambda _row: self.apply())  # new parts
         self.apply()
