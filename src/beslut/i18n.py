@@ -95,6 +95,13 @@ def translate(message: str, language: str) -> str:
     return translation_for(language).gettext(message)
 
 
+def format_number(value: int) -> str:
+    """A whole number as the user's language writes it: "1 234" (a no-break space) in
+    Swedish, as limits.limit_text writes it, "1,234" in English."""
+    grouped = f"{value:,}"
+    return grouped if _language == "en" else grouped.replace(",", "\N{NO-BREAK SPACE}")
+
+
 def format_date(value: dt.date) -> str:
     """A date in Swedish running text: "22 februari 2010" (babel's long format).
 

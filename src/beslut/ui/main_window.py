@@ -98,6 +98,7 @@ class MainWindow(WindowFlows, QMainWindow):
         if store.read_only:  # the bar has a message from the start: made in its place now
             self._make_banner()
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(lambda _row: self.page_shown())  # zoom, word count
         central_layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.list_page = DraftListPage()

@@ -24,8 +24,9 @@ class ActionSpec:
     text: str  # N_: translated when the action is made
     icon: str
     slot: str | Callable[[Any], object]  # the window, whose methods it calls
-    shortcut: QKeySequence.StandardKey | str | None = None
+    shortcut: QKeySequence.StandardKey | str | tuple[str, ...] | None = None  # a tuple: all
     tip: str = ""  # N_; the text without "&" when empty
+    enabled: bool = True  # at start (the zoom's: enabled while a draft is open)
 
 
 ACTIONS = (
@@ -64,6 +65,12 @@ ACTIONS = (
                "Ctrl+H", N_("Sök och ersätt i utkastet (Ctrl+H)")),
     ActionSpec("undo", N_("&Ångra"), "back", "undo", _KEY.Undo),
     ActionSpec("redo", N_("&Gör om"), "restore", "redo", "Ctrl+Y"),
+    ActionSpec("zoom_in", N_("Zooma &in"), "open", "zoom.zoom_in", ("Ctrl++", "Ctrl+="),
+               N_("Större text i redigeraren (Ctrl+plus)"), enabled=False),
+    ActionSpec("zoom_out", N_("Zooma &ut"), "back", "zoom.zoom_out", "Ctrl+-",
+               N_("Mindre text i redigeraren (Ctrl+minus)"), enabled=False),
+    ActionSpec("zoom_normal", N_("&Normal storlek"), "restore", "zoom.zoom_normal", "Ctrl+0",
+               N_("Texten i redigeraren i normal storlek (Ctrl+0)"), enabled=False),
     ActionSpec("help", N_("&Vägledning"), "help", "show_guidance", _KEY.HelpContents,
                N_("Vägledning för den här delen (F1)")),
     ActionSpec("quit", N_("&Avsluta"), "back", "close", _KEY.Quit),
@@ -76,7 +83,7 @@ MENUS = (
                     None, "export", "version", "versions", "send_review", "receive_review",
                     "kallelse", None, "backups", "settings", None, "quit")),
     (N_("&Redigera"), ("undo", "redo", None, "find", "replace")),
-    (N_("&Visa"), ("back",)),
+    (N_("&Visa"), ("back", None, "zoom_in", "zoom_out", "zoom_normal")),
     (N_("&Hjälp"), ("help", "about")),
 )  # fmt: skip
 TOOLBAR = ("back", "new", "open", "duplicate", "delete", "restore", None, "export", "version",
@@ -90,7 +97,9 @@ def make_action(window: QMainWindow, spec: ActionSpec) -> QAction:
     if spec.shortcut is not None:
         # setShortcuts with a QKeySequence: setShortcut's overloads, and a QKeySequence
         # made from a QKeySequence, build PySide6.QtCore.Qt's enums (start-up time).
-        action.setShortcuts([QKeySequence(spec.shortcut)])
+        keys = spec.shortcut if isinstance(spec.shortcut, tuple) else (spec.shortcut,)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+    action.setEnabled(spec.enabled)
     action.setToolTip(_(spec.tip) if spec.tip else text.replace("&", ""))
     slot = spec.slot
 

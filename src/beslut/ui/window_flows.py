@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from beslut.ui.main_window import MainWindow
     from beslut.ui.namnd_flow import NamndFlow
     from beslut.ui.review_flow import VersionsFlow
+    from beslut.ui.word_count import WordCount
+    from beslut.ui.zoom import Zoom
 
 
 class WindowFlows:
@@ -31,6 +33,8 @@ class WindowFlows:
     _namnd: NamndFlow | None = None
     _versions: VersionsFlow | None = None
     _backups: BackupsFlow | None = None
+    _zoom: Zoom | None = None
+    _word_count: WordCount | None = None
     instance_lock: InstanceLock | None = None  # the app's lock on the database, if any
 
     @property
@@ -98,6 +102,29 @@ class WindowFlows:
 
             self._backups = BackupsFlow(self._window)
         return self._backups
+
+    @property
+    def zoom(self) -> Zoom:
+        """Visa > Zooma in, Zooma ut, Normal storlek (made on first use)."""
+        if self._zoom is None:
+            from beslut.ui.zoom import Zoom
+
+            self._zoom = Zoom(self._window)
+        return self._zoom
+
+    def page_shown(self) -> None:
+        """The editor or the list came forward: the zoom and the word count in the status
+        bar follow (made when a draft is first shown)."""
+        window = self._window
+        editor = window.editor if window.pages.currentWidget() is window.editor else None
+        if editor is None and self._word_count is None:
+            return
+        if self._word_count is None:
+            from beslut.ui.word_count import WordCount
+
+            self._word_count = WordCount(window)
+        self.zoom.show_for(editor)
+        self._word_count.show_for(editor)
 
     def let_go_of_store(self) -> bool:
         """Close the open draft and the store, so that its file may be replaced.
