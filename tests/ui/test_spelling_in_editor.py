@@ -165,3 +165,19 @@ def test_an_english_draft_is_not_marked_in_swedish(
     with Store.open(store.path) as fresh:
         draft = fresh.load_draft(max(d.id for d in fresh.list_drafts()))
     assert draft.meta.language == "en"
+
+
+def test_marks_arriving_are_no_edit_of_the_draft(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    step = _open(window, store, "Förvaltningen har utrett frågan noggrannt och snabbt.")
+    draft_id = max(d.id for d in store.list_drafts())
+    before = store.draft_change(draft_id)
+    edits: list[None] = []
+    step.editor.content_changed.connect(lambda: edits.append(None))
+    qtbot.waitUntil(lambda: _underlined(step) == ["noggrannt"], timeout=WAIT)
+    qtbot.wait(300)
+    assert edits == []  # nothing to save, no granskning started by the marks
+    assert window.autosaver.flush() is None
+    with Store.open(store.path) as fresh:
+        assert fresh.draft_change(draft_id) == before

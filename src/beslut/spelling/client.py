@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import subprocess
 import sys
 import threading
@@ -52,6 +53,12 @@ class SpellerProcess:
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._pending: dict[int, Future[dict[str, Any]]] = {}
+        # Lines for the process, written by a thread of their own: while the process
+        # loads its dictionary it reads nothing, and a full pipe would block the asker.
+        self._outbox: queue.SimpleQueue[tuple[IO[bytes], dict[str, Any]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._writer: threading.Thread | None = None
         self._next_id = 1
         self._starts = 0
         self.ready: Future[bool] = Future()
@@ -82,6 +89,9 @@ class SpellerProcess:
             self._fail_locked(f"cannot start speller {self.command}: {exc}")
             raise SpellingUnavailable(self._message(), str(exc)) from exc
         assert self._proc.stdout is not None
+        if self._writer is None:
+            self._writer = threading.Thread(target=self._write, daemon=True)
+            self._writer.start()
         reader = threading.Thread(
             target=self._read, args=(self._proc, self._proc.stdout), daemon=True
         )
@@ -91,6 +101,9 @@ class SpellerProcess:
         """End the process (closing its stdin ends it)."""
         with self._lock:
             proc, self._proc = self._proc, None
+            writer, self._writer = self._writer, None
+        if writer is not None:
+            self._outbox.put(None)
         if proc is None:
             return
         try:
@@ -160,14 +173,19 @@ class SpellerProcess:
             request_id = self._next_id
             self._next_id += 1
             self._pending[request_id] = reply
-            line = json.dumps({"id": request_id, **request}, ensure_ascii=False) + "\n"
-            try:
-                assert self._proc is not None and self._proc.stdin is not None
-                self._proc.stdin.write(line.encode("utf-8"))
-                self._proc.stdin.flush()
-            except OSError as exc:  # it died; the reader fails what is pending
-                log.warning("speller: cannot write: %s", exc)
+            assert self._proc is not None and self._proc.stdin is not None
+            self._outbox.put((self._proc.stdin, {"id": request_id, **request}))
         return reply
+
+    def _write(self) -> None:
+        while (item := self._outbox.get()) is not None:
+            stdin, request = item
+            data = json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n"
+            try:
+                stdin.write(data)
+                stdin.flush()
+            except (OSError, ValueError) as exc:  # it died; the reader fails what is pending
+                log.warning("speller: cannot write: %s", exc)
 
     # --- answers ----------------------------------------------------------------
 

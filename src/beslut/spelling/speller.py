@@ -46,6 +46,11 @@ class WordCache:
         bad = {w for w, ok in seen.items() if ok is False}
         return bad, {w for w, ok in seen.items() if ok is None}
 
+    def __len__(self) -> int:
+        """How many words have their answer."""
+        with self._lock:
+            return len(self._spelled)
+
     def known(self, word: str) -> bool | None:
         """True or False when ``word`` was checked, else None."""
         with self._lock:

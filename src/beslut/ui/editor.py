@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from beslut.checks import CheckConfig, Finding, Report, run_checks
 from beslut.doctypes import DocType
-from beslut.i18n import _, format_date_ui
+from beslut.i18n import _
 from beslut.model.draft import Draft
 from beslut.parts import part_label
 from beslut.settings import Settings
 from beslut.store import Store
+from beslut.ui import memory
+from beslut.ui.draft_heading import heading_html
 from beslut.ui.icons import icon
 from beslut.ui.messages import Messages, message_for
 from beslut.ui.ownparts import OwnParts, own_part_spec
@@ -217,6 +219,7 @@ class DraftEditor(QWidget):
         self.step_list.setCurrentRow(0)
         # The granskning starts after the first paint: its thread would compete with it.
         self._check_timer.start()
+        memory.hold()
 
     def collect(self) -> Draft:
         """The draft as the user has it now (cheap enough to call after every pause)."""
@@ -261,16 +264,7 @@ class DraftEditor(QWidget):
         self._check_timer.start()
 
     def _refresh_title(self) -> None:
-        meta = self.draft.meta
-        title = meta.title or _("Nytt tjänsteutlåtande")
-        meeting = (
-            _("sammanträde {date}").format(date=format_date_ui(meta.meeting_date))
-            if meta.meeting_date
-            else ""
-        )
-        parts = (self.doctype.name, meta.namnd, meta.dnr, meeting)
-        details = " · ".join(p for p in parts if p)
-        self.title.setText(f"<b>{_escape(title)}</b><br><small>{_escape(details)}</small>")
+        self.title.setText(heading_html(self.draft, self.doctype))
 
     def refresh_states(self) -> None:
         """Mark each step filled, empty or required-and-empty; show finding counts."""
@@ -321,6 +315,7 @@ class DraftEditor(QWidget):
         self._check_timer.stop()
         self._checker.wait()
         self.attachments.wait_for_files()
+        memory.release()
 
     def _checks_failed(self, _token: object, exc: object) -> None:
         message = message_for(exc) if isinstance(exc, BaseException) else str(exc)
@@ -395,7 +390,3 @@ class DraftEditor(QWidget):
         self.read_only = read_only
         for step in self.steps:
             step.set_read_only(read_only)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

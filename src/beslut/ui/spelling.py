@@ -4,6 +4,7 @@ arrive or a list changes, so they mark the words again."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import Future
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BATCH_MS = 30  # words asked for within this time go to the speller as one question
+BATCH_WORDS = 400  # at most this many in one question
 
 
 class SpellService(QObject):
@@ -47,6 +49,7 @@ class SpellService(QObject):
         self.enabled = True  # False for a draft in English, or when the user turned it off
         self.add_to_list: Callable[[str], None] | None = None  # stores a word (the window)
         self._wanted: set[str] = set()
+        self._memo: dict[str, bool] = {}  # answers given, until a list changes
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(BATCH_MS)
@@ -59,15 +62,23 @@ class SpellService(QObject):
     def is_misspelled(self, word: str) -> bool | None:
         """True or False when known; None when the speller has not answered yet (the
         word is asked for, and words_changed tells when it is answered)."""
-        if not self.enabled or self.accepted(word):
+        if not self.enabled:
             return False
-        known = self.speller.cache.known(word)
-        if known is None:
-            self._wanted.add(word)
-            if not self._timer.isActive():
-                self._timer.start()
-            return None
-        return not known
+        state = self._memo.get(word)
+        if state is not None:
+            return state
+        if self.accepted(word):
+            state = False
+        else:
+            known = self.speller.cache.known(word)
+            if known is None:
+                self._wanted.add(word)
+                if not self._timer.isActive():
+                    self._timer.start(BATCH_MS)
+                return None
+            state = not known
+        self._memo[word] = state
+        return state
 
     def accepted(self, word: str) -> bool:
         """True when a list takes ``word`` (the user's, the organisation's, the draft's
@@ -112,12 +123,18 @@ class SpellService(QObject):
 
     def _changed(self, words: Iterable[str] | None) -> None:
         """Tell the editors; None means every word."""
+        self._memo.clear()
         self.words_changed.emit(None if words is None else set(words))
 
     # --- the speller --------------------------------------------------------------
 
     def _ask(self) -> None:
-        words, self._wanted = self._wanted, set()
+        """Ask for the words wanted, BATCH_WORDS at a time (each turn of the event loop
+        stays short; the rest go at the next one)."""
+        words = set(itertools.islice(self._wanted, BATCH_WORDS))
+        self._wanted -= words
+        if self._wanted:
+            self._timer.start(0)
         if not words:
             return
         future = self.speller.submit_unknown(words)

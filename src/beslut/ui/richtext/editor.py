@@ -245,7 +245,8 @@ class SectionEditor(EditorHost):
         return self._reader.read(self.text_edit.document())
 
     def _on_contents_changed(self) -> None:
-        if not self._loading:
+        marks = self.text_edit.marks
+        if not self._loading and not (marks is not None and marks.marking):
             self.content_changed.emit()
 
     def _set_bold(self, checked: bool) -> None:

@@ -23,7 +23,8 @@ from beslut.spelling.words import word_spans
 from beslut.ui.spelling import SpellService
 
 SPELLING_RED = QColor("#d0021b")
-SLICE_BLOCKS = 20  # blocks marked in one turn of the event loop (~1 ms each at most)
+# Words looked at in one turn of the event loop, then it turns again (a few ms of work).
+SLICE_WORDS = 60
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -43,6 +44,9 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.underline.setUnderlineColor(SPELLING_RED)
         self.paused = False
+        # True while blocks are marked again: the document then reports a change of its
+        # contents that is no edit (SectionEditor must not take it for one).
+        self.marking = False
         self._asked: set[int] = set()  # blocks (by number) with a word not yet answered
         self._queue: dict[int, None] = {}  # blocks to mark again, in order, once each
         self._timer = QTimer(self)
@@ -82,12 +86,18 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def _next_slice(self) -> None:
         document = self.document()
-        for _slice in range(min(SLICE_BLOCKS, len(self._queue))):
-            number = next(iter(self._queue))
-            del self._queue[number]
-            block = document.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
+        words = 0
+        self.marking = True
+        try:
+            while self._queue and words < SLICE_WORDS:
+                number = next(iter(self._queue))
+                del self._queue[number]
+                block = document.findBlockByNumber(number)
+                if block.isValid():
+                    words += block.text().count(" ") + 1
+                    self.rehighlightBlock(block)
+        finally:
+            self.marking = False
         if self._queue and not self.paused:
             self._timer.start()
 
@@ -141,6 +151,11 @@ class Marks(QObject):
     def resume(self) -> None:
         if self.highlighter is not None:
             self.highlighter.resume()
+
+    @property
+    def marking(self) -> bool:
+        """True while the spelling marks blocks again (no edit of the text)."""
+        return self.highlighter is not None and self.highlighter.marking
 
     def finding_at(self, position: int) -> Finding | None:
         """The finding whose marked range holds ``position``, or None."""

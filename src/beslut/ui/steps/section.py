@@ -21,6 +21,7 @@ from beslut.ui.richtext.places import cursor_for, text_blocks
 from beslut.ui.steps.base import ButtonSpec, DraftStep, button_row
 from beslut.ui.undo import SnapshotCommand, route_undo
 
+SPELLING = "spelling.unknown"
 _UNDERLINE = {Severity.FEL: "#b3261e", Severity.VARNING: "#c77700", Severity.TIPS: "#3b7dd8"}
 
 
@@ -203,6 +204,8 @@ class SectionStep(DraftStep):
         blocks, model = text_blocks(edit.document()), self.section().blocks
         selections, marked = [], []
         for finding in findings:
+            if finding.rule == SPELLING:
+                continue  # marked in red as the user types (richtext.marks)
             cursor = cursor_for(blocks, model, finding.location)
             if cursor is None or not cursor.hasSelection():
                 continue
