@@ -117,4 +117,5 @@ def test_a_comment_text_is_cleaned_and_ids_follow_on() -> None:
     assert (comment.author, comment.text) == ("Åsa", "Bra")
     assert next_comment_id([]) == "c1"
     assert next_comment_id(["c1", "c9", "w3", "cx"]) == "c10"
-    assert Draft(Metadata(), comments=[comment])  # type: ignore[arg-type].comments == (comment,)
+    listed = Draft(Metadata(), comments=[comment])  # type: ignore[arg-type]
+    assert listed.comments == (comment,)
