@@ -153,14 +153,15 @@ def _aligned(
     """Items of two lists (by their keys) paired, equal ones left out: (i, j, 0) for an
     item edited, (i, at, -1) for one removed (``at`` its place in R), (at, j, 1) for one
     added (``at`` its place in C). An item is paired with the one it became when they
-    share a third of their words (_pairs)."""
+    share a third of their words (_pairs), or when one took the place of one."""
     for tag, i1, i2, j1, j2 in opcodes(old, new):
         if tag == "equal":
             continue
         words_a = [set(_WORD.findall(t.lower())) for t in texts[0][i1:i2]]
         words_b = [set(_WORD.findall(t.lower())) for t in texts[1][j1:j2]]
         c_at, r_at = i1, j1
-        for i, j in _pairs(words_a, words_b):
+        one_for_one = i2 - i1 == j2 - j1 == 1  # a paragraph rewritten in its place
+        for i, j in [(0, 0)] if one_for_one else _pairs(words_a, words_b):
             if j is None:
                 assert i is not None
                 yield i1 + i, r_at, -1
