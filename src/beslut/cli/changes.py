@@ -9,22 +9,26 @@ import sys
 from typing import TYPE_CHECKING
 
 from beslut.cli.common import EXIT_OK, EXIT_USAGE, open_store
-from beslut.i18n import N_, _
+from beslut.i18n import _
 
 if TYPE_CHECKING:
     from beslut.model.draft import Draft
     from beslut.review import Change
 
-_KINDS = {
-    "insert": N_("tillägg"),
-    "delete": N_("borttagning"),
-    "replace": N_("ersättning"),
-    "insert_block": N_("nytt stycke"),
-    "delete_block": N_("borttaget stycke"),
-    "replace_block": N_("ändrat stycke"),
-    "insert_part": N_("ny del"),
-    "delete_part": N_("borttagen del"),
-}
+
+def _kind_label(kind: str) -> str:
+    """A change's kind in words."""
+    labels = {
+        "insert": _("tillägg"),
+        "delete": _("borttagning"),
+        "replace": _("ersättning"),
+        "insert_block": _("nytt stycke"),
+        "delete_block": _("borttaget stycke"),
+        "replace_block": _("ändrat stycke"),
+        "insert_part": _("ny del"),
+        "delete_part": _("borttagen del"),
+    }
+    return labels[kind]
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -87,7 +91,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
         print(_("Granskningen har inga ändringar kvar."))
     for c in found:
         where = describe(c, _for(c, draft, review.received))
-        print(f"{c.number:3}. {where} – {_(_KINDS[c.kind.value])} ({c.author})")
+        print(f"{c.number:3}. {where} – {_kind_label(c.kind.value)} ({c.author})")
         print(f"     ”{_short(c.old)}” → ”{_short(c.new)}”")
     return EXIT_OK
 
