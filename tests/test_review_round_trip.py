@@ -13,6 +13,7 @@ from beslut.store import Store
 from beslut.store.seed import seed_example
 from beslut.workflow.review import send_for_review
 from beslut.workflow.versions import list_versions
+from tests.cliutil import run_cli
 
 
 def _colleague_edits(path: Path, *, dnr: str | None = None) -> None:
@@ -25,7 +26,7 @@ def _colleague_edits(path: Path, *, dnr: str | None = None) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def test_a_reviewed_file_replaces_the_text_and_keeps_the_old_as_a_version(
+def test_a_reviewed_file_waits_as_changes_that_are_decided_one_by_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "t.db"
@@ -36,20 +37,69 @@ def test_a_reviewed_file_replaces_the_text_and_keeps_the_old_as_a_version(
     assert sent.name == "till kollegan.beslut"
     _colleague_edits(sent)
 
-    assert main(["--db", str(db), "import-json", str(sent), "--replace", "1"]) == 0
-    out = capsys.readouterr().out
-    assert "[-1 februari-]{+1 mars+}" in out.replace(
-        "[-februari-]{+mars+}", "[-1 februari-]{+1 mars+}"
-    ) or ("{+mars+}" in out)
+    code, out, _err = run_cli(
+        capsys, "--db", str(db), "import-json", str(sent), "--replace", "1", "--reviewer", "Åsa"
+    )
+    assert code == 0 and "väntar med 2 föreslagna ändringar" in out
+    with Store.open(db) as store:
+        assert store.load_draft(1) == before  # untouched until a change is accepted
+
+    code, out, _err = run_cli(capsys, "--db", str(db), "changes", "1")
+    assert code == 0
+    assert "1. Förslag till beslut, punkt 1 – ersättning (Åsa)" in out
+    assert "”februari” → ”mars”" in out
+    assert "2. Sammanfattning, stycke 1" in out
+    code, out, _err = run_cli(capsys, "--db", str(db), "changes", "1", "--json")
+    rows = json.loads(out)
+    assert next((r["number"], r["kind"], r["old"], r["new"], r["author"]) for r in rows) == (
+        1,
+        "replace",
+        "februari",
+        "mars",
+        "Åsa",
+    )
+
+    code, out, err = run_cli(capsys, "--db", str(db), "accept", "1", "7")
+    assert code == 1 and "ingen ändring 7" in err and "1–2" in err
+    code, out, err = run_cli(capsys, "--db", str(db), "accept", "1", "1", "--all")
+    assert code == 2 and "--all" in err
+
+    assert run_cli(capsys, "--db", str(db), "accept", "1", "1")[0] == 0
     with Store.open(db) as store:
         after = store.load_draft(1)
         assert "1 mars" in after.decisions[0]
-        assert after.sections[0].blocks[0].text == "En kortare sammanfattning."
+        assert after.sections[0].blocks[0].text == before.sections[0].blocks[0].text
+        assert store.get_review(1) is not None
+    code, out, _err = run_cli(capsys, "--db", str(db), "reject", "1", "--all")
+    assert code == 0 and "klar" in out
+    with Store.open(db) as store:
+        after = store.load_draft(1)
+        assert "1 mars" in after.decisions[0]
+        assert after.sections[0].blocks[0].text == before.sections[0].blocks[0].text
+        assert store.get_review(1) is None
         versions = list_versions(store, 1)
-        assert [v.made.value for v in versions] == ["granskning", "granskning", "granskning"]
-        assert versions[1].label == "Före granskad version (till kollegan.beslut)"
-        assert store.load_revision(versions[1].id) == before
+        assert versions[0].label == "Granskad av Åsa"
+        assert store.load_revision(versions[0].id) == after
         assert store.load_draft(2).decisions == before.decisions  # the other draft untouched
+    code, out, _err = run_cli(capsys, "--db", str(db), "changes", "1")
+    assert "ingen granskning som väntar" in out
+
+
+def test_accepting_all_gives_the_reviewed_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "t.db"
+    with Store.open(db, seed=seed_example) as store:
+        sent = send_for_review(store, 1, tmp_path / "ut.beslut")
+    _colleague_edits(sent)
+    assert run_cli(capsys, "--db", str(db), "import-json", str(sent), "--replace", "1")[0] == 0
+    code, out, _err = run_cli(capsys, "--db", str(db), "accept", "1", "--all")
+    assert code == 0 and "Godtog 2 ändringar." in out
+    with Store.open(db) as store:
+        assert store.load_draft(1).sections[0].blocks[0].text == "En kortare sammanfattning."
+        assert list_versions(store, 1)[0].label == "Granskad av ut"
+    code, _out, err = run_cli(capsys, "--db", str(db), "accept", "1", "1")
+    assert code == 1 and "ingen granskning som väntar" in err
 
 
 def test_a_file_for_another_draft_is_refused_unless_forced(
@@ -65,6 +115,10 @@ def test_a_file_for_another_draft_is_refused_unless_forced(
     assert "annat ärende" in err and "IDN 2026/999" in err and "--force" in err
     with Store.open(db) as store:
         assert store.load_draft(1) == before  # nothing replaced
+        assert store.get_review(1) is None
     assert main(["--db", str(db), "import-json", str(sent), "--replace", "1", "--force"]) == 0
+    capsys.readouterr()
+    code, _out, _err = run_cli(capsys, "--db", str(db), "accept", "1", "--all")
+    assert code == 0
     with Store.open(db) as store:
         assert store.load_draft(1).meta.dnr == "IDN 2026/999"

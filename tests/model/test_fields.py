@@ -14,12 +14,14 @@ from beslut.model import (
     Attachment,
     Block,
     BlockKind,
+    Comment,
     Draft,
     FileRef,
     Metadata,
     ModelTypeError,
     ModelValueError,
     Person,
+    Reply,
     Run,
     Section,
     Signatory,
@@ -37,6 +39,8 @@ CLASSES: tuple[type[Any], ...] = (
     Person,
     Metadata,
     Draft,
+    Reply,
+    Comment,
 )
 
 
@@ -74,6 +78,21 @@ def valid(cls: type[Any]) -> dict[str, Any]:
             "sections": (Section("arendet", "Ärendet"),),
             "attachments": (Attachment("Karta", ref),),
             "signatories": (Signatory("Eva Ek"),),
+            "comments": (_COMMENT,),
+        },
+        Reply: {"author": "Åsa", "created": "2026-03-04T09:30:00", "text": "Ja."},
+        Comment: {
+            "id": "c1",
+            "part": "decisions",
+            "index": 0,
+            "field": "",
+            "start": 0,
+            "end": 7,
+            "author": "Åsa",
+            "created": "2026-03-04T09:30:00+01:00",
+            "text": "Stämmer det?",
+            "replies": (Reply("Eva", "2026-03-04T10:00:00", "Ja."),),
+            "resolved": False,
         },
     }
     return table[cls]
@@ -84,6 +103,7 @@ class _Thing:
 
 
 _NOW = dt.datetime(2026, 3, 4, 9, 30)
+_COMMENT = Comment("c1", "decisions", 0, "", 0, 7, "Åsa", "2026-03-04T09:30:00", "Varför?")
 
 # (class, field, wrong value, the message's end); every field of every class is here.
 WRONG: list[tuple[type[Any], str, object, str]] = [
@@ -148,6 +168,22 @@ WRONG: list[tuple[type[Any], str, object, str]] = [
     ),
     (Draft, "attachments", ["Karta"], "Draft.attachments[0] must be Attachment, not str"),
     (Draft, "signatories", (Person(),), "Draft.signatories[0] must be Signatory, not Person"),
+    (Draft, "comments", None, "Draft.comments must be a tuple of Comment, not NoneType"),
+    (Draft, "comments", ("Bra",), "Draft.comments[0] must be Comment, not str"),
+    (Reply, "author", None, "Reply.author must be str, not NoneType"),
+    (Reply, "created", _NOW, "Reply.created must be str, not datetime"),
+    (Reply, "text", 1, "Reply.text must be str, not int"),
+    (Comment, "id", 1, "Comment.id must be str, not int"),
+    (Comment, "part", None, "Comment.part must be str, not NoneType"),
+    (Comment, "index", "0", "Comment.index must be int, not str"),
+    (Comment, "field", None, "Comment.field must be str, not NoneType"),
+    (Comment, "start", 1.0, "Comment.start must be int, not float"),
+    (Comment, "end", True, "Comment.end must be int, not bool"),
+    (Comment, "author", None, "Comment.author must be str, not NoneType"),
+    (Comment, "created", None, "Comment.created must be str, not NoneType"),
+    (Comment, "text", None, "Comment.text must be str, not NoneType"),
+    (Comment, "replies", ("Ja",), "Comment.replies[0] must be Reply, not str"),
+    (Comment, "resolved", 0, "Comment.resolved must be bool, not int"),
 ]
 
 

@@ -31,7 +31,7 @@ def _blocks(text: str) -> tuple[Block, ...]:
 
 def test_every_new_kind_of_content_survives_a_round_trip() -> None:
     draft = rich_draft()
-    assert FORMAT_VERSION == 2
+    assert FORMAT_VERSION == 3
     again, _files = loads(dumps(draft))
     assert again == draft
     assert dumps(again) == dumps(draft)

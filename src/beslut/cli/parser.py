@@ -95,10 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_check)
 
-    from beslut.cli import backup, importing, namnd
+    from beslut.cli import backup, changes, importing, namnd
 
     importing.add_parser(sub)
     versions.add_parsers(sub)
+    changes.add_parsers(sub)
     namnd.add_parsers(sub)
     backup.add_parser(sub)
     return parser

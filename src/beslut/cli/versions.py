@@ -55,36 +55,55 @@ def add_replace_arguments(p: argparse.ArgumentParser) -> None:
         "--replace",
         type=int,
         metavar=_("ID"),
-        help=_("ersätt utkastets text med filens (en granskad version); texten före sparas"),
+        help=_(
+            "ta emot filen som en granskad version av utkastet: dess ändringar väntar på "
+            "att godtas eller avvisas (beslut changes/accept/reject)"
+        ),
     )
     p.add_argument(
-        "--force", action="store_true", help=_("ersätt även om filen gäller ett annat ärende")
+        "--force", action="store_true", help=_("ta emot även om filen gäller ett annat ärende")
+    )
+    p.add_argument(
+        "--reviewer",
+        default="",
+        metavar=_("NAMN"),
+        help=_("vem som granskade (som standard filens namn)"),
     )
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
-    """Take a reviewed version in: replace the draft's text, keep the old, show the changes."""
+    """Take a reviewed version in as a pending review: the draft is untouched until its
+    changes are accepted (``beslut changes/accept/reject``)."""
     from pathlib import Path
 
-    from beslut.diff import render_plain
-    from beslut.workflow.review import ReviewMismatch, receive_review
+    from beslut.workflow.changes import receive_for_review
+    from beslut.workflow.review import ReviewMismatch
 
     if len(args.files) != 1:
         print("beslut: " + _("--replace tar en fil åt gången."), file=sys.stderr)
         return EXIT_USAGE
     with open_store(args) as store:
         try:
-            received = receive_review(store, args.replace, Path(args.files[0]), force=args.force)
+            found = receive_for_review(
+                store,
+                args.replace,
+                Path(args.files[0]),
+                reviewer=args.reviewer,
+                force=args.force,
+            )
         except ReviewMismatch as exc:
             print(f"beslut: {exc.question}", file=sys.stderr)
             print(
-                "beslut: " + _("Inget ersattes. Ange --force för att ersätta ändå."),
+                "beslut: " + _("Inget togs emot. Ange --force för att ta emot ändå."),
                 file=sys.stderr,
             )
             return EXIT_INPUT
-    sys.stdout.write(render_plain(received.changes))
-    message = _("Utkastet {id} har den granskade texten; texten före finns som version {kept}.")
-    print(message.format(id=args.replace, kept=received.kept))
+    message = _(
+        "Den granskade versionen väntar med {n} föreslagna ändringar; utkastet {id} är "
+        "oförändrat. Se dem med ”beslut changes {id}” och godta eller avvisa dem med "
+        "”beslut accept/reject {id} N…|--all”."
+    )
+    print(message.format(n=len(found), id=args.replace))
     return EXIT_OK
 
 

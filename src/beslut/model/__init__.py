@@ -10,6 +10,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # explicit re-exports for type checkers and linters
+    from beslut.model.comments import Comment as Comment
+    from beslut.model.comments import Reply as Reply
+    from beslut.model.comments import next_comment_id as next_comment_id
     from beslut.model.draft import Attachment as Attachment
     from beslut.model.draft import Block as Block
     from beslut.model.draft import BlockKind as BlockKind
@@ -30,6 +33,9 @@ _HOMES = {
     "Attachment": "draft",
     "Block": "draft",
     "BlockKind": "draft",
+    "Comment": "comments",
+    "Reply": "comments",
+    "next_comment_id": "comments",
     "Draft": "draft",
     "FileRef": "draft",
     "Metadata": "draft",

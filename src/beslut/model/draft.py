@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from beslut.model.comments import Comment
 from beslut.model.fields import (
     ModelValueError,
     check_date,
@@ -30,6 +31,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "Cell",
+    "Comment",
     "Draft",
     "FileRef",
     "Metadata",
@@ -346,6 +348,7 @@ class Draft:
     sections: tuple[Section, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     signatories: tuple[Signatory, ...] = ()
+    comments: tuple[Comment, ...] = ()  # on ranges of its text, with their replies
 
     def __post_init__(self) -> None:
         if not isinstance(self.meta, Metadata):
@@ -355,6 +358,7 @@ class Draft:
         _set(self, "sections", check_items(self, "sections", self.sections, Section))
         _set(self, "attachments", check_items(self, "attachments", self.attachments, Attachment))
         _set(self, "signatories", check_items(self, "signatories", self.signatories, Signatory))
+        _set(self, "comments", check_items(self, "comments", self.comments, Comment))
 
     def section(self, key: str) -> Section | None:
         """The section with ``key``, or None."""

@@ -7,42 +7,58 @@ import binascii
 import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Mapping
-from dataclasses import replace
-from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
 from beslut.errors import DraftFormatError, NewerFormatError
 from beslut.i18n import _
+from beslut.model.comments import Comment
 from beslut.model.draft import (
-    LANGUAGES,
-    LIST_KINDS,
-    MAX_HEADING_LEVEL,
-    MAX_LIST_LEVEL,
-    MAX_LIST_START,
     Attachment,
     Block,
     BlockKind,
     Draft,
-    FileRef,
     Metadata,
     Person,
     Run,
-    Section,
-    Signatory,
     Status,
 )
-from beslut.model.jsonlimits import MAX_FILE_BYTES, MAX_TEXT, check_written_size, load_json
+from beslut.model.jsonlimits import MAX_FILE_BYTES, check_written_size, load_json
+from beslut.model.jsonread import (
+    LINK_SCHEMES,
+    as_enum,
+    as_obj,
+    as_str,
+    bad,
+    get_date,
+    get_list,
+    get_str,
+    read_attachment,
+    read_comment,
+    read_language,
+    read_section,
+    read_signatory,
+)
 
-_E = TypeVar("_E", bound=StrEnum)
-LINK_SCHEMES = ("https://", "http://", "mailto:")  # what a link in a TU may open
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "LINK_SCHEMES",
+    "body_json",
+    "draft_from_dict",
+    "draft_to_dict",
+    "dumps",
+    "files_from_dict",
+    "loads",
+]
+
 # base64 as mail programs and editors wrap it (RFC 2045 lines): the breaks are not data.
 _BASE64_BREAKS = str.maketrans("", "", " \t\r\n")
 
 FORMAT_NAME = "beslut-draft"
-FORMAT_VERSION = 2  # 2: tables, list and heading levels, numbering starts, notes, links
+# 2: tables, list and heading levels, numbering starts, notes, links; 3: comments (a
+# file of version 2 reads as a draft without comments).
+FORMAT_VERSION = 3
 
 
 # --- writing -------------------------------------------------------------------------
@@ -79,6 +95,7 @@ def draft_to_dict(draft: Draft, files: Mapping[str, bytes] | None = None) -> dic
         ],
         "attachments": [_attachment_out(a, files) for a in draft.attachments],
         "signatories": [{"name": s.name, "title": s.title} for s in draft.signatories],
+        "comments": [_comment_out(c) for c in draft.comments],
     }
 
 
@@ -132,6 +149,24 @@ def _block_out(block: Block) -> dict[str, Any]:
     return out
 
 
+def _comment_out(comment: Comment) -> dict[str, Any]:
+    return {
+        "id": comment.id,
+        "part": comment.part,
+        "index": comment.index,
+        "field": comment.field,
+        "start": comment.start,
+        "end": comment.end,
+        "author": comment.author,
+        "created": comment.created,
+        "text": comment.text,
+        "replies": [
+            {"author": r.author, "created": r.created, "text": r.text} for r in comment.replies
+        ],
+        "resolved": comment.resolved,
+    }
+
+
 def _attachment_out(att: Attachment, files: Mapping[str, bytes] | None) -> dict[str, Any]:
     out: dict[str, Any] = {"title": att.title, "file": None}
     if att.file is not None:
@@ -159,67 +194,76 @@ def loads(text: str | bytes) -> tuple[Draft, dict[str, bytes]]:
 
 def draft_from_dict(data: object) -> Draft:
     """Build a draft from JSON data, checking every field; unknown fields are ignored."""
-    root = _obj(data, "")
+    root = as_obj(data, "")
     _check_version(root)
-    meta = _obj(root.get("meta", {}), "meta")
-    person = _obj(meta.get("handlaggare", {}), "meta.handlaggare")
+    meta = as_obj(root.get("meta", {}), "meta")
+    person = as_obj(meta.get("handlaggare", {}), "meta.handlaggare")
     metadata = Metadata(
-        title=_str(meta, "title", "meta"),
-        subtitle=_str(meta, "subtitle", "meta"),
-        doctype=_str(meta, "doctype", "meta") or "beslutsarende",
-        namnd=_str(meta, "namnd", "meta"),
-        meeting_date=_date(meta, "meeting_date", "meta"),
-        dnr=_str(meta, "dnr", "meta"),
-        date=_date(meta, "date", "meta"),
-        forvaltning=_str(meta, "forvaltning", "meta"),
-        avdelning=_str(meta, "avdelning", "meta"),
+        title=get_str(meta, "title", "meta"),
+        subtitle=get_str(meta, "subtitle", "meta"),
+        doctype=get_str(meta, "doctype", "meta") or "beslutsarende",
+        namnd=get_str(meta, "namnd", "meta"),
+        meeting_date=get_date(meta, "meeting_date", "meta"),
+        dnr=get_str(meta, "dnr", "meta"),
+        date=get_date(meta, "date", "meta"),
+        forvaltning=get_str(meta, "forvaltning", "meta"),
+        avdelning=get_str(meta, "avdelning", "meta"),
         handlaggare=Person(
-            name=_str(person, "name", "meta.handlaggare"),
-            telefon=_str(person, "telefon", "meta.handlaggare"),
-            epost=_str(person, "epost", "meta.handlaggare"),
+            name=get_str(person, "name", "meta.handlaggare"),
+            telefon=get_str(person, "telefon", "meta.handlaggare"),
+            epost=get_str(person, "epost", "meta.handlaggare"),
         ),
-        status=_enum(Status, meta.get("status", "utkast"), "meta.status"),
-        language=_language(meta.get("language", "sv")),
+        status=as_enum(Status, meta.get("status", "utkast"), "meta.status"),
+        language=read_language(meta.get("language", "sv")),
     )
     decisions = [
-        _as_str(item, f"decisions[{i}]") for i, item in enumerate(_list(root, "decisions", ""))
+        as_str(item, f"decisions[{i}]") for i, item in enumerate(get_list(root, "decisions", ""))
     ]
     version = root["format_version"]
     sections = [
-        _section(_obj(item, f"sections[{i}]"), f"sections[{i}]", version)
-        for i, item in enumerate(_list(root, "sections", ""))
+        read_section(as_obj(item, f"sections[{i}]"), f"sections[{i}]", version)
+        for i, item in enumerate(get_list(root, "sections", ""))
     ]
     attachments = [
-        _attachment(_obj(item, f"attachments[{i}]"), f"attachments[{i}]")
-        for i, item in enumerate(_list(root, "attachments", ""))
+        read_attachment(as_obj(item, f"attachments[{i}]"), f"attachments[{i}]")
+        for i, item in enumerate(get_list(root, "attachments", ""))
     ]
     signatories = [
-        _signatory(_obj(item, f"signatories[{i}]"), f"signatories[{i}]")
-        for i, item in enumerate(_list(root, "signatories", ""))
+        read_signatory(as_obj(item, f"signatories[{i}]"), f"signatories[{i}]")
+        for i, item in enumerate(get_list(root, "signatories", ""))
+    ]
+    comments = [
+        read_comment(as_obj(item, f"comments[{i}]"), f"comments[{i}]")
+        for i, item in enumerate(get_list(root, "comments", "") if version >= 3 else [])
     ]
     return Draft(
-        metadata, tuple(decisions), tuple(sections), tuple(attachments), tuple(signatories)
+        metadata,
+        tuple(decisions),
+        tuple(sections),
+        tuple(attachments),
+        tuple(signatories),
+        tuple(comments),
     )
 
 
 def files_from_dict(data: object) -> dict[str, bytes]:
     """The files embedded in a draft file, each checked against its size and sha256."""
     files: dict[str, bytes] = {}
-    root = _obj(data, "")
-    for i, item in enumerate(_list(root, "attachments", "")):
-        ref = _obj(item, f"attachments[{i}]").get("file")
+    root = as_obj(data, "")
+    for i, item in enumerate(get_list(root, "attachments", "")):
+        ref = as_obj(item, f"attachments[{i}]").get("file")
         if not isinstance(ref, dict) or "data" not in ref:
             continue
         path = f"attachments[{i}].file"
         try:
-            text = _as_str(ref["data"], path + ".data", MAX_FILE_BYTES).translate(_BASE64_BREAKS)
+            text = as_str(ref["data"], path + ".data", MAX_FILE_BYTES).translate(_BASE64_BREAKS)
             content = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError) as exc:
-            raise _bad(path + ".data", _("innehållet är inte giltig base64")) from exc
+            raise bad(path + ".data", _("innehållet är inte giltig base64")) from exc
         digest = hashlib.sha256(content).hexdigest()
         if digest != ref.get("sha256") or len(content) != ref.get("size"):
             problem = _("filens innehåll stämmer inte med dess storlek och kontrollsumma")
-            raise _bad(path, problem)
+            raise bad(path, problem)
         files[digest] = content
     return files
 
@@ -232,7 +276,7 @@ def _check_version(root: Mapping[str, Any]) -> None:
         )
     version = root.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _bad("format_version", _("formatversionen saknas eller är inget heltal"))
+        raise bad("format_version", _("formatversionen saknas eller är inget heltal"))
     if version > FORMAT_VERSION:
         message = _(
             "Utkastet är sparat av en nyare version av beslut (format {version}; den här "
@@ -242,174 +286,3 @@ def _check_version(root: Mapping[str, Any]) -> None:
             message.format(version=version, supported=FORMAT_VERSION),
             f"format_version {version} > {FORMAT_VERSION}",
         )
-
-
-def _section(obj: Mapping[str, Any], path: str, version: int) -> Section:
-    blocks: list[Block] = []
-    for i, item in enumerate(_list(obj, "blocks", path)):
-        bpath = f"{path}.blocks[{i}]"
-        block = _block(_obj(item, bpath), bpath)
-        if version == 1 and block.kind is BlockKind.NUMBERED and _restarted_in_v1(blocks):
-            block = replace(block, start=1)  # version 1 restarted after any other block
-        blocks.append(block)
-    return Section(_str(obj, "key", path), _str(obj, "heading", path), tuple(blocks))
-
-
-def _restarted_in_v1(before: list[Block]) -> bool:
-    """True when a numbered item after ``before`` began a new list in version 1 (there
-    every numbered item after another kind of block started again at 1)."""
-    return bool(before) and before[-1].kind is not BlockKind.NUMBERED
-
-
-def _block(block: Mapping[str, Any], bpath: str) -> Block:
-    kind = _enum(BlockKind, block.get("kind", "paragraph"), bpath + ".kind")
-    if kind is BlockKind.TABLE:
-        rows = []
-        for r, row in enumerate(_list(block, "rows", bpath)):
-            rpath = f"{bpath}.rows[{r}]"
-            if not isinstance(row, list):
-                raise _bad(rpath, _("en lista väntades"))
-            rows.append(tuple(_runs(cell, f"{rpath}[{c}]") for c, cell in enumerate(row)))
-        header = _int(block, "header_rows", bpath, 0, len(rows), default=0)
-        return Block(kind, rows=tuple(rows), header_rows=header)
-    runs = _runs(block.get("runs", []), bpath + ".runs")
-    if kind is BlockKind.HEADING:
-        level = _int(block, "level", bpath, 1, MAX_HEADING_LEVEL, default=1)
-    elif kind in LIST_KINDS:
-        level = _int(block, "level", bpath, 0, MAX_LIST_LEVEL, default=0)
-    else:
-        level = 0
-    start = None
-    if kind is BlockKind.NUMBERED and block.get("start") is not None:
-        start = _int(block, "start", bpath, 1, MAX_LIST_START, default=1)
-    return Block(kind, runs, level=level, start=start)
-
-
-def _runs(value: object, path: str) -> tuple[Run, ...]:
-    if not isinstance(value, list):
-        raise _bad(path, _("en lista väntades"))
-    runs = []
-    for j, run_item in enumerate(value):
-        rpath = f"{path}[{j}]"
-        run = _obj(run_item, rpath)
-        runs.append(
-            Run(
-                _str(run, "text", rpath),
-                _bool(run, "bold", rpath),
-                _bool(run, "italic", rpath),
-                link=_link(run, rpath),
-                note=_str(run, "note", rpath),
-            )
-        )
-    return tuple(runs)
-
-
-def _link(run: Mapping[str, Any], path: str) -> str:
-    link = _str(run, "link", path).strip()
-    if link and not link.lower().startswith(LINK_SCHEMES):
-        raise _bad(_join(path, "link"), _("en länk ska börja med https://, http:// eller mailto:"))
-    return link
-
-
-def _int(obj: Mapping[str, Any], key: str, path: str, low: int, high: int, *, default: int) -> int:
-    value = obj.get(key, default)
-    if value is None:
-        return default
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        message = _("ett heltal från {low} till {high} väntades")
-        raise _bad(_join(path, key), message.format(low=low, high=high))
-    return value
-
-
-def _signatory(obj: Mapping[str, Any], path: str) -> Signatory:
-    return Signatory(_str(obj, "name", path), _str(obj, "title", path))
-
-
-def _attachment(obj: Mapping[str, Any], path: str) -> Attachment:
-    raw = obj.get("file")
-    ref = None
-    if raw is not None:
-        fpath = path + ".file"
-        fobj = _obj(raw, fpath)
-        size = fobj.get("size")
-        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise _bad(fpath + ".size", _("storleken är inget heltal"))
-        sha = _str(fobj, "sha256", fpath)
-        if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-            raise _bad(fpath + ".sha256", _("kontrollsumman är inte en sha256 i hex"))
-        ref = FileRef(_str(fobj, "name", fpath), size, sha)
-    return Attachment(_str(obj, "title", path), ref)
-
-
-# --- field helpers: every failure names the field -------------------------------------
-
-
-def _language(value: object) -> str:
-    if value not in LANGUAGES:
-        raise _bad("meta.language", _("ska vara ”sv” eller ”en”"))
-    return str(value)
-
-
-def _bad(path: str, what: str) -> DraftFormatError:
-    message = _("Utkastet kan inte läsas: {field}: {problem}.")
-    return DraftFormatError(message.format(field=path or _("filen"), problem=what), path)
-
-
-def _obj(value: object, path: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _bad(path, _("ett objekt väntades"))
-    return value
-
-
-def _list(obj: Mapping[str, Any], key: str, path: str) -> list[Any]:
-    value = obj.get(key, [])
-    if not isinstance(value, list):
-        raise _bad(_join(path, key), _("en lista väntades"))
-    return value
-
-
-def _as_str(value: object, path: str, limit: int = MAX_TEXT) -> str:
-    if not isinstance(value, str):
-        raise _bad(path, _("text väntades"))
-    if len(value) > limit:
-        message = _("texten är längre än {limit} tecken")
-        raise _bad(path, message.format(limit=f"{limit:,}".replace(",", " ")))
-    return value
-
-
-def _str(obj: Mapping[str, Any], key: str, path: str) -> str:
-    value = obj.get(key)
-    return "" if value is None else _as_str(value, _join(path, key))
-
-
-def _bool(obj: Mapping[str, Any], key: str, path: str) -> bool:
-    value = obj.get(key, False)
-    if not isinstance(value, bool):
-        raise _bad(_join(path, key), _("true eller false väntades"))
-    return value
-
-
-def _date(obj: Mapping[str, Any], key: str, path: str) -> dt.date | None:
-    value = obj.get(key)
-    if value is None or value == "":
-        return None
-    text = _as_str(value, _join(path, key))
-    try:
-        # fromisoformat alone also takes 20261201 and 2026-W49-2: only ÅÅÅÅ-MM-DD is the format.
-        if not _ISO_DATE.fullmatch(text):
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise _bad(_join(path, key), _("ett datum som ÅÅÅÅ-MM-DD väntades")) from exc
-
-
-def _enum(cls: type[_E], value: object, path: str) -> _E:
-    try:
-        return cls(_as_str(value, path))
-    except ValueError as exc:
-        allowed = ", ".join(m.value for m in cls)
-        raise _bad(path, _("ett av {allowed} väntades").format(allowed=allowed)) from exc
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key

@@ -85,6 +85,19 @@ def _words(db: Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+@migrations(name="0005_reviews")
+def _reviews(db: Database) -> None:
+    # A received review waiting to be worked in change by change: one per draft, the
+    # received draft's body (JSON), who reviewed it and who wrote which text (JSON).
+    _table(db, "reviews").create(
+        {"draft_id": int, "body": str, "reviewer": str, "spans": str, "created": str},
+        pk="draft_id",
+        foreign_keys=[("draft_id", "drafts", "id")],
+        not_null={"body", "reviewer", "spans", "created"},
+    )
+    db.execute("PRAGMA user_version = 5")
+
+
 # versions.py must name exactly these migrations, in this order.
 assert tuple(m.name for m in migrations._migrations) == MIGRATION_NAMES
-assert SCHEMA_VERSION == 4
+assert SCHEMA_VERSION == 5

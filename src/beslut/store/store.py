@@ -16,7 +16,7 @@ from beslut.i18n import _
 from beslut.store import errors
 from beslut.store.connection import guarded, now
 from beslut.store.records import DraftSummary, RevisionInfo, SaveResult, fts_query
-from beslut.store.words import PersonalWords
+from beslut.store.reviews import PendingReviews
 
 __all__ = ["DraftSummary", "RevisionInfo", "SaveResult", "Store", "fts_query", "now"]
 
@@ -25,7 +25,7 @@ _CHUNK = 1024 * 1024  # bilaga files are read and written in pieces of this size
 _LIST_COLUMNS = "id, title, namnd, dnr, status, doctype, created, modified, deleted"
 
 
-class Store(PersonalWords):
+class Store(PendingReviews):
     """One open database: drafts, revisions, bilaga files and settings. Thread-safe:
     every call holds the store's lock (connection.py opens, guards and closes it)."""
 
@@ -176,6 +176,7 @@ class Store(PersonalWords):
         with self._atomic():
             old = "SELECT id FROM drafts WHERE deleted IS NOT NULL AND deleted < ?"
             self._conn.execute(f"DELETE FROM revisions WHERE draft_id IN ({old})", (cutoff,))
+            self._conn.execute(f"DELETE FROM reviews WHERE draft_id IN ({old})", (cutoff,))
             self._conn.execute(
                 "DELETE FROM drafts WHERE deleted IS NOT NULL AND deleted < ?", (cutoff,)
             )
