@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from beslut.cli.common import EXIT_OK, EXIT_USAGE, open_store
-from beslut.i18n import _
+from beslut.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from beslut.model.draft import Draft
@@ -115,11 +115,16 @@ def cmd_decide(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     with open_store(args) as store:
         done = decide(store, args.id, None if args.all else args.numbers, accept=args.accept)
-    verb = _("Godtog {n} ändringar.") if args.accept else _("Avvisade {n} ändringar.")
-    print(verb.format(n=done.decided))
+    n = done.decided
+    if args.accept:
+        verb = ngettext("Godtog {n} ändring.", "Godtog {n} ändringar.", n)
+    else:
+        verb = ngettext("Avvisade {n} ändring.", "Avvisade {n} ändringar.", n)
+    print(verb.format(n=n))
     if done.revision is not None:
         message = _("Granskningen är klar; texten finns som version {revision}.")
         print(message.format(revision=done.revision))
     else:
-        print(_("{n} ändringar kvar.").format(n=done.left))
+        left = ngettext("{n} ändring kvar.", "{n} ändringar kvar.", done.left)
+        print(left.format(n=done.left))
     return EXIT_OK
