@@ -48,3 +48,21 @@ def test_every_type_is_complete(doctype: DocType) -> None:
 )
 def test_standard_wording(key: str, wording: tuple[str, ...]) -> None:
     assert load_doctype(key).standard_decisions == wording
+
+
+@pytest.mark.parametrize("doctype", load_doctypes(), ids=lambda d: d.key)
+def test_standard_wording_passes_the_granskning_and_the_spelling(doctype: DocType) -> None:
+    """A point the user inserts with one click needs no correction."""
+    from beslut.checks import run_checks
+    from beslut.model import Draft, Metadata
+    from beslut.spelling.check import SpellingCheck
+    from beslut.spelling.speller import LocalSpeller
+
+    draft = Draft(Metadata(doctype=doctype.key), decisions=doctype.standard_decisions)
+    report = run_checks(draft, doctype=doctype, spelling=SpellingCheck(LocalSpeller()))
+    on_points = [
+        f
+        for f in report.findings
+        if f.location.part == "decisions" and f.location.index is not None
+    ]
+    assert on_points == []
