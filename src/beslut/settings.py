@@ -145,7 +145,18 @@ def check_config_for(settings: Settings) -> CheckConfig:
     config = load_config(settings.template_path())
     if settings.dnr_pattern.strip():
         config = config.with_dnr_pattern(settings.dnr_pattern.strip())
+    config, _notices = with_people(config, settings)
     return config.with_disabled(settings.disabled_rules)
+
+
+def with_people(config: CheckConfig, settings: Settings) -> tuple[CheckConfig, tuple[str, ...]]:
+    """``config`` knowing what is never personal data: the user's and the organisation's
+    own details and the politicians in politiker.txt (a notice when it cannot be used)."""
+    from beslut.checks.people import organisation_politicians
+
+    politicians, notices = organisation_politicians(settings.template_path())
+    own = (settings.telefon, settings.epost, *settings.export_fields().values())
+    return config.with_people(own, (settings.name, *politicians)), notices
 
 
 def usable_check_config(settings: Settings) -> tuple[CheckConfig, tuple[str, ...]]:
@@ -166,7 +177,8 @@ def usable_check_config(settings: Settings) -> tuple[CheckConfig, tuple[str, ...
         )  # fmt: skip
     if settings.dnr_pattern.strip():
         config = config.with_dnr_pattern(settings.dnr_pattern.strip())
-    return config.with_disabled(settings.disabled_rules), notices
+    config, people_notices = with_people(config, settings)
+    return config.with_disabled(settings.disabled_rules), (*notices, *people_notices)
 
 
 def load_settings(store: SettingsStore) -> Settings:

@@ -86,6 +86,10 @@ def faulty_draft() -> Draft:
                         "integrationsarbete, vilket framgår av bilaga 4."
                     ),
                     _p("Kontaktperson är Karin Perols, 811218-9876."),
+                    _p(
+                        "Hon nås på karin.perols@gmail.com och 070-123 45 67, Storgatan 5 i "
+                        "Åby. Hennes make har nummer 701063-2391 och 811218-9875."
+                    ),
                 ),
             ),
             Section(

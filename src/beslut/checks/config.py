@@ -55,6 +55,10 @@ class CheckConfig:
     action_verbs: tuple[str, ...] = ()
     empty_heading_words: tuple[str, ...] = ()
     stiff_words: tuple[StiffWord, ...] = ()
+    # Never personal data (rules/personal.py): the organisation's and the user's own
+    # contact details, and the names of the people who act for it (politiker.txt).
+    own_details: tuple[str, ...] = ()
+    known_people: tuple[str, ...] = ()
 
     def enabled(self, rule_id: str) -> bool:
         """True unless the rule is switched off."""
@@ -63,6 +67,16 @@ class CheckConfig:
     def with_disabled(self, rule_ids: Iterable[str]) -> CheckConfig:
         """The same settings with ``rule_ids`` switched off as well (e.g. from user settings)."""
         return replace(self, disabled=self.disabled | frozenset(rule_ids))
+
+    def with_people(self, own_details: Iterable[str], known_people: Iterable[str]) -> CheckConfig:
+        """The same settings with the organisation's own details and people added."""
+        details = tuple(d for d in own_details if d.strip())
+        people = tuple(p for p in known_people if p.strip())
+        return replace(
+            self,
+            own_details=self.own_details + details,
+            known_people=self.known_people + people,
+        )
 
     def with_dnr_pattern(self, pattern: str) -> CheckConfig:
         """The same settings with another Dnr pattern (e.g. the user's setting)."""

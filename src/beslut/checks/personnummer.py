@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from beslut.checks.scan import scan
 
@@ -64,3 +65,38 @@ def find_personnummer(text: str) -> Iterator[tuple[int, int]]:
     for match in scan(_CANDIDATE, text, _NUMBER_JOINERS):
         if check_number(match.group(1), match.group(3)):
             yield match.span()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberHit:
+    """A personnummer-shaped number: ``kind`` is PERSONNUMMER, SAMORDNINGSNUMMER or
+    POSSIBLE (the right shape and a real date, but a wrong check digit)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+PERSONNUMMER, SAMORDNINGSNUMMER, POSSIBLE = "personnummer", "samordningsnummer", "possible"
+
+
+def find_id_numbers(text: str) -> Iterator[NumberHit]:
+    """Personnummer, samordningsnummer and possible personnummer in ``text``.
+
+    A possible one needs a real date and a "-" or "+" (or all twelve digits), so a bare
+    ten-digit number (a phone number, an order number) is not taken for one.
+    """
+    for match in scan(_CANDIDATE, text, _NUMBER_JOINERS):
+        date, sign, serial = match.group(1), match.group(2), match.group(3)
+        if check_number(date, serial):
+            samordning = int(date[-2:]) > _SAMORDNING_OFFSET
+            yield NumberHit(*match.span(), SAMORDNINGSNUMMER if samordning else PERSONNUMMER)
+        elif (sign or len(date) == 8) and _real_date(date):
+            yield NumberHit(*match.span(), POSSIBLE)
+
+
+def _real_date(date: str) -> bool:
+    century = date[:2] if len(date) == 8 else None
+    if century is not None and century not in _CENTURIES:
+        return False
+    return _valid_date(century, date[-6:])

@@ -10,6 +10,8 @@ from beslut.checks import Report, Severity
 from beslut.i18n import _, ngettext
 
 PERSONNUMMER_RULE = "personal.personnummer"
+# Counted as personnummer by the gate: a samordningsnummer is one for a person without.
+ID_NUMBER_RULES = frozenset({PERSONNUMMER_RULE, "personal.samordningsnummer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,5 +60,5 @@ class ExportGate:
 def export_gate(report: Report) -> ExportGate:
     """The gate for a draft the granskning has reported on."""
     errors = sum(1 for f in report.findings if f.severity is Severity.FEL)
-    personnummer = sum(1 for f in report.findings if f.rule == PERSONNUMMER_RULE)
+    personnummer = sum(1 for f in report.findings if f.rule in ID_NUMBER_RULES)
     return ExportGate(errors, personnummer)
