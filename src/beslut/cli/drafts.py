@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from beslut.cli import tracked
+from beslut.cli import publish, tracked
 from beslut.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
@@ -92,12 +92,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     A stored draft's export is kept as a version of it, as the app does. A fel or a
     personnummer left in the text stops the export unless --force is given; a bilaga
     or the document in a folder replaces a file of its name only with --force (else it
-    gets a numbered name).
+    gets a numbered name). With --publish every personal-data finding but those named by
+    --keep is masked in the copy written (cli/publish.py).
     """
     from beslut.workflow.checking import check_draft
     from beslut.workflow.exporting import export_draft, export_stored
     from beslut.workflow.gate import export_gate
+    from beslut.workflow.publish import publish_draft, publish_stored
 
+    publish.check_options(args)
     template = Path(args.template) if args.template else None
     target = Path(args.output)
     with open_store(args) as store:  # the draft, and the organisation's template and footer
@@ -111,7 +114,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             present = set(files)
         checked = check_draft(draft, settings, present)
         notices(checked.notices)
-        gate = export_gate(checked.report)
+        masked, rest = publish.masked_and_rest(args, checked.report)
+        gate = export_gate(rest)
         if gate.stops and not args.force:
             print("beslut: " + gate.refusal(), file=sys.stderr)
             return EXIT_INPUT
@@ -128,7 +132,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             "overwrite": args.force,
         }
         since = tracked.changes_since(args, draft_id)
-        if draft_id is not None:
+        if args.publish:
+            del options["attachments"]
+            kept = len(publish.personal_findings(checked.report)) - len(masked)
+            if draft_id is not None:
+                exported = publish_stored(
+                    store, draft_id, target, settings, masked, draft=draft,
+                    doctype=checked.doctype, **options,
+                )  # fmt: skip
+            else:
+                exported = publish_draft(draft, files, target, settings, masked, **options)
+            notices([publish.summary(masked, kept)])
+        elif draft_id is not None:
             exported = export_stored(
                 store, draft_id, target, settings, draft=draft, changes_since=since, **options
             )
@@ -153,6 +168,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         settings = load_settings(store)
         draft, files = load_draft_source(args.id, args, store)
         lists, list_notices = word_lists(store, settings)
+    if args.personal:  # no spelling: only what a publication copy masks
+        from beslut.workflow.publish import personal_findings
+
+        checked = check_draft(draft, settings, set(files))
+        notices(checked.notices)
+        found = personal_findings(checked.report)
+        sys.stdout.write(publish.personal_listing(found, draft, checked.doctype))
+        return EXIT_OK
     spelling = spelling_check(lists, suggestions=SUGGESTIONS)
     checked = check_draft(draft, settings, set(files), spelling=spelling)
     notices((*list_notices, *checked.notices))

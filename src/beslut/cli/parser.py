@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from beslut import __version__, argparse_sv
-from beslut.cli import tracked
+from beslut.cli import publish, tracked
 from beslut.cli.app_args import CommandOrFile
 from beslut.cli.drafts import (
     cmd_check,
@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     tracked.add_argument(p)
+    publish.add_arguments(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("check", help=_("granska ett utkast (avslutar med 1 om fel finns)"))
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help=_("utdata som text eller JSON")
     )
+    publish.add_check_argument(p)
     p.set_defaults(func=cmd_check)
 
     from beslut.cli import backup, changes, importing, namnd

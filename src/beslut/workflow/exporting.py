@@ -8,6 +8,7 @@ version of it, whoever asked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,13 +95,17 @@ def export_stored(
     template: Path | None = None,
     changes_since: int | None = None,
     overwrite: bool = False,
+    exported_text: Draft | None = None,
+    label: Callable[[Path], str] | None = None,
 ) -> Exported:
     """Export stored draft ``draft_id`` and record the exported text as a version.
 
     ``draft`` is the text to export when the caller holds a newer one than the store
     (the app's editor, saved just before); a read-only database exports but records
     nothing. With ``changes_since`` (a version of the draft) the .docx marks what
-    changed since that version as tracked changes.
+    changed since that version as tracked changes. ``exported_text`` is written instead
+    of the text while the version keeps the text (a publication copy, publish.py);
+    ``label`` names the version from the document written.
     """
     from beslut.store.ownfiles import refuse_database_file
 
@@ -116,18 +121,20 @@ def export_stored(
     from beslut.export.errors import ExportError
 
     try:
+        written_text = text if exported_text is None else exported_text
         exported = export_draft(
-            text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
+            written_text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
             template=template, tracked=tracked, overwrite=overwrite,
         )  # fmt: skip
     except ExportError as exc:
         if exc.written and not store.read_only:  # the document went out: keep its version
-            _record(store, draft_id, _label(exc.written[0]), text, list(exc.written))
+            named = (label or _label)(exc.written[0])
+            _record(store, draft_id, named, text, list(exc.written))
         raise
     if store.read_only:
         return exported
-    label = _label(exported.written[0])
-    revision, notices = _record(store, draft_id, label, text, exported.written)
+    named = (label or _label)(exported.written[0])
+    revision, notices = _record(store, draft_id, named, text, exported.written)
     return Exported(exported.written, revision, _unique((*exported.notices, *notices)))
 
 
