@@ -61,7 +61,10 @@ def test_the_handlaggare_signatory_and_politicians_are_never_flagged(tmp_path: P
 
 def test_the_organisations_own_details_from_the_settings_are_not_flagged() -> None:
     draft = personal_draft()
-    paragraph = "Ring växeln 08-508 27 000, skriv till registrator@stockholm.se eller kom till Fleminggatan 4."
+    paragraph = (
+        "Ring växeln 08-508 27 000, skriv till registrator@stockholm.se eller kom till "
+        "Fleminggatan 4."
+    )
     section = replace(
         draft.sections[0],
         heading="Bakgrund",
