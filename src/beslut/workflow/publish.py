@@ -37,6 +37,7 @@ KINDS = {
     "personal.adress": N_("adress"),
     "personal.namn": N_("namn"),
 }
+_OTHER = N_("personuppgift")
 MAX_NOTE_PLACES = 20  # places named in a version note; the rest are counted
 
 
@@ -47,7 +48,8 @@ def personal_findings(report: Report) -> list[Finding]:
 
 def kind_of(finding: Finding) -> str:
     """What a finding found, in words: "personnummer", "namn"."""
-    return _(KINDS.get(finding.rule, N_("personuppgift")))
+    kind = KINDS.get(finding.rule, _OTHER)
+    return _(kind)
 
 
 def to_mask(findings: Sequence[Finding], keep: Collection[int] = ()) -> list[Finding]:
