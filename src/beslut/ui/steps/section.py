@@ -19,6 +19,8 @@ from beslut.ui.messages import Messages
 from beslut.ui.richtext import SectionEditor
 from beslut.ui.richtext.places import cursor_for, text_blocks
 from beslut.ui.steps.base import ButtonSpec, DraftStep, button_row
+from beslut.ui.steps.comments_margin import CommentsMargin
+from beslut.ui.steps.section_comments import SectionComments
 from beslut.ui.undo import SnapshotCommand, route_undo
 
 SPELLING = "spelling.unknown"
@@ -68,6 +70,8 @@ class SectionStep(DraftStep):
         self.lix_label = QLabel()
         self.lix_label.setObjectName("hint")
         self.lix_label.setAccessibleName(_("Läsbarhet"))
+        self.margin = CommentsMargin()
+        self.comments = SectionComments(self.editor, self.margin, self.part)
         self._build()
         self.editor.content_changed.connect(self.changed.emit)
         marks = self.editor.text_edit.marks
@@ -99,7 +103,10 @@ class SectionStep(DraftStep):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(heading_row)
-        layout.addWidget(self.editor, 1)
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.editor, 1)
+        text_row.addWidget(self.margin)
+        layout.addLayout(text_row, 1)
         bottom = button_row(specs)
         bottom.addWidget(self.lix_label, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(bottom)
@@ -136,6 +143,7 @@ class SectionStep(DraftStep):
         self.heading = heading
         self.title = heading or self.spec.heading
         self.editor.set_blocks(section.blocks if section else ())
+        self.comments.load(draft)
         self._cached = None
 
     def section(self) -> Section:
@@ -156,7 +164,7 @@ class SectionStep(DraftStep):
             sections = tuple(mine if s.key == mine.key else s for s in sections)
         else:
             sections = (*sections, mine)
-        return dataclasses.replace(draft, sections=sections)
+        return dataclasses.replace(draft, sections=sections, comments=self.comments.apply(draft))
 
     def take_from(self, draft: Draft, label: str) -> tuple[Callable[[], None], Callable[[], None]]:
         """Replace the text with the section of ``draft``: one step of the editor's own
@@ -217,7 +225,8 @@ class SectionStep(DraftStep):
             selection.format = fmt
             selections.append(selection)
             marked.append((cursor, finding))
-        edit.setExtraSelections(selections)
+        self.comments.findings = selections
+        self.comments.paint()
         if edit.marks is not None:  # the tooltip and the fix in the context menu
             edit.marks.findings = marked
 
