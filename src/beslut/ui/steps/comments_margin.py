@@ -201,9 +201,6 @@ class CommentsMargin(QWidget):
         self.new_box.hide()
         self.new_field.send.connect(self._send_new)
         self.new_field.cancel.connect(self._cancel_new)
-        self.empty = QLabel(_("Markera text och välj Ny kommentar (Ctrl+Alt+M)."))
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet(_MUTED)
         self._list = QVBoxLayout()
         self._list.setContentsMargins(0, 0, 0, 0)
         self._list.setSpacing(6)
@@ -212,13 +209,14 @@ class CommentsMargin(QWidget):
         column.setContentsMargins(0, 0, 4, 0)
         column.addWidget(self.new_box)
         column.addLayout(self._list)
-        column.addWidget(self.empty)
         column.addStretch(1)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setWidget(inner)
+        self.area.viewport().setAutoFillBackground(False)  # the window's, not grey
+        inner.setAutoFillBackground(False)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
@@ -227,6 +225,7 @@ class CommentsMargin(QWidget):
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.area, 1)
+        self.hide()
 
     def show_comments(self, comments: Sequence[Comment], *, force: bool = False) -> None:
         """Show ``comments`` (built again only when they changed)."""
@@ -247,7 +246,7 @@ class CommentsMargin(QWidget):
             card.delete.connect(self.delete)
             self._list.addWidget(card)
             self.cards[comment.id] = card
-        self.empty.setVisible(not comments and self.new_box.isHidden())
+        self._fit()
         self.select(self._selected)
 
     def select(self, cid: str) -> None:
@@ -263,14 +262,14 @@ class CommentsMargin(QWidget):
         """Open the field for a new comment, focused."""
         self.new_field.clear()
         self.new_box.show()
-        self.empty.hide()
+        self.show()
         self.area.ensureWidgetVisible(self.new_box)
         self.new_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _send_new(self) -> None:
         text = self.new_field.toPlainText().strip()
         self.new_box.hide()
-        self.empty.setVisible(not self._comments)
+        self._fit()
         if text:
             self.add.emit(text)
         else:
@@ -278,5 +277,9 @@ class CommentsMargin(QWidget):
 
     def _cancel_new(self) -> None:
         self.new_box.hide()
-        self.empty.setVisible(not self._comments)
+        self._fit()
         self.cancel_new.emit()
+
+    def _fit(self) -> None:
+        """Shown only while there are comments (or one is being written), as in Word."""
+        self.setVisible(bool(self._comments) or not self.new_box.isHidden())

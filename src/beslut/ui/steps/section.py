@@ -103,10 +103,8 @@ class SectionStep(DraftStep):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(heading_row)
-        text_row = QHBoxLayout()
-        text_row.addWidget(self.editor, 1)
-        text_row.addWidget(self.margin)
-        layout.addLayout(text_row, 1)
+        layout.addWidget(self.editor, 1)
+        self.editor.beside.addWidget(self.margin)
         bottom = button_row(specs)
         bottom.addWidget(self.lix_label, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(bottom)
@@ -174,6 +172,7 @@ class SectionStep(DraftStep):
 
         section = draft.section(self.spec.key)
         edit = self.editor.text_edit
+        kept = self.comments.comments()  # put back on the new text, where they were
         cursor = QTextCursor(edit.document())
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
@@ -181,6 +180,7 @@ class SectionStep(DraftStep):
         insert_blocks(cursor, section.blocks if section else ())
         regroup_lists(edit.document())
         renumber_notes(edit.document())
+        self.comments.replant(kept)
         cursor.endEditBlock()
         return edit.undo, edit.redo
 

@@ -103,6 +103,12 @@ class SectionComments:
         self._any = bool(mine)
         self.refresh()
 
+    def replant(self, comments: tuple[Comment, ...]) -> None:
+        """Anchor ``comments`` again after the whole text was replaced (a one-click fix),
+        inside the caller's edit block."""
+        placed = [c for c in comments if c not in self.lost]
+        anchors.place(self.edit.document(), self.editor.blocks(), placed)
+
     # --- showing --------------------------------------------------------------------
 
     def _changed(self) -> None:
