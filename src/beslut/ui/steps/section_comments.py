@@ -16,6 +16,7 @@ from beslut.i18n import _
 from beslut.model.comments import Comment, Reply, next_comment_id
 from beslut.model.draft import Draft
 from beslut.ui.richtext import SectionEditor, anchors
+from beslut.ui.richtext.convert import document_to_blocks
 from beslut.ui.steps.comments_margin import CommentsMargin
 
 _OPEN = "#fff1a8"  # Word's light yellow
@@ -107,7 +108,9 @@ class SectionComments:
         """Anchor ``comments`` again after the whole text was replaced (a one-click fix),
         inside the caller's edit block."""
         placed = [c for c in comments if c not in self.lost]
-        anchors.place(self.edit.document(), self.editor.blocks(), placed)
+        if placed:  # read afresh: the editor's reader must not cache a text mid-edit
+            doc = self.edit.document()
+            anchors.place(doc, document_to_blocks(doc), placed)
 
     # --- showing --------------------------------------------------------------------
 
