@@ -185,6 +185,8 @@ class DraftEditor(QWidget):
         step.title_changed.connect(lambda step=step: self._retitle(step))
         step.add_part_requested.connect(lambda step=step: self.own_parts.add(step))
         step.remove_part_requested.connect(lambda step=step: self.own_parts.remove(step))
+        step.comments.author = lambda: self.settings.name or self.draft.meta.handlaggare.name
+        step.comments.taken = lambda: [c.id for s in self.sections for c in s.comments.comments()]
         step.editor.text_edit.undo_elsewhere = lambda redo, step=step: self._undo_after_text(
             step, redo
         )

@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
 
 from beslut.i18n import N_, NC_, _, pgettext
 from beslut.model.draft import Block, BlockKind
@@ -164,7 +164,10 @@ class SectionEditor(EditorHost):
         layout.setSpacing(2)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.insert_toolbar)
-        layout.addWidget(self.text_edit)
+        self.beside = QHBoxLayout()  # the text area and what a step shows beside it
+        self.beside.setContentsMargins(0, 0, 0, 0)
+        self.beside.addWidget(self.text_edit, 1)
+        layout.addLayout(self.beside, 1)
 
     def _style_button(self, toolbar: QToolBar, action: QAction) -> None:
         button = toolbar.widgetForAction(action)

@@ -19,6 +19,8 @@ from beslut.ui.messages import Messages
 from beslut.ui.richtext import SectionEditor
 from beslut.ui.richtext.places import cursor_for, text_blocks
 from beslut.ui.steps.base import ButtonSpec, DraftStep, button_row
+from beslut.ui.steps.comments_margin import CommentsMargin
+from beslut.ui.steps.section_comments import SectionComments
 from beslut.ui.undo import SnapshotCommand, route_undo
 
 SPELLING = "spelling.unknown"
@@ -68,6 +70,8 @@ class SectionStep(DraftStep):
         self.lix_label = QLabel()
         self.lix_label.setObjectName("hint")
         self.lix_label.setAccessibleName(_("Läsbarhet"))
+        self.margin = CommentsMargin()
+        self.comments = SectionComments(self.editor, self.margin, self.part)
         self._build()
         self.editor.content_changed.connect(self.changed.emit)
         marks = self.editor.text_edit.marks
@@ -100,6 +104,7 @@ class SectionStep(DraftStep):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(heading_row)
         layout.addWidget(self.editor, 1)
+        self.editor.beside.addWidget(self.margin)
         bottom = button_row(specs)
         bottom.addWidget(self.lix_label, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(bottom)
@@ -136,6 +141,7 @@ class SectionStep(DraftStep):
         self.heading = heading
         self.title = heading or self.spec.heading
         self.editor.set_blocks(section.blocks if section else ())
+        self.comments.load(draft)
         self._cached = None
 
     def section(self) -> Section:
@@ -156,7 +162,7 @@ class SectionStep(DraftStep):
             sections = tuple(mine if s.key == mine.key else s for s in sections)
         else:
             sections = (*sections, mine)
-        return dataclasses.replace(draft, sections=sections)
+        return dataclasses.replace(draft, sections=sections, comments=self.comments.apply(draft))
 
     def take_from(self, draft: Draft, label: str) -> tuple[Callable[[], None], Callable[[], None]]:
         """Replace the text with the section of ``draft``: one step of the editor's own
@@ -166,6 +172,7 @@ class SectionStep(DraftStep):
 
         section = draft.section(self.spec.key)
         edit = self.editor.text_edit
+        kept = self.comments.comments()  # put back on the new text, where they were
         cursor = QTextCursor(edit.document())
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
@@ -173,6 +180,7 @@ class SectionStep(DraftStep):
         insert_blocks(cursor, section.blocks if section else ())
         regroup_lists(edit.document())
         renumber_notes(edit.document())
+        self.comments.replant(kept)
         cursor.endEditBlock()
         return edit.undo, edit.redo
 
@@ -217,7 +225,8 @@ class SectionStep(DraftStep):
             selection.format = fmt
             selections.append(selection)
             marked.append((cursor, finding))
-        edit.setExtraSelections(selections)
+        self.comments.findings = selections
+        self.comments.paint()
         if edit.marks is not None:  # the tooltip and the fix in the context menu
             edit.marks.findings = marked
 
