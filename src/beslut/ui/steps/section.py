@@ -76,6 +76,8 @@ class SectionStep(DraftStep):
         self.heading_edit.textEdited.connect(self._heading_edited)
         route_undo(self.undo_stack, self.heading_edit)
         self._cached: tuple[int, Section] | None = None
+        self._finding_marks: list[QTextEdit.ExtraSelection] = []
+        self._change_marks: list[QTextEdit.ExtraSelection] = []
 
     def _build(self) -> None:
         label = QLabel(_("&Rubrik"))
@@ -217,9 +219,15 @@ class SectionStep(DraftStep):
             selection.format = fmt
             selections.append(selection)
             marked.append((cursor, finding))
-        edit.setExtraSelections(selections)
+        self._finding_marks = selections
+        edit.setExtraSelections(selections + self._change_marks)
         if edit.marks is not None:  # the tooltip and the fix in the context menu
             edit.marks.findings = marked
+
+    def show_changes(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Mark a received review's changes in the text (beside the findings)."""
+        self._change_marks = selections
+        self.editor.text_edit.setExtraSelections(self._finding_marks + selections)
 
     def select(self, location: Location) -> None:
         """Select the characters (or the footnote marker) ``location`` points at."""
