@@ -95,9 +95,9 @@ def test_receiving_keeps_the_text_and_lists_the_changes(
     assert sorted(c.kind for c in found) == sorted([Kind.DELETE, Kind.REPLACE, Kind.INSERT])
     tree = controller.panel.tree
     assert tree.topLevelItemCount() == 3
-    texts = [tree.topLevelItem(r).text(3) for r in range(3)]  # type: ignore[union-attr]
+    texts = [tree.topLevelItem(r).text(4) for r in range(3)]  # type: ignore[union-attr]
     assert "”200” → ”250”" in texts and f"− ”{GONE.strip()}”" in texts
-    assert all(tree.topLevelItem(r).text(4) == "Eva Ek" for r in range(3))  # type: ignore[union-attr]
+    assert all(tree.topLevelItem(r).text(3) == "Eva Ek" for r in range(3))  # type: ignore[union-attr]
     assert "3 föreslagna ändringar" in window.statusBar().currentMessage()
 
 
@@ -228,3 +228,28 @@ def test_the_review_copy_says_so_and_sends_itself_back(
     messages.opened.append([back])
     window.act_receive_review.trigger()
     assert [c.new for c in _fresh(store)[1]] == ["250"]
+
+
+def test_the_panel_is_worked_from_the_keyboard(
+    window: MainWindow, store: Store, messages: ScriptedMessages, tmp_path: Path, qtbot: QtBot
+) -> None:
+    controller = _received(window, store, messages, tmp_path, qtbot)
+    panel = controller.panel
+    names = [b.accessibleName() for b in panel._buttons()]
+    assert names == [
+        "Godta den valda ändringen",
+        "Avvisa den valda ändringen",
+        "Godta alla ändringar",
+        "Avvisa alla ändringar",
+    ]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    panel.tree.setFocus()
+    QTest.keyClick(panel.tree, Qt.Key.Key_Down)  # the second change: the replacement
+    assert panel.chosen() is not None and panel.chosen().kind is Kind.REPLACE  # type: ignore[union-attr]
+    QTest.keyClick(panel.tree, Qt.Key.Key_Tab)
+    assert panel.accept_button.hasFocus()
+    QTest.keyClick(panel.accept_button, Qt.Key.Key_Space)
+    _wait(qtbot, controller)
+    assert "250 meter" in _text(_fresh(store)[0], "bakgrund", 0)
+    assert panel.accept_button.hasFocus()  # the focus stays where the user works

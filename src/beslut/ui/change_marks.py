@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from beslut.ui.steps.section import SectionStep
 
 DELETED = "#b3261e"  # Word's red for a deletion
-INSERTED = "#1b5e20"
-INSERTED_BACKGROUND = "#c8e6c9"
+INSERTED = "#ffffff"
+INSERTED_BACKGROUND = "#2e7d32"  # a green mark where the inserted text goes
 _INSERTS = (Kind.INSERT, Kind.INSERT_BLOCK)
 _STRUCK = (Kind.DELETE, Kind.REPLACE, Kind.DELETE_BLOCK, Kind.REPLACE_BLOCK)
 
@@ -48,8 +48,7 @@ def _struck() -> QTextCharFormat:
 def _inserted() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(INSERTED_BACKGROUND))
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    fmt.setUnderlineColor(QColor(INSERTED))
+    fmt.setForeground(QColor(INSERTED))
     return fmt
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from beslut.errors import BeslutError
 from beslut.i18n import _, ngettext
@@ -120,9 +120,13 @@ class ChangesController(QObject):
             store, draft_id = self.window.store, self.draft_id
             self.worker.submit("refresh", lambda: _shown(store, draft_id))
 
+    def _saved_first(self) -> bool:
+        """Edits typed and not yet saved are saved first (waiting only then)."""
+        return not self.window.autosaver.pending or self.window.saved_or_told()
+
     def decide(self, numbers: list[int] | None, accept: bool) -> None:
         """Godta / Avvisa the changes ``numbers`` (None: all) shown in the panel."""
-        if self.busy or self.shown is None or not self.window.saved_or_told():
+        if self.busy or self.shown is None or not self._saved_first():
             return
         shown = self.shown
         chosen = [c for c in shown.changes if numbers is None or c.number in numbers]
@@ -142,7 +146,7 @@ class ChangesController(QObject):
 
     def undo(self) -> None:
         """Ctrl+Z in the panel: the draft and the review as before the last decision."""
-        if self.busy or not self.undo_states or not self.window.saved_or_told():
+        if self.busy or not self.undo_states or not self._saved_first():
             return
         state = self.undo_states.pop()
         store, draft_id = self.window.store, self.draft_id
@@ -166,8 +170,6 @@ class ChangesController(QObject):
             self.show(result, reload=False)
             return
         assert isinstance(result, _Done)
-        self.busy = False
-        self.panel.set_busy(False)
         if result.before is not None:
             self.undo_states.append(result.before)
         self.show(result.shown, reload=True)
@@ -193,10 +195,20 @@ class ChangesController(QObject):
 
     def show(self, shown: Shown, *, reload: bool) -> None:
         """Show ``shown``: the stored text in the editor (``reload``), the changes in
-        the panel and in place."""
-        if reload:
-            reload_changed(self.editor, shown.draft)
-            self._watch(shown.draft, shown.change)
+        the panel and in place. After a decision the work is done in turns of the event
+        loop (the text, then the list and the marks, then the steps' states and the
+        granskning), so that no turn holds the GUI thread for long."""
+        if not reload:
+            self._present(shown)
+            return
+        editor = self.editor
+        reload_changed(editor, shown.draft)
+        self._watch(shown.draft, shown.change)
+        QTimer.singleShot(0, self, lambda: self._present(shown))
+        QTimer.singleShot(0, editor, editor.refresh_states)
+        QTimer.singleShot(0, editor, editor.run_checks)
+
+    def _present(self, shown: Shown) -> None:
         self.shown = shown
         panel = self.panel
         panel.show_changes(shown.changes, lambda c: shown.where.get(c.number, ""), shown.reviewer)
@@ -204,6 +216,9 @@ class ChangesController(QObject):
             panel.heading.setText(_("Granskningen är klar."))
         panel.setVisible(bool(shown.changes) or bool(self.undo_states))
         mark_changes(self.editor.sections, shown.changes)
+        if self.busy:
+            self.busy = False
+            panel.set_busy(False)
 
     def _tell(self, token: object, result: _Done) -> None:
         status = self.window.statusBar()
@@ -230,7 +245,8 @@ class ChangesController(QObject):
 def reload_changed(editor: DraftEditor, draft: Draft) -> None:
     """Show the stored ``draft`` in ``editor``: only the steps whose part differs are
     loaded again (a decision changes one part; loading them all would hold the GUI
-    thread), the whole editor when the parts themselves changed."""
+    thread), the whole editor when the parts themselves changed. The steps' states
+    and the granskning are the caller's to refresh."""
     current = editor.collect()
     if [s.key for s in current.sections] != [s.key for s in draft.sections]:
         step = editor.current_step()
@@ -242,5 +258,3 @@ def reload_changed(editor: DraftEditor, draft: Draft) -> None:
         if step.apply(draft) != draft:  # this part of the editor is not the draft's
             step.load(draft)
     editor.draft = draft
-    editor.refresh_states()
-    editor.run_checks()

@@ -99,18 +99,18 @@ class ChangesPanel(QFrame):
         self.heading.setObjectName("stepHeading")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(_("Föreslagna ändringar"))
-        self.tree.setHeaderLabels([_("Nr"), _("Var"), _("Ändring"), _("Text"), _("Av")])
+        self.tree.setHeaderLabels([_("Nr"), _("Var"), _("Ändring"), _("Av"), _("Text")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setMinimumHeight(110)
         self.accept_button = self._button(_("&Godta"), _("Godta den valda ändringen"))
-        self.reject_button = self._button(_("A&vvisa"), _("Avvisa den valda ändringen"))
+        self.reject_button = self._button(_("Avv&isa"), _("Avvisa den valda ändringen"))
         self.accept_all = self._button(_("Godta a&lla"), _("Godta alla ändringar"))
         self.reject_all = self._button(_("Avvi&sa alla"), _("Avvisa alla ändringar"))
         self.accept_button.clicked.connect(lambda _c=False: self._decide_chosen(True))
         self.reject_button.clicked.connect(lambda _c=False: self._decide_chosen(False))
-        self.accept_all.clicked.connect(lambda _c=False: self.decide_requested.emit(None, True))
-        self.reject_all.clicked.connect(lambda _c=False: self.decide_requested.emit(None, False))
+        self.accept_all.clicked.connect(lambda _c=False: self._decide_all(True))
+        self.reject_all.clicked.connect(lambda _c=False: self._decide_all(False))
         self.tree.currentItemChanged.connect(lambda _item, _previous: self._enable())
         self.tree.itemActivated.connect(lambda _item, _column: self.chosen_activated())
         keys = _UndoKeys(self.undo_requested.emit, self)
@@ -151,37 +151,38 @@ class ChangesPanel(QFrame):
         self.heading.setText(
             _("Ändringar från {name}: {n} kvar").format(name=reviewer, n=len(changes))
         )
+        self.tree.blockSignals(True)  # no button disabled meanwhile: it would lose the focus
         self.tree.clear()
         for change in changes:
             cells = [
                 str(change.number),
                 where(change),
                 kind_label(change.kind.value),
-                old_to_new(change),
                 change.author,
+                old_to_new(change),
             ]
             item = QTreeWidgetItem(cells)
             item.setData(0, _NUMBER_ROLE, change.number)
-            item.setToolTip(3, f"{change.old}\n→\n{change.new}")
+            item.setToolTip(4, f"{change.old}\n→\n{change.new}")
             self.tree.addTopLevelItem(item)
-        for column in (0, 1, 2, 4):
+        for column in (0, 1, 2, 3):
             self.tree.resizeColumnToContents(column)
         again = self.tree.topLevelItem(min(max(row, 0), len(changes) - 1)) if changes else None
         if again is not None:
             self.tree.setCurrentItem(again)
+        self.tree.blockSignals(False)
         self._enable()
 
     def set_busy(self, busy: bool) -> None:
-        """While a decision is on its way, no other can be asked for."""
+        """While a decision is on its way, no other is asked for (the buttons stay
+        enabled: disabling the one just clicked would move the focus away)."""
         self._busy = busy
-        self._enable()
 
     def _enable(self) -> None:
-        one = self.chosen() is not None and not self._busy
         for button in (self.accept_button, self.reject_button):
-            button.setEnabled(one)
+            button.setEnabled(self.chosen() is not None)
         for button in (self.accept_all, self.reject_all):
-            button.setEnabled(bool(self._changes) and not self._busy)
+            button.setEnabled(bool(self._changes))
 
     def chosen(self) -> Change | None:
         """The change chosen in the list."""
@@ -204,7 +205,11 @@ class ChangesPanel(QFrame):
         if change is not None and self.activated is not None:
             self.activated(change)
 
+    def _decide_all(self, accept: bool) -> None:
+        if not self._busy:
+            self.decide_requested.emit(None, accept)
+
     def _decide_chosen(self, accept: bool) -> None:
         change = self.chosen()
-        if change is not None:
+        if change is not None and not self._busy:
             self.decide_requested.emit([change.number], accept)
