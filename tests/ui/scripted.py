@@ -33,6 +33,7 @@ class ScriptedMessages(Messages):
         self.defaults: list[str] = []  # what text() had filled in, in order
         self.files: list[Path | None] = []  # for save_file()
         self.opened: list[list[Path]] = []  # for open_files()
+        self.filters: list[str] = []  # the file filter each open_files() offered
 
     @property
     def everything(self) -> list[str]:
@@ -78,8 +79,9 @@ class ScriptedMessages(Messages):
         self.asked.append(title)
         return self.files.pop(0) if self.files else None
 
-    def open_files(self, parent: QWidget | None, title: str) -> list[Path]:
+    def open_files(self, parent: QWidget | None, title: str, file_filter: str = "") -> list[Path]:
         self.asked.append(title)
+        self.filters.append(file_filter)
         return self.opened.pop(0) if self.opened else []
 
     def folder(self, parent: QWidget | None, title: str) -> Path | None:

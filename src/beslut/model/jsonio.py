@@ -99,10 +99,18 @@ def draft_to_dict(draft: Draft, files: Mapping[str, bytes] | None = None) -> dic
     }
 
 
-def dumps(draft: Draft, files: Mapping[str, bytes] | None = None) -> str:
-    """The draft as a JSON document (UTF-8 text, readable indentation). A document that
-    would be too large to be read again (its bilaga files) raises DraftFormatError."""
-    text = json.dumps(draft_to_dict(draft, files), ensure_ascii=False, indent=2) + "\n"
+def dumps(
+    draft: Draft,
+    files: Mapping[str, bytes] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> str:
+    """The draft as a JSON document (UTF-8 text, readable indentation), with the
+    top-level fields ``extra`` beside it (readers ignore fields they do not know). A
+    document that would be too large to be read again (its bilaga files) raises
+    DraftFormatError."""
+    root = draft_to_dict(draft, files)
+    root.update(extra or {})
+    text = json.dumps(root, ensure_ascii=False, indent=2) + "\n"
     if len(text) > MAX_FILE_BYTES // 4:  # a character is at most four bytes
         check_written_size(len(text.encode("utf-8")))
     return text
@@ -183,13 +191,20 @@ def _attachment_out(att: Attachment, files: Mapping[str, bytes] | None) -> dict[
 def loads(text: str | bytes) -> tuple[Draft, dict[str, bytes]]:
     """Read a draft file; returns the draft and the embedded files (sha256 -> bytes).
     The file is read within the limits of jsonlimits.py (size, depth, items, digits)."""
+    draft, files, _root = loads_with_root(text)
+    return draft, files
+
+
+def loads_with_root(text: str | bytes) -> tuple[Draft, dict[str, bytes], dict[str, Any]]:
+    """loads(), and the file's top-level JSON object (fields other readers ignore)."""
     try:
         data = load_json(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DraftFormatError(
             _("Filen är inte ett utkast från beslut: den är inte giltig JSON."), str(exc)
         ) from exc
-    return draft_from_dict(data), files_from_dict(data)
+    root = data if isinstance(data, dict) else {}
+    return draft_from_dict(data), files_from_dict(data), root
 
 
 def draft_from_dict(data: object) -> Draft:

@@ -118,7 +118,7 @@ class DraftEditor(QWidget):
         self.step_heading = QLabel()
         self.step_heading.setObjectName("stepHeading")
         center = QWidget()
-        center_layout = QVBoxLayout(center)
+        self._center_layout = center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(8, 0, 8, 0)
         center_layout.addWidget(self.step_heading)
         center_layout.addWidget(self.stack, 1)
@@ -169,6 +169,10 @@ class DraftEditor(QWidget):
         if current in self.steps:
             self.step_list.setCurrentRow(self.steps.index(current))
         fit_step_list(self.step_list)
+
+    def show_panel(self, panel: QWidget) -> None:
+        """A panel below the steps' text (a review's changes, changes_flow.py)."""
+        self._center_layout.addWidget(panel)
 
     def _section_step(self, key: str) -> SectionStep:
         found = next((s for s in self.sections if s.part == key), None)

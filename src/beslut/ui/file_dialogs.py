@@ -85,11 +85,14 @@ def save_file_name(
     return chosen[0] if chosen else None
 
 
-def open_file_names(parent: QWidget | None, title: str) -> list[Path]:
-    """Existing files to read (none when cancelled)."""
+def open_file_names(parent: QWidget | None, title: str, file_filter: str = "") -> list[Path]:
+    """Existing files to read (none when cancelled); ``file_filter`` (Qt's "Namn (*.x
+    *.y)") the only kinds offered, else every file."""
     dialog = make_dialog(parent, title)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    if file_filter:
+        dialog.setNameFilter(file_filter)
     return _run(dialog)
 
 

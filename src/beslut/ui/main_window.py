@@ -262,7 +262,6 @@ class MainWindow(WindowFlows, QMainWindow):
             return
         draft, change, doctype = loaded
         from beslut.ui.editor import DraftEditor
-        from beslut.ui.tracked_choice import versions_source
 
         self._close_editor()
         editor = DraftEditor(self.store, self.settings, doctype, self.check_config, self.messages)
@@ -271,7 +270,6 @@ class MainWindow(WindowFlows, QMainWindow):
         editor.export_requested.connect(self.exporter.export)
         editor.version_requested.connect(self.save_version)
         editor.review.namnd.requested.connect(self.namnd.for_open_draft)
-        editor.review.changes_since.source = versions_source(self)
         self.editor, self.draft_id = editor, draft_id
         self.pages.addWidget(editor)
         self.pages.setCurrentWidget(editor)
@@ -283,6 +281,7 @@ class MainWindow(WindowFlows, QMainWindow):
         title = draft.meta.title or _("Nytt tjänsteutlåtande")  # babel cannot see into f-strings
         self.setWindowTitle(f"{title} – beslut")
         self._update_actions()
+        self.editor_opened(editor, draft_id)  # a pending review, a review copy
         editor.current_step().focus_first()
 
     def _recovered(self, draft_id: int) -> None:

@@ -130,12 +130,12 @@ class Messages:
         with focus_kept(parent):
             return save_file_name(parent, title, suggested, file_filter)
 
-    def open_files(self, parent: QWidget | None, title: str) -> list[Path]:
-        """Files to read (none when cancelled)."""
+    def open_files(self, parent: QWidget | None, title: str, file_filter: str = "") -> list[Path]:
+        """Files to read (none when cancelled); ``file_filter`` the kinds offered."""
         from beslut.ui.file_dialogs import open_file_names
 
         with focus_kept(parent):
-            return open_file_names(parent, title)
+            return open_file_names(parent, title, file_filter)
 
     def folder(self, parent: QWidget | None, title: str) -> Path | None:
         """A folder, or None."""

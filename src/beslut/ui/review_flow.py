@@ -2,11 +2,13 @@
 Skicka för granskning, Ta emot granskad version, and opening a .beslut file (Arkiv >
 Öppna fil…, or dropped on the window).
 
-A restore or a received review changes the stored draft under the open editor: pending
-edits are saved first, and the draft is then opened again from the store, so the editor
-shows the new text and autosave watches the new stored state (an old editor would
-overwrite it, or be taken for a conflict). What is kept, compared and replaced is the
-core's (workflow/versions.py, workflow/review.py, workflow/files.py).
+A restore changes the stored draft under the open editor: pending edits are saved first,
+and the draft is then opened again from the store, so the editor shows the new text and
+autosave watches the new stored state (an old editor would overwrite it, or be taken for
+a conflict). A received review leaves the text as it is: its changes are decided one by
+one below the text (changes_flow.py). What is kept, compared and replaced is the core's
+(workflow/versions.py, workflow/receiving.py, workflow/files.py); a review copy (a
+draft opened from a file sent for review) says so in the message bar.
 
 Loaded only when one of these is used (start-up time).
 """
@@ -28,9 +30,11 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     from beslut.diff import PartDiff
+    from beslut.review import Change
+    from beslut.ui.changes_flow import ChangesController
+    from beslut.ui.editor import DraftEditor
     from beslut.ui.main_window import MainWindow
-    from beslut.ui.versions_view import ChangesDialog, VersionsDialog
-    from beslut.workflow.review import Received
+    from beslut.ui.versions_view import VersionsDialog
 
 _STATUS_MS = 10000
 
@@ -49,7 +53,6 @@ class VersionsFlow(QObject):
         super().__init__(window)
         self._window = window
         self.dialog: VersionsDialog | None = None  # while it is open
-        self.changes: ChangesDialog | None = None  # after a review was received
 
     # --- Versioner --------------------------------------------------------------------
 
@@ -155,67 +158,98 @@ class VersionsFlow(QObject):
         )
 
     def receive(self) -> None:
-        """Ta emot granskad version: the file's text replaces the draft's (a file of
-        another draft is asked about), the text before is kept, the changes are shown."""
+        """Ta emot granskad version: the file (.beslut or .docx) is kept as the draft's
+        pending review, whose changes the editor shows to be decided one by one; the
+        text is untouched until a change is accepted (a file of another draft is asked
+        about)."""
+        from beslut.workflow.receiving import SUFFIXES
+
         window = self._window
         if window.draft_id is None or window.store.read_only:
             return
-        paths = window.messages.open_files(window, _("Ta emot granskad version"))
+        patterns = " ".join(f"*{suffix}" for suffix in SUFFIXES)
+        paths = window.messages.open_files(
+            window,
+            _("Ta emot granskad version"),
+            _("Granskad version ({patterns})").format(patterns=patterns),
+        )
         if not paths or not window.saved_or_told():
             return
         draft_id = window.draft_id
-        if draft_id is None:
+        if draft_id is None or window.editor is None:
             return
-        received = self._receive(draft_id, paths[0])
-        if received is None:
+        found = self._receive(draft_id, paths[0])
+        if found is None:
             return
-        window.open_draft(draft_id)  # the received text from the store, watched anew
-        self.show_changes(paths[0].name, received)
+        self.review_changes(window.editor, draft_id).refresh()
+        window.statusBar().showMessage(
+            ngettext(
+                "{name}: {n} föreslagen ändring. Godta eller avvisa den under texten.",
+                "{name}: {n} föreslagna ändringar. Godta eller avvisa dem under texten.",
+                len(found),
+            ).format(name=paths[0].name, n=len(found)),
+            _STATUS_MS,
+        )
 
-    def _receive(self, draft_id: int, path: Path) -> Received | None:
+    def _receive(self, draft_id: int, path: Path) -> list[Change] | None:
         from beslut.errors import BeslutError
-        from beslut.workflow.review import ReviewMismatch, receive_review
+        from beslut.workflow.receiving import receive_file
+        from beslut.workflow.review import ReviewMismatch
 
         window, title = self._window, _("Ta emot granskad version")
         try:
-            return receive_review(window.store, draft_id, path)
+            return receive_file(window.store, draft_id, path)
         except ReviewMismatch as exc:
             if not window.messages.ask(window, title, exc.question):
                 return None
         except BeslutError as exc:
             window.messages.error(window, exc, title)
             return None
-        return window.run(lambda: receive_review(window.store, draft_id, path, force=True), title)
+        return window.run(lambda: receive_file(window.store, draft_id, path, force=True), title)
 
-    def show_changes(self, name: str, received: Received) -> None:
-        """What the received review changed, in a window of its own."""
-        from beslut.ui.versions_view import ChangesDialog
+    def review_changes(self, editor: DraftEditor, draft_id: int) -> ChangesController:
+        """The changes panel of ``editor`` (made on first use)."""
+        from beslut.ui.changes_flow import ChangesController
+
+        found = editor.findChild(ChangesController)
+        if isinstance(found, ChangesController) and found.draft_id == draft_id:
+            return found
+        return ChangesController(self._window, editor, draft_id)
+
+    def editor_opened(self, editor: DraftEditor, draft_id: int) -> None:
+        """A draft was opened: its pending review's changes shown, a review copy said."""
+        from beslut.ui.review_copy_bar import show_review_copy
+        from beslut.ui.window_flows import REVIEW_COPY_TOPIC
+        from beslut.workflow.review_copy import review_copy
 
         window = self._window
+        if window.store.get_review(draft_id) is not None:
+            self.review_changes(editor, draft_id).refresh()
+        copy = review_copy(window.store, draft_id)
+        if copy is not None:
+            show_review_copy(window, copy, self.send_back)
+        elif window._banner is not None:
+            window._banner.clear(REVIEW_COPY_TOPIC)
+
+    def send_back(self) -> None:
+        """Skicka tillbaka (the review copy's bar): the reviewed file written beside the
+        one that came, in one click."""
+        from beslut.workflow.review_copy import send_back
+
+        window = self._window
+        if window.draft_id is None or window.store.read_only or not window.saved_or_told():
+            return
+        draft_id = window.draft_id
+        written = window.run(lambda: send_back(window.store, draft_id), _("Skicka tillbaka"))
+        if written is None:
+            return
         window.statusBar().showMessage(
-            _("Den granskade versionen är inläst. Texten före är sparad som version."),
+            _(
+                "Sparat som {path}. Skicka filen tillbaka; texten du skickade är sparad som "
+                "version."
+            ).format(path=written),
             _STATUS_MS,
         )
-        if self.changes is not None:
-            self.changes.close()
-        dialog = ChangesDialog(
-            _("Granskad version mottagen"),
-            _(
-                "Utkastet har nu texten från {name}. Så här skiljer den sig från texten "
-                "före, som finns kvar under Versioner."
-            ).format(name=name),
-            received.changes,
-            window,
-        )
-        self.changes = dialog
-        dialog.finished.connect(lambda _result: self._changes_closed(dialog))
-        return_focus_after(dialog)
-        dialog.open()
-
-    def _changes_closed(self, dialog: ChangesDialog) -> None:
-        if self.changes is dialog:
-            self.changes = None
-        dialog.deleteLater()
 
     # --- opening .beslut files ---------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """The Versioner view of the open draft: every version (time, label, what made it), the
 comparison of a chosen version with the current text or with another version, and
-Återställ; and the comparison alone, shown after a review is received.
+Återställ.
 
 Inserted words are underlined in green, deleted ones struck through in red, part by part;
 a part without changes shows only its heading. What changed is the core's (beslut.diff,
@@ -17,10 +17,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -103,28 +101,6 @@ class DiffView(QTextBrowser):
             deleted=f'<span style="{DELETED}">{deleted}</span>',
         )
         self.setHtml(f"<p><small>{legend}</small></p>{diff_html(parts)}")
-
-
-class ChangesDialog(QDialog):
-    """What a received review changed (Stäng only)."""
-
-    def __init__(self, title: str, text: str, parts: Sequence[PartDiff], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(900, 650)
-        intro = QLabel(text)
-        intro.setWordWrap(True)
-        self.view = DiffView()
-        self.view.show_parts(parts)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.button(QDialogButtonBox.StandardButton.Close).setText(_("Stäng"))
-        box.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Stäng"))
-        box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(box)
 
 
 class VersionsDialog(QDialog):

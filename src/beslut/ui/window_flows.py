@@ -10,12 +10,15 @@ from beslut.i18n import _
 from beslut.settings import load_settings, save_settings
 from beslut.ui.focus import focus_kept
 
+REVIEW_COPY_TOPIC = "review-copy"  # the message bar's topic for a review copy
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     from beslut.store import Store
     from beslut.store.lock import InstanceLock
     from beslut.ui.backups_flow import BackupsFlow
+    from beslut.ui.editor import DraftEditor
     from beslut.ui.export_flow import ExportFlow
     from beslut.ui.import_flow import ImportFlow
     from beslut.ui.main_window import MainWindow
@@ -112,11 +115,28 @@ class WindowFlows:
             self._zoom = Zoom(self._window)
         return self._zoom
 
+    def editor_opened(self, editor: DraftEditor, draft_id: int) -> None:
+        """A draft is open in ``editor``: the versions it is compared with, and what its
+        pending review or its being a review copy shows (store calls only when the
+        draft has either)."""
+        from beslut.ui.tracked_choice import versions_source
+        from beslut.workflow.review_copy import review_copy
+
+        window = self._window
+        editor.review.changes_since.source = versions_source(window)
+        banner = window._banner
+        shown = banner is not None and banner.topic == REVIEW_COPY_TOPIC
+        store = window.store
+        if shown or review_copy(store, draft_id) or store.get_review(draft_id) is not None:
+            self.versions.editor_opened(editor, draft_id)
+
     def page_shown(self) -> None:
         """The editor or the list came forward: the zoom and the word count in the status
         bar follow (made when a draft is first shown)."""
         window = self._window
         editor = window.editor if window.pages.currentWidget() is window.editor else None
+        if editor is None and window._banner is not None:
+            window._banner.clear(REVIEW_COPY_TOPIC)  # the list is no review copy
         if editor is None and self._word_count is None:
             return
         if self._word_count is None:

@@ -17,6 +17,8 @@ from beslut.i18n import _
 _CHUNK = 1024 * 1024
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from beslut.model.draft import Draft
     from beslut.store import Store
 
@@ -24,11 +26,22 @@ if TYPE_CHECKING:
 def read_draft_file(path: Path, database: Path | None = None) -> tuple[Draft, dict[str, bytes]]:
     """The draft in the file at ``path`` and its bilaga files (sha256 -> bytes).
 
+    Raises as read_draft_file_root does."""
+    draft, files, _root = read_draft_file_root(path, database)
+    return draft, files
+
+
+def read_draft_file_root(
+    path: Path, database: Path | None = None
+) -> tuple[Draft, dict[str, bytes], dict[str, Any]]:
+    """The draft in the file at ``path``, its bilaga files (sha256 -> bytes) and the
+    file's top-level JSON object (a review copy's mark, workflow/review_copy.py).
+
     Raises BeslutError, naming the file, when it does not exist or cannot be read (or
     is one of the files of ``database``), and DraftFormatError when it is not a draft
     file beslut can read.
     """
-    from beslut.model.jsonio import loads
+    from beslut.model.jsonio import loads_with_root
     from beslut.model.jsonlimits import MAX_FILE_BYTES
     from beslut.store.ownfiles import refuse_database_file
 
@@ -50,12 +63,12 @@ def read_draft_file(path: Path, database: Path | None = None) -> tuple[Draft, di
         message = _("Filen {path} kan inte läsas: {why}.")
         raise BeslutError(message.format(path=path, why=exc.strerror), f"{path}: {exc}") from exc
     try:
-        draft, files = loads(data)
+        draft, files, root = loads_with_root(data)
     except DraftFormatError as exc:
         raise type(exc)(f"{path}: {exc.user_message}", exc.detail) from exc
     from beslut.model.limits import within_limits
 
-    return within_limits(draft), files  # a paragraph too long for the editor is split
+    return within_limits(draft), files, root  # a paragraph too long for the editor is split
 
 
 def _read_at_most(path: Path, limit: int) -> bytes:
@@ -83,5 +96,9 @@ def open_draft_file(store: Store, path: Path) -> int:
     The file is read and checked whole first: a file that cannot be read or is not a
     draft file raises BeslutError (in Swedish, naming the file) and stores nothing.
     """
-    draft, files = read_draft_file(path, store.path)
-    return store.create_draft(draft, files)
+    from beslut.workflow.review_copy import remember
+
+    draft, files, root = read_draft_file_root(path, store.path)
+    draft_id = store.create_draft(draft, files)
+    remember(store, draft_id, root, path)  # a review copy says so when it is open
+    return draft_id

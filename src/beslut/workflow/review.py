@@ -45,9 +45,10 @@ class Received:
     changes: tuple[PartDiff, ...]
 
 
-def send_for_review(store: Store, draft_id: int, target: Path) -> Path:
+def send_for_review(store: Store, draft_id: int, target: Path, *, mark: bool = True) -> Path:
     """Write the draft with its bilaga files to ``target`` (``.beslut`` added when the
-    name has no suffix) and keep the sent text as a version; the file written."""
+    name has no suffix) and keep the sent text as a version; the file written. With
+    ``mark`` the file says it is a review copy (workflow/review_copy.py)."""
     from beslut.export.safe_write import write_bytes
     from beslut.model.jsonio import dumps
     from beslut.store.ownfiles import refuse_database_file
@@ -55,8 +56,11 @@ def send_for_review(store: Store, draft_id: int, target: Path) -> Path:
     if not target.suffix:
         target = target.with_suffix(REVIEW_SUFFIX)
     refuse_database_file(target, store.path)
+    from beslut.workflow import review_copy
+
     draft = store.load_draft(draft_id)
-    write_bytes(target, dumps(draft, store.files_for(draft)).encode("utf-8"))
+    extra = review_copy.mark(draft) if mark else None
+    write_bytes(target, dumps(draft, store.files_for(draft), extra).encode("utf-8"))
     store.add_revision(draft_id, _(SENT).format(name=target.name), draft=draft)
     return target
 

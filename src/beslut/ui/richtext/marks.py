@@ -141,6 +141,7 @@ class Marks(QObject):
         self.service = service
         self.highlighter = SpellHighlighter(edit.document(), service) if service else None
         self.findings: list[tuple[QTextCursor, Finding]] = []
+        self.changes: list[tuple[QTextCursor, str]] = []  # a review's changes, said
         self.fix: Callable[[Finding], None] | None = None  # the editor applies a fix
 
     def pause(self) -> None:
@@ -175,6 +176,10 @@ class Marks(QObject):
                 lines.append(
                     _("Högerklicka för att rätta: {label}").format(label=finding.fix.label)
                 )
+        position = cursor.position()
+        for marked, said in self.changes:
+            if marked.selectionStart() <= position <= marked.selectionEnd():
+                lines.append(said)
         misspelled = self._misspelled(cursor)
         if misspelled is not None:
             word = misspelled.selectedText()

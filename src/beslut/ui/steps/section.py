@@ -80,6 +80,8 @@ class SectionStep(DraftStep):
         self.heading_edit.textEdited.connect(self._heading_edited)
         route_undo(self.undo_stack, self.heading_edit)
         self._cached: tuple[int, Section] | None = None
+        self._finding_marks: list[QTextEdit.ExtraSelection] = []
+        self._change_marks: list[QTextEdit.ExtraSelection] = []
 
     def _build(self) -> None:
         label = QLabel(_("&Rubrik"))
@@ -225,10 +227,20 @@ class SectionStep(DraftStep):
             selection.format = fmt
             selections.append(selection)
             marked.append((cursor, finding))
-        self.comments.findings = selections
-        self.comments.paint()
+        self._finding_marks = selections
+        self._paint_marks()
         if edit.marks is not None:  # the tooltip and the fix in the context menu
             edit.marks.findings = marked
+
+    def show_changes(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Mark a received review's changes in the text (beside the findings)."""
+        self._change_marks = selections
+        self._paint_marks()
+
+    def _paint_marks(self) -> None:
+        """The findings and the changes over the comments' highlights."""
+        self.comments.findings = self._finding_marks + self._change_marks
+        self.comments.paint()
 
     def select(self, location: Location) -> None:
         """Select the characters (or the footnote marker) ``location`` points at."""
