@@ -187,3 +187,13 @@ def test_beslut_s_own_pdf_is_marked_pdf_ua_and_pdf_a(rich_exported: list[Path]) 
     assert b"<pdfuaid:part>1</pdfuaid:part>" in xmp
     assert b"<pdfaid:part>2</pdfaid:part>" in xmp
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
+def test_the_filter_asks_for_pdf_ua() -> None:
+    import json
+
+    from beslut.export.pdf import PDF_FILTER
+
+    options = json.loads(PDF_FILTER.split(":", 2)[2])
+    assert options["PDFUACompliance"] == {"type": "boolean", "value": "true"}
+    assert options["UseTaggedPDF"] == {"type": "boolean", "value": "true"}
