@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from beslut.cli import publish, tracked
 from beslut.cli.common import (
@@ -20,6 +21,9 @@ from beslut.errors import BeslutError
 from beslut.i18n import _
 from beslut.settings import load_settings
 from beslut.store import resolve_db_path
+
+if TYPE_CHECKING:
+    from beslut.workflow.exporting import Exported
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -150,9 +154,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             exported = export_draft(draft, files, target, settings, **options)
     notices([notice for notice in exported.notices if notice not in checked.notices])
+    _accessibility(exported)
     for path in exported.written:
         print(path)
     return EXIT_OK
+
+
+def _accessibility(exported: Exported) -> None:
+    """The accessibility check of the documents written, on stderr (a .txt has none)."""
+    from beslut.workflow.accessibility import documents, summary
+
+    if documents(exported.written):
+        for line in summary(exported.accessibility):
+            print(f"beslut: {line}", file=sys.stderr)
 
 
 SUGGESTIONS = 3  # for each unknown word: enough to choose from, each costs up to a second

@@ -20,10 +20,13 @@ from beslut.i18n import _
 
 DEFAULT_TIMEOUT = 120.0
 
-# PDF/A-2b for archiving (SelectPdfVersion 2), tagged for screen readers.
+# PDF/A-2b for archiving (SelectPdfVersion 2), tagged for screen readers, and marked
+# PDF/UA-1 (pdfuaid:part in the XMP, a role map without standard types mapped to
+# themselves); the accessibility check (export/accessibility_pdf.py) reads these back.
 PDF_OPTIONS = {
     "SelectPdfVersion": {"type": "long", "value": "2"},
     "UseTaggedPDF": {"type": "boolean", "value": "true"},
+    "PDFUACompliance": {"type": "boolean", "value": "true"},
 }
 PDF_FILTER = "pdf:writer_pdf_Export:" + json.dumps(PDF_OPTIONS, separators=(",", ":"))
 

@@ -21,6 +21,7 @@ RECORD_ATTEMPTS = 3  # tries to record an export's version in a database another
 RECORD_PAUSE = 1.0  # seconds between them (each try itself waits for SQLite's busy timeout)
 
 if TYPE_CHECKING:
+    from beslut.export.accessibility import Problem
     from beslut.export.attachments import FileSource
     from beslut.export.revisions import Tracked
     from beslut.model.draft import Draft
@@ -29,11 +30,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Exported:
-    """What an export wrote, the version it recorded, and what the user should know."""
+    """What an export wrote, the version it recorded, what the user should know, and
+    the accessibility problems of the documents written (workflow/accessibility.py)."""
 
     written: list[Path]
     revision: int | None = None
     notices: tuple[str, ...] = ()
+    accessibility: tuple[Problem, ...] = ()
 
 
 def export_draft(
@@ -80,7 +83,11 @@ def export_draft(
         overwrite=overwrite,
         notices=said,
     )
-    return Exported(written, None, _unique((*source.notices, *resolved.notices, *said)))
+    from beslut.workflow.accessibility import check_written
+
+    problems = tuple(check_written(written))
+    notices = _unique((*source.notices, *resolved.notices, *said))
+    return Exported(written, None, notices, problems)
 
 
 def export_stored(
@@ -135,7 +142,8 @@ def export_stored(
         return exported
     named = (label or _label)(exported.written[0])
     revision, notices = _record(store, draft_id, named, text, exported.written)
-    return Exported(exported.written, revision, _unique((*exported.notices, *notices)))
+    notices = _unique((*exported.notices, *notices))
+    return Exported(exported.written, revision, notices, exported.accessibility)
 
 
 def _label(document: Path) -> str:
