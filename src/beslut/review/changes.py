@@ -327,7 +327,8 @@ def _normal_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
 
 def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan]) -> str:
     """The author of the first span on the change's text and range in R (any span on
-    the block for a change of a whole block)."""
+    the block for a change of a whole block; for a block deleted, a deletion at the
+    start of the block after it)."""
     whole = kind in (Kind.INSERT_BLOCK, Kind.REPLACE_BLOCK, Kind.INSERT_PART)
     for span in spans:
         loc = span.location
@@ -335,6 +336,10 @@ def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan]) -> str:
             continue
         if whole:
             return span.author
+        if kind is Kind.DELETE_BLOCK:  # a deletion's place before the block after it
+            if not loc.field and loc.start == loc.end == 0:
+                return span.author
+            continue
         if loc.field != where.field or where.start is None or where.end is None:
             continue
         a = loc.start or 0
