@@ -167,7 +167,7 @@ def test_hostile_comments_give_a_swedish_message_or_are_left_out(
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    code, out, err = run_cli(capsys, "--db", str(db), "import", str(path), "--replace", "1")
+    code, _out, err = run_cli(capsys, "--db", str(db), "import", str(path), "--replace", "1")
     assert "Traceback" not in err
     if kind == "missing":  # a comment no range refers to stands at the ärendemening
         assert code == 0

@@ -159,9 +159,15 @@ class WordEdit:
 
     # -- comments ------------------------------------------------------------------
     def comment(
-        self, start: str, quoted: str, author: str, text: str, *, reply: tuple[str, str] | None = None,
+        self,
+        start: str,
+        quoted: str,
+        author: str,
+        text: str,
+        *,
+        reply: tuple[str, str] | None = None,
         done: bool = False,
-    ) -> int:  # fmt: skip
+    ) -> int:
         p = self.paragraph(start)
         at = text_of(p).index(quoted)
         runs = self._runs(p, at, at + len(quoted))
@@ -201,10 +207,12 @@ class WordEdit:
             ext, xml_declaration=True, encoding="UTF-8"
         )
         rels = etree.fromstring(self.parts["word/_rels/document.xml.rels"])
+        office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+        extended = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
         for rid, kind, target in (
-            ("rIdC1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments", "comments.xml"),
-            ("rIdC2", "http://schemas.microsoft.com/office/2011/relationships/commentsExtended", "commentsExtended.xml"),
-        ):  # fmt: skip
+            ("rIdC1", office, "comments.xml"),
+            ("rIdC2", extended, "commentsExtended.xml"),
+        ):
             etree.SubElement(rels, f"{{{_REL}}}Relationship", Id=rid, Type=kind, Target=target)
         self.parts["word/_rels/document.xml.rels"] = etree.tostring(rels)
         types = etree.fromstring(self.parts["[Content_Types].xml"])

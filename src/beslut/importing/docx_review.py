@@ -132,7 +132,7 @@ def _extended(
 
 
 def _date(element: Element) -> str:
-    value = element.get(w("date"), "")
+    value = str(element.get(w("date"), ""))
     try:
         dt.datetime.fromisoformat(value)
     except ValueError:

@@ -85,10 +85,11 @@ def place(draft: Draft, paragraphs: Sequence[Marked]) -> list[Placed | None]:
             gone = any(m.tag == "del" for m in paragraph.marks)
             out.append(_after(last) if gone and last is not None else None)
             continue
-        k, cut = _find(text, entries, by_text, used, pointer)
-        if k is None:
+        found, cut = _find(text, entries, by_text, used, pointer)
+        if found is None:
             out.append(None)
             continue
+        k = found
         used.add(k)
         pointer = k + 1
         location, _line, start, length = entries[k]
