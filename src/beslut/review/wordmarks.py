@@ -194,13 +194,14 @@ def anchored_comments(
     anchors = _anchors(paragraphs, places)
     have = {(c.author, c.created, c.text) for c in current.comments}
     taken = {c.id for c in current.comments}
+    cache: dict[str, _Pairing] = {}
     out: list[Comment] = []
     for word in comments:
         created = word.date or clock.now().isoformat(timespec="seconds")
         if (word.author, created, word.text) in have:
             continue
         found = anchors.get(word.id)
-        where = _in_current(current, received, *found) if found else None
+        where = _in_current(current, received, *found, cache) if found else None
         if where is None:
             where = (Location(META, None, TITLE), 0, 0)
         loc, start, end = where
@@ -228,7 +229,12 @@ def anchored_comments(
 
 
 def _in_current(
-    current: Draft, received: Draft, loc: Location, start: int, end: int
+    current: Draft,
+    received: Draft,
+    loc: Location,
+    start: int,
+    end: int,
+    cache: dict[str, _Pairing],
 ) -> tuple[Location, int, int] | None:
     """The place in ``current`` of characters ``start:end`` of ``received``'s text at
     ``loc``."""
@@ -237,7 +243,7 @@ def _in_current(
         return None
     here = loc
     if loc.index is not None:
-        index = _index_in_current(current, received, loc.part, loc.index)
+        index = _index_in_current(current, received, loc.part, loc.index, cache)
         if index is None:
             return None
         here = Location(loc.part, index, loc.field)
@@ -292,20 +298,32 @@ def _text_at(draft: Draft, loc: Location) -> str | None:
     return None
 
 
-def _index_in_current(current: Draft, received: Draft, part: str, index: int) -> int | None:
+_Pairing = tuple[int, list[tuple[str, int, int, int, int]]]  # C's count, opcodes
+
+
+def _index_in_current(
+    current: Draft, received: Draft, part: str, index: int, cache: dict[str, _Pairing]
+) -> int | None:
     """The block (or decision point) of ``current`` that block ``index`` of ``received``
-    is, or stands nearest to: blocks paired by their texts."""
+    is, or stands nearest to: blocks paired by their texts (once a part: ``cache``)."""
+    if part not in cache:
+        cache[part] = _pairing(current, received, part)
+    count, codes = cache[part]
+    if not count:
+        return None
+    for _tag, i1, i2, j1, j2 in codes:
+        if j1 <= index < j2 or (j1 == j2 == index):
+            return min(i1 + min(index - j1, max(i2 - i1 - 1, 0)), count - 1)
+    return min(index, count - 1)
+
+
+def _pairing(current: Draft, received: Draft, part: str) -> _Pairing:
     if part == DECISIONS:
         old, new = list(current.decisions), list(received.decisions)
     else:
         c_section, r_section = current.section(part), received.section(part)
         if c_section is None or r_section is None:
-            return None
+            return 0, []
         old = [b.text for b in c_section.blocks]
         new = [b.text for b in r_section.blocks]
-    if not old:
-        return None
-    for _tag, i1, i2, j1, j2 in opcodes(old, new):
-        if j1 <= index < j2 or (j1 == j2 == index):
-            return min(i1 + min(index - j1, max(i2 - i1 - 1, 0)), len(old) - 1)
-    return min(index, len(old) - 1)
+    return len(old), opcodes(old, new) if old else []
