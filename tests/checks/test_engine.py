@@ -20,7 +20,17 @@ from beslut.checks import (
 )
 from beslut.checks.engine import part_order
 from beslut.doctypes.loader import DocType, SectionSpec, load_doctype
-from beslut.model import Attachment, Block, BlockKind, Draft, FileRef, Metadata, Run, Section
+from beslut.model import (
+    Attachment,
+    Block,
+    BlockKind,
+    Comment,
+    Draft,
+    FileRef,
+    Metadata,
+    Run,
+    Section,
+)
 from beslut.model.example import example_draft
 from beslut.spelling.check import SpellingCheck
 from beslut.spelling.speller import LocalSpeller
@@ -110,6 +120,7 @@ def faulty_draft() -> Draft:
             Attachment("", PROGRAM),
             Attachment("DIVE Conference Background Information"),
         ),
+        comments=(Comment("c1", "arendet", 0, "", 0, 5, "Anna", "2027-01-03T10:00:00", "Ok?"),),
     )
 
 

@@ -28,6 +28,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help=_("visa vad som känns igen i varje fil utan att skapa något"),
     )
+    from beslut.cli.versions import add_replace_arguments
+
+    add_replace_arguments(p)  # a review done in Word comes back: FILE.docx --replace ID
     p.set_defaults(func=cmd_import)
 
 
@@ -38,6 +41,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from beslut.workflow.importing import read_files, store_imported, summary
     from beslut.workflow.templates import available_doctypes
 
+    if args.replace is not None:
+        from beslut.cli.versions import cmd_receive
+
+        return cmd_receive(args)
     with open_store(args) as store:
         settings = load_settings(store)
         types = [d.key for d in available_doctypes(settings).types]

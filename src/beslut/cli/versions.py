@@ -8,7 +8,7 @@ import json
 import sys
 
 from beslut.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, local_time, open_store
-from beslut.i18n import _
+from beslut.i18n import _, ngettext
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,21 +76,25 @@ def cmd_receive(args: argparse.Namespace) -> int:
     changes are accepted (``beslut changes/accept/reject``)."""
     from pathlib import Path
 
-    from beslut.workflow.changes import receive_for_review
+    from beslut.workflow.changes import receive_docx_for_review, receive_for_review
     from beslut.workflow.review import ReviewMismatch
 
     if len(args.files) != 1:
         print("beslut: " + _("--replace tar en fil åt gången."), file=sys.stderr)
         return EXIT_USAGE
+    path = Path(args.files[0])
     with open_store(args) as store:
+        before = len(store.load_draft(args.replace).comments)
         try:
-            found = receive_for_review(
-                store,
-                args.replace,
-                Path(args.files[0]),
-                reviewer=args.reviewer,
-                force=args.force,
-            )
+            if path.suffix.lower() == ".docx":  # a review done in Word
+                found = receive_docx_for_review(
+                    store, args.replace, path, reviewer=args.reviewer, force=args.force
+                )
+            else:
+                found = receive_for_review(
+                    store, args.replace, path, reviewer=args.reviewer, force=args.force
+                )
+            added = len(store.load_draft(args.replace).comments) - before
         except ReviewMismatch as exc:
             print(f"beslut: {exc.question}", file=sys.stderr)
             print(
@@ -104,6 +108,14 @@ def cmd_receive(args: argparse.Namespace) -> int:
         "”beslut accept/reject {id} N…|--all”."
     )
     print(message.format(n=len(found), id=args.replace))
+    if added:
+        print(
+            ngettext(
+                "{n} kommentar från filen lades till i utkastet.",
+                "{n} kommentarer från filen lades till i utkastet.",
+                added,
+            ).format(n=added)
+        )
     return EXIT_OK
 
 

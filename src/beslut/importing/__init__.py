@@ -27,7 +27,14 @@ from beslut.importing.safety import ImportRefused, Kind, open_docx, read_checked
 from beslut.model.draft import Draft
 from beslut.model.limits import split_notice, within_limits
 
-__all__ = ["ImportRefused", "Imported", "import_document", "read_document", "recognise_again"]
+__all__ = [
+    "ImportRefused",
+    "Imported",
+    "import_document",
+    "read_document",
+    "recognise_again",
+    "recognise_read",
+]
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,14 @@ def import_document(
     headings = names | {normalise(name) for d in doctypes for name in heading_names(d)}
     document = read_document(path, lambda line: normalise(line) in headings)
     return _recognised(path, document, doctypes, doctype, names)
+
+
+def recognise_read(
+    path: Path, document: Document, doctypes: Sequence[DocType], doctype: str | None
+) -> Imported:
+    """A document already read (a reviewed .docx: docx_review.py) recognised as
+    ``doctype`` (by its key), else as the type its headings match best."""
+    return _recognised(path, document, doctypes, doctype, known_names(doctypes))
 
 
 def recognise_again(item: Imported, doctypes: Sequence[DocType], doctype: str) -> Imported:

@@ -30,7 +30,7 @@ from beslut.importing.docx_parts import (
     related,
     relationships,
 )
-from beslut.importing.docx_runs import RunReader
+from beslut.importing.docx_runs import RunReader, joined_marks, mark_deleted
 from beslut.importing.docx_skipped import TAGS, Skipped
 from beslut.importing.facts import read_facts
 from beslut.importing.read import Document, Read, Role
@@ -61,7 +61,7 @@ _THROUGH = frozenset(w(tag) for tag in ("sdtContent", "customXml", "ins", "moveT
 class DocxReader:
     """One .docx, read part by part."""
 
-    def __init__(self, path: Path, archive: zipfile.ZipFile) -> None:
+    def __init__(self, path: Path, archive: zipfile.ZipFile, *, marking: bool = False) -> None:
         self.path, self.archive = path, archive
         main = main_part(path, archive)
         if main is None:
@@ -91,11 +91,13 @@ class DocxReader:
         }
         links = {rid: target for rid, (kind, target) in rels.items() if kind == "hyperlink"}
         self.headers = sorted(target for kind, target in rels.values() if kind == "header")
-        self.runs = RunReader(self.style_names, links, notes, _SKIP_RUN_STYLES)
+        self.runs = RunReader(self.style_names, links, notes, _SKIP_RUN_STYLES, marking=marking)
+        self.rels, self.folder = rels, folder
         self.last_abstract: str | None = None
         self.seen_numbers: set[str] = set()  # the lists (numIds) of the part so far
         self.seen_heading = False
         self.drop_cap: tuple[Run, ...] = ()  # a drop cap's letters, for the next paragraph
+        self.joining: Read | None = None  # a paragraph whose mark is deleted: joins the next
 
     def document(self) -> Document:
         root = part(self.path, self.archive, self.main)
@@ -112,12 +114,19 @@ class DocxReader:
         """The blocks under ``parent`` (the body, a content control, a text box)."""
         for element in _block_children(parent, self.runs.skipped):
             if element.tag == w("tbl"):
+                if self.joining is not None:
+                    yield self.joining  # a paragraph mark deleted before a table: kept
+                    self.joining = None
                 if not self.seen_heading and _is_layout_table(element):
                     document.header_lines += [p for p in self._cell_lines(element)]
                     continue
                 yield Read(self._table(element))
             else:
                 read = self._paragraph(element)
+                if self.joining is not None or mark_deleted(element):
+                    read = self._join(read, mark_deleted(element))
+                    if read is None:
+                        continue
                 if read is not None and _is_drop_cap(element):
                     self.drop_cap = read.block.runs  # the first letter of the next paragraph
                     continue
@@ -130,6 +139,25 @@ class DocxReader:
             boxes, self.runs.boxes = self.runs.boxes, []
             for box in boxes:  # text boxes: after the paragraph (or table) they stand in
                 yield from self._blocks(box, document)
+        if self.joining is not None and parent is not None and parent.tag == w("body"):
+            yield self.joining  # the last paragraph's mark deleted: nothing to join
+            self.joining = None
+
+    def _join(self, read: Read | None, gone: bool) -> Read | None:
+        """A paragraph whose mark was deleted (tracked) is one with the next, as Word
+        accepts it: the text of both, the next one's style. Returns what to yield now."""
+        held, self.joining = self.joining, None
+        if held is not None:
+            if self.runs.marking:
+                self.runs.marked[-2:] = [joined_marks(*self.runs.marked[-2:])]
+            if read is None:
+                read = held
+            else:
+                read = Read(replace(read.block, runs=held.block.runs + read.block.runs), read.role)
+        if gone:
+            self.joining = read
+            return None
+        return read
 
     def _header_lines(self) -> list[str]:
         lines = []

@@ -2,7 +2,8 @@
 moves kept where they land, deletions and moved-away text left out), content controls,
 custom XML, smart tags and bidirectional spans read through, links (w:hyperlink and
 HYPERLINK fields, simple or complex) kept with their text, footnotes and endnotes at
-their reference. A text box is collected for the reader to add after its paragraph;
+their reference; with ``marking``, tracked changes and comment anchors are noted with
+their places (Mark). A text box is collected for the reader to add after its paragraph;
 pictures, formulas and embedded objects are counted, not read."""
 
 from __future__ import annotations
@@ -18,6 +19,16 @@ from beslut.importing.docx_skipped import MATH, TAGS, Skipped
 from beslut.model.draft import Run
 
 _SCHEMES = ("https://", "http://", "mailto:")
+# Tracked changes and comment anchors, noted with their place when ``marking`` is on
+# (a received review: docx_review.py).
+INSERTED = frozenset({w("ins"), w("moveTo")})
+DELETED = frozenset({w("del"), w("moveFrom")})
+COMMENT_START, COMMENT_END, COMMENT_REFERENCE = (
+    w("commentRangeStart"),
+    w("commentRangeEnd"),
+    w("commentReference"),
+)
+_ANCHORS = {COMMENT_START: "start", COMMENT_END: "end"}
 # Elements around runs that only mark them (tracked insertion or move, content control,
 # custom XML, smart tag, direction): their runs are read as if they stood alone.
 _THROUGH = frozenset(
@@ -50,6 +61,26 @@ def safe_link(target: str) -> str:
     return target if target.lower().startswith(_SCHEMES) else ""
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A tracked change's start or end, a deletion's place, or a comment's anchor in a
+    paragraph's text as read (insertions and moves to alike, deletions and moves from
+    alike): ``value`` its author or comment id, ``at`` the character it stands before."""
+
+    tag: str  # "ins", "ins_end", "del", "start", "end" or "ref" (a comment's)
+    value: str
+    at: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A paragraph as read with its marks (only when marking)."""
+
+    text: str
+    marks: tuple[Mark, ...]
+    mark_gone: bool = False  # its paragraph mark deleted: it joins the next
+
+
 @dataclass
 class _Field:
     """A complex field being read: its instruction, then its result (what shows)."""
@@ -71,12 +102,19 @@ class RunReader:
     skipped: Skipped = field(default_factory=Skipped)
     boxes: list[Element] = field(default_factory=list)
     fields: list[_Field] = field(default_factory=list)
+    marking: bool = False  # note tracked changes and comment anchors (see Mark)
+    marked: list[Marked] = field(default_factory=list)  # every paragraph read, in order
 
     def runs(self, paragraph: Element) -> tuple[Run, ...]:
         out: list[Run] = []
         held = ""  # a note before any text: it goes with the next run
+        at = 0
+        marks: list[Mark] = []
         for item in self._items(paragraph, ""):
-            if isinstance(item, Run):
+            if isinstance(item, Mark):
+                marks.append(Mark(item.tag, item.value, at))
+            elif isinstance(item, Run):
+                at += len(item.text)
                 if held:
                     item = Run(item.text, item.bold, item.italic, item.link, held)
                     held = ""
@@ -89,17 +127,29 @@ class RunReader:
                 held = join_notes(held, item)
         if held:
             out.append(Run(held))  # a paragraph of nothing but a note: its text is kept
+        if self.marking:
+            text = "".join(r.text for r in out)
+            self.marked.append(Marked(text, tuple(marks), mark_deleted(paragraph)))
         # An instruction does not run past its paragraph: a field never separated (a
         # damaged file) must not hide the rest of the document.
         self.fields = [f for f in self.fields if f.showing]
         return tuple(out)
 
-    def _items(self, parent: Element, link: str) -> Iterator[Run | str]:
-        """The runs under ``parent`` and, as str, the text of each note referred to."""
+    def _items(self, parent: Element, link: str) -> Iterator[Run | str | Mark]:
+        """The runs under ``parent`` and, as str, the text of each note referred to
+        (and, when marking, the marks)."""
         for child in parent:
             tag = child.tag
             if tag == w("r"):
                 yield from self._run(child, link)
+            elif self.marking and tag in INSERTED:
+                author = child.get(w("author"), "")
+                yield Mark("ins", author)
+                yield from self._items(child, link)
+                yield Mark("ins_end", author)
+            elif self.marking and (tag in DELETED or tag in _ANCHORS):
+                value = child.get(w("id"), "") if tag in _ANCHORS else child.get(w("author"), "")
+                yield Mark("del" if tag in DELETED else _ANCHORS[tag], value)
             elif tag == w("hyperlink"):
                 target = safe_link(self.links.get(child.get(f"{{{R_NS}}}id", ""), ""))
                 yield from self._items(child, target or link)
@@ -125,7 +175,7 @@ class RunReader:
             if formula is not element:
                 self.skipped.count(formula)
 
-    def _run(self, r: Element, link: str) -> Iterator[Run | str]:
+    def _run(self, r: Element, link: str) -> Iterator[Run | str | Mark]:
         rpr = r.find(w("rPr"))
         bold = italic = hidden = False
         if rpr is not None:
@@ -143,6 +193,11 @@ class RunReader:
                     pieces = []
                 if text:
                     yield text
+            elif tag == COMMENT_REFERENCE and self.marking:
+                if pieces:
+                    yield from self._text(pieces, bold, italic, link)
+                    pieces = []
+                yield Mark("ref", node.get(w("id"), ""))
             elif tag == w("fldChar"):
                 self._field_char(node.get(w("fldCharType"), ""))
             elif tag == w("instrText"):
@@ -192,6 +247,20 @@ class RunReader:
     def _showing(self) -> bool:
         """False inside a field's instruction (its text is code, not what shows)."""
         return all(f.showing for f in self.fields)
+
+
+def mark_deleted(paragraph: Element) -> bool:
+    """True when the paragraph's mark is a tracked deletion (or move away): accepted,
+    the paragraph is one with the next."""
+    props = paragraph.find(f"{w('pPr')}/{w('rPr')}")
+    return props is not None and any(child.tag in DELETED for child in props)
+
+
+def joined_marks(first: Marked, second: Marked) -> Marked:
+    """Two paragraphs read as one (the first one's mark deleted)."""
+    size = len(first.text)
+    moved = tuple(Mark(m.tag, m.value, m.at + size) for m in second.marks)
+    return Marked(first.text + second.text, first.marks + moved, second.mark_gone)
 
 
 def _boxes(element: Element) -> Iterator[Element]:

@@ -96,7 +96,7 @@ def propose(
     for number, raw in enumerate(_all(current, received), start=1):
         kind, loc, r_index, r_start, r_end, old, new = raw
         where = Location(loc.part, r_index, loc.field, r_start, r_end)
-        author = _author(where, kind, spans) or reviewer
+        author = _author(where, kind, spans, len(old)) or reviewer
         out.append(Change(number, kind, loc, r_index, r_start, r_end, old, new, author))
     return out
 
@@ -325,9 +325,10 @@ def _normal_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     return tuple(out)
 
 
-def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan]) -> str:
+def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan], size: int = 0) -> str:
     """The author of the first span on the change's text and range in R (any span on
-    the block for a change of a whole block)."""
+    the block for a change of a whole block; for a block deleted, a deletion at the
+    start of the block after it). ``size`` is the length of the change's old text."""
     whole = kind in (Kind.INSERT_BLOCK, Kind.REPLACE_BLOCK, Kind.INSERT_PART)
     for span in spans:
         loc = span.location
@@ -335,6 +336,10 @@ def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan]) -> str:
             continue
         if whole:
             return span.author
+        if kind is Kind.DELETE_BLOCK:  # a deletion's place before the block after it
+            if not loc.field and loc.start == loc.end == 0:
+                return span.author
+            continue
         if loc.field != where.field or where.start is None or where.end is None:
             continue
         a = loc.start or 0
@@ -342,5 +347,9 @@ def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan]) -> str:
         if (a < where.end and b > where.start) or (
             (a == b or where.start == where.end) and a <= where.end and where.start <= b
         ):
+            return span.author
+        # A deletion the word diff placed elsewhere in the same run of text (", a b"
+        # and "a b, " are the same deletion): within the deleted text's length.
+        if kind is Kind.DELETE and a == b and abs(a - where.start) <= size:
             return span.author
     return ""

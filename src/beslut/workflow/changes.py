@@ -59,6 +59,62 @@ def receive_for_review(
     return propose(current, received, name, spans)
 
 
+def receive_docx_for_review(
+    store: Store,
+    draft_id: int,
+    path: Path,
+    *,
+    reviewer: str | None = None,
+    force: bool = False,
+) -> list[Change]:
+    """Keep the text of the reviewed .docx at ``path`` (its tracked changes accepted) as
+    draft ``draft_id``'s pending review and return its changes: a tracked change by its
+    w:author, an edit made without tracking by ``reviewer`` (default: who saved the file
+    last, else the file's name). The file's comments are added to the draft's comments
+    at once (its text stays untouched). A file for another draft raises ReviewMismatch
+    unless ``force``; a file that cannot be read raises ImportRefused."""
+    from dataclasses import replace
+
+    from beslut.importing import recognise_read
+    from beslut.importing.docx_review import read_reviewed_docx
+    from beslut.review.wordmarks import anchored_comments, authored_spans, place
+    from beslut.settings import load_settings
+    from beslut.store.ownfiles import refuse_database_file
+    from beslut.workflow.templates import available_doctypes
+
+    refuse_database_file(path, store.path)
+    current, counter = store.load_draft_and_change(draft_id)
+    read = read_reviewed_docx(path)
+    types = available_doctypes(load_settings(store)).types
+    received = recognise_read(path, read.document, types, current.meta.doctype).draft
+    received = _as_current(received, current)
+    question = mismatch(current, received)
+    if question is not None and not force:
+        raise ReviewMismatch(question, f"{path} holds another draft than {draft_id}")
+    places = place(received, read.paragraphs)
+    spans = authored_spans(read.paragraphs, places)
+    added = anchored_comments(current, received, read.paragraphs, places, read.comments)
+    if added:
+        with_comments = replace(current, comments=current.comments + added)
+        store.save_draft(draft_id, with_comments, expected_change=counter)
+    name = (reviewer or "").strip() or read.last_modified_by or path.stem
+    store.put_review(draft_id, received, name, _spans_out(spans))
+    return propose(current, received, name, spans)
+
+
+def _as_current(received: Draft, current: Draft) -> Draft:
+    """The draft read from Word with what Word does not hold taken from ``current``:
+    the bilaga files (by title), the status, the comments (added apart)."""
+    from dataclasses import replace
+
+    files = {a.title: a.file for a in current.attachments}
+    attachments = tuple(
+        replace(a, file=files.get(a.title)) if a.file is None else a for a in received.attachments
+    )
+    meta = replace(received.meta, status=current.meta.status)
+    return replace(received, meta=meta, attachments=attachments, comments=current.comments)
+
+
 def changes(store: Store, draft_id: int) -> list[Change]:
     """The pending review's changes, numbered in document order (none without one)."""
     review = store.get_review(draft_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from beslut.checks.rules import (
     attachments,
+    comments,
     dates,
     decisions,
     meta,
@@ -50,6 +51,7 @@ ALL_RULES: tuple[Rule, ...] = (
     spacing.double_spaces,
     spacing.space_before_punctuation,
     spelling.unknown_words,
+    comments.open_comments,
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in ALL_RULES}
