@@ -253,3 +253,32 @@ def test_the_panel_is_worked_from_the_keyboard(
     _wait(qtbot, controller)
     assert "250 meter" in _text(_fresh(store)[0], "bakgrund", 0)
     assert panel.accept_button.hasFocus()  # the focus stays where the user works
+
+
+def test_a_review_done_in_word_comes_back_change_by_change(
+    window: MainWindow, store: Store, messages: ScriptedMessages, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Ta emot granskad version… with a .docx edited in Word (tracked changes with their
+    authors and a comment): the changes listed with the author, the comment in the draft."""
+    from beslut.settings import Settings
+    from beslut.workflow.exporting import export_stored
+    from tests.review.wordedit import WordEdit
+
+    exported = export_stored(store, 1, tmp_path / "tu.docx", Settings()).written[0]
+    edit = WordEdit(exported)
+    edit.replace("Enligt läroplanen", "200 meter", "250 meter", "Anna Chef")
+    edit.comment("Enligt läroplanen", "simma", "Bo Kollega", "Stämmer det?")
+    reviewed = edit.save(tmp_path / "granskad.docx")
+    before = store.load_draft(1)
+    window.open_draft(1)
+    messages.opened.append([reviewed])
+    window.act_receive_review.trigger()
+    editor = window.editor
+    assert editor is not None
+    controller = editor.findChild(ChangesController)
+    assert isinstance(controller, ChangesController)
+    qtbot.waitUntil(lambda: controller.shown is not None and controller.panel.isVisible())
+    draft, found = _fresh(store)
+    assert draft.sections == before.sections  # the text untouched
+    assert [(c.old, c.new, c.author) for c in found] == [("200", "250", "Anna Chef")]
+    assert [(c.author, c.text) for c in draft.comments] == [("Bo Kollega", "Stämmer det?")]

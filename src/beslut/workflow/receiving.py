@@ -35,9 +35,9 @@ def _beslut(store: Store, draft_id: int, path: Path, *, force: bool) -> list[Cha
 
 
 def _docx(store: Store, draft_id: int, path: Path, *, force: bool) -> list[Change]:
-    # Where the reading of a Word file reviewed with tracked changes plugs in.
-    message = _("Granskade Word-filer kan inte tas emot ännu: {name}.").format(name=path.name)
-    raise BeslutError(message, f"no .docx receiver for {path}")
+    from beslut.workflow.changes import receive_docx_for_review
+
+    return receive_docx_for_review(store, draft_id, path, force=force)
 
 
 _RECEIVERS: dict[str, Receiver] = {REVIEW_SUFFIX: _beslut, DOCX_SUFFIX: _docx}
