@@ -63,6 +63,7 @@ def test_publish_with_one_finding_kept_by_keyboard(
         item = listing.currentItem()
         assert item is not None
         seen.append(item.text(4))
+        assert dialog.count.text() == "15 av 16 personuppgifter tas bort."
         QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
 
     target = tmp_path / "publicering.docx"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beslut.i18n import _
+from beslut.i18n import _, ngettext
 from beslut.ui.focus import focus_kept
 
 if TYPE_CHECKING:
@@ -97,6 +97,11 @@ class PublishDialog(QDialog):
         for column in range(4):
             self.list.resizeColumnToContents(column)
         self.list.setVisible(bool(rows))
+        self.count = QLabel()  # how many go, said again after each Space
+        self.count.setObjectName("publishCount")
+        self.count.setVisible(bool(rows))
+        self.list.itemChanged.connect(lambda _item, _column: self._count())
+        self._count()
         label.setBuddy(self.list)
         self.pdf = QCheckBox(_("Spara också som &PDF"))
         self.pdf.setAccessibleName(_("Spara också som PDF"))
@@ -111,6 +116,7 @@ class PublishDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.count)
         layout.addWidget(self.pdf)
         layout.addWidget(buttons)
         self.resize(760, 420 if rows else 180)
@@ -124,6 +130,16 @@ class PublishDialog(QDialog):
     def _spoken(row: Row) -> str:
         return _("Ta bort {number}: {kind} i {place}, ”{value}”").format(
             number=row.number, kind=row.kind, place=row.place, value=row.value
+        )
+
+    def _count(self) -> None:
+        removed = len(self._items) - len(self.kept())
+        self.count.setText(
+            ngettext(
+                "{removed} av {n} personuppgift tas bort.",
+                "{removed} av {n} personuppgifter tas bort.",
+                len(self._items),
+            ).format(removed=removed, n=len(self._items))
         )
 
     def kept(self) -> list[int]:
