@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressDialog
 
-from beslut.i18n import _
+from beslut.i18n import _, ngettext
 from beslut.settings import Settings
 from beslut.store import Store
 from beslut.ui import state
@@ -82,14 +82,17 @@ class ExportFlow(QObject):
             return
         self.start(draft, target, pdf, attachments, editor.review.changes_since.chosen())
 
-    def _ask_target(self, draft: Draft) -> Path | None:
+    def _ask_target(self, draft: Draft, title: str = "", suffix: str = "") -> Path | None:
         from beslut.export.filenames import suggested_filename
 
         folder = Path(str(self._qsettings.value(state.EXPORT_FOLDER, str(Path.home()))))
+        name = suggested_filename(draft)
+        if suffix:
+            name = f"{name.removesuffix('.docx')} {suffix}.docx"
         return self._messages.save_file(
             self._window,
-            _("Exportera till Word"),
-            folder / suggested_filename(draft),
+            title or _("Exportera till Word"),
+            folder / name,
             _("Word-dokument (*.docx)"),
         )
 
@@ -98,6 +101,58 @@ class ExportFlow(QObject):
     ) -> None:
         """Export ``draft`` to ``target`` off the GUI thread; a revision is kept. With
         ``since`` (a version) the changes since it are marked as tracked changes."""
+
+        def job(store: Store, draft_id: int, settings: Settings, overwrite: bool) -> Exported:
+            from beslut.workflow.exporting import export_stored
+
+            return export_stored(
+                store, draft_id, target, settings, draft=draft, pdf=pdf,
+                attachments=attachments, changes_since=since, overwrite=overwrite,
+            )  # fmt: skip
+
+        self._run(draft, target, job, attachments)
+
+    def publish(self) -> None:
+        """Publiceringsversion…: the user confirms the personal data to remove
+        (ui/publish_dialog.py), then the masked copy goes out as any export does; the
+        version recorded keeps the nämnd's own text with a note of what was removed."""
+        from beslut.ui.publish_dialog import ask_publication
+
+        current = self._current()
+        if current is None:
+            return
+        editor, _draft_id = current
+        draft = editor.collect()
+        present = self._store.has_files(ref.sha256 for ref in draft.file_refs())
+        asked = ask_publication(
+            self._window, self._messages, draft, self._settings(), present, self._check_config()
+        )
+        if asked is None:
+            return
+        masked, doctype, pdf = asked
+        target = self._ask_target(draft, _("Exportera publiceringsversion"), _("publicering"))
+        if target is None:
+            return
+
+        def job(store: Store, draft_id: int, settings: Settings, overwrite: bool) -> Exported:
+            from beslut.workflow.publish import publish_stored
+
+            return publish_stored(
+                store, draft_id, target, settings, masked, draft=draft, doctype=doctype,
+                pdf=pdf, overwrite=overwrite,
+            )  # fmt: skip
+
+        self._run(draft, target, job, False)
+
+    def _run(
+        self,
+        draft: Draft,
+        target: Path,
+        job: Callable[[Store, int, Settings, bool], Exported],
+        attachments: bool,
+    ) -> None:
+        """Save, then run ``job`` (store, draft id, settings, overwrite bilagor) on the
+        worker thread with a progress dialog whose Avbryt stops it."""
         if self._current() is None or not self._saved_or_told():
             return
         current = self._current()  # after saving: a conflict copy is the draft now
@@ -114,13 +169,9 @@ class ExportFlow(QObject):
 
         def work() -> Exported:
             from beslut.cancel import cancellable
-            from beslut.workflow.exporting import export_stored
 
             with cancellable(stop):
-                return export_stored(
-                    store, draft_id, target, settings, draft=draft, pdf=pdf,
-                    attachments=attachments, changes_since=since, overwrite=overwrite,
-                )  # fmt: skip
+                return job(store, draft_id, settings, overwrite)
 
         self._progress = QProgressDialog(_("Exporterar…"), _("Avbryt"), 0, 0, self._window)
         self._progress.setObjectName("exportProgress")
@@ -158,18 +209,23 @@ class ExportFlow(QObject):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
+        from beslut.workflow.accessibility import documents
         from beslut.workflow.exporting import Exported
 
         self._close_progress()
         assert isinstance(exported, Exported)
         written = exported.written
         self.last_export = written
-        self._window.statusBar().showMessage(
-            _("Exporterat: {files}").format(files=", ".join(p.name for p in written)), 10000
-        )
+        line = _("Exporterat: {files}").format(files=", ".join(p.name for p in written))
         text = _("Tjänsteutlåtandet är sparat som {name}.").format(name=written[0].name)
         if exported.notices:
             text = "\n\n".join((text, *exported.notices))
+        problems = accessibility_text(exported)
+        if problems:
+            text = "\n\n".join((text, problems))
+        elif documents(written):
+            line = f"{line}  {_('Tillgänglighet: inga problem hittades.')}"
+        self._window.statusBar().showMessage(line, 10000)
         choice = self._messages.choose_action(
             self._window, _("Exporten är klar"), text, [_("Öppna"), _("Visa i mappen")]
         )
@@ -199,3 +255,17 @@ class ExportFlow(QObject):
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
+
+
+def accessibility_text(exported: Exported) -> str:
+    """The accessibility problems of an export's documents, one a line with what to do,
+    for the message that says the export is done; empty when there are none."""
+    problems = exported.accessibility
+    if not problems:
+        return ""
+    head = ngettext(
+        "Tillgänglighetskontrollen hittade {n} problem:",
+        "Tillgänglighetskontrollen hittade {n} problem:",
+        len(problems),
+    ).format(n=len(problems))
+    return "\n".join([head, *(f"• {p.path.name}: {p.message}" for p in problems)])

@@ -123,6 +123,7 @@ class WindowFlows:
         from beslut.workflow.review_copy import review_copy
 
         window = self._window
+        editor.review.publish_requested.connect(self.exporter.publish)
         editor.review.changes_since.source = versions_source(window)
         banner = window._banner
         shown = banner is not None and banner.topic == REVIEW_COPY_TOPIC

@@ -43,6 +43,7 @@ class ReviewStep(Step):
     finding_activated = Signal(object)
     fix_requested = Signal(object)
     version_requested = Signal()
+    publish_requested = Signal()  # Publiceringsversion…
 
     def __init__(self, part_names: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(_("Granska och exportera"), _(_GUIDANCE), parent)
@@ -81,6 +82,10 @@ class ReviewStep(Step):
         version = QPushButton(icon("save"), _("Spara &version"))
         version.setAccessibleName(_("Spara version"))
         version.clicked.connect(lambda _checked=False: self.version_requested.emit())
+        publish = QPushButton(icon("export"), _("Publi&ceringsversion…"))
+        publish.setObjectName("publishButton")
+        publish.setAccessibleName(_("Exportera en publiceringsversion utan personuppgifter"))
+        publish.clicked.connect(lambda _checked=False: self.publish_requested.emit())
         fixes = QHBoxLayout()
         fixes.addStretch(1)
         fixes.addWidget(self.show_button)
@@ -99,7 +104,11 @@ class ReviewStep(Step):
         layout.addLayout(fixes)
         self.changes_since = ChangesSince()  # tracked changes since a version
         layout.addWidget(self.changes_since)
-        layout.addWidget(self.copy_files)
+        copy_row = QHBoxLayout()  # the publication copy beside it: never with the bilagor
+        copy_row.addWidget(self.copy_files)
+        copy_row.addStretch(1)
+        copy_row.addWidget(publish)
+        layout.addLayout(copy_row)
         layout.addLayout(buttons)
         self.namnd = NamndButtons()  # the kallelse entry and the protokollsutdrag
         layout.addWidget(self.namnd)
