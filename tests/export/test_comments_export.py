@@ -273,3 +273,24 @@ def test_libreoffice_reads_the_comments_resolved_or_open(
     assert len(texts) == 4
     assert [v for k, v in texts.items() if "Vilken läroplan?" in k] == ["true"]
     assert [v for k, v in texts.items() if "Stämmer datumet?" in k] == ["false"]
+
+
+def test_a_range_across_runs_splits_them_and_a_note_stays_at_its_run_end() -> None:
+    from beslut.export.comments import marked_runs
+    from beslut.export.runs import Inline
+    from beslut.model.draft import Run
+
+    class Notes:
+        def add_note(self, text: str, inline: Inline) -> int:
+            return 7
+
+    runs = [Run("Hej på "), Run("dig du", bold=True, note="En not")]
+    xml = marked_runs(runs, Inline(notes=Notes()), [(4, "[S]"), (10, "[E]")])
+    root = etree.fromstring(
+        f'<w:p xmlns:w="{W}">{xml.replace("[S]", "<w:s/>").replace("[E]", "<w:e/>")}</w:p>'
+    )
+    order = [
+        e.text if e.tag == f"{{{W}}}t" else etree.QName(e).localname
+        for e in root.iter(f"{{{W}}}t", f"{{{W}}}s", f"{{{W}}}e", f"{{{W}}}footnoteReference")
+    ]
+    assert order == ["Hej ", "s", "på ", "dig", "e", " du", "footnoteReference"]
