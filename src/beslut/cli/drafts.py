@@ -134,10 +134,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             "attachments": args.attachments,
             "template": template,
             "overwrite": args.force,
+            "comments": args.comments,
         }
         since = tracked.changes_since(args, draft_id)
         if args.publish:
-            del options["attachments"]
+            del options["attachments"], options["comments"]
             kept = len(publish.personal_findings(checked.report)) - len(masked)
             if draft_id is not None:
                 exported = publish_stored(

@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--attachments", action="store_true", help=_("spara bilagorna bredvid Word-filen")
     )
+    p.add_argument(
+        "--comments",
+        action="store_true",
+        help=_("ta med utkastets kommentarer som Word-kommentarer (inte för nämndens kopia)"),
+    )
     p.add_argument("--template", metavar=file, help=_("en egen Wordmall i stället för stadens"))
     p.add_argument(
         "--force",

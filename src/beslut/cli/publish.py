@@ -56,6 +56,12 @@ def check_options(args: argparse.Namespace) -> None:
             "innehålla personuppgifter som beslut inte kan ta bort."
         )
         raise BeslutError(message, "--publish with --attachments")
+    if args.publish and args.comments:
+        message = _(
+            "--publish och --comments går inte att kombinera: en publiceringsversion "
+            "har inga kommentarer."
+        )
+        raise BeslutError(message, "--publish with --comments")
     if args.publish and args.changes_since is not None:
         message = _(
             "--publish och --changes-since går inte att kombinera: spårade ändringar "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from xml.sax.saxutils import quoteattr
 
 from beslut import parts
@@ -23,8 +23,11 @@ from beslut.export.revisions import Revisions
 from beslut.export.runs import PLAIN, Inline, run_xml, runs_xml
 from beslut.export.tables import DEFAULT_TEXT_WIDTH, table_xml
 from beslut.model.draft import LIST_KINDS, Block, BlockKind, Draft, Run, Section
-from beslut.parts import section_heading
+from beslut.parts import DECISIONS, section_heading
 from beslut.wordstyles import Kind
+
+if TYPE_CHECKING:
+    from beslut.export.comments import CommentMarks
 
 # The document is Swedish whatever language the user reads, so this is never translated.
 ATTACHMENTS_HEADING = "Bilagor"
@@ -46,11 +49,12 @@ class ListSource(Protocol):
 @dataclass(frozen=True, slots=True)
 class Extras:
     """What the body needs besides paragraph styles: links and notes, the table style,
-    the width of the text (twips) that a table fills."""
+    the width of the text (twips) that a table fills, the comments to mark (comments.py)."""
 
     inline: Inline = PLAIN
     table_style: str | None = None
     text_width: int = DEFAULT_TEXT_WIDTH
+    comments: CommentMarks | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +125,19 @@ class Writer:
         self._style = {role: _style_ppr(styles.get(role)) for role in Role}
 
     def decisions(self, heading: str, decisions: Iterable[str]) -> None:
-        points = [text for text in decisions if text.strip()]
-        if points:
-            self.decision_list((heading, None), [(text, None) for text in points])
+        points = [(index, text) for index, text in enumerate(decisions) if text.strip()]
+        marks = self._extras.comments
+        if not points:
+            return
+        if marks is None:
+            self.decision_list((heading, None), [(text, None) for _i, text in points])
+            return
+        self.line(Role.HEADING, (heading, None))
+        num_id = self._lists.new_list(Role.DECISION)
+        for index, text in points:
+            self.paragraph(
+                Role.DECISION, marks.runs_xml(DECISIONS, index, [Run(text)], PLAIN), num_id
+            )
 
     def decision_list(self, heading: Item, points: Sequence[Item]) -> None:
         """Förslag till beslut: its heading and its points, one numbered list."""
@@ -140,11 +154,18 @@ class Writer:
     def section(self, heading: str, section: Section) -> None:
         """A part: its heading, then its blocks."""
         self.paragraph(Role.HEADING, run_xml(heading))
-        self.blocks([block for block in section.blocks if block.text.strip()])
+        kept = [(index, block) for index, block in enumerate(section.blocks) if block.text.strip()]
+        self.blocks([block for _i, block in kept], indexes=[(section.key, i) for i, _b in kept])
 
-    def blocks(self, blocks: Sequence[Block], marks: Sequence[Mark | None] = ()) -> None:
+    def blocks(
+        self,
+        blocks: Sequence[Block],
+        marks: Sequence[Mark | None] = (),
+        indexes: Sequence[tuple[str, int]] = (),
+    ) -> None:
         """A part's blocks, each with its ``marks`` when given; its numbered items form
-        one list that continues across the blocks between them, until one restarts it."""
+        one list that continues across the blocks between them, until one restarts it.
+        ``indexes`` are the blocks' places in the draft, where comments are marked."""
         numbered: int | None = None
         bullets: int | None = None
         for index, block in enumerate(blocks):
@@ -155,7 +176,7 @@ class Writer:
                 if self._tracked is not None:
                     self._tracked.other()
                 continue
-            runs, marked = self._runs(block, mark)
+            runs, marked = self._runs(block, mark, indexes[index] if indexes else None)
             para = mark.paragraph if mark is not None else None
             # A table has no space after it: the text after it gets the body's space.
             spaced = index > 0 and blocks[index - 1].kind is BlockKind.TABLE
@@ -181,8 +202,13 @@ class Writer:
                     Role.PARAGRAPH, runs, keep_next=keep, mark=para, marked=marked, spaced=spaced
                 )
 
-    def _runs(self, block: Block, mark: Mark | None) -> tuple[str, Marked | None]:
+    def _runs(
+        self, block: Block, mark: Mark | None, where: tuple[str, int] | None = None
+    ) -> tuple[str, Marked | None]:
         if mark is None or not mark.runs or self._revisions is None:
+            comments = self._extras.comments
+            if comments is not None and where is not None:
+                return comments.runs_xml(*where, block.runs, self._inline), None
             return runs_xml(block.runs, self._inline), None
         marked = (block.runs, mark.runs)
         return marked_runs_xml(marked, self._revisions, self._inline), marked

@@ -31,13 +31,22 @@ def export_docx(
     doctype: DocType | None = None,
     extra_fields: Mapping[str, str] | None = None,
     tracked: Tracked | None = None,
+    comments: bool = False,
+    notices: list[str] | None = None,
 ) -> Path:
     """Render ``draft`` in the template (with ``tracked``, its changes since an older text
-    marked) and write it safely to ``target``."""
+    marked; with ``comments``, its comments as Word comments) and write it safely to
+    ``target``."""
     from beslut.export.document import render_docx  # lazy: imports python-docx
 
     data = render_docx(
-        draft, template=template, doctype=doctype, extra_fields=extra_fields, tracked=tracked
+        draft,
+        template=template,
+        doctype=doctype,
+        extra_fields=extra_fields,
+        tracked=tracked,
+        comments=comments,
+        notices=notices,
     )
     return write_bytes(target, data)
 
@@ -56,6 +65,7 @@ def export_command(
     tracked: Tracked | None = None,
     overwrite: bool = False,
     notices: list[str] | None = None,
+    comments: bool = False,
 ) -> list[Path]:
     """Export ``draft`` to ``out`` (a .docx, or a folder for the suggested name).
 
@@ -66,7 +76,8 @@ def export_command(
     folder ``out`` gets a number when that file (or its PDF) exists, unless ``overwrite``.
     What the user should know about all that is added to ``notices``. Everything that
     can fail before writing (LibreOffice missing, a bilaga file missing) is checked
-    first. Returns the paths written, the .docx first.
+    first. With ``comments`` the draft's comments are Word comments in the .docx (never
+    by default: the nämnd's copy has none). Returns the paths written, the .docx first.
     """
     target = resolve_target(draft, out)
     clean_stale_temps(target.parent)  # what a killed export left there
@@ -84,6 +95,8 @@ def export_command(
             doctype=doctype,
             extra_fields=extra_fields,
             tracked=tracked,
+            comments=comments,
+            notices=notices,
         ),
     ]
     try:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from beslut.doctypes.loader import DocType
 from beslut.export import notes
 from beslut.export.body import Extras, content_xml
+from beslut.export.comments import CommentMarks
 from beslut.export.fallback_styles import TABLE_STYLE_NAMES, Needs, ensure_styles
 from beslut.export.links import Hyperlinks
 from beslut.export.numbering import ListNumbering
@@ -27,10 +28,15 @@ if TYPE_CHECKING:
 
 
 def body_xml(
-    document: Document, draft: Draft, doctype: DocType, tracked: Tracked | None = None
+    document: Document,
+    draft: Draft,
+    doctype: DocType,
+    tracked: Tracked | None = None,
+    comments: CommentMarks | None = None,
 ) -> str:
     """The XML of the TU's text (no root element), its notes, links and styles in place;
-    with ``tracked``, the changes since its older text marked as Word revisions."""
+    with ``tracked``, the changes since its older text marked as Word revisions; with
+    ``comments`` (not with ``tracked``), the draft's comments as Word comments."""
     from docx.oxml.parser import parse_xml  # lazy: start-up time
 
     from beslut.export.document import numbering_root  # lazy: document.py imports us
@@ -54,6 +60,7 @@ def body_xml(
         inline=inline,
         table_style=styles.find("table", *TABLE_STYLE_NAMES),
         text_width=text_width(document.element.body),
+        comments=comments if tracked is None else None,
     )
     lists = ListNumbering(numbering_root(document), styles, parse_xml)
     if tracked is None:
@@ -66,6 +73,10 @@ def body_xml(
             tracked.old, draft, doctype, styles.ids(), lists, extras, revisions
         )
     notes.write(document, footnotes)
+    if comments is not None and tracked is None:
+        from beslut.export import comments_part
+
+        comments_part.write(document, comments)
     return xml
 
 

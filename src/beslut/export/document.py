@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from beslut import clock
 from beslut.doctypes.loader import DocType, default_template_dir, load_doctype
+from beslut.export.comments import CommentMarks
 from beslut.export.content import body_xml, first_free_id
 from beslut.export.errors import TemplateError
 from beslut.export.fields import CONTENT_FIELD, field_key, field_values
@@ -30,7 +31,7 @@ from beslut.export.trackedfields import (
     placeholders,
     settle_final_mark,
 )
-from beslut.i18n import _
+from beslut.i18n import _, ngettext
 from beslut.model.draft import Draft
 from beslut.resources import TEMPLATE_NAME
 
@@ -67,10 +68,14 @@ def render_docx(
     doctype: DocType | None = None,
     extra_fields: Mapping[str, str] | None = None,
     tracked: Tracked | None = None,
+    comments: bool = False,
+    notices: list[str] | None = None,
 ) -> bytes:
     """The .docx of ``draft`` in ``template`` as bytes. Without one, the document type's own
     Word template when it names one that is there, else the city template. With
-    ``tracked`` the changes since its older text are Word revisions (tracked changes)."""
+    ``tracked`` the changes since its older text are Word revisions (tracked changes);
+    with ``comments`` the draft's comments are Word comments (comments.py), and what
+    cannot be written so is said in ``notices``."""
     if template is None:
         doctype = doctype or load_doctype(draft.meta.doctype, default_template_dir())
         own = doctype.template_file()
@@ -96,7 +101,8 @@ def render_docx(
     unknown -= {CONTENT_FIELD}
     if unknown:
         log.warning("Template %s has fields without a value: %s", template, sorted(unknown))
-    insert_content(document, draft, doctype, tracked, marker)
+    marks = _comment_marks(document, draft, tracked, notices) if comments else None
+    insert_content(document, draft, doctype, tracked, marker, marks)
     set_properties(document, draft, doctype)
     set_language(document.styles.element, LANGUAGE)
     buffer = io.BytesIO()
@@ -169,12 +175,13 @@ def insert_content(
     doctype: DocType,
     tracked: Tracked | None = None,
     marker: Element | None = None,
+    comments: CommentMarks | None = None,
 ) -> None:
     """Put the TU's text at ``marker``, the template's {{ innehall }} paragraph found
     before its fields were filled, or at the end of the body when it has none."""
     from docx.oxml.parser import parse_xml  # lazy: start-up time
 
-    xml = body_xml(document, draft, doctype, tracked)
+    xml = body_xml(document, draft, doctype, tracked, comments)
     fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')
     body = document.element.body
     anchor = marker if marker is not None else body.find(w("sectPr"))
@@ -184,6 +191,35 @@ def insert_content(
         marker.getparent().remove(marker)
     if tracked is not None:
         settle_final_mark(body)
+
+
+def _comment_marks(
+    document: Document, draft: Draft, tracked: Tracked | None, notices: list[str] | None
+) -> CommentMarks | None:
+    """The comments to write, and a notice for those that cannot be."""
+    from beslut.export.comments_part import first_comment_id
+
+    said: list[str] = []
+    if tracked is not None:
+        if draft.comments:
+            said.append(_("Kommentarerna kommer inte med när ändringar markeras."))
+        marks = None
+    else:
+        marks = CommentMarks(draft, first_comment_id(document))
+        if marks.skipped:
+            message = ngettext(
+                "{n} kommentar kom inte med i Word-filen: den står på en rubrik, en "
+                "tabellcell, en fotnot eller ärendemeningen.",
+                "{n} kommentarer kom inte med i Word-filen: de står på en rubrik, en "
+                "tabellcell, en fotnot eller ärendemeningen.",
+                marks.skipped,
+            )
+            said.append(message.format(n=marks.skipped))
+    for notice in said:
+        log.info("%s", notice)
+    if notices is not None:
+        notices.extend(said)
+    return marks
 
 
 def find_marker(body: Element) -> Element | None:

@@ -52,7 +52,7 @@ class DraftEditor(QWidget):
 
     changed = Signal()
     read_only = False  # set_read_only
-    export_requested = Signal(bool, bool)
+    export_requested = Signal(bool, bool, bool)
     version_requested = Signal()
     report_ready = Signal(object)
 

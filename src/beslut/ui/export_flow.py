@@ -59,9 +59,10 @@ class ExportFlow(QObject):
         self._progress: QProgressDialog | None = None
         self.last_export: list[Path] = []
 
-    def export(self, pdf: bool, attachments: bool) -> None:
+    def export(self, pdf: bool, attachments: bool, comments: bool = False) -> None:
         """Pass the gate (a fel or a personnummer is asked about), ask where, then export
-        on the worker thread with a progress dialog."""
+        on the worker thread with a progress dialog; with ``comments`` the draft's
+        comments are Word comments in the .docx."""
         from beslut.workflow.checking import check_draft
         from beslut.workflow.gate import export_gate
 
@@ -80,7 +81,8 @@ class ExportFlow(QObject):
         target = self._ask_target(draft)
         if target is None:
             return
-        self.start(draft, target, pdf, attachments, editor.review.changes_since.chosen())
+        since = editor.review.changes_since.chosen()
+        self.start(draft, target, pdf, attachments, since, comments=comments)
 
     def _ask_target(self, draft: Draft, title: str = "", suffix: str = "") -> Path | None:
         from beslut.export.filenames import suggested_filename
@@ -97,7 +99,14 @@ class ExportFlow(QObject):
         )
 
     def start(
-        self, draft: Draft, target: Path, pdf: bool, attachments: bool, since: int | None = None
+        self,
+        draft: Draft,
+        target: Path,
+        pdf: bool,
+        attachments: bool,
+        since: int | None = None,
+        *,
+        comments: bool = False,
     ) -> None:
         """Export ``draft`` to ``target`` off the GUI thread; a revision is kept. With
         ``since`` (a version) the changes since it are marked as tracked changes."""
@@ -108,6 +117,7 @@ class ExportFlow(QObject):
             return export_stored(
                 store, draft_id, target, settings, draft=draft, pdf=pdf,
                 attachments=attachments, changes_since=since, overwrite=overwrite,
+                comments=comments,
             )  # fmt: skip
 
         self._run(draft, target, job, attachments)

@@ -50,11 +50,13 @@ def export_draft(
     template: Path | None = None,
     tracked: Tracked | None = None,
     overwrite: bool = False,
+    comments: bool = False,
 ) -> Exported:
     """Export ``draft`` (from the store or a draft file) to ``target`` in the template;
     a ``target`` ending in .txt gets the TU as plain text (export/plaintext.py). With
     ``tracked`` the changes since an older text are Word revisions (tracking.py). A
-    bilaga replaces a file of its name only with ``overwrite`` (export/attachments.py)."""
+    bilaga replaces a file of its name only with ``overwrite`` (export/attachments.py).
+    With ``comments`` the draft's comments are Word comments (never by default)."""
     from beslut.export.command import export_command  # python-docx loads only now
 
     resolved = resolve_doctype(draft.meta.doctype, settings)
@@ -82,6 +84,7 @@ def export_draft(
         tracked=tracked,
         overwrite=overwrite,
         notices=said,
+        comments=comments,
     )
     from beslut.workflow.accessibility import check_written
 
@@ -104,6 +107,7 @@ def export_stored(
     overwrite: bool = False,
     exported_text: Draft | None = None,
     label: Callable[[Path], str] | None = None,
+    comments: bool = False,
 ) -> Exported:
     """Export stored draft ``draft_id`` and record the exported text as a version.
 
@@ -112,7 +116,8 @@ def export_stored(
     nothing. With ``changes_since`` (a version of the draft) the .docx marks what
     changed since that version as tracked changes. ``exported_text`` is written instead
     of the text while the version keeps the text (a publication copy, publish.py);
-    ``label`` names the version from the document written.
+    ``label`` names the version from the document written. With ``comments`` the
+    draft's comments are Word comments in the .docx.
     """
     from beslut.store.ownfiles import refuse_database_file
 
@@ -131,7 +136,7 @@ def export_stored(
         written_text = text if exported_text is None else exported_text
         exported = export_draft(
             written_text, store.get_file, target, settings, pdf=pdf, attachments=attachments,
-            template=template, tracked=tracked, overwrite=overwrite,
+            template=template, tracked=tracked, overwrite=overwrite, comments=comments,
         )  # fmt: skip
     except ExportError as exc:
         if exc.written and not store.read_only:  # the document went out: keep its version

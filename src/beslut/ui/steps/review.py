@@ -39,7 +39,7 @@ _GUIDANCE = N_(
 class ReviewStep(Step):
     """Findings grouped by part, and export to Word (and PDF)."""
 
-    export_requested = Signal(bool, bool)  # pdf, copy bilagor
+    export_requested = Signal(bool, bool, bool)  # pdf, copy bilagor, with comments
     finding_activated = Signal(object)
     fix_requested = Signal(object)
     version_requested = Signal()
@@ -72,13 +72,19 @@ class ReviewStep(Step):
         self.tree.currentItemChanged.connect(self._current_changed)
         self.copy_files = QCheckBox(_("Kopiera &bilagorna till samma mapp"))
         self.copy_files.setAccessibleName(_("Kopiera bilagorna till samma mapp"))
+        # Never on by default: the nämnd's copy has no comments.
+        self.with_comments = QCheckBox(_("Me&d kommentarer"))
+        self.with_comments.setAccessibleName(_("Exportera med utkastets kommentarer"))
+        self.with_comments.setToolTip(
+            _("Kommentarerna blir Word-kommentarer i filen, för en granskning i Word.")
+        )
         word = QPushButton(icon("export"), _("Exportera till &Word…"))
         word.setAccessibleName(_("Exportera till Word"))
         word.setDefault(True)
-        word.clicked.connect(lambda: self.export_requested.emit(False, self.copy_files.isChecked()))
+        word.clicked.connect(lambda: self._export(pdf=False))
         pdf = QPushButton(icon("pdf"), _("Word och &PDF…"))
         pdf.setAccessibleName(_("Exportera till Word och PDF"))
-        pdf.clicked.connect(lambda: self.export_requested.emit(True, self.copy_files.isChecked()))
+        pdf.clicked.connect(lambda: self._export(pdf=True))
         version = QPushButton(icon("save"), _("Spara &version"))
         version.setAccessibleName(_("Spara version"))
         version.clicked.connect(lambda _checked=False: self.version_requested.emit())
@@ -106,12 +112,17 @@ class ReviewStep(Step):
         layout.addWidget(self.changes_since)
         copy_row = QHBoxLayout()  # the publication copy beside it: never with the bilagor
         copy_row.addWidget(self.copy_files)
+        copy_row.addWidget(self.with_comments)
         copy_row.addStretch(1)
         copy_row.addWidget(publish)
         layout.addLayout(copy_row)
         layout.addLayout(buttons)
         self.namnd = NamndButtons()  # the kallelse entry and the protokollsutdrag
         layout.addWidget(self.namnd)
+
+    def _export(self, *, pdf: bool) -> None:
+        checked = self.copy_files.isChecked(), self.with_comments.isChecked()
+        self.export_requested.emit(pdf, *checked)
 
     def show_report(self, report: Report) -> None:
         """List the findings grouped by part, most serious first within each."""
