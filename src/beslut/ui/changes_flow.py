@@ -214,9 +214,17 @@ class ChangesController(QObject):
         editor = self.editor
         reload_changed(editor, shown.draft, chosen, accept=accept)
         self._watch(shown.draft, shown.change)
-        QTimer.singleShot(0, self, lambda: self._present(shown))
-        QTimer.singleShot(0, editor, editor.refresh_states)
-        QTimer.singleShot(0, editor, editor.run_checks)
+
+        # One after the other, each in its own turn (timers due together run in one).
+        def states() -> None:
+            editor.refresh_states()
+            QTimer.singleShot(0, editor, editor.run_checks)
+
+        def present() -> None:
+            self._present(shown)
+            QTimer.singleShot(0, editor, states)
+
+        QTimer.singleShot(0, self, present)
 
     def _present(self, shown: Shown) -> None:
         self.shown = shown
