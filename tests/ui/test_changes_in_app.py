@@ -4,9 +4,11 @@ the changes marked in place; and the review copy's bar with Skicka tillbaka."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -14,13 +16,14 @@ from pytestqt.qtbot import QtBot
 
 from beslut.checks.findings import Location
 from beslut.checks.fixes import replace_ranges
-from beslut.model.draft import Draft
+from beslut.model.draft import Block, BlockKind, Draft, Run
 from beslut.model.jsonio import dumps
 from beslut.review import Change, Kind
 from beslut.store import Store
 from beslut.ui.changes_flow import ChangesController
 from beslut.ui.changes_panel import ChangesPanel
 from beslut.ui.main_window import MainWindow
+from beslut.ui.richtext.editor import SectionEditor
 from beslut.workflow.changes import changes
 from beslut.workflow.review_copy import MARK
 from beslut.workflow.versions import list_versions
@@ -282,3 +285,53 @@ def test_a_review_done_in_word_comes_back_change_by_change(
     assert draft.sections == before.sections  # the text untouched
     assert [(c.old, c.new, c.author) for c in found] == [("200", "250", "Anna Chef")]
     assert [(c.author, c.text) for c in draft.comments] == [("Bo Kollega", "Stämmer det?")]
+
+
+def test_godta_in_a_long_section_changes_the_text_in_place(
+    window: MainWindow,
+    store: Store,
+    messages: ScriptedMessages,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    long = store.load_draft(1)
+    section = long.section("bakgrund")
+    assert section is not None
+    paragraphs = tuple(
+        Block(BlockKind.PARAGRAPH, (Run(f"Stycke {n} om simhallar."),)) for n in range(80)
+    )
+    long = dataclasses.replace(
+        long,
+        sections=tuple(
+            dataclasses.replace(s, blocks=(*s.blocks, *paragraphs)) if s is section else s
+            for s in long.sections
+        ),
+    )
+    store.save_draft(1, long)
+    window.open_draft(1)
+    reviewed = _edit(long, "bakgrund", len(section.blocks) + 60, "om", "kring")
+    path = tmp_path / "Eva Ek.beslut"
+    path.write_text(dumps(reviewed, store.files_for(reviewed)), encoding="utf-8")
+    messages.opened.append([path])
+    window.act_receive_review.trigger()
+    editor = window.editor
+    assert editor is not None
+    controller = editor.findChild(ChangesController)
+    assert isinstance(controller, ChangesController)
+    qtbot.waitUntil(lambda: controller.shown is not None and controller.panel.isVisible())
+    step = editor.step_for("bakgrund")
+    assert step is not None
+    loads: list[object] = []
+    monkeypatch.setattr(SectionEditor, "set_blocks", lambda *a: loads.append(a))
+
+    _row(controller.panel, Kind.REPLACE)
+    QTest.mouseClick(controller.panel.accept_button, LEFT)
+    _wait(qtbot, controller)
+    draft, found = _fresh(store)
+    assert not found and "Stycke 60 kring simhallar." in _text(draft, "bakgrund", -20)
+    assert step.editor.blocks() == draft.section("bakgrund").blocks  # type: ignore[attr-defined,union-attr]
+    assert not loads  # made in place, not loaded again
+    doc = step.editor.text_edit.document()  # type: ignore[attr-defined]
+    assert not doc.isUndoAvailable()  # no step of the user's typing to undo
+    assert not window.autosaver.pending  # and no edit for autosave to save

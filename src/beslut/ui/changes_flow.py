@@ -56,6 +56,8 @@ class _Done:
     before: Before | None
     decided: Decided | None
     shown: Shown
+    chosen: tuple[Change, ...] | None = None  # the changes decided (None: not known)
+    accept: bool = False
 
 
 def _shown(store: Store, draft_id: int) -> Shown:
@@ -140,7 +142,7 @@ class ChangesController(QObject):
             found = changes(store, draft_id)
             wanted = None if numbers is None else _numbers(found, chosen)
             done = decide(store, draft_id, wanted, accept=accept)
-            return _Done(kept, done, _shown(store, draft_id))
+            return _Done(kept, done, _shown(store, draft_id), tuple(chosen), accept)
 
         self._start("decide", job)
 
@@ -172,7 +174,7 @@ class ChangesController(QObject):
         assert isinstance(result, _Done)
         if result.before is not None:
             self.undo_states.append(result.before)
-        self.show(result.shown, reload=True)
+        self.show(result.shown, reload=True, chosen=result.chosen, accept=result.accept)
         self._tell(token, result)
 
     def _failed(self, token: object, exc: object) -> None:
@@ -193,20 +195,36 @@ class ChangesController(QObject):
             draft, change = window.store.load_draft_and_change(self.draft_id)
         window.autosaver.watch(self.draft_id, draft, change, self.editor.collect)
 
-    def show(self, shown: Shown, *, reload: bool) -> None:
+    def show(
+        self,
+        shown: Shown,
+        *,
+        reload: bool,
+        chosen: Sequence[Change] | None = None,
+        accept: bool = False,
+    ) -> None:
         """Show ``shown``: the stored text in the editor (``reload``), the changes in
         the panel and in place. After a decision the work is done in turns of the event
         loop (the text, then the list and the marks, then the steps' states and the
-        granskning), so that no turn holds the GUI thread for long."""
+        granskning), so that no turn holds the GUI thread for long. ``chosen``: the
+        changes just decided (``accept``ed or not), so only their parts are compared."""
         if not reload:
             self._present(shown)
             return
         editor = self.editor
-        reload_changed(editor, shown.draft)
+        reload_changed(editor, shown.draft, chosen, accept=accept)
         self._watch(shown.draft, shown.change)
-        QTimer.singleShot(0, self, lambda: self._present(shown))
-        QTimer.singleShot(0, editor, editor.refresh_states)
-        QTimer.singleShot(0, editor, editor.run_checks)
+
+        # One after the other, each in its own turn (timers due together run in one).
+        def states() -> None:
+            editor.refresh_states()
+            QTimer.singleShot(0, editor, editor.run_checks)
+
+        def present() -> None:
+            self._present(shown)
+            QTimer.singleShot(0, editor, states)
+
+        QTimer.singleShot(0, self, present)
 
     def _present(self, shown: Shown) -> None:
         self.shown = shown
@@ -242,19 +260,36 @@ class ChangesController(QObject):
         step.reveal(change.location)
 
 
-def reload_changed(editor: DraftEditor, draft: Draft) -> None:
+def reload_changed(
+    editor: DraftEditor,
+    draft: Draft,
+    chosen: Sequence[Change] | None = None,
+    *,
+    accept: bool = False,
+) -> None:
     """Show the stored ``draft`` in ``editor``: only the steps whose part differs are
     loaded again (a decision changes one part; loading them all would hold the GUI
-    thread), the whole editor when the parts themselves changed. The steps' states
-    and the granskning are the caller's to refresh."""
-    current = editor.collect()
-    if [s.key for s in current.sections] != [s.key for s in draft.sections]:
+    thread), the whole editor when the parts themselves changed. With ``chosen`` (the
+    changes just decided) only their text parts are compared, an accepted change of
+    characters is made in place, and a rejected one changes no text at all. The steps'
+    states and the granskning are the caller's to refresh."""
+    from beslut.ui.change_apply import apply_in_place
+    from beslut.ui.steps.section import SectionStep
+    from beslut.workflow.ownparts import text_part_order
+
+    if text_part_order(draft, editor.doctype) != [s.part for s in editor.sections]:
         step = editor.current_step()
         editor.load(draft)
         if step in editor.steps:
             editor.step_list.setCurrentRow(editor.steps.index(step))
         return
+    parts = None if chosen is None else {c.location.part for c in chosen} if accept else set()
     for step in editor.draft_steps:
-        if step.apply(draft) != draft:  # this part of the editor is not the draft's
+        if isinstance(step, SectionStep) and parts is not None and step.part not in parts:
+            continue  # the decision did not touch this part's text
+        if step.apply(draft) == draft:
+            continue
+        mine = [c for c in chosen or () if c.location.part == step.part]
+        if not (isinstance(step, SectionStep) and apply_in_place(step, draft, mine)):
             step.load(draft)
     editor.draft = draft

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -241,6 +242,20 @@ class SectionEditor(EditorHost):
         self._reader.expect(doc, normal)
         self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_actions()
+
+    @contextlib.contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Edits made inside are no edits of the user's: no ``content_changed``, and
+        outside the undo history (which is cleared, as by ``set_blocks``)."""
+        doc = self.text_edit.document()
+        self._loading = True
+        doc.setUndoRedoEnabled(False)
+        try:
+            yield
+        finally:
+            doc.setUndoRedoEnabled(True)
+            doc.setModified(False)
+            self._loading = False
 
     def blocks(self) -> tuple[Block, ...]:
         """The text as the model's blocks (cheap: only the Qt blocks changed since the

@@ -89,20 +89,27 @@ def _span(blocks: list[QTextBlock], start: int, end: int | None) -> QTextCursor 
     """Model characters ``start``..``end`` (markers not counted) as a document range."""
     pieces = _fragments(blocks)
     text_end = blocks[-1].position() + blocks[-1].length() - 1
-    positions: dict[int, int] = {}
+    count = sum(length for _, length, marker in pieces if not marker)
+    last_char = count if end is None else min(end, count)
+    first_char = min(start, last_char)
+    first, last = _position(pieces, first_char, text_end), _position(pieces, last_char, text_end)
+    cursor = QTextCursor(blocks[0])
+    cursor.setPosition(first)
+    cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+    return cursor
+
+
+def _position(pieces: list[tuple[int, int, bool]], char: int, text_end: int) -> int:
+    """The document position of model character ``char`` (markers not counted): in the
+    first piece that holds it; ``text_end`` past the last character."""
     count = 0
     for position, length, marker in pieces:
         if marker:
             continue
-        for offset in range(length):
-            positions.setdefault(count + offset, position + offset)
+        if char < count + length:
+            return position + char - count
         count += length
-    last_char = count if end is None else min(end, count)
-    first_char = min(start, last_char)
-    cursor = QTextCursor(blocks[0])
-    cursor.setPosition(positions.get(first_char, text_end))
-    cursor.setPosition(positions.get(last_char, text_end), QTextCursor.MoveMode.KeepAnchor)
-    return cursor
+    return text_end
 
 
 def _marker(blocks: list[QTextBlock], number: int) -> QTextCursor | None:
