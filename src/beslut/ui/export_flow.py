@@ -234,7 +234,8 @@ class ExportFlow(QObject):
         if problems:
             text = "\n\n".join((text, problems))
         elif documents(written):
-            line = f"{line}  {_('Tillgänglighet: inga problem hittades.')}"
+            clean = _("Tillgänglighet: inga problem hittades.")
+            line = f"{line}  {clean}"
         self._window.statusBar().showMessage(line, 10000)
         choice = self._messages.choose_action(
             self._window, _("Exporten är klar"), text, [_("Öppna"), _("Visa i mappen")]

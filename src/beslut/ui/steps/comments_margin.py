@@ -134,7 +134,8 @@ class CommentCard(QFrame):
     def _entry(
         self, layout: QVBoxLayout, author: str, created: str, text: str, indent: int
     ) -> None:
-        head = QLabel(f"<b>{_escape(author or _('Okänd'))}</b>  "
+        name = author or _("Okänd")
+        head = QLabel(f"<b>{_escape(name)}</b>  "
                       f"<span style='{_MUTED}'>{_escape(when(created))}</span>")  # fmt: skip
         body = QLabel(text)
         body.setWordWrap(True)
