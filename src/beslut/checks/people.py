@@ -8,6 +8,7 @@ from pathlib import Path
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
+from beslut.listfile import ListFileProblem, read_list_lines
 
 POLITICIANS_NAME = "politiker.txt"
 FIRST_NAMES = ("names", "fornamn.txt")  # in beslut/data: see the file's own header
@@ -31,20 +32,10 @@ def first_names() -> frozenset[str]:
 def read_names(path: Path) -> tuple[str, ...]:
     """The names of a list file: one a line, UTF-8, "#" starts a comment."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_LIST_BYTES + 1)
-    except OSError as exc:
-        raise _error(path, _("filen kan inte läsas"), repr(exc)) from exc
-    if len(data) > MAX_LIST_BYTES:
-        limit = _("filen är större än {limit} MB").format(limit=MAX_LIST_BYTES // 1024 // 1024)
-        raise _error(path, limit, "too large")
-    if b"\x00" in data:
-        raise _error(path, _("filen är ingen textfil"), "binary")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _error(path, _("filen är inte sparad som UTF-8"), repr(exc)) from exc
-    return tuple(dict.fromkeys(_lines(text)))
+        lines = read_list_lines(path, MAX_LIST_BYTES)
+    except ListFileProblem as exc:
+        raise _error(path, exc.what, exc.detail) from exc
+    return tuple(dict.fromkeys(name for name in lines if len(name) <= MAX_NAME))
 
 
 def _lines(text: str) -> list[str]:

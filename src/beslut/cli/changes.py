@@ -16,21 +16,6 @@ if TYPE_CHECKING:
     from beslut.review import Change
 
 
-def _kind_label(kind: str) -> str:
-    """A change's kind in words."""
-    labels = {
-        "insert": _("tillägg"),
-        "delete": _("borttagning"),
-        "replace": _("ersättning"),
-        "insert_block": _("nytt stycke"),
-        "delete_block": _("borttaget stycke"),
-        "replace_block": _("ändrat stycke"),
-        "insert_part": _("ny del"),
-        "delete_part": _("borttagen del"),
-    }
-    return labels[kind]
-
-
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``changes``, ``accept`` and ``reject`` to ``sub``."""
     draft = _("ID")
@@ -91,7 +76,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
         print(_("Granskningen har inga ändringar kvar."))
     for c in found:
         where = describe(c, _for(c, draft, review.received))
-        print(f"{c.number:3}. {where} – {_kind_label(c.kind.value)} ({c.author})")
+        print(f"{c.number:3}. {where} – {c.kind.label} ({c.author})")
         print(f"     ”{_short(c.old)}” → ”{_short(c.new)}”")
     return EXIT_OK
 

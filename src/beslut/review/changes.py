@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from beslut.checks.findings import HEADING, SUBTITLE, TITLE, Location, text_field
 from beslut.diffwords import opcodes
+from beslut.i18n import N_, _
 from beslut.model.draft import Block, BlockKind, Draft, Metadata, Run, Section
 from beslut.parts import ATTACHMENTS, DECISIONS, META, SIGNATURES
 from beslut.review.hunks import hunks
@@ -44,6 +45,23 @@ class Kind(StrEnum):
     REPLACE_BLOCK = "replace_block"  # a block's formatting, kind, notes or table shape
     INSERT_PART = "insert_part"  # a whole part (section) inserted
     DELETE_PART = "delete_part"
+
+    @property
+    def label(self) -> str:
+        """The kind in words, as the app and the command line say it."""
+        return _(_KIND_LABELS[self])
+
+
+_KIND_LABELS = {
+    Kind.INSERT: N_("tillägg"),
+    Kind.DELETE: N_("borttagning"),
+    Kind.REPLACE: N_("ersättning"),
+    Kind.INSERT_BLOCK: N_("nytt stycke"),
+    Kind.DELETE_BLOCK: N_("borttaget stycke"),
+    Kind.REPLACE_BLOCK: N_("ändrat stycke"),
+    Kind.INSERT_PART: N_("ny del"),
+    Kind.DELETE_PART: N_("borttagen del"),
+}
 
 
 @dataclass(frozen=True, slots=True)

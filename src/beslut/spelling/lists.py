@@ -9,6 +9,7 @@ from pathlib import Path
 
 from beslut.errors import BeslutError
 from beslut.i18n import _
+from beslut.listfile import ListFileProblem, read_list_lines
 from beslut.model.draft import Draft
 from beslut.spelling.words import name_words
 
@@ -32,19 +33,10 @@ def clean_word(text: str) -> str:
 def read_word_list(path: Path) -> frozenset[str]:
     """The words of an ordlista.txt: one a line, UTF-8, "#" starts a comment."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_LIST_BYTES + 1)
-    except OSError as exc:
-        raise _error(path, _("filen kan inte läsas"), repr(exc)) from exc
-    if len(data) > MAX_LIST_BYTES:
-        limit = _("filen är större än {limit} MB").format(limit=MAX_LIST_BYTES // 1024 // 1024)
-        raise _error(path, limit, "too large")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _error(path, _("filen är inte sparad som UTF-8"), repr(exc)) from exc
-    words = (clean_word(line.split("#", 1)[0]) for line in text.splitlines())
-    return frozenset(w for w in words if w)
+        lines = read_list_lines(path, MAX_LIST_BYTES)
+    except ListFileProblem as exc:
+        raise _error(path, exc.what, exc.detail) from exc
+    return frozenset(w for w in map(clean_word, lines) if w)
 
 
 def organisation_words(template_dir: Path | None) -> tuple[frozenset[str], tuple[str, ...]]:

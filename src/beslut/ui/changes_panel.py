@@ -30,21 +30,6 @@ _NUMBER_ROLE = Qt.ItemDataRole.UserRole + 40
 _SHORT = 120
 
 
-def kind_label(kind: str) -> str:
-    """A change's kind in words (as the command line says it)."""
-    labels = {
-        "insert": _("tillägg"),
-        "delete": _("borttagning"),
-        "replace": _("ersättning"),
-        "insert_block": _("nytt stycke"),
-        "delete_block": _("borttaget stycke"),
-        "replace_block": _("ändrat stycke"),
-        "insert_part": _("ny del"),
-        "delete_part": _("borttagen del"),
-    }
-    return labels.get(kind, kind)
-
-
 def short(text: str, limit: int = _SHORT) -> str:
     """``text`` on one line, cut with … after ``limit`` characters."""
     text = " ".join(text.split())
@@ -157,7 +142,7 @@ class ChangesPanel(QFrame):
             cells = [
                 str(change.number),
                 where(change),
-                kind_label(change.kind.value),
+                change.kind.label,
                 change.author,
                 old_to_new(change),
             ]
