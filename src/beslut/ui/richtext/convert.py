@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import cast
 
 from PySide6.QtGui import (
@@ -111,6 +111,41 @@ class BlockReader:
             heading = block.kind is BlockKind.HEADING
             shape = (block.kind, block.level, block.start)
             self._cache[(shape, _model_pieces(block.runs, heading))] = block
+
+    def carry(self, doc: QTextDocument, before: int, after: int) -> None:
+        """``doc``'s revision moved from ``before`` to ``after`` with no change of its
+        text (marks drawn on it): a read at ``before`` holds at ``after``."""
+        if doc is self._doc and self._revision == before:
+            self._revision = after
+
+    def expect_changed(
+        self, doc: QTextDocument, blocks: tuple[Block, ...], changed: Mapping[int, QTextBlock]
+    ) -> bool:
+        """Take ``blocks`` as what ``doc`` holds now when the Qt blocks ``changed`` (by
+        model index; a table's first cell for a table) read as those blocks: the caller
+        has edited only them in a document that held ``blocks`` elsewhere. Reads only
+        the changed blocks; False (and nothing taken) when one reads otherwise."""
+        found: dict[Hashable, Block | None] = {}
+        styles: _Styles = {}
+        for index, block in changed.items():
+            if not 0 <= index < len(blocks):
+                return False
+            table = QTextCursor(block).currentTable()
+            key: Hashable
+            if table is not None:
+                key = _table_key(table, styles)
+            else:
+                shape = block_shape(block)
+                key = (shape, _pieces(block, shape[0] is BlockKind.HEADING, styles))
+            model = self._cache[key] if key in self._cache else _convert(key)
+            if model != blocks[index]:
+                return False
+            found[key] = model
+        if doc is not self._doc:
+            self._doc, self._cache = doc, {}
+        self._cache.update(found)
+        self._revision, self._result = doc.revision(), blocks
+        return True
 
 
 def _model_pieces(runs: Iterable[Run], heading: bool) -> _Pieces:

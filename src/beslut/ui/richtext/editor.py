@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from PySide6.QtCore import QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
     QKeySequence,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
 )
@@ -106,6 +107,11 @@ class SectionEditor(EditorHost):
         self.messages = messages or Messages()
         self.text_edit = RichTextEdit(self)
         self.text_edit.marks = Marks(self.text_edit, spell_service())
+        if self.text_edit.marks.highlighter is not None:
+            doc = self.text_edit.document()
+            self.text_edit.marks.highlighter.restyled.connect(
+                lambda before, after: self._reader.carry(doc, before, after)
+            )
         self.toolbar = QToolBar(self)
         self.insert_toolbar = QToolBar(self)
         self.bold_action = self.action(_("Fet"), _("Fet stil"), QKeySequence.StandardKey.Bold)
@@ -261,6 +267,12 @@ class SectionEditor(EditorHost):
         """The text as the model's blocks (cheap: only the Qt blocks changed since the
         last call are converted again)."""
         return self._reader.read(self.text_edit.document())
+
+    def expect_changed(self, blocks: tuple[Block, ...], changed: Mapping[int, QTextBlock]) -> bool:
+        """After an edit of only the Qt blocks ``changed`` (by model index), take
+        ``blocks`` as the text when those read as them, without reading the rest again
+        (BlockReader.expect_changed)."""
+        return self._reader.expect_changed(self.text_edit.document(), blocks, changed)
 
     def _on_contents_changed(self) -> None:
         marks = self.text_edit.marks

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -35,7 +35,12 @@ class SpellHighlighter(QSyntaxHighlighter):
     answers for a whole draft) goes a slice of blocks at a time, so the GUI thread is
     never held for long: while ``paused`` (the editor loading its text), blocks are only
     queued.
+
+    Marking a block again moves the document's revision, though the text is the same:
+    ``restyled(before, after)`` says so, for caches of the text kept by revision.
     """
+
+    restyled = Signal(int, int)
 
     def __init__(self, document: QTextDocument, service: SpellService) -> None:
         super().__init__(document)
@@ -87,6 +92,7 @@ class SpellHighlighter(QSyntaxHighlighter):
     def _next_slice(self) -> None:
         document = self.document()
         words = 0
+        before = document.revision()
         self.marking = True
         try:
             while self._queue and words < SLICE_WORDS:
@@ -98,6 +104,9 @@ class SpellHighlighter(QSyntaxHighlighter):
                     self.rehighlightBlock(block)
         finally:
             self.marking = False
+        after = document.revision()
+        if after != before:
+            self.restyled.emit(before, after)
         if self._queue and not self.paused:
             self._timer.start()
 

@@ -14,7 +14,7 @@ from beslut.checks import Finding, Lix, Severity
 from beslut.checks.findings import HEADING, Location
 from beslut.doctypes import SectionSpec
 from beslut.i18n import _
-from beslut.model.draft import Draft, Section
+from beslut.model.draft import Block, Draft, Section
 from beslut.ui.messages import Messages
 from beslut.ui.richtext import SectionEditor
 from beslut.ui.richtext.places import cursor_for, text_blocks
@@ -79,7 +79,7 @@ class SectionStep(DraftStep):
             marks.fix = self.fix_requested.emit
         self.heading_edit.textEdited.connect(self._heading_edited)
         route_undo(self.undo_stack, self.heading_edit)
-        self._cached: tuple[int, Section] | None = None
+        self._cached: tuple[tuple[Block, ...], Section] | None = None
         self._finding_marks: list[QTextEdit.ExtraSelection] = []
         self._change_marks: list[QTextEdit.ExtraSelection] = []
 
@@ -148,12 +148,9 @@ class SectionStep(DraftStep):
 
     def section(self) -> Section:
         """The section as the user has written it (converted again only after an edit)."""
-        revision = self.editor.text_edit.document().revision()
-        if self._cached is None or self._cached[0] != revision:
-            self._cached = (
-                revision,
-                Section(self.spec.key, self.heading, self.editor.blocks()),
-            )
+        blocks = self.editor.blocks()  # the same tuple while the text is the same
+        if self._cached is None or self._cached[0] is not blocks:
+            self._cached = (blocks, Section(self.spec.key, self.heading, blocks))
         return self._cached[1]
 
     def apply(self, draft: Draft) -> Draft:
