@@ -23,6 +23,7 @@ from beslut.store import Store
 from beslut.ui.changes_flow import ChangesController
 from beslut.ui.changes_panel import ChangesPanel
 from beslut.ui.main_window import MainWindow
+from beslut.ui.richtext.convert import document_to_blocks
 from beslut.ui.richtext.editor import SectionEditor
 from beslut.workflow.changes import changes
 from beslut.workflow.review_copy import MARK
@@ -333,5 +334,6 @@ def test_godta_in_a_long_section_changes_the_text_in_place(
     assert step.editor.blocks() == draft.section("bakgrund").blocks  # type: ignore[attr-defined,union-attr]
     assert not loads  # made in place, not loaded again
     doc = step.editor.text_edit.document()  # type: ignore[attr-defined]
+    assert document_to_blocks(doc) == draft.section("bakgrund").blocks  # type: ignore[union-attr]
     assert not doc.isUndoAvailable()  # no step of the user's typing to undo
     assert not window.autosaver.pending  # and no edit for autosave to save

@@ -13,7 +13,7 @@ before the last decision (workflow/receiving.py), the same way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -205,8 +205,8 @@ class ChangesController(QObject):
     ) -> None:
         """Show ``shown``: the stored text in the editor (``reload``), the changes in
         the panel and in place. After a decision the work is done in turns of the event
-        loop (the text, then the list and the marks, then the steps' states and the
-        granskning), so that no turn holds the GUI thread for long. ``chosen``: the
+        loop (the text, the list, the marks, the steps' states, the granskning), so
+        that no turn holds the GUI thread for long. ``chosen``: the
         changes just decided (``accept``ed or not), so only their parts are compared."""
         if not reload:
             self._present(shown)
@@ -214,26 +214,23 @@ class ChangesController(QObject):
         editor = self.editor
         reload_changed(editor, shown.draft, chosen, accept=accept)
         self._watch(shown.draft, shown.change)
+        in_turns(
+            self,
+            lambda: self._present(shown, mark=False),
+            lambda: mark_changes(editor.sections, shown.changes),
+            editor.refresh_states,
+            editor.run_checks,
+        )
 
-        # One after the other, each in its own turn (timers due together run in one).
-        def states() -> None:
-            editor.refresh_states()
-            QTimer.singleShot(0, editor, editor.run_checks)
-
-        def present() -> None:
-            self._present(shown)
-            QTimer.singleShot(0, editor, states)
-
-        QTimer.singleShot(0, self, present)
-
-    def _present(self, shown: Shown) -> None:
+    def _present(self, shown: Shown, *, mark: bool = True) -> None:
         self.shown = shown
         panel = self.panel
         panel.show_changes(shown.changes, lambda c: shown.where.get(c.number, ""), shown.reviewer)
         if not shown.changes:
             panel.heading.setText(_("Granskningen är klar."))
         panel.setVisible(bool(shown.changes) or bool(self.undo_states))
-        mark_changes(self.editor.sections, shown.changes)
+        if mark:
+            mark_changes(self.editor.sections, shown.changes)
         if self.busy:
             self.busy = False
             panel.set_busy(False)
@@ -258,6 +255,20 @@ class ChangesController(QObject):
             return
         self.editor.go_to_step(step)
         step.reveal(change.location)
+
+
+def in_turns(receiver: QObject, *steps: Callable[[], object]) -> None:
+    """Run ``steps`` one after the other, each in a turn of the event loop of its own
+    (input and painting get theirs between them), while ``receiver`` lives. A 1 ms
+    timer, as zero-time timers due together all run in one turn."""
+    if not steps:
+        return
+
+    def first() -> None:
+        steps[0]()
+        in_turns(receiver, *steps[1:])
+
+    QTimer.singleShot(1, receiver, first)
 
 
 def reload_changed(
