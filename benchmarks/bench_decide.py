@@ -36,6 +36,7 @@ from beslut.store import Store
 from beslut.ui.changes_flow import ChangesController
 from beslut.ui.main_window import MainWindow
 from beslut.workflow.changes import receive_for_review
+from beslut.ui.runtime import share_interpreter
 
 CHANGES = 50
 DECISIONS = 6
@@ -87,6 +88,7 @@ def beat(seconds: float, action: object = None, done: object = None) -> tuple[fl
 def main() -> int:
     qInstallMessageHandler(_quiet)
     app = QApplication.instance() or QApplication([])
+    share_interpreter()  # as the app does at start
     draft = big_draft()
     with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
         folder = Path(tmp)

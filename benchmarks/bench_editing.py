@@ -40,6 +40,7 @@ from beslut.model import Block, BlockKind, Draft, Metadata, Run, Section
 from beslut.store import Store
 from beslut.ui.main_window import MainWindow
 from beslut.ui.steps.section import SectionStep
+from beslut.ui.runtime import share_interpreter
 
 TEXT_SIZE = 100_000
 TYPING_SECONDS = 10.0
@@ -313,6 +314,7 @@ def _quiet(kind: object, context: object, message: str) -> None:
 def main() -> int:
     qInstallMessageHandler(_quiet)
     app = QApplication.instance() or QApplication([])
+    share_interpreter()  # as the app does at start
     draft = big_draft()
     section = draft.section("arendet")
     assert section is not None

@@ -46,6 +46,7 @@ from beslut.spelling.words import words_of
 from beslut.store import Store
 from beslut.ui import spelling
 from beslut.ui.main_window import MainWindow
+from beslut.ui.runtime import share_interpreter
 
 TEXT_SIZE = 100_000
 ROUNDS = 3
@@ -149,6 +150,7 @@ def one_round(
 def main() -> int:
     qInstallMessageHandler(_quiet)
     app = QApplication.instance() or QApplication([])
+    share_interpreter()  # as the app does at start
     vocab = vocabulary()
     blocks = text_blocks(vocab)
     text = "\n".join(b.text for b in blocks)

@@ -24,6 +24,7 @@ from beslut.ui.instance import InstanceLock, ask_to_come_forward, listen, lock_d
 from beslut.ui.main_window import MainWindow
 from beslut.ui.messages import Messages
 from beslut.ui.qlocale import ui_locale
+from beslut.ui.runtime import share_interpreter
 from beslut.ui.style import STYLE
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     """Start the app on the database chosen by --db / BESLUT_DB / the default."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    share_interpreter()
     app.setApplicationName("beslut")
     app.setOrganizationName("beslut")
     app.setWindowIcon(icon("beslut"))
