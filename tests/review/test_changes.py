@@ -138,3 +138,22 @@ def test_metadata_parts_and_authors_from_tracked_spans() -> None:
     ]
     assert decide(current, received, changes, accept=True) == received
     assert decide(current, received, changes, accept=False) == current
+
+
+def test_a_deletion_is_by_the_span_on_its_place_not_one_before_it_in_the_same_text() -> None:
+    """Bo Kollega's mark a little earlier in the paragraph (LibreOffice's comment anchor:
+    an insertion of nothing) does not take Anna Chef's deleted sentence, whose deletion
+    stands where the change is."""
+    kept = "Alla elever ska kunna simma 200 meter, varav 50 meter på rygg, i årskurs 6."
+    gone = " Stadens uppföljning visar att 24 procent av eleverna inte når målet."
+
+    def draft(text: str) -> Draft:
+        return _draft("Simskola", [], [Block.plain("paragraph", text)])
+
+    anchor = kept.index("200 meter") + len("200 meter")
+    spans = [
+        AuthoredSpan(Location("bakgrund", 0, "", anchor, anchor), "Bo Kollega"),
+        AuthoredSpan(Location("bakgrund", 0, "", len(kept), len(kept)), "Anna Chef"),
+    ]
+    changes = propose(draft(kept + gone), draft(kept), "Åsa", spans)
+    assert [(c.kind, c.old, c.author) for c in changes] == [(Kind.DELETE, gone, "Anna Chef")]

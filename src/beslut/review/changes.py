@@ -346,8 +346,10 @@ def _normal_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
 def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan], size: int = 0) -> str:
     """The author of the first span on the change's text and range in R (any span on
     the block for a change of a whole block; for a block deleted, a deletion at the
-    start of the block after it). ``size`` is the length of the change's old text."""
+    start of the block after it); for a deletion on none, of the nearest deletion
+    within ``size``, the length of the change's old text."""
     whole = kind in (Kind.INSERT_BLOCK, Kind.REPLACE_BLOCK, Kind.INSERT_PART)
+    near: tuple[int, str] | None = None  # a deletion placed elsewhere: (distance, author)
     for span in spans:
         loc = span.location
         if (loc.part, loc.index) != (where.part, where.index):
@@ -367,7 +369,10 @@ def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan], size: in
         ):
             return span.author
         # A deletion the word diff placed elsewhere in the same run of text (", a b"
-        # and "a b, " are the same deletion): within the deleted text's length.
-        if kind is Kind.DELETE and a == b and abs(a - where.start) <= size:
-            return span.author
-    return ""
+        # and "a b, " are the same deletion): within the deleted text's length, the
+        # nearest, once no span is on the change's own place.
+        distance = abs(a - where.start)
+        close = kind is Kind.DELETE and a == b and distance <= size
+        if close and (near is None or distance < near[0]):
+            near = (distance, span.author)
+    return near[1] if near is not None else ""

@@ -132,7 +132,9 @@ def authored_spans(
     paragraphs: Sequence[Marked], places: Sequence[Placed | None]
 ) -> list[AuthoredSpan]:
     """The received draft's authored spans: each tracked insertion (or move to) over
-    its text, each deletion (or move from) where the text was, by its w:author."""
+    its text, each deletion (or move from) where the text was, by its w:author. An
+    insertion of no text (LibreOffice marks so a comment's anchor added while it
+    records changes) authors nothing."""
     spans: list[AuthoredSpan] = []
     for paragraph, placed in zip(paragraphs, places, strict=True):
         if placed is None:
@@ -148,8 +150,9 @@ def authored_spans(
             if mark.tag == "ins":
                 opened.setdefault(mark.value, mark.at)
             elif mark.tag == "ins_end" and mark.value in opened:
-                start = placed.at(opened.pop(mark.value))
-                spans.append(AuthoredSpan(loc.span(start, placed.at(mark.at)), mark.value))
+                start, end = placed.at(opened.pop(mark.value)), placed.at(mark.at)
+                if end > start:
+                    spans.append(AuthoredSpan(loc.span(start, end), mark.value))
             elif mark.tag == "del":
                 at = placed.at(mark.at)
                 spans.append(AuthoredSpan(loc.span(at, at), mark.value))
