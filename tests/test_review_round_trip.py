@@ -122,3 +122,55 @@ def test_a_file_for_another_draft_is_refused_unless_forced(
     assert code == 0
     with Store.open(db) as store:
         assert store.load_draft(1).meta.dnr == "IDN 2026/999"
+
+
+def test_accepted_changes_leave_the_comments_on_the_words_they_were_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """beslut accept ID N, one change at a time: the comments read back from the store
+    still cover the words they were written on."""
+    from dataclasses import replace
+
+    from beslut.model.comments import Comment
+
+    db = tmp_path / "t.db"
+    with Store.open(db, seed=seed_example) as store:
+        draft = store.load_draft(1)
+        bakgrund = draft.section("bakgrund")
+        assert bakgrund is not None
+        first, second = bakgrund.blocks[0].text, bakgrund.blocks[1].text
+        at, later = first.index("läroplanen"), second.index("verksamhetsplanen")
+        comments = (
+            Comment("c1", "bakgrund", 0, "", at, at + 10, "Anna", "2028-01-10T09:30:00", "Vilken?"),
+            Comment("c2", "bakgrund", 1, "", later, later + 17, "Bo", "2028-01-10T09:31:00", "År?"),
+        )
+        store.save_draft(1, replace(draft, comments=comments))
+        sent = send_for_review(store, 1, tmp_path / "ut.beslut")
+    data = json.loads(sent.read_text(encoding="utf-8"))
+    blocks = next(s for s in data["sections"] if s["key"] == "bakgrund")["blocks"]
+    blocks[0]["runs"][0]["text"] = first.replace(
+        "Enligt läroplanen", "Enligt den gällande läroplanen"
+    )
+    blocks.insert(1, {"kind": "paragraph", "runs": [{"text": "Ett nytt stycke om simhallarna."}]})
+    sent.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert run_cli(capsys, "--db", str(db), "import-json", str(sent), "--replace", "1")[0] == 0
+
+    code, out, _err = run_cli(capsys, "--db", str(db), "changes", "1", "--json")
+    assert code == 0
+    numbers = {row["kind"]: row["number"] for row in json.loads(out)}
+    assert set(numbers) == {"insert", "insert_block"}
+    for kind in ("insert_block", "insert"):  # the later change first, then the earlier
+        _code, out, _err = run_cli(capsys, "--db", str(db), "changes", "1", "--json")
+        number = next(row["number"] for row in json.loads(out) if row["kind"] == kind)
+        assert run_cli(capsys, "--db", str(db), "accept", "1", str(number))[0] == 0
+
+    with Store.open(db) as store:
+        after = store.load_draft(1)
+        assert store.get_review(1) is None
+    section = after.section("bakgrund")
+    assert section is not None
+    assert section.blocks[0].text.startswith("Enligt den gällande läroplanen")
+    words = [
+        (c.id, c.index, section.blocks[c.index or 0].text[c.start : c.end]) for c in after.comments
+    ]
+    assert words == [("c1", 0, "läroplanen"), ("c2", 2, "verksamhetsplanen")]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from xml.sax.saxutils import quoteattr
 
 from beslut import parts
+from beslut.checks.findings import HEADING, text_field
 from beslut.diff import Op
 from beslut.doctypes.loader import DocType
 from beslut.export.adjacent import Paragraphs
@@ -136,7 +137,7 @@ class Writer:
         num_id = self._lists.new_list(Role.DECISION)
         for index, text in points:
             self.paragraph(
-                Role.DECISION, marks.runs_xml(DECISIONS, index, [Run(text)], PLAIN), num_id
+                Role.DECISION, marks.runs_xml((DECISIONS, index, ""), [Run(text)], PLAIN), num_id
             )
 
     def decision_list(self, heading: Item, points: Sequence[Item]) -> None:
@@ -153,7 +154,12 @@ class Writer:
 
     def section(self, heading: str, section: Section) -> None:
         """A part: its heading, then its blocks."""
-        self.paragraph(Role.HEADING, run_xml(heading))
+        marks = self._extras.comments
+        if marks is None:
+            self.paragraph(Role.HEADING, run_xml(heading))
+        else:
+            key = (section.key, None, HEADING)
+            self.paragraph(Role.HEADING, marks.runs_xml(key, [Run(heading)], PLAIN))
         kept = [(index, block) for index, block in enumerate(section.blocks) if block.text.strip()]
         self.blocks([block for _i, block in kept], indexes=[(section.key, i) for i, _b in kept])
 
@@ -172,7 +178,7 @@ class Writer:
             mark = marks[index] if marks else None
             kind = block.kind
             if kind is BlockKind.TABLE:
-                self.out.append(self._table(block, mark))
+                self.out.append(self._table(block, mark, indexes[index] if indexes else None))
                 if self._tracked is not None:
                     self._tracked.other()
                 continue
@@ -208,13 +214,22 @@ class Writer:
         if mark is None or not mark.runs or self._revisions is None:
             comments = self._extras.comments
             if comments is not None and where is not None:
-                return comments.runs_xml(*where, block.runs, self._inline), None
+                return comments.runs_xml((*where, ""), block.runs, self._inline), None
             return runs_xml(block.runs, self._inline), None
         marked = (block.runs, mark.runs)
         return marked_runs_xml(marked, self._revisions, self._inline), marked
 
-    def _table(self, block: Block, mark: Mark | None) -> str:
+    def _table(self, block: Block, mark: Mark | None, where: tuple[str, int] | None) -> str:
         extras = self._extras
+        comments = extras.comments
+        if comments is not None and where is not None:  # never with tracked changes
+            inline = self._inline
+
+            def commented(row: int, column: int, runs: Sequence[Run]) -> str:
+                assert comments is not None and where is not None
+                return comments.runs_xml((*where, text_field((row, column))), runs, inline)
+
+            return table_xml(block, inline, extras.table_style, extras.text_width, cells=commented)
         if mark is None or self._revisions is None:
             return table_xml(block, self._inline, extras.table_style, extras.text_width)
         revisions, inline, cells = self._revisions, self._inline, mark.cells

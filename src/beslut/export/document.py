@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from beslut import clock
 from beslut.doctypes.loader import DocType, default_template_dir, load_doctype
+from beslut.export import comment_title
 from beslut.export.comments import CommentMarks
 from beslut.export.content import body_xml, first_free_id
 from beslut.export.errors import TemplateError
@@ -87,8 +88,11 @@ def render_docx(
     # so a title that reads "{{ innehall }}" is never taken for the marker nor filled.
     marker = find_marker(body)
     values = field_values(draft, doctype.name, extra_fields)
+    marks = _comment_marks(document, draft, tracked, notices) if comments else None
     if tracked is None:
-        unknown = fill_all_parts(document, values)
+        unknown = fill_all_parts(document, values, comment_title.body_values(values, marks))
+        if marks is not None:
+            comment_title.mark_title(body, marks)
     else:  # the body's changed fields as revisions, the rest as they are
         old = field_values(tracked.old, doctype.name, extra_fields)
         delimiters = Delimiters.unused_in(old, values)
@@ -101,8 +105,9 @@ def render_docx(
     unknown -= {CONTENT_FIELD}
     if unknown:
         log.warning("Template %s has fields without a value: %s", template, sorted(unknown))
-    marks = _comment_marks(document, draft, tracked, notices) if comments else None
     insert_content(document, draft, doctype, tracked, marker, marks)
+    if marks is not None:
+        _tell_skipped(marks, notices)
     set_properties(document, draft, doctype)
     set_language(document.styles.element, LANGUAGE)
     buffer = io.BytesIO()
@@ -196,30 +201,31 @@ def insert_content(
 def _comment_marks(
     document: Document, draft: Draft, tracked: Tracked | None, notices: list[str] | None
 ) -> CommentMarks | None:
-    """The comments to write, and a notice for those that cannot be."""
+    """The comments to write (None with ``tracked``, and a notice that they are not)."""
     from beslut.export.comments_part import first_comment_id
 
-    said: list[str] = []
-    if tracked is not None:
-        if draft.comments:
-            said.append(_("Kommentarerna kommer inte med när ändringar markeras."))
-        marks = None
-    else:
-        marks = CommentMarks(draft, first_comment_id(document))
-        if marks.skipped:
-            message = ngettext(
-                "{n} kommentar kom inte med i Word-filen: den står på en rubrik, en "
-                "tabellcell, en fotnot eller ärendemeningen.",
-                "{n} kommentarer kom inte med i Word-filen: de står på en rubrik, en "
-                "tabellcell, en fotnot eller ärendemeningen.",
-                marks.skipped,
-            )
-            said.append(message.format(n=marks.skipped))
-    for notice in said:
-        log.info("%s", notice)
+    if tracked is None:
+        return CommentMarks(draft, first_comment_id(document))
+    if draft.comments:
+        _tell(_("Kommentarerna kommer inte med när ändringar markeras."), notices)
+    return None
+
+
+def _tell_skipped(marks: CommentMarks, notices: list[str] | None) -> None:
+    """A notice for the comments the document has no place for."""
+    if marks.skipped:
+        message = ngettext(
+            "{n} kommentar kom inte med i Word-filen: texten den står på finns inte i dokumentet.",
+            "{n} kommentarer kom inte med i Word-filen: texten de står på finns inte i dokumentet.",
+            marks.skipped,
+        )
+        _tell(message.format(n=marks.skipped), notices)
+
+
+def _tell(notice: str, notices: list[str] | None) -> None:
+    log.info("%s", notice)
     if notices is not None:
-        notices.extend(said)
-    return marks
+        notices.append(notice)
 
 
 def find_marker(body: Element) -> Element | None:

@@ -3,7 +3,7 @@ rejecting moves the received draft back toward the current one (no Qt)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TypeVar
 
@@ -11,17 +11,13 @@ from beslut.checks.findings import Location
 from beslut.checks.fixes import replace_ranges
 from beslut.model.draft import Draft, Section
 from beslut.parts import ATTACHMENTS, DECISIONS, META, SIGNATURES
-from beslut.review.changes import META_FIELDS, AuthoredSpan, Change, Kind
+from beslut.review.changes import META_FIELDS, Change, Kind
+from beslut.review.comment_places import follow_comments
+from beslut.review.follow import made, shift_spans
 
 __all__ = ["accept", "decide", "reject", "shift_spans"]
 
 _T = TypeVar("_T")
-_MIRROR = {
-    Kind.INSERT_BLOCK: Kind.DELETE_BLOCK,
-    Kind.DELETE_BLOCK: Kind.INSERT_BLOCK,
-    Kind.INSERT_PART: Kind.DELETE_PART,
-    Kind.DELETE_PART: Kind.INSERT_PART,
-}
 
 
 def accept(current: Draft, received: Draft, change: Change) -> Draft:
@@ -37,15 +33,17 @@ def reject(current: Draft, received: Draft, change: Change) -> Draft:
 def decide(current: Draft, received: Draft, changes: Iterable[Change], *, accept: bool) -> Draft:
     """Several changes of one propose() decided at once: ``current`` with them made
     (``accept``) or ``received`` with them undone. They are made from the last one
-    backwards, so the places of the others stay valid."""
+    backwards, so the places of the others stay valid. The comments of the draft they
+    are made to stay on their text, each change at a time (comment_places.py)."""
     target, source = (current, received) if accept else (received, current)
     for change in sorted(changes, key=lambda c: c.number, reverse=True):
-        here, there = change.location, change.new_location
-        kind, text = change.kind, change.new
-        if not accept:
-            here, there = there, here
-            kind, text = _MIRROR.get(kind, kind), change.old
-        target = _make(target, source, kind, here, there, text)
+        step = made(change, accept=accept)
+        after = _make(target, source, step.kind, step.here, step.there, step.text)
+        if target.comments:
+            comments = follow_comments(target, after, step)
+            if comments != after.comments:
+                after = replace(after, comments=comments)
+        target = after
     return target
 
 
@@ -114,43 +112,3 @@ def _insert_section(target: Draft, source: Draft, key: str) -> tuple[Section, ..
             place = have.index(before) + 1
             break
     return (*target.sections[:place], section, *target.sections[place:])
-
-
-def shift_spans(spans: Sequence[AuthoredSpan], changes: Iterable[Change]) -> list[AuthoredSpan]:
-    """Authored spans of the received draft, moved as rejecting ``changes`` (of one
-    propose()) moves its text; spans on text that went away are dropped."""
-    out = list(spans)
-    for change in sorted(changes, key=lambda c: c.number, reverse=True):
-        out = [s for s in (_shifted(s, change) for s in out) if s is not None]
-    return out
-
-
-def _shifted(span: AuthoredSpan, change: Change) -> AuthoredSpan | None:
-    loc, where = span.location, change.new_location
-    if loc.part != where.part:
-        return span
-    kind = change.kind
-    if kind in (Kind.INSERT_PART, Kind.DELETE_PART):
-        return None
-    if where.index is None or loc.index is None:
-        return span if loc.field != where.field or kind is Kind.REPLACE_BLOCK else None
-    if kind is Kind.INSERT_BLOCK or kind is Kind.DELETE_BLOCK:
-        step = -1 if kind is Kind.INSERT_BLOCK else 1
-        if loc.index < where.index:
-            return span
-        if loc.index == where.index and kind is Kind.INSERT_BLOCK:
-            return None
-        return AuthoredSpan(replace(loc, index=loc.index + step), span.author)
-    if loc.index != where.index:
-        return span
-    if kind is Kind.REPLACE_BLOCK:
-        return None
-    if loc.field != where.field or loc.start is None or loc.end is None:
-        return span
-    assert where.start is not None and where.end is not None
-    delta = len(change.old) - (where.end - where.start)
-    if loc.start >= where.end:
-        return AuthoredSpan(loc.span(loc.start + delta, loc.end + delta), span.author)
-    if loc.end <= where.start:
-        return span
-    return None  # on the text the rejection took away

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from beslut.diffwords import Op, words
 
-__all__ = ["Hunk", "hunks"]
+__all__ = ["Hunk", "hunks", "word_hunks"]
 
 # A sentence ends after . ! ? (and the spaces after them) or at a line break.
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+|\n")
@@ -33,12 +33,14 @@ def hunks(old: str, new: str) -> list[Hunk]:
     rewritten made one hunk from its start to its end."""
     if old == new:
         return []
-    raw = _word_hunks(old, new)
+    raw = word_hunks(old, new)
     joined = _join_close(raw, old)
     return _by_sentences(joined, old, new)
 
 
-def _word_hunks(old: str, new: str) -> list[Hunk]:
+def word_hunks(old: str, new: str) -> list[Hunk]:
+    """``old`` -> ``new`` as the word diff's edits, none joined (for moving a place in
+    ``old`` to the same words in ``new``)."""
     out: list[Hunk] = []
     i = j = 0
     current: list[int] | None = None

@@ -8,7 +8,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from beslut import clock
-from beslut.checks.findings import HEADING, SUBTITLE, TITLE, Location, text_field
+from beslut.checks.findings import (
+    HEADING,
+    SUBTITLE,
+    TITLE,
+    Location,
+    parse_text_field,
+    text_field,
+)
 from beslut.diffwords import opcodes
 from beslut.importing.docx_review import WordComment
 from beslut.importing.docx_runs import Marked
@@ -192,8 +199,9 @@ def anchored_comments(
 ) -> tuple[Comment, ...]:
     """The Word comments as comments of ``current``: on the text they comment where
     ``current`` holds it unchanged, else on the block (or text) as a whole; a comment
-    whose place is not found stands at the ärendemening. A comment ``current`` has
-    already (same author, time and text) is not added again."""
+    whose place is not found stands at the ärendemening, one at a footnote's reference
+    on the note (_on_note). A comment ``current`` has already (same author, time and
+    text) is not added again."""
     anchors = _anchors(paragraphs, places)
     have = {(c.author, c.created, c.text) for c in current.comments}
     taken = {c.id for c in current.comments}
@@ -207,7 +215,7 @@ def anchored_comments(
         where = _in_current(current, received, *found, cache) if found else None
         if where is None:
             where = (Location(META, None, TITLE), 0, 0)
-        loc, start, end = where
+        loc, start, end = _on_note(current, *where)
         comment_id = f"w{word.id}"[:40]
         if comment_id in taken:
             comment_id = next_comment_id(taken)
@@ -267,6 +275,34 @@ def _in_current(
     return here, 0, len(c_text)
 
 
+def _on_note(current: Draft, loc: Location, start: int, end: int) -> tuple[Location, int, int]:
+    """A comment at the point right after a footnote's reference as a comment on the
+    note, all of its text: Word holds no comment ranges inside a footnote, so beslut
+    exports one on a note around the reference (export/comments.py), and a reviewer
+    comments on a note by selecting its reference mark."""
+    if start != end or loc.index is None or loc.part in (META, DECISIONS):
+        return loc, start, end
+    parsed = parse_text_field(loc.field) if loc.field else (None, None)
+    section = current.section(loc.part)
+    if parsed is None or parsed[1] is not None or section is None:
+        return loc, start, end
+    if loc.index >= len(section.blocks):
+        return loc, start, end
+    block, cell = section.blocks[loc.index], parsed[0]
+    runs = block.runs
+    if cell is not None:
+        row, col = cell
+        if row >= len(block.rows) or col >= len(block.rows[row]):
+            return loc, start, end
+        runs = block.rows[row][col]
+    at = 0
+    for number, run in enumerate(runs):
+        at += len(run.text)
+        if at == start and run.note.strip():
+            return Location(loc.part, loc.index, text_field(cell, number)), 0, len(run.note)
+    return loc, start, end
+
+
 def _occurrences(text: str, quoted: str) -> Iterable[int]:
     at = text.find(quoted)
     while at >= 0:
@@ -290,8 +326,6 @@ def _text_at(draft: Draft, loc: Location) -> str | None:
     block = section.blocks[loc.index]
     if not loc.field:
         return block.text if block.kind is not BlockKind.TABLE else None
-    from beslut.checks.findings import parse_text_field
-
     parsed = parse_text_field(loc.field)
     if parsed is None or parsed[0] is None or parsed[1] is not None:
         return None

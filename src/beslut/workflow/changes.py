@@ -104,7 +104,9 @@ def receive_docx_for_review(
 
 def _as_current(received: Draft, current: Draft) -> Draft:
     """The draft read from Word with what Word does not hold taken from ``current``:
-    the bilaga files (by title), the status, the comments (added apart)."""
+    the bilaga files (by title), the status. Its comments are added to ``current``
+    apart; it keeps none, as rejecting a change moves the received draft's comments on
+    its text, which ``current``'s are not on."""
     from dataclasses import replace
 
     files = {a.title: a.file for a in current.attachments}
@@ -112,7 +114,7 @@ def _as_current(received: Draft, current: Draft) -> Draft:
         replace(a, file=files.get(a.title)) if a.file is None else a for a in received.attachments
     )
     meta = replace(received.meta, status=current.meta.status)
-    return replace(received, meta=meta, attachments=attachments, comments=current.comments)
+    return replace(received, meta=meta, attachments=attachments, comments=())
 
 
 def changes(store: Store, draft_id: int) -> list[Change]:
