@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from beslut.checks.findings import Location
 from beslut.checks.fixes import replace_ranges
+from beslut.model.comments import Comment
 from beslut.model.draft import Block, BlockKind, Draft, Run
 from beslut.model.jsonio import dumps
 from beslut.review import Change, Kind
@@ -337,3 +338,47 @@ def test_godta_in_a_long_section_changes_the_text_in_place(
     assert document_to_blocks(doc) == draft.section("bakgrund").blocks  # type: ignore[union-attr]
     assert not doc.isUndoAvailable()  # no step of the user's typing to undo
     assert not window.autosaver.pending  # and no edit for autosave to save
+
+
+def test_godta_keeps_the_comments_of_the_text_where_the_stored_draft_has_them(
+    window: MainWindow, store: Store, messages: ScriptedMessages, tmp_path: Path, qtbot: QtBot
+) -> None:
+    draft = store.load_draft(1)
+    text = _text(draft, "bakgrund", 0)
+
+    def on(words: str, n: int) -> Comment:
+        start = text.index(words)
+        return Comment(f"c{n}", "bakgrund", 0, "", start, start + len(words), "Eva Ek",
+                       "2026-12-01T10:00:00", f"Kommentar {n}")  # fmt: skip
+
+    before = text.index("200")
+    comments = (
+        on("varav 50 meter", 1),  # after the change
+        on("simma 200 meter", 2),  # around it
+        Comment("c3", "bakgrund", 0, "", 0, before, "Eva Ek", "2026-12-01T10:00:00", "Fram till"),
+    )
+    store.save_draft(1, dataclasses.replace(draft, comments=comments))
+    window.open_draft(1)
+    reviewed = _edit(store.load_draft(1), "bakgrund", 0, "200 meter", "minst 200 meter")
+    path = tmp_path / "Eva Ek.beslut"
+    path.write_text(dumps(reviewed, store.files_for(reviewed)), encoding="utf-8")
+    messages.opened.append([path])
+    window.act_receive_review.trigger()
+    editor = window.editor
+    assert editor is not None
+    controller = editor.findChild(ChangesController)
+    assert isinstance(controller, ChangesController)
+    qtbot.waitUntil(lambda: controller.shown is not None and controller.panel.isVisible())
+
+    controller.panel.choose(controller.shown.changes[0].number)  # type: ignore[union-attr]
+    QTest.mouseClick(controller.panel.accept_button, LEFT)
+    _wait(qtbot, controller)
+    stored, found = _fresh(store)
+    assert not found
+    now = _text(stored, "bakgrund", 0)
+    said = {c.id: now[c.start : c.end] for c in stored.comments}
+    assert said["c1"] == "varav 50 meter"
+    assert said["c2"] == "simma minst 200 meter"
+    assert said["c3"] == now[: now.index("minst")]  # what is written at its end is not in it
+    shown = sorted(editor.collect().comments, key=lambda c: c.id)
+    assert shown == sorted(stored.comments, key=lambda c: c.id)  # the editor shows the same

@@ -303,4 +303,6 @@ def reload_changed(
         mine = [c for c in chosen or () if c.location.part == step.part]
         if not (isinstance(step, SectionStep) and apply_in_place(step, draft, mine)):
             step.load(draft)
+        elif step.apply(draft) != draft:  # its comments moved otherwise than the core's
+            step.comments.load(draft)
     editor.draft = draft
