@@ -19,6 +19,7 @@ from beslut.i18n import _
 from beslut.parts import DECISIONS, decisions_filled
 from beslut.ui.steps.base import button_row, move_buttons
 from beslut.ui.steps.listedit import ListStep, ReorderableList
+from beslut.ui.steps.rich_items import RichItems
 from beslut.ui.undo import route_undo
 
 
@@ -58,6 +59,7 @@ class DecisionsStep(ListStep):
         self.doctype = doctype
         self.list: ReorderableList[str] = ReorderableList(self.undo_stack, _label)
         self.list.setAccessibleName(_("Beslutspunkter"))
+        self.list.setItemDelegate(RichItems(self.list))  # a review's changes on the points
         self.text = PointEdit()
         self.text.setAccessibleName(_("Text för vald beslutspunkt"))
         self.text.setPlaceholderText(_("Till exempel: Idrottsnämnden godkänner förslaget."))
