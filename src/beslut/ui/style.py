@@ -31,6 +31,13 @@ QPushButton { padding: 5px 12px; }
 QPushButton:default { background: #1f3a5f; color: white; border-radius: 3px; }
 QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {
     background: #eef1f5; color: #3d4756; }
+QLineEdit[change="inserted"], QPlainTextEdit[change="inserted"], QComboBox[change="inserted"],
+QDateEdit[change="inserted"] { border: 2px solid #2e7d32; background: #e8f5e9; }
+QLineEdit[change="deleted"], QPlainTextEdit[change="deleted"], QComboBox[change="deleted"],
+QDateEdit[change="deleted"] { border: 2px solid #b3261e; background: #fdecea; color: #b3261e; }
+QLineEdit[change="replaced"], QPlainTextEdit[change="replaced"], QComboBox[change="replaced"],
+QDateEdit[change="replaced"] { border: 2px solid #b3261e; border-left: 6px solid #2e7d32;
+    background: #fdecea; }
 QFrame#banner { background: #fdecea; border-bottom: 1px solid #e3b3ad; }
 QFrame#banner[kind="info"] { background: #fff4d6; border-bottom: 1px solid #e6cf8b; }
 QFrame#banner QLabel { color: #3b1410; font-size: 11pt; }

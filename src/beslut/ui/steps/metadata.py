@@ -143,6 +143,22 @@ class MetadataStep(DraftStep):
         }
         return widgets.get(field) if isinstance(field, str) else None
 
+    def change_widgets(self) -> dict[str, tuple[QWidget, ...]]:
+        """The widgets that show each metadata field as a review's changes name it
+        (review.changes: title, subtitle, META_FIELDS; the doctype has none here)."""
+        return {
+            "title": (self.title_edit,),
+            "subtitle": (self.subtitle,),
+            "namnd": (self.namnd,),
+            "meeting_date": (self.meeting,),
+            "dnr": (self.dnr,),
+            "date": (self.date,),
+            "forvaltning": (self.forvaltning,),
+            "avdelning": (self.avdelning,),
+            "handlaggare": (self.handlaggare, self.telefon, self.epost),
+            "language": (self.language,),
+        }
+
     def _connect(self) -> None:
         self._loading = False
         self._doctype = Metadata().doctype
