@@ -23,6 +23,7 @@ from beslut.errors import BeslutError
 from beslut.i18n import _, ngettext
 from beslut.ui.change_marks import mark_changes
 from beslut.ui.changes_panel import ChangesPanel
+from beslut.ui.field_marks import mark_fields
 from beslut.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -218,6 +219,7 @@ class ChangesController(QObject):
             self,
             lambda: self._present(shown, mark=False),
             lambda: mark_changes(editor.sections, shown.changes),
+            lambda: mark_fields(editor, shown.changes),
             editor.refresh_states,
             editor.run_checks,
         )
@@ -231,6 +233,7 @@ class ChangesController(QObject):
         panel.setVisible(bool(shown.changes) or bool(self.undo_states))
         if mark:
             mark_changes(self.editor.sections, shown.changes)
+            mark_fields(self.editor, shown.changes)
         if self.busy:
             self.busy = False
             panel.set_busy(False)
