@@ -111,6 +111,16 @@ def test_fields_heading_and_points_show_their_changes_and_godta_clears_one(
     assert f"{STRUCK}Beslutet justeras omedelbart.</s>" in third.data(RICH)[1]
     assert third.toolTip() == "Borttaget av Eva Ek: ”Beslutet justeras omedelbart.”"
 
+    text = editor.decisions.text  # the selected point's text: its changes in it
+    editor.decisions.list.setCurrentRow(0)
+    assert not text.property(CHANGE) and text.toolTip() == first.toolTip()
+    struck = [s for s in text.extraSelections() if s.format.fontStrikeOut()]
+    assert [s.cursor.selectedText() for s in struck] == ["februari"]
+    editor.decisions.list.setCurrentRow(1)
+    assert not text.property(CHANGE) and not text.extraSelections()
+    editor.decisions.list.setCurrentRow(2)
+    assert text.property(CHANGE) == "deleted" and text.font().strikeOut()
+
     title = _one(controller, META, TITLE)
     controller.panel.choose(title.number)
     QTest.mouseClick(controller.panel.accept_button, LEFT)

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QTextEdit, QWidget
 
 from beslut.checks.findings import HEADING
 from beslut.parts import DECISIONS, META
@@ -23,9 +24,12 @@ from beslut.ui.steps.rich_items import RICH
 
 if TYPE_CHECKING:
     from beslut.ui.editor import DraftEditor
+    from beslut.ui.steps.decisions import DecisionsStep
 
 CHANGE = "change"  # the dynamic property: "", "inserted", "deleted" or "replaced"
 _OWN_TIP = "ownToolTip"  # a marked widget's own tooltip, put back when the mark goes
+_ON_POINT = Qt.ItemDataRole.UserRole + 21  # a point's own changes (not points put before it)
+_FOLLOWED = "changeMarksFollow"  # a step whose selected point is marked as it changes
 _IN_TEXT = (Kind.INSERT, Kind.DELETE, Kind.REPLACE)
 _GONE = (Kind.DELETE, Kind.DELETE_BLOCK, Kind.DELETE_PART)
 _NEW = (Kind.INSERT, Kind.INSERT_BLOCK)
@@ -47,7 +51,10 @@ def mark_fields(editor: DraftEditor, changes: Sequence[Change]) -> int:
         mark_widget(step.heading_edit, mine)
         count += len(mine)
     points = [c for c in changes if c.location.part == DECISIONS]
-    return count + mark_points(editor.decisions.list, points)
+    count += mark_points(editor.decisions.list, points)
+    _follow(editor.decisions)
+    mark_point_text(editor.decisions)
+    return count
 
 
 def _on_heading(change: Change) -> bool:
@@ -68,17 +75,19 @@ def state(changes: Iterable[Change]) -> str:
     return "replaced"
 
 
-def mark_widget(widget: QWidget, changes: Sequence[Change]) -> None:
-    """Mark ``widget`` with ``changes`` (none: clear its mark); restyled only when the
-    mark changes."""
-    value = state(changes)
+def mark_widget(widget: QWidget, changes: Sequence[Change], value: str | None = None) -> None:
+    """Mark ``widget`` with ``changes`` (none: clear its mark): the ``change`` property
+    ``value`` (by default the changes' ``state``) and the tooltip; restyled only when
+    the property changes."""
+    value = state(changes) if value is None else value
     if (widget.property(CHANGE) or "") != value:
         widget.setProperty(CHANGE, value)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
-        struck = QFont()  # only the strike-out set: the rest as the window's
-        struck.setStrikeOut(value == "deleted")  # a field to be emptied, as Word shows it
-        widget.setFont(struck)
+        if widget.font().strikeOut() != (value == "deleted"):  # emptied, as Word shows it
+            struck = QFont()  # only the strike-out set: the rest as the window's
+            struck.setStrikeOut(value == "deleted")
+            widget.setFont(struck)
     if changes:
         if widget.property(_OWN_TIP) is None:
             widget.setProperty(_OWN_TIP, widget.toolTip())
@@ -107,13 +116,74 @@ def mark_points(points: QListWidget, changes: Sequence[Change]) -> int:
         if not mine:
             if item.data(RICH) is not None:
                 item.setData(RICH, None)
+                item.setData(_ON_POINT, None)
                 item.setToolTip("")
             continue
         label = item.text()
         html = _point_html(row, values[row], label, mine)
         item.setData(RICH, (label, html))
+        item.setData(_ON_POINT, [c for c in mine if c.kind is not Kind.INSERT_BLOCK])
         item.setToolTip("\n".join(said(c) for c in mine))
     return sum(len(v) for v in by_row.values())
+
+
+def _follow(step: DecisionsStep) -> None:
+    """Mark the text of each point the user selects (once per step)."""
+    if not step.property(_FOLLOWED):
+        step.setProperty(_FOLLOWED, True)
+        step.list.currentRowChanged.connect(lambda _row: mark_point_text(step))
+
+
+def mark_point_text(step: DecisionsStep) -> None:
+    """Mark the changes of the selected point in its text field, as in a text step:
+    the field framed, with the tooltip, the changed words in it struck through in red,
+    a green mark where words are inserted."""
+    item = step.list.currentItem()
+    mine: list[Change] = (item.data(_ON_POINT) if item is not None else None) or []
+    # The words are marked in the text, as in a text step; a frame only on a point that
+    # is to go as a whole (struck through).
+    gone = any(c.kind is Kind.DELETE_BLOCK for c in mine)
+    mark_widget(step.text, mine, "deleted" if gone else "")
+    text = step.text.toPlainText()
+    selections = []
+    for change in mine:
+        if change.kind not in _IN_TEXT or not text.startswith(change.old, _start(change)):
+            continue
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = _span(step.text, text, change)
+        selection.format = _format(change.kind is Kind.INSERT)
+        selections.append(selection)
+    step.text.setExtraSelections(selections)
+
+
+def _span(edit: QPlainTextEdit, text: str, change: Change) -> QTextCursor:
+    """The characters a change's mark covers in ``edit`` (showing ``text``): its old
+    text, or for an insertion the character before it (after it, at the start)."""
+    start = _start(change)
+    end = start + len(change.old)
+    if start == end:
+        start, end = (start - 1, start) if start > 0 else (0, min(1, len(text)))
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(_qt(text, start))
+    cursor.setPosition(_qt(text, end), QTextCursor.MoveMode.KeepAnchor)
+    return cursor
+
+
+def _format(inserted: bool) -> QTextCharFormat:
+    """change_marks.py's marks: a green mark for an insertion, red strike-through."""
+    fmt = QTextCharFormat()
+    if inserted:
+        fmt.setBackground(QColor(INSERTED_BACKGROUND))
+        fmt.setForeground(QColor(INSERTED))
+    else:
+        fmt.setFontStrikeOut(True)
+        fmt.setForeground(QColor(DELETED))
+    return fmt
+
+
+def _qt(text: str, index: int) -> int:
+    """Qt's position of ``text[index]``: Qt counts UTF-16 code units."""
+    return len(text[:index].encode("utf-16-le")) // 2
 
 
 def _fits(change: Change, text: str) -> bool:

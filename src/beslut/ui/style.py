@@ -31,13 +31,6 @@ QPushButton { padding: 5px 12px; }
 QPushButton:default { background: #1f3a5f; color: white; border-radius: 3px; }
 QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {
     background: #eef1f5; color: #3d4756; }
-QLineEdit[change="inserted"], QPlainTextEdit[change="inserted"], QComboBox[change="inserted"],
-QDateEdit[change="inserted"] { border: 2px solid #2e7d32; background: #e8f5e9; }
-QLineEdit[change="deleted"], QPlainTextEdit[change="deleted"], QComboBox[change="deleted"],
-QDateEdit[change="deleted"] { border: 2px solid #b3261e; background: #fdecea; color: #b3261e; }
-QLineEdit[change="replaced"], QPlainTextEdit[change="replaced"], QComboBox[change="replaced"],
-QDateEdit[change="replaced"] { border: 2px solid #b3261e; border-left: 6px solid #2e7d32;
-    background: #fdecea; }
 QFrame#banner { background: #fdecea; border-bottom: 1px solid #e3b3ad; }
 QFrame#banner[kind="info"] { background: #fff4d6; border-bottom: 1px solid #e6cf8b; }
 QFrame#banner QLabel { color: #3b1410; font-size: 11pt; }
@@ -45,3 +38,20 @@ QFrame#findBar { background: #e8eef6; border-top: 1px solid #c9d4e3; }
 QLabel#findCount { color: #10243d; padding-left: 8px; }
 QLabel#findCount[notFound="true"] { color: #9a3412; font-weight: 600; }
 """
+
+# A received review's change on a field (ui/field_marks.py), in change_marks.py's colours:
+# (frame, fill, text, left bar); with the focus the frame is the focus's blue.
+_CHANGED = {
+    "inserted": ("#2e7d32", "#e8f5e9", "#10243d", "#2e7d32"),
+    "deleted": ("#b3261e", "#fdecea", "#b3261e", "#b3261e"),
+    "replaced": ("#b3261e", "#fdecea", "#10243d", "#2e7d32"),
+}
+_FIELDS = ("QLineEdit", "QPlainTextEdit", "QComboBox", "QDateEdit")
+for _value, (_frame, _fill, _text, _bar) in _CHANGED.items():
+    _selector = ", ".join(f'{f}[change="{_value}"]' for f in _FIELDS)
+    _focus = ", ".join(f'{f}[change="{_value}"]:focus' for f in _FIELDS)
+    STYLE += (
+        f"{_selector} {{ border: 2px solid {_frame}; border-left: 6px solid {_bar}; "
+        f"background: {_fill}; color: {_text}; }}\n"
+        f"{_focus} {{ border: 2px solid #2d5282; border-left: 6px solid {_bar}; }}\n"
+    )
