@@ -3,7 +3,8 @@ change_marks.py: a changed metadata field or part heading gets a coloured frame 
 ``change`` property the app's style sheet colours: green inserted, red deleted, both
 for a replacement) and a tooltip saying who proposed what; a decision point shows its
 changes in the list, struck through in red and inserted in green, a point to be
-inserted at its place and a deleted one struck through. Nothing of the draft changes:
+inserted at its place and a deleted one struck through, and the selected point's text
+field marks its words as a text step does. Nothing of the draft changes:
 the marks go when the change is decided or the review is done."""
 
 from __future__ import annotations
