@@ -42,6 +42,7 @@ class Kind(StrEnum):
     REPLACE = "replace"  # text (or a metadata field) replaced
     INSERT_BLOCK = "insert_block"  # a whole paragraph or decision point inserted
     DELETE_BLOCK = "delete_block"
+    MOVE_BLOCK = "move_block"  # a paragraph or decision point moved whole, unchanged
     REPLACE_BLOCK = "replace_block"  # a block's formatting, kind, notes or table shape
     INSERT_PART = "insert_part"  # a whole part (section) inserted
     DELETE_PART = "delete_part"
@@ -58,6 +59,7 @@ _KIND_LABELS = {
     Kind.REPLACE: N_("ersättning"),
     Kind.INSERT_BLOCK: N_("nytt stycke"),
     Kind.DELETE_BLOCK: N_("borttaget stycke"),
+    Kind.MOVE_BLOCK: N_("flyttat stycke"),
     Kind.REPLACE_BLOCK: N_("ändrat stycke"),
     Kind.INSERT_PART: N_("ny del"),
     Kind.DELETE_PART: N_("borttagen del"),
@@ -78,7 +80,14 @@ class Change:
     """One proposed change. ``location`` is the place in the current draft C (part,
     block or decision index, field, character range; the index is where an inserted
     block goes); ``new_index``/``new_start``/``new_end`` the same place in the received
-    draft R. ``old`` is C's text there, ``new`` R's."""
+    draft R. ``old`` is C's text there, ``new`` R's.
+
+    A moved block (MOVE_BLOCK) has two places in each draft: ``location`` is its old
+    place in C and ``new_location`` its new one in R (as for any change); ``to_index``
+    is its new place in C (it goes before C's block ``to_index``) and ``from_new_index``
+    its old place in R (where rejecting puts it back). ``order`` is the change's place
+    in document order, counting a move's two places apart (old place first): deciding
+    makes the changes from the last place backwards (follow.steps)."""
 
     number: int
     kind: Kind
@@ -89,6 +98,9 @@ class Change:
     old: str
     new: str
     author: str
+    to_index: int | None = None
+    from_new_index: int | None = None
+    order: tuple[int, ...] = ()
 
     @property
     def new_location(self) -> Location:
@@ -109,13 +121,40 @@ def propose(
     spans: Sequence[AuthoredSpan] = (),
 ) -> list[Change]:
     """The changes from ``current`` to ``received`` in document order, numbered from 1;
-    each by the author of the span of ``spans`` it touches, else by ``reviewer``."""
-    out = []
-    for number, raw in enumerate(_all(current, received), start=1):
+    each by the author of the span of ``spans`` it touches, else by ``reviewer``. A block
+    deleted at one place and the same block inserted at another are one MOVE_BLOCK
+    (moves.py), numbered at the first of its two places."""
+    from beslut.review.moves import paired
+
+    raws = list(_all(current, received))
+    pairs = paired(current, received, raws)
+    out: list[Change] = []
+    for at, raw in enumerate(raws):
         kind, loc, r_index, r_start, r_end, old, new = raw
         where = Location(loc.part, r_index, loc.field, r_start, r_end)
-        author = _author(where, kind, spans, len(old)) or reviewer
-        out.append(Change(number, kind, loc, r_index, r_start, r_end, old, new, author))
+        author = _author(where, kind, spans, len(old))
+        number = len(out) + 1
+        if at not in pairs:
+            author = author or reviewer
+            change = Change(number, kind, loc, r_index, r_start, r_end, old, new, author)
+            out.append(replace(change, order=(at,)))
+            continue
+        other = pairs[at]
+        if other < at:
+            continue  # the move is listed at its first place
+        gone, came = (raw, raws[other]) if kind is Kind.DELETE_BLOCK else (raws[other], raw)
+        order = (at, other) if kind is Kind.DELETE_BLOCK else (other, at)
+        # Its author where Word said it: who moved it to (a move to's insertion span over
+        # the block), else who moved it from (a deletion span at its old place).
+        author = (
+            _author(Location(loc.part, came[2]), Kind.INSERT_BLOCK, spans)
+            or _author(Location(loc.part, gone[2]), Kind.DELETE_BLOCK, spans)
+            or reviewer
+        )
+        # From C's block gone[1] (R's place gone[2]) to R's block came[2] (C's place came[1]).
+        move = Change(number, Kind.MOVE_BLOCK, gone[1], came[2], None, None, gone[5], came[6],
+                      author, came[1].index, gone[2], order)  # fmt: skip
+        out.append(move)
     return out
 
 
