@@ -62,9 +62,7 @@ def decide(current: Draft, received: Draft, changes: Iterable[Change], *, accept
     return target
 
 
-def _riders(
-    draft: Draft, changes: list[Change], *, accept: bool
-) -> dict[int, dict[int, Comment]]:
+def _riders(draft: Draft, changes: list[Change], *, accept: bool) -> dict[int, dict[int, Comment]]:
     """The comments of ``draft`` on each block a move of ``changes`` takes away from
     it, by the move's number and their place among the draft's comments (which
     deciding keeps): they go with it. Moves without any are left out."""
