@@ -124,6 +124,7 @@ def propose(
     each by the author of the span of ``spans`` it touches, else by ``reviewer``. A block
     deleted at one place and the same block inserted at another are one MOVE_BLOCK
     (moves.py), numbered at the first of its two places."""
+    from beslut.review.authors import author_of
     from beslut.review.moves import paired
 
     raws = list(_all(current, received))
@@ -132,7 +133,7 @@ def propose(
     for at, raw in enumerate(raws):
         kind, loc, r_index, r_start, r_end, old, new = raw
         where = Location(loc.part, r_index, loc.field, r_start, r_end)
-        author = _author(where, kind, spans, len(old))
+        author = author_of(where, kind, spans, len(old))
         number = len(out) + 1
         if at not in pairs:
             author = author or reviewer
@@ -147,8 +148,8 @@ def propose(
         # Its author where Word said it: who moved it to (a move to's insertion span over
         # the block), else who moved it from (a deletion span at its old place).
         author = (
-            _author(Location(loc.part, came[2]), Kind.INSERT_BLOCK, spans)
-            or _author(Location(loc.part, gone[2]), Kind.DELETE_BLOCK, spans)
+            author_of(Location(loc.part, came[2]), Kind.INSERT_BLOCK, spans)
+            or author_of(Location(loc.part, gone[2]), Kind.DELETE_BLOCK, spans)
             or reviewer
         )
         # From C's block gone[1] (R's place gone[2]) to R's block came[2] (C's place came[1]).
@@ -380,38 +381,3 @@ def _normal_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
         else:
             out.append(run)
     return tuple(out)
-
-
-def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan], size: int = 0) -> str:
-    """The author of the first span on the change's text and range in R (any span on
-    the block for a change of a whole block; for a block deleted, a deletion at the
-    start of the block after it); for a deletion on none, of the nearest deletion
-    within ``size``, the length of the change's old text."""
-    whole = kind in (Kind.INSERT_BLOCK, Kind.REPLACE_BLOCK, Kind.INSERT_PART)
-    near: tuple[int, str] | None = None  # a deletion placed elsewhere: (distance, author)
-    for span in spans:
-        loc = span.location
-        if (loc.part, loc.index) != (where.part, where.index):
-            continue
-        if whole:
-            return span.author
-        if kind is Kind.DELETE_BLOCK:  # a deletion's place before the block after it
-            if not loc.field and loc.start == loc.end == 0:
-                return span.author
-            continue
-        if loc.field != where.field or where.start is None or where.end is None:
-            continue
-        a = loc.start or 0
-        b = a if loc.end is None else loc.end
-        if (a < where.end and b > where.start) or (
-            (a == b or where.start == where.end) and a <= where.end and where.start <= b
-        ):
-            return span.author
-        # A deletion the word diff placed elsewhere in the same run of text (", a b"
-        # and "a b, " are the same deletion): within the deleted text's length, the
-        # nearest, once no span is on the change's own place.
-        distance = abs(a - where.start)
-        close = kind is Kind.DELETE and a == b and distance <= size
-        if close and (near is None or distance < near[0]):
-            near = (distance, span.author)
-    return near[1] if near is not None else ""
