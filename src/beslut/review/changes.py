@@ -132,11 +132,10 @@ def propose(
     out: list[Change] = []
     for at, raw in enumerate(raws):
         kind, loc, r_index, r_start, r_end, old, new = raw
-        where = Location(loc.part, r_index, loc.field, r_start, r_end)
-        author = author_of(where, kind, spans, len(old))
         number = len(out) + 1
         if at not in pairs:
-            author = author or reviewer
+            where = Location(loc.part, r_index, loc.field, r_start, r_end)
+            author = author_of(where, kind, spans, len(old)) or reviewer
             change = Change(number, kind, loc, r_index, r_start, r_end, old, new, author)
             out.append(replace(change, order=(at,)))
             continue
