@@ -69,12 +69,14 @@ def test_a_review_done_in_word_waits_as_changes_with_their_authors(
     assert ("replace", "e-tjänst", "webbtjänst", "Greta Granskare") in rows
     deleted = [r for r in rows if r[0] == "delete_block" and r[1].startswith(KOSTNAD)]
     assert [r[3] for r in deleted] == ["Bo Kollega"]
-    moved = [
-        r
-        for r in rows
-        if r[2].startswith("Simskolan startar") or r[1].startswith("Simskolan startar")
-    ]
-    assert moved and {r[3] for r in moved} == {"Anna Chef"}
+    # The paragraph Word moved (w:moveFrom, w:moveTo) is one change with both places.
+    moved = [r for r in json.loads(out) if "Simskolan startar" in r["old"] + r["new"]]
+    assert [(r["kind"], r["author"]) for r in moved] == [("move_block", "Anna Chef")]
+    assert moved[0]["old"] == moved[0]["new"] and moved[0]["index"] != moved[0]["new_index"]
+    assert " → " in moved[0]["where"]
+    code, text, _err = run_cli(capsys, "--db", str(db), "changes", "1")
+    line = next(x for x in text.splitlines() if "flyttat stycke" in x)
+    assert line.split(". ", 1)[1].startswith(moved[0]["where"]) and "(Anna Chef)" in line
     comments = {c.text: c for c in draft.comments}
     asked = comments["Stämmer siffran?"]
     assert (asked.author, asked.resolved) == ("Anna Chef", False)

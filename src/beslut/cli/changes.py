@@ -6,14 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
 
 from beslut.cli.common import EXIT_OK, EXIT_USAGE, open_store
 from beslut.i18n import _, ngettext
-
-if TYPE_CHECKING:
-    from beslut.model.draft import Draft
-    from beslut.review import Change
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,15 +31,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         p.set_defaults(func=cmd_decide, accept=accept)
 
 
-def describe(change: Change, draft: Draft) -> str:
-    """Where the change is, in words ("Bakgrund, stycke 2")."""
-    from beslut.checks.report import describe_location
-
-    return describe_location(change.location, draft)
-
-
 def cmd_changes(args: argparse.Namespace) -> int:
-    from beslut.workflow.changes import changes
+    from beslut.workflow.changes import changes, describe_change
 
     with open_store(args) as store:
         found = changes(store, args.id)
@@ -60,7 +48,8 @@ def cmd_changes(args: argparse.Namespace) -> int:
                 "field": c.location.field,
                 "start": c.location.start,
                 "end": c.location.end,
-                "where": describe(c, draft if review is None else _for(c, draft, review.received)),
+                "new_index": c.new_index,
+                "where": describe_change(c, draft, draft if review is None else review.received),
                 "old": c.old,
                 "new": c.new,
                 "author": c.author,
@@ -75,15 +64,13 @@ def cmd_changes(args: argparse.Namespace) -> int:
     if not found:
         print(_("Granskningen har inga ändringar kvar."))
     for c in found:
-        where = describe(c, _for(c, draft, review.received))
+        where = describe_change(c, draft, review.received)
         print(f"{c.number:3}. {where} – {c.kind.label} ({c.author})")
-        print(f"     ”{_short(c.old)}” → ”{_short(c.new)}”")
+        if c.kind.value == "move_block":  # the same text at both places
+            print(f"     ”{_short(c.old)}”")
+        else:
+            print(f"     ”{_short(c.old)}” → ”{_short(c.new)}”")
     return EXIT_OK
-
-
-def _for(change: Change, current: Draft, received: Draft) -> Draft:
-    """The draft that holds the part the change names (a new part is only in R)."""
-    return received if change.kind.value == "insert_part" else current
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -9,11 +9,12 @@ from typing import TypeVar
 
 from beslut.checks.findings import Location
 from beslut.checks.fixes import replace_ranges
+from beslut.model.comments import Comment
 from beslut.model.draft import Draft, Section
 from beslut.parts import ATTACHMENTS, DECISIONS, META, SIGNATURES
 from beslut.review.changes import META_FIELDS, Change, Kind
 from beslut.review.comment_places import follow_comments
-from beslut.review.follow import made, shift_spans
+from beslut.review.follow import moved, shift_spans, steps
 
 __all__ = ["accept", "decide", "reject", "shift_spans"]
 
@@ -33,18 +34,61 @@ def reject(current: Draft, received: Draft, change: Change) -> Draft:
 def decide(current: Draft, received: Draft, changes: Iterable[Change], *, accept: bool) -> Draft:
     """Several changes of one propose() decided at once: ``current`` with them made
     (``accept``) or ``received`` with them undone. They are made from the last one
-    backwards, so the places of the others stay valid. The comments of the draft they
-    are made to stay on their text, each change at a time (comment_places.py)."""
+    backwards, so the places of the others stay valid (a move's two places each in
+    its turn: follow.steps). The comments of the draft they are made to stay on their
+    text, each change at a time (comment_places.py); a comment on a moved block goes
+    with it to its new place."""
     target, source = (current, received) if accept else (received, current)
-    for change in sorted(changes, key=lambda c: c.number, reverse=True):
-        step = made(change, accept=accept)
+    chosen = list(changes)
+    riders = _riders(target, chosen, accept=accept)
+    left = {number: 2 for number in riders}  # the steps each move with comments has to go
+    spots: dict[int, Location] = {}  # where such a moved block stands once put in
+    for change, step in steps(chosen, accept=accept):
         after = _make(target, source, step.kind, step.here, step.there, step.text)
         if target.comments:
             comments = follow_comments(target, after, step)
             if comments != after.comments:
                 after = replace(after, comments=comments)
+        for number, spot in spots.items():
+            got = moved(spot, step)
+            spots[number] = spot if got is None else got[0]
+        if change.number in left:
+            if step.kind is Kind.INSERT_BLOCK:
+                spots[change.number] = step.here
+            left[change.number] -= 1
+            if not left[change.number]:
+                after = _carried(after, riders[change.number], spots.pop(change.number))
         target = after
     return target
+
+
+def _riders(draft: Draft, changes: list[Change], *, accept: bool) -> dict[int, dict[int, Comment]]:
+    """The comments of ``draft`` on each block a move of ``changes`` takes away from
+    it, by the move's number and their place among the draft's comments (which
+    deciding keeps): they go with it. Moves without any are left out."""
+    out: dict[int, dict[int, Comment]] = {}
+    for change in changes:
+        if change.kind is not Kind.MOVE_BLOCK:
+            continue
+        leaving = change.location if accept else change.new_location
+        on = {
+            at: c
+            for at, c in enumerate(draft.comments)
+            if (c.part, c.index) == (leaving.part, leaving.index)
+        }
+        if on:
+            out[change.number] = on
+    return out
+
+
+def _carried(draft: Draft, riders: dict[int, Comment], spot: Location) -> Draft:
+    """``draft`` with the comments ``riders`` (by their place, as they were on a moved
+    block) on the block at ``spot``, on the same characters."""
+    comments = tuple(
+        replace(riders[at], index=spot.index) if at in riders else c
+        for at, c in enumerate(draft.comments)
+    )
+    return replace(draft, comments=comments)
 
 
 def _make(

@@ -42,6 +42,7 @@ class Kind(StrEnum):
     REPLACE = "replace"  # text (or a metadata field) replaced
     INSERT_BLOCK = "insert_block"  # a whole paragraph or decision point inserted
     DELETE_BLOCK = "delete_block"
+    MOVE_BLOCK = "move_block"  # a paragraph or decision point moved whole, unchanged
     REPLACE_BLOCK = "replace_block"  # a block's formatting, kind, notes or table shape
     INSERT_PART = "insert_part"  # a whole part (section) inserted
     DELETE_PART = "delete_part"
@@ -58,6 +59,7 @@ _KIND_LABELS = {
     Kind.REPLACE: N_("ersättning"),
     Kind.INSERT_BLOCK: N_("nytt stycke"),
     Kind.DELETE_BLOCK: N_("borttaget stycke"),
+    Kind.MOVE_BLOCK: N_("flyttat stycke"),
     Kind.REPLACE_BLOCK: N_("ändrat stycke"),
     Kind.INSERT_PART: N_("ny del"),
     Kind.DELETE_PART: N_("borttagen del"),
@@ -78,7 +80,14 @@ class Change:
     """One proposed change. ``location`` is the place in the current draft C (part,
     block or decision index, field, character range; the index is where an inserted
     block goes); ``new_index``/``new_start``/``new_end`` the same place in the received
-    draft R. ``old`` is C's text there, ``new`` R's."""
+    draft R. ``old`` is C's text there, ``new`` R's.
+
+    A moved block (MOVE_BLOCK) has two places in each draft: ``location`` is its old
+    place in C and ``new_location`` its new one in R (as for any change); ``to_index``
+    is its new place in C (it goes before C's block ``to_index``) and ``from_new_index``
+    its old place in R (where rejecting puts it back). ``order`` is the change's place
+    in document order, counting a move's two places apart (old place first): deciding
+    makes the changes from the last place backwards (follow.steps)."""
 
     number: int
     kind: Kind
@@ -89,6 +98,9 @@ class Change:
     old: str
     new: str
     author: str
+    to_index: int | None = None
+    from_new_index: int | None = None
+    order: tuple[int, ...] = ()
 
     @property
     def new_location(self) -> Location:
@@ -109,13 +121,40 @@ def propose(
     spans: Sequence[AuthoredSpan] = (),
 ) -> list[Change]:
     """The changes from ``current`` to ``received`` in document order, numbered from 1;
-    each by the author of the span of ``spans`` it touches, else by ``reviewer``."""
-    out = []
-    for number, raw in enumerate(_all(current, received), start=1):
+    each by the author of the span of ``spans`` it touches, else by ``reviewer``. A block
+    deleted at one place and the same block inserted at another are one MOVE_BLOCK
+    (moves.py), numbered at the first of its two places."""
+    from beslut.review.authors import author_of
+    from beslut.review.moves import paired
+
+    raws = list(_all(current, received))
+    pairs = paired(current, received, raws)
+    out: list[Change] = []
+    for at, raw in enumerate(raws):
         kind, loc, r_index, r_start, r_end, old, new = raw
-        where = Location(loc.part, r_index, loc.field, r_start, r_end)
-        author = _author(where, kind, spans, len(old)) or reviewer
-        out.append(Change(number, kind, loc, r_index, r_start, r_end, old, new, author))
+        number = len(out) + 1
+        if at not in pairs:
+            where = Location(loc.part, r_index, loc.field, r_start, r_end)
+            author = author_of(where, kind, spans, len(old)) or reviewer
+            change = Change(number, kind, loc, r_index, r_start, r_end, old, new, author)
+            out.append(replace(change, order=(at,)))
+            continue
+        other = pairs[at]
+        if other < at:
+            continue  # the move is listed at its first place
+        gone, came = (raw, raws[other]) if kind is Kind.DELETE_BLOCK else (raws[other], raw)
+        order = (at, other) if kind is Kind.DELETE_BLOCK else (other, at)
+        # Its author where Word said it: who moved it to (a move to's insertion span over
+        # the block), else who moved it from (a deletion span at its old place).
+        author = (
+            author_of(Location(loc.part, came[2]), Kind.INSERT_BLOCK, spans)
+            or author_of(Location(loc.part, gone[2]), Kind.DELETE_BLOCK, spans)
+            or reviewer
+        )
+        # From C's block gone[1] (R's place gone[2]) to R's block came[2] (C's place came[1]).
+        move = Change(number, Kind.MOVE_BLOCK, gone[1], came[2], None, None, gone[5], came[6],
+                      author, came[1].index, gone[2], order)  # fmt: skip
+        out.append(move)
     return out
 
 
@@ -341,38 +380,3 @@ def _normal_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
         else:
             out.append(run)
     return tuple(out)
-
-
-def _author(where: Location, kind: Kind, spans: Sequence[AuthoredSpan], size: int = 0) -> str:
-    """The author of the first span on the change's text and range in R (any span on
-    the block for a change of a whole block; for a block deleted, a deletion at the
-    start of the block after it); for a deletion on none, of the nearest deletion
-    within ``size``, the length of the change's old text."""
-    whole = kind in (Kind.INSERT_BLOCK, Kind.REPLACE_BLOCK, Kind.INSERT_PART)
-    near: tuple[int, str] | None = None  # a deletion placed elsewhere: (distance, author)
-    for span in spans:
-        loc = span.location
-        if (loc.part, loc.index) != (where.part, where.index):
-            continue
-        if whole:
-            return span.author
-        if kind is Kind.DELETE_BLOCK:  # a deletion's place before the block after it
-            if not loc.field and loc.start == loc.end == 0:
-                return span.author
-            continue
-        if loc.field != where.field or where.start is None or where.end is None:
-            continue
-        a = loc.start or 0
-        b = a if loc.end is None else loc.end
-        if (a < where.end and b > where.start) or (
-            (a == b or where.start == where.end) and a <= where.end and where.start <= b
-        ):
-            return span.author
-        # A deletion the word diff placed elsewhere in the same run of text (", a b"
-        # and "a b, " are the same deletion): within the deleted text's length, the
-        # nearest, once no span is on the change's own place.
-        distance = abs(a - where.start)
-        close = kind is Kind.DELETE and a == b and distance <= size
-        if close and (near is None or distance < near[0]):
-            near = (distance, span.author)
-    return near[1] if near is not None else ""

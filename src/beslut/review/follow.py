@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from beslut.checks.findings import Location
 from beslut.review.changes import AuthoredSpan, Change, Kind
 
-__all__ = ["Made", "made", "moved", "moved_range", "shift_spans"]
+__all__ = ["Made", "made", "moved", "moved_range", "shift_spans", "steps"]
 
 _MIRROR = {
     Kind.INSERT_BLOCK: Kind.DELETE_BLOCK,
@@ -40,6 +40,41 @@ def made(change: Change, *, accept: bool) -> Made:
         return Made(change.kind, change.location, change.new_location, change.new)
     kind = _MIRROR.get(change.kind, change.kind)
     return Made(kind, change.new_location, change.location, change.old)
+
+
+def steps(changes: Iterable[Change], *, accept: bool) -> list[tuple[Change, Made]]:
+    """What deciding ``changes`` (of one propose()) does, step by step in the order the
+    steps are made: from the last place in document order backwards, so that each
+    step's place is still where propose() found it. A move is two steps, each at its
+    own place: the block deleted at its old place and inserted at its new one
+    (rejecting: deleted at its new place in the received draft and put back at its old
+    one), with the other changes' steps between them as the places fall."""
+    out: list[tuple[int, Change, Made]] = []
+    for change in changes:
+        order = change.order or (change.number,)
+        if change.kind is not Kind.MOVE_BLOCK:
+            out.append((order[0], change, made(change, accept=accept)))
+            continue
+        gone, came = _halves(change, accept=accept)
+        out += [(order[0], change, gone), (order[-1], change, came)]
+    out.sort(key=lambda item: item[0], reverse=True)
+    return [(change, step) for _order, change, step in out]
+
+
+def _halves(change: Change, *, accept: bool) -> tuple[Made, Made]:
+    """A move's two steps: at its old place, then at its new one."""
+    part = change.location.part
+    old_c, new_r = change.location, change.new_location
+    new_c, old_r = Location(part, change.to_index), Location(part, change.from_new_index)
+    if accept:
+        return (
+            Made(Kind.DELETE_BLOCK, old_c, old_r, ""),
+            Made(Kind.INSERT_BLOCK, new_c, new_r, change.new),
+        )
+    return (
+        Made(Kind.INSERT_BLOCK, old_r, old_c, change.old),
+        Made(Kind.DELETE_BLOCK, new_r, new_c, ""),
+    )
 
 
 def moved_range(start: int, end: int, a: int, b: int, size: int) -> tuple[int, int, bool]:
@@ -95,8 +130,7 @@ def shift_spans(spans: Sequence[AuthoredSpan], changes: Iterable[Change]) -> lis
     """Authored spans of the received draft, moved as rejecting ``changes`` (of one
     propose()) moves its text; spans on text that went away are dropped."""
     out = list(spans)
-    for change in sorted(changes, key=lambda c: c.number, reverse=True):
-        undone = made(change, accept=False)
+    for _change, undone in steps(changes, accept=False):
         kept = []
         for span in out:
             got = moved(span.location, undone)

@@ -1,14 +1,16 @@
 """A received review's changes shown in place, in Word's colours, in the text steps:
 deleted and replaced text struck through in red, a green mark where text is inserted,
-each with a tooltip saying who did what. Only ExtraSelections: the document's text
-never changes."""
+a moved block struck through in green at its old place with a green mark at its new one
+(Word's move colour), each with a tooltip saying who did what. Only ExtraSelections:
+the document's text never changes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from beslut.checks.findings import Location
@@ -23,12 +25,21 @@ if TYPE_CHECKING:
 DELETED = "#b3261e"  # Word's red for a deletion
 INSERTED = "#ffffff"
 INSERTED_BACKGROUND = "#2e7d32"  # a green mark where the inserted text goes
+MOVED = "#2e7d32"  # Word's green for a move: struck through where the block was
 _INSERTS = (Kind.INSERT, Kind.INSERT_BLOCK)
 _STRUCK = (Kind.DELETE, Kind.REPLACE, Kind.DELETE_BLOCK, Kind.REPLACE_BLOCK)
 
 
-def said(change: Change) -> str:
-    """The tooltip of a change: who did what."""
+def said(change: Change, *, here: bool = True) -> str:
+    """The tooltip of a change: who did what (a move's at its old place, or with
+    ``here`` False at its new one)."""
+    if change.kind is Kind.MOVE_BLOCK:
+        moved = (
+            _("Flyttat härifrån av {name}: ”{text}”")
+            if here
+            else _("Flyttat hit av {name}: ”{text}”")
+        )
+        return moved.format(name=change.author, text=short(change.old))
     if change.kind in _INSERTS:
         return _("Infogat av {name}: ”{text}”").format(name=change.author, text=short(change.new))
     if change.new:
@@ -38,10 +49,10 @@ def said(change: Change) -> str:
     return _("Borttaget av {name}: ”{text}”").format(name=change.author, text=short(change.old))
 
 
-def _struck() -> QTextCharFormat:
+def _struck(color: str = DELETED) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontStrikeOut(True)
-    fmt.setForeground(QColor(DELETED))
+    fmt.setForeground(QColor(color))
     return fmt
 
 
@@ -71,20 +82,43 @@ def _at_insertion(cursor: QTextCursor) -> QTextCursor:
 def _place(step: SectionStep, blocks: list, change: Change) -> QTextCursor | None:  # type: ignore[type-arg]
     loc, model = change.location, step.section().blocks
     if change.kind is Kind.INSERT_BLOCK:
-        if not blocks:
-            return None
-        if loc.index is not None and loc.index < len(blocks):
-            cursor = QTextCursor(blocks[loc.index])
-        else:
-            cursor = QTextCursor(blocks[-1])
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-        return _at_insertion(cursor)
+        return _gap(blocks, loc.index)
     found = cursor_for(blocks, model, Location(loc.part, loc.index, loc.field, loc.start, loc.end))
     if found is None:
         return None
     if change.kind is Kind.INSERT:
         return _at_insertion(found)
     return found if found.hasSelection() else None
+
+
+def _gap(blocks: list[QTextBlock], index: int | None) -> QTextCursor | None:
+    """The mark for a block inserted before block ``index`` (None: at the end)."""
+    if not blocks:
+        return None
+    if index is not None and index < len(blocks):
+        cursor = QTextCursor(blocks[index])
+    else:
+        cursor = QTextCursor(blocks[-1])
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    return _at_insertion(cursor)
+
+
+def _marks(
+    step: SectionStep, blocks: list[QTextBlock], change: Change
+) -> list[tuple[QTextCursor, QTextCharFormat, str]]:
+    """Where ``change`` is marked in ``step``'s text, how, and its tooltip: a move at
+    both places (its new one a mark where it goes: it is not in the text yet)."""
+    if change.kind is Kind.MOVE_BLOCK:
+        old = _place(step, blocks, replace(change, kind=Kind.DELETE_BLOCK))
+        new = _gap(blocks, change.to_index)
+        out = [] if old is None else [(old, _struck(MOVED), said(change))]
+        return out + ([] if new is None else [(new, _inserted(), said(change, here=False))])
+    if change.kind not in _INSERTS and change.kind not in _STRUCK:
+        return []
+    cursor = _place(step, blocks, change)
+    if cursor is None:
+        return []
+    return [(cursor, _inserted() if change.kind in _INSERTS else _struck(), said(change))]
 
 
 def mark_changes(steps: Sequence[SectionStep], changes: Sequence[Change]) -> int:
@@ -98,18 +132,15 @@ def mark_changes(steps: Sequence[SectionStep], changes: Sequence[Change]) -> int
         selections: list[QTextEdit.ExtraSelection] = []
         spoken: list[tuple[QTextCursor, str]] = []
         for change in mine:
-            if change.kind not in _INSERTS and change.kind not in _STRUCK:
-                continue
-            cursor = _place(step, blocks, change)
-            if cursor is None:
-                continue
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = _inserted() if change.kind in _INSERTS else _struck()
-            selections.append(selection)
-            spoken.append((cursor, said(change)))
+            marks = _marks(step, blocks, change)
+            for cursor, fmt, tooltip in marks:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
+                spoken.append((cursor, tooltip))
+            count += bool(marks)
         step.show_changes(selections)
         if edit.marks is not None:
             edit.marks.changes = spoken
-        count += len(selections)
     return count

@@ -63,16 +63,15 @@ class _Done:
 
 def _shown(store: Store, draft_id: int) -> Shown:
     """The stored state of draft ``draft_id`` and its review (run on the worker)."""
-    from beslut.checks.report import describe_location
-    from beslut.workflow.changes import changes
+    from beslut.workflow.changes import changes, describe_change
 
     draft, change = store.load_draft_and_change(draft_id)
     review = store.get_review(draft_id)
     found = tuple(changes(store, draft_id)) if review is not None else ()
     where = {}
     for c in found:
-        holder = review.received if review is not None and c.kind.value == "insert_part" else draft
-        where[c.number] = describe_location(c.location, holder)
+        assert review is not None
+        where[c.number] = describe_change(c, draft, review.received)
     return Shown(draft, change, found, where, review.reviewer if review else "")
 
 

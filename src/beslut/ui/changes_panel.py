@@ -38,7 +38,9 @@ def short(text: str, limit: int = _SHORT) -> str:
 
 def old_to_new(change: Change) -> str:
     """What the change does to the text, "”gammalt” → ”nytt”" (one side when the other
-    is empty)."""
+    is empty); a moved block's text once, "↕ ”text”"."""
+    if change.kind.value == "move_block":
+        return f"↕ ”{short(change.old)}”"
     if not change.old:
         return f"+ ”{short(change.new)}”"
     if not change.new:

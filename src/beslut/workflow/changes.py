@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from beslut.checks.findings import Location
 from beslut.errors import BeslutError
 from beslut.i18n import N_, _
-from beslut.review import AuthoredSpan, Change, propose, shift_spans
+from beslut.review import AuthoredSpan, Change, Kind, propose, shift_spans
 from beslut.review import decide as decide_changes
 from beslut.workflow.files import read_draft_file
 from beslut.workflow.review import ReviewMismatch, mismatch
@@ -124,6 +124,22 @@ def changes(store: Store, draft_id: int) -> list[Change]:
         return []
     spans = _spans_in(review.spans)
     return propose(store.load_draft(draft_id), review.received, review.reviewer, spans)
+
+
+def describe_change(change: Change, current: Draft, received: Draft) -> str:
+    """Where ``change`` is, in words: "Bakgrund, stycke 2"; a move from its place in
+    ``current`` to its place in ``received``: "Bakgrund, stycke 2 → stycke 5"."""
+    from beslut.checks.report import describe_location
+    from beslut.parts import DECISIONS
+
+    if change.kind is Kind.INSERT_PART:  # a new part is only in the received draft
+        return describe_location(change.location, received)
+    where = describe_location(change.location, current)
+    if change.kind is not Kind.MOVE_BLOCK or change.new_index is None:
+        return where
+    n = change.new_index + 1
+    to = _("punkt {n}") if change.location.part == DECISIONS else _("stycke {n}")
+    return f"{where} → {to.format(n=n)}"
 
 
 def decide(store: Store, draft_id: int, numbers: Sequence[int] | None, *, accept: bool) -> Decided:
