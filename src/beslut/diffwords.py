@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
@@ -56,7 +56,7 @@ _CHUNK = 48  # words and spaces: the finest coarse unit's usual length (see _chu
 _UNIT_ENDS = (frozenset(".!?"), frozenset(",;:"))  # sentences, then clauses
 
 
-def common_ends(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+def common_ends(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[int, int]:
     """How many items ``a`` and ``b`` begin with alike, and how many of the rest they
     end with alike."""
     limit = min(len(a), len(b))
@@ -217,7 +217,7 @@ def _bigrams(tokens: Sequence[str]) -> set[str]:
     return {f"{x} {y}" for x, y in pairwise(found)} or set(found)
 
 
-def opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[str, int, int, int, int]]:
     """difflib's opcodes for ``a`` -> ``b``, the texts both begin and end with taken as
     equal first (difflib is quadratic in texts that repeat: a part of 5,000 paragraphs
     "Ja." with one changed took 2.5 s)."""

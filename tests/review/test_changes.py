@@ -157,3 +157,16 @@ def test_a_deletion_is_by_the_span_on_its_place_not_one_before_it_in_the_same_te
     ]
     changes = propose(draft(kept + gone), draft(kept), "Åsa", spans)
     assert [(c.kind, c.old, c.author) for c in changes] == [(Kind.DELETE, gone, "Anna Chef")]
+
+
+def test_normal_joins_runs_alike_and_gives_a_normal_block_back_as_it_is() -> None:
+    from beslut.review.normal import normal
+
+    already = Block(BlockKind.PARAGRAPH, (Run("Fet", bold=True), Run(" text")))
+    assert normal(already) is already
+    runs = (Run("Fe", bold=True), Run("t", bold=True), Run(""), Run(" text"))
+    split = Block(BlockKind.PARAGRAPH, runs)
+    assert normal(split) == already
+    cells = ((Run("A"), Run("B")),), ((Run("C"),),)
+    table = Block(BlockKind.TABLE, rows=cells)
+    assert normal(table).rows[0][0] == (Run("AB"),)

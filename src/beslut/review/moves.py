@@ -9,7 +9,7 @@ without any text (nothing to recognise it by)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from beslut.parts import DECISIONS
@@ -28,8 +28,8 @@ def paired(current: Draft, received: Draft, raws: Sequence[_Raw]) -> dict[int, i
     pair (in document order) first, each block used once."""
     from beslut.review.changes import Kind
 
-    deleted: dict[tuple[str, str], list[int]] = {}
-    inserted: dict[tuple[str, str], list[int]] = {}
+    deleted: dict[tuple[str, Hashable], list[int]] = {}
+    inserted: dict[tuple[str, Hashable], list[int]] = {}
     for at, (kind, loc, r_index, *_rest) in enumerate(raws):
         if kind is Kind.DELETE_BLOCK and loc.index is not None:
             key = _key(current, loc.part, loc.index)
@@ -52,7 +52,7 @@ def paired(current: Draft, received: Draft, raws: Sequence[_Raw]) -> dict[int, i
     return out
 
 
-def _key(draft: Draft, part: str, index: int) -> str | None:
+def _key(draft: Draft, part: str, index: int) -> Hashable | None:
     """What a block is compared by (None: a block without text, never a move)."""
     from beslut.review.changes import _key as block_key
 
