@@ -170,3 +170,42 @@ def test_normal_joins_runs_alike_and_gives_a_normal_block_back_as_it_is() -> Non
     cells = ((Run("A"), Run("B")),), ((Run("C"),),)
     table = Block(BlockKind.TABLE, rows=cells)
     assert normal(table).rows[0][0] == (Run("AB"),)
+
+
+_WORD_PICK = st.sampled_from(["och", "att", "nämnden", "beslutar", "simskola", "barn", "2028"])
+_RUN = st.builds(
+    lambda words, bold, italic: Run(" ".join(words) + " ", bold=bold, italic=italic),
+    st.lists(_WORD_PICK, min_size=1, max_size=4),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_RUN, min_size=1, max_size=4),
+    st.integers(0, 200),
+    st.integers(0, 12),
+    st.lists(_WORD_PICK, max_size=3),
+)
+def test_a_paragraph_taken_as_word_edited_without_trying_passes_the_trial(
+    runs: list[Run], at: int, length: int, words: list[str]
+) -> None:
+    """changes._runs_follow (the quick test) never says yes where trying the edits on
+    the runs (changes._edited) would say no."""
+    from beslut.checks.fixes import replace_in_runs
+    from beslut.review.changes import _edited, _runs_follow
+    from beslut.review.hunks import hunks
+    from beslut.review.normal import normal
+
+    c = normal(Block(BlockKind.PARAGRAPH, tuple(runs)))
+    start = min(at, len(c.text))
+    end = min(start + length, len(c.text))
+    r = normal(Block(BlockKind.PARAGRAPH, replace_in_runs(c.runs, start, end, " ".join(words))))
+    if not r.text.strip() or r == c:
+        return
+    texts = [(c.text, r.text, "")]
+    found = [hunks(c.text, r.text)]
+    if _runs_follow(c, r, found[0]):
+        assert _edited(c, texts, found, False) == r
+        assert _edited(r, texts, found, True) == c

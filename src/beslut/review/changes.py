@@ -311,7 +311,7 @@ def _blocks(part: str, i: int, j: int, c: Block, r: Block) -> Iterator[_Raw]:
     if c.kind is r.kind and c.level == r.level and c.start == r.start:
         texts = list(_block_texts(c, r))
         found = [hunks(old, new) for old, new, _field in texts]  # once, used three times
-        if _one_run_alike(c, r) or (
+        if (len(found) == 1 and _runs_follow(c, r, found[0])) or (
             _edited(c, texts, found, False) == normal(r)
             and _edited(r, texts, found, True) == normal(c)
         ):
@@ -321,13 +321,31 @@ def _blocks(part: str, i: int, j: int, c: Block, r: Block) -> Iterator[_Raw]:
     yield Kind.REPLACE_BLOCK, Location(part, i), j, None, None, c.text, r.text
 
 
-def _one_run_alike(c: Block, r: Block) -> bool:
-    """Two paragraphs of one run each, formatted alike and without a note (as most are):
-    their text's word edits make one from the other, with nothing to try."""
-    if c.kind is BlockKind.TABLE or len(c.runs) != 1 or len(r.runs) != 1:
+def _runs_follow(c: Block, r: Block, found: list[Hunk]) -> bool:
+    """True when the word edits ``found`` of the text make R's block of C's and back with
+    nothing to try (a sufficient test, as most edited paragraphs pass it): their runs
+    formatted alike one for one, no note, and every edit inside one run in both, never
+    at a run's edge, so that the runs' edges stand where the edits move them."""
+    if c.kind is BlockKind.TABLE:
         return False
-    a, b = c.runs[0], r.runs[0]
-    return not a.note and not b.note and (a.bold, a.italic, a.link) == (b.bold, b.italic, b.link)
+    a, b = normal(c).runs, normal(r).runs
+    if len(a) != len(b) or any(
+        x.note or y.note or (x.bold, x.italic, x.link) != (y.bold, y.italic, y.link)
+        for x, y in zip(a, b, strict=True)
+    ):
+        return False
+    p = q = 0
+    for x, y in zip(a[:-1], b[:-1], strict=True):  # the edges between runs
+        p, q = p + len(x.text), q + len(y.text)
+        moved = p
+        for h in found:
+            if h.old_start <= p <= h.old_end or h.new_start <= q <= h.new_end:
+                return False  # on an edge: which run the text goes to is not known
+            if h.old_end < p:
+                moved += (h.new_end - h.new_start) - (h.old_end - h.old_start)
+        if moved != q:
+            return False
+    return True
 
 
 def _block_texts(c: Block, r: Block) -> Iterator[tuple[str, str, str]]:
