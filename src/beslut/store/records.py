@@ -65,3 +65,14 @@ def fts_query(text: str) -> str | None:
     """
     words = _WORD.findall(text)
     return " ".join(f'"{word}"*' for word in words) if words else None
+
+
+def fts_phrase(text: str, *, initial: bool = False, prefix: bool = False) -> str | None:
+    """The words of ``text`` as one safe FTS5 phrase: together and in order; with
+    ``initial`` only at the start of the column, with ``prefix`` the last word as a
+    prefix. None when ``text`` has no words."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    phrase = '"' + " ".join(words) + '"'
+    return ("^ " if initial else "") + phrase + (" *" if prefix else "")

@@ -1,0 +1,215 @@
+"""The decision points and paragraphs of the stored drafts, indexed for reuse (no Qt).
+
+Table ``phrases`` holds one row a point or block with text: the draft, the part
+("decisions" for Förslag till beslut, else the section's key), its place, its text, the
+block as JSON (NULL for a point), the draft's nämnd, and two 64-bit keys: ``norm`` of
+the text normalised (normalise(): case, punctuation and whitespace ignored), which
+counts duplicates, and ``digest`` of everything the row holds, which tells a save what
+changed. ``phrases_fts`` indexes text, part and nämnd (FTS_TOKENIZE), kept by triggers.
+
+Drafts in the trash have no rows: moving a draft to the trash takes them out, restoring
+it puts them back. A save replaces only the rows of the saved draft that changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from beslut.parts import DECISIONS
+from beslut.store.connection import Connection, guarded
+from beslut.store.records import fts_phrase, fts_query
+
+if TYPE_CHECKING:
+    from beslut.model.draft import Draft
+
+# (part, idx, text, block JSON or None, nämnd, norm, digest)
+Row = tuple[str, int, str, str | None, str, int, int]
+
+_COLUMNS = "part, idx, text, block, namnd, norm, digest"
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+_SPACE = re.compile(r"\s+")
+EXPORT_LABELS = ("Exporterad till%", "Exported to%")  # workflow/versions.py: made_by
+
+
+def normalise(text: str) -> str:
+    """``text`` as duplicates are compared: lower case, no punctuation, single spaces."""
+    return _SPACE.sub(" ", _PUNCTUATION.sub(" ", text.casefold())).strip()
+
+
+def _key(text: str) -> int:
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def norm_key(text: str) -> int:
+    """The ``norm`` column of a row with ``text``."""
+    return _key(normalise(text))
+
+
+def phrase_rows(draft: Draft) -> list[Row]:
+    """The rows of ``draft``: each decision point and each block with text."""
+    from beslut.model.jsonio import block_json
+
+    namnd = draft.meta.namnd
+    rows: list[Row] = []
+
+    def add(part: str, idx: int, text: str, block: str | None) -> None:
+        digest = _key("\x00".join((part, text, block or "", namnd)))
+        rows.append((part, idx, text, block, namnd, norm_key(text), digest))
+
+    for idx, point in enumerate(draft.decisions):
+        if point.strip():
+            add(DECISIONS, idx, point, None)
+    for section in draft.sections:
+        for idx, block in enumerate(section.blocks):
+            text = block.text
+            if text.strip():
+                add(section.key, idx, text, block_json(block))
+    return rows
+
+
+def index_draft(conn: sqlite3.Connection, draft_id: int, rows: Sequence[Row]) -> None:
+    """Make the draft's rows ``rows``, writing only what changed (in the caller's
+    transaction): a row kept whole stays, at most with its new place."""
+    stored: dict[int, list[tuple[int, int]]] = {}
+    for row_id, idx, digest in conn.execute(
+        "SELECT id, idx, digest FROM phrases WHERE draft_id = ?", (draft_id,)
+    ):
+        stored.setdefault(digest, []).append((row_id, idx))
+    new: list[Row] = []
+    moved: list[tuple[int, int]] = []
+    for row in rows:
+        same = stored.get(row[6])
+        if same:
+            row_id, idx = same.pop()
+            if idx != row[1]:
+                moved.append((row[1], row_id))
+        else:
+            new.append(row)
+    gone = [(row_id,) for left in stored.values() for row_id, _idx in left]
+    if gone:
+        conn.executemany("DELETE FROM phrases WHERE id = ?", gone)
+    if moved:
+        conn.executemany("UPDATE phrases SET idx = ? WHERE id = ?", moved)
+    if new:
+        conn.executemany(
+            f"INSERT INTO phrases (draft_id, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(draft_id, *row) for row in new],
+        )
+
+
+def unindex_draft(conn: sqlite3.Connection, draft_id: int) -> None:
+    """Take the draft's rows out (in the caller's transaction)."""
+    conn.execute("DELETE FROM phrases WHERE draft_id = ?", (draft_id,))
+
+
+def index_stored(conn: sqlite3.Connection, bodies: Iterable[tuple[int, str]]) -> None:
+    """Index drafts from their stored bodies (the migration; restoring from the trash).
+    A body that cannot be read is left out: it is not offered, nothing else breaks."""
+    import json
+
+    from beslut.errors import BeslutError
+    from beslut.model.jsonio import draft_from_dict
+
+    for draft_id, body in bodies:
+        try:
+            draft = draft_from_dict(json.loads(body))
+        except (BeslutError, ValueError, TypeError):
+            continue
+        index_draft(conn, draft_id, phrase_rows(draft))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPhrase:
+    """A candidate row with what ranking it needs of its draft."""
+
+    id: int
+    draft_id: int
+    text: str
+    block: str | None
+    norm: int
+    title: str
+    namnd: str
+    doctype: str
+    status: str
+    modified: str
+    exported: bool
+
+
+class PhraseIndex(Connection):
+    """Finding candidates for reuse in the phrase index."""
+
+    @guarded
+    def phrase_candidates(
+        self, part: str, text: str, *, namnd: str = "", exclude: int | None = None, each: int
+    ) -> list[StoredPhrase]:
+        """Rows of ``part`` in other drafts than ``exclude`` that hold every word of
+        ``text`` as a prefix (any row of the part when ``text`` has no words).
+
+        Up to ``each`` newest rows (by when they were written) from each of three pools,
+        so the cost stays bounded whatever a word's frequency: any match; matches in
+        drafts of ``namnd``; matches that begin with the typed words.
+        """
+        part_term = fts_phrase(part)
+        typed = fts_query(text)
+        if part_term is None:
+            return []
+        base = f"part : {part_term}"
+        matches = [base if typed is None else f"{base} AND text : ({typed})"]
+        namnd_term = fts_phrase(namnd)
+        if namnd_term is not None:
+            matches.append(f"{matches[0]} AND namnd : {namnd_term}")
+        start = fts_phrase(text, initial=True, prefix=True)
+        if start is not None:
+            matches.append(f"{base} AND text : {start}")
+        ids: dict[int, None] = {}
+        sql = (
+            "SELECT p.id FROM phrases_fts JOIN phrases p ON p.id = phrases_fts.rowid "
+            "WHERE phrases_fts MATCH ? AND p.part = ? AND p.draft_id IS NOT ? "
+            "ORDER BY phrases_fts.rowid DESC LIMIT ?"
+        )
+        for match in matches:
+            for (row_id,) in self._conn.execute(sql, (match, part, exclude, each)):
+                ids[row_id] = None
+        return self._stored_phrases(list(ids))
+
+    def _stored_phrases(self, ids: list[int]) -> list[StoredPhrase]:
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        exported = " OR ".join("r.label LIKE ?" for _ in EXPORT_LABELS)
+        sql = (
+            "SELECT p.id, p.draft_id, p.text, p.block, p.norm, d.title, d.namnd, d.doctype, "
+            "d.status, d.modified, EXISTS (SELECT 1 FROM revisions r "
+            f"WHERE r.draft_id = p.draft_id AND ({exported})) "
+            "FROM phrases p JOIN drafts d ON d.id = p.draft_id "
+            f"WHERE p.id IN ({marks}) AND d.deleted IS NULL"
+        )
+        rows = self._conn.execute(sql, (*EXPORT_LABELS, *ids))
+        return [_stored_phrase(row) for row in rows]
+
+    @guarded
+    def phrase_counts(self, part: str, norms: Iterable[int], exclude: int | None) -> dict[int, int]:
+        """How many rows of ``part`` (outside draft ``exclude``) have each of ``norms``."""
+        wanted = list(set(norms))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" for _ in wanted)
+        rows = self._conn.execute(
+            f"SELECT norm, count(*) FROM phrases WHERE part = ? AND norm IN ({marks}) "
+            "AND draft_id IS NOT ? GROUP BY norm",
+            (part, *wanted, exclude),
+        )
+        return {norm: count for norm, count in rows}
+
+
+def _stored_phrase(row: tuple[Any, ...]) -> StoredPhrase:
+    row_id, draft_id, text, block, norm, title, namnd, doctype, status, modified, exported = row
+    return StoredPhrase(
+        row_id, draft_id, text, block, norm, title, namnd, doctype, status, modified, bool(exported)
+    )
