@@ -5,7 +5,7 @@ Table ``phrases`` holds one row a point or block with text: the draft, the part
 block as JSON (NULL for a point), the draft's nämnd, and two 64-bit keys: ``norm`` of
 the text normalised (normalise(): case, punctuation and whitespace ignored), which
 counts duplicates, and ``digest`` of everything the row holds, which tells a save what
-changed. ``phrases_fts`` indexes text, part and nämnd (FTS_TOKENIZE), kept by triggers.
+changed. ``phrases_fts`` indexes text and part (FTS_TOKENIZE), kept by triggers.
 
 Drafts in the trash have no rows: moving a draft to the trash takes them out, restoring
 it puts them back. A save replaces only the rows of the saved draft that changed.
@@ -31,14 +31,14 @@ if TYPE_CHECKING:
 Row = tuple[str, int, str, str | None, str, int, int]
 
 _COLUMNS = "part, idx, text, block, namnd, norm, digest"
-_PUNCTUATION = re.compile(r"[^\w\s]+")
-_SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"\W+")
+WINDOW = 8  # phrase_candidates reads at most this many times the rows it keeps
 EXPORT_LABELS = ("Exporterad till%", "Exported to%")  # workflow/versions.py: made_by
 
 
 def normalise(text: str) -> str:
     """``text`` as duplicates are compared: lower case, no punctuation, single spaces."""
-    return _SPACE.sub(" ", _PUNCTUATION.sub(" ", text.casefold())).strip()
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
 def _key(text: str) -> int:
@@ -151,32 +151,31 @@ class PhraseIndex(Connection):
         """Rows of ``part`` in other drafts than ``exclude`` that hold every word of
         ``text`` as a prefix (any row of the part when ``text`` has no words).
 
-        Up to ``each`` newest rows (by when they were written) from each of three pools,
-        so the cost stays bounded whatever a word's frequency: any match; matches in
-        drafts of ``namnd``; matches that begin with the typed words.
+        One walk of the index from the newest row (by when it was written) down, at most
+        WINDOW * ``each`` rows, so the cost stays bounded whatever a word's frequency:
+        the first ``each`` rows, and up to ``each`` more from drafts of ``namnd``.
         """
         part_term = fts_phrase(part)
-        typed = fts_query(text)
         if part_term is None:
             return []
-        base = f"part : {part_term}"
-        matches = [base if typed is None else f"{base} AND text : ({typed})"]
-        namnd_term = fts_phrase(namnd)
-        if namnd_term is not None:
-            matches.append(f"{matches[0]} AND namnd : {namnd_term}")
-        start = fts_phrase(text, initial=True, prefix=True)
-        if start is not None:
-            matches.append(f"{base} AND text : {start}")
-        ids: dict[int, None] = {}
+        typed = fts_query(text)
+        match = f"part : {part_term}" + ("" if typed is None else f" AND text : ({typed})")
         sql = (
-            "SELECT p.id FROM phrases_fts JOIN phrases p ON p.id = phrases_fts.rowid "
+            "SELECT p.id, p.namnd FROM phrases_fts JOIN phrases p ON p.id = phrases_fts.rowid "
             "WHERE phrases_fts MATCH ? AND p.part = ? AND p.draft_id IS NOT ? "
             "ORDER BY phrases_fts.rowid DESC LIMIT ?"
         )
-        for match in matches:
-            for (row_id,) in self._conn.execute(sql, (match, part, exclude, each)):
-                ids[row_id] = None
-        return self._stored_phrases(list(ids))
+        ids: list[int] = []
+        near = 0
+        for row_id, row_namnd in self._conn.execute(sql, (match, part, exclude, WINDOW * each)):
+            if len(ids) < each:
+                ids.append(row_id)
+            elif namnd and row_namnd == namnd:
+                ids.append(row_id)
+                near += 1
+                if near == each:
+                    break
+        return self._stored_phrases(ids)
 
     def _stored_phrases(self, ids: list[int]) -> list[StoredPhrase]:
         if not ids:
@@ -187,7 +186,8 @@ class PhraseIndex(Connection):
             "SELECT p.id, p.draft_id, p.text, p.block, p.norm, d.title, d.namnd, d.doctype, "
             "d.status, d.modified, EXISTS (SELECT 1 FROM revisions r "
             f"WHERE r.draft_id = p.draft_id AND ({exported})) "
-            "FROM phrases p JOIN drafts d ON d.id = p.draft_id "
+            # CROSS JOIN: the phrases first (SQLite would otherwise walk every draft).
+            "FROM phrases p CROSS JOIN drafts d ON d.id = p.draft_id "
             f"WHERE p.id IN ({marks}) AND d.deleted IS NULL"
         )
         rows = self._conn.execute(sql, (*EXPORT_LABELS, *ids))

@@ -67,12 +67,8 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words) if words else None
 
 
-def fts_phrase(text: str, *, initial: bool = False, prefix: bool = False) -> str | None:
-    """The words of ``text`` as one safe FTS5 phrase: together and in order; with
-    ``initial`` only at the start of the column, with ``prefix`` the last word as a
-    prefix. None when ``text`` has no words."""
+def fts_phrase(text: str) -> str | None:
+    """The words of ``text`` as one safe FTS5 phrase: together and in order (a part's
+    key, "ekonomiska_konsekvenser", as the index has it). None when it has no words."""
     words = _WORD.findall(text)
-    if not words:
-        return None
-    phrase = '"' + " ".join(words) + '"'
-    return ("^ " if initial else "") + phrase + (" *" if prefix else "")
+    return '"' + " ".join(words) + '"' if words else None

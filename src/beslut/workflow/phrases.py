@@ -20,8 +20,9 @@ does not grow with how common a word is.
 Near-duplicates are shown once, as the best ranked of them with a count: the same text
 after normalising (case, punctuation, whitespace) counts across the whole store (an
 index lookup); among the NEAR_TOP best candidates only, texts up to NEAR_CHARS long
-whose difflib ratio is at least NEAR_RATIO join too (cheap tests first: length within
-10 %, half the words shared, quick_ratio).
+whose difflib ratio (of the characters up to SHORT_CHARS, else of the words) is at least
+NEAR_RATIO join too (cheap tests first: length within 10 %, half the words shared,
+quick_ratio).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from beslut.parts import DECISIONS
@@ -37,16 +38,17 @@ from beslut.store.phrases import StoredPhrase, norm_key, normalise
 
 if TYPE_CHECKING:
     from beslut.doctypes.loader import DocType
-    from beslut.model.draft import Block, Draft
+    from beslut.model.draft import Block, Draft, Metadata
     from beslut.store import Store
 
 DECISIONS_ALIAS = "beslut"  # what the command line calls Förslag till beslut
 DEFAULT_LIMIT = 20
-POOL = 100  # candidates from each pool of the index
+POOL = 50  # candidates: the newest matches, and as many more of the same nämnd
 MAX_WORDS = 12  # typed words used (a pasted page searches for its start)
 NEAR_RATIO = 0.9  # difflib ratio of two near-duplicates
-NEAR_TOP = 40  # ... compared among this many best candidates only
+NEAR_TOP = 30  # ... compared among this many best candidates only
 NEAR_CHARS = 2000  # ... and only texts up to this long
+SHORT_CHARS = 200  # ... by characters up to this long, by words above
 _WORD = re.compile(r"\w+")
 _DONE_STATUS = "klar"
 
@@ -88,11 +90,12 @@ def _json(text: str) -> object:
 
 @dataclass(slots=True)
 class _Candidate:
-    key: tuple[int, int, str]
+    key: tuple[int, int, str]  # typed closeness, nearness, date: the higher the better
     norm: str
     norm_id: int
-    phrase: Phrase
-    norms: set[int] = field(default_factory=set)
+    phrase: Phrase  # without its block: read only for the hits shown
+    norms: set[int]  # the normal forms of the group it stands for
+    block: str | None = None  # the block's JSON
 
 
 def part_key(part: str) -> str:
@@ -113,16 +116,22 @@ def find_phrases(
     """Up to ``limit`` hits for ``part`` matching ``text`` (every typed word as the start
     of a word; with no words, the best by closeness and recency), best first. The
     points or paragraphs of ``current`` (stored as ``current_id``) are not offered."""
+    from dataclasses import replace
+
+    from beslut.model.jsonio import block_from_json
+
     part = part_key(part)
     typed = " ".join(_WORD.findall(text)[:MAX_WORDS])
+    want = normalise(typed)
     meta = current.meta if current is not None else None
     stored = store.phrase_candidates(
         part, typed, namnd=meta.namnd if meta else "", exclude=current_id, each=POOL
     )
     own = _own_norms(current, part)
-    candidates = [_stored(found, part, typed, current) for found in stored]
+    title_words = frozenset(normalise(meta.title).split()) if meta else frozenset()
+    candidates = [_stored(found, part, want, meta, title_words) for found in stored]
     if part == DECISIONS:
-        candidates += _standard(doctypes, typed, current)
+        candidates += _standard(doctypes, want, meta)
     candidates = [c for c in candidates if c.norm and c.norm not in own]
     candidates.sort(key=lambda c: c.key, reverse=True)
     kept = _collapse(candidates, limit)
@@ -131,14 +140,9 @@ def find_phrases(
     for c in kept:
         # Every stored row of the group's normal forms, and the organisation's wording.
         total = sum(counts.get(n, 0) for n in c.norms) + (1 if c.phrase.standard else 0)
-        hits.append(_with_similar(c.phrase, max(total - 1, 0)))
+        block = None if c.block is None else block_from_json(c.block)
+        hits.append(replace(c.phrase, block=block, similar=max(total - 1, 0)))
     return hits
-
-
-def _with_similar(phrase: Phrase, similar: int) -> Phrase:
-    from dataclasses import replace
-
-    return replace(phrase, similar=similar)
 
 
 def _own_norms(current: Draft | None, part: str) -> set[str]:
@@ -150,10 +154,9 @@ def _own_norms(current: Draft | None, part: str) -> set[str]:
     return set() if section is None else {normalise(b.text) for b in section.blocks}
 
 
-def typed_closeness(norm: str, typed: str) -> int:
-    """3 when ``norm`` begins with the typed words, 2 when it holds them together, 1
-    otherwise (0 when a typed word begins no word of it)."""
-    want = normalise(typed)
+def typed_closeness(norm: str, want: str) -> int:
+    """3 when ``norm`` begins with ``want`` (the typed words normalised), 2 when it holds
+    them together, 1 otherwise (0 when a typed word begins no word of it)."""
     if not want:
         return 1
     if norm.startswith(want):
@@ -164,43 +167,34 @@ def typed_closeness(norm: str, typed: str) -> int:
     return 1 if all(any(w.startswith(t) for w in words) for t in want.split()) else 0
 
 
-def _nearness(title: str, namnd: str, doctype: str, done: bool, current: Draft | None) -> int:
-    if current is None:
+def _nearness(found: StoredPhrase, meta: Metadata | None, title_words: frozenset[str]) -> int:
+    done = found.exported or found.status == _DONE_STATUS
+    if meta is None:
         return 2 if done else 0
-    meta = current.meta
-    near = 4 if namnd and namnd == meta.namnd else 0
-    near += 2 if doctype == meta.doctype else 0
+    near = 4 if found.namnd and found.namnd == meta.namnd else 0
+    near += 2 if found.doctype == meta.doctype else 0
     near += 2 if done else 0
-    ours = set(normalise(meta.title).split())
-    near += min(len(ours & set(normalise(title).split())), 2)
+    if title_words:
+        near += min(len(title_words.intersection(normalise(found.title).split())), 2)
     return near
 
 
-def _stored(found: StoredPhrase, part: str, typed: str, current: Draft | None) -> _Candidate:
-    from beslut.model.jsonio import block_from_json
-
+def _stored(
+    found: StoredPhrase, part: str, want: str, meta: Metadata | None, title_words: frozenset[str]
+) -> _Candidate:
     norm = normalise(found.text)
-    done = found.exported or found.status == _DONE_STATUS
-    near = _nearness(found.title, found.namnd, found.doctype, done, current)
-    phrase = Phrase(
-        part,
-        found.text,
-        block_from_json(found.block) if found.block is not None else None,
-        found.draft_id,
-        found.title,
-        found.modified,
-    )
-    key = (typed_closeness(norm, typed), near, found.modified)
-    return _Candidate(key, norm, found.norm, phrase, {found.norm})
+    phrase = Phrase(part, found.text, None, found.draft_id, found.title, found.modified)
+    key = (typed_closeness(norm, want), _nearness(found, meta, title_words), found.modified)
+    return _Candidate(key, norm, found.norm, phrase, {found.norm}, found.block)
 
 
-def _standard(doctypes: Sequence[DocType], typed: str, current: Draft | None) -> list[_Candidate]:
-    ours = current.meta.doctype if current is not None else None
+def _standard(doctypes: Sequence[DocType], want: str, meta: Metadata | None) -> list[_Candidate]:
+    ours = meta.doctype if meta is not None else None
     out: dict[str, _Candidate] = {}
     for doctype in doctypes:
         for point in doctype.standard_decisions:
             norm = normalise(point)
-            closeness = typed_closeness(norm, typed)
+            closeness = typed_closeness(norm, want)
             if not closeness:
                 continue
             near = 8 if doctype.key == ours else 2
@@ -208,9 +202,8 @@ def _standard(doctypes: Sequence[DocType], typed: str, current: Draft | None) ->
             if known is not None and known.key[1] >= near:
                 continue
             phrase = Phrase(DECISIONS, point, title=doctype.name, standard=True)
-            out[norm] = _Candidate((closeness, near, ""), norm, norm_key(point), phrase)
-    for candidate in out.values():
-        candidate.norms = {candidate.norm_id}
+            key = norm_key(point)
+            out[norm] = _Candidate((closeness, near, ""), norm, key, phrase, {key})
     return list(out.values())
 
 
@@ -219,10 +212,11 @@ def _collapse(ranked: list[_Candidate], limit: int) -> list[_Candidate]:
     wording stands for a group it is in."""
     kept: list[_Candidate] = []
     by_norm: dict[str, _Candidate] = {}
+    words: dict[str, tuple[list[str], set[str]]] = {}
     for place, candidate in enumerate(ranked):
         same = by_norm.get(candidate.norm)
         if same is None and place < NEAR_TOP:
-            same = next((k for k in kept if _near(k.norm, candidate.norm)), None)
+            same = next((k for k in kept if _near(k.norm, candidate.norm, words)), None)
         if same is None:
             if len(kept) < limit:
                 kept.append(candidate)
@@ -231,17 +225,29 @@ def _collapse(ranked: list[_Candidate], limit: int) -> list[_Candidate]:
         same.norms |= candidate.norms
         by_norm.setdefault(candidate.norm, same)
         if candidate.phrase.standard and not same.phrase.standard:
-            same.phrase = candidate.phrase
+            same.phrase, same.block = candidate.phrase, None
     return kept
 
 
-def _near(a: str, b: str) -> bool:
-    """Very close texts (not equal ones: those are found by their normal form)."""
+def _near(a: str, b: str, words: dict[str, tuple[list[str], set[str]]]) -> bool:
+    """Very close texts (not equal ones: those are found by their normal form): a
+    difflib ratio of at least NEAR_RATIO, of the characters of texts up to SHORT_CHARS
+    long, else of the words (a long paragraph by letters costs milliseconds).
+    ``words`` keeps each text's words between calls."""
     longer = max(len(a), len(b))
     if longer > NEAR_CHARS or abs(len(a) - len(b)) > 0.1 * longer:
         return False
-    words_a, words_b = set(a.split()), set(b.split())
-    if 2 * len(words_a & words_b) < len(words_a | words_b):
+    list_a, set_a = words.get(a) or words.setdefault(a, _words(a))
+    list_b, set_b = words.get(b) or words.setdefault(b, _words(b))
+    if 2 * len(set_a & set_b) < len(set_a | set_b):
         return False
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if longer <= SHORT_CHARS:
+        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    else:
+        matcher = difflib.SequenceMatcher(None, list_a, list_b, autojunk=False)
     return matcher.quick_ratio() >= NEAR_RATIO and matcher.ratio() >= NEAR_RATIO
+
+
+def _words(text: str) -> tuple[list[str], set[str]]:
+    split = text.split()
+    return split, set(split)
