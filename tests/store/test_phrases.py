@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from beslut.model import Block, BlockKind, Draft, Metadata, Section
+from beslut.model import Block, BlockKind, Draft, Metadata, Run, Section
 from beslut.model.jsonio import block_from_json, body_json
 from beslut.store import Store
-from beslut.store.phrases import normalise, phrase_rows
+from beslut.store.phrases import normalise, phrase_items
 from beslut.store.schema import migrations
 from beslut.store.versions import SCHEMA_VERSION
 
@@ -191,7 +191,7 @@ def test_any_typed_text_is_a_safe_query(db_path: Path, typed: str) -> None:
 
 def test_normalise_ignores_case_punctuation_and_spaces() -> None:
     assert normalise("  Nämnden  GODKÄNNER, förslaget! ") == "nämnden godkänner förslaget"
-    assert phrase_rows(Draft()) == []
+    assert phrase_items(Draft()) == []
 
 
 def test_a_draft_deleted_for_good_takes_its_rows_along(db_path: Path) -> None:
@@ -214,3 +214,28 @@ def test_candidates_of_the_same_namnd_come_beyond_the_newest(db_path: Path) -> N
             "decisions", "godk", namnd="Idrottsnämnden", exclude=others[0], each=2
         )
     assert sorted(p.draft_id for p in found) == [ours, others[3], others[4]]
+
+
+def test_a_change_of_formatting_alone_is_written(db_path: Path) -> None:
+    plain = _draft("A", (), "Viktigt stycke.")
+    bold = replace(
+        plain,
+        sections=(
+            Section(
+                "bakgrund",
+                "Bakgrund",
+                (Block(BlockKind.PARAGRAPH, (Run("Viktigt", bold=True), Run(" stycke."))),),
+            ),
+        ),
+    )
+    with Store.open(db_path) as store:
+        draft_id = store.create_draft(plain)
+        store.save_draft(draft_id, bold)
+    conn = sqlite3.connect(db_path)
+    (stored,) = conn.execute("SELECT block FROM phrases").fetchall()
+    conn.close()
+    assert block_from_json(stored[0]) == bold.sections[0].blocks[0]
+
+
+def test_normal_form_drops_unicode_punctuation() -> None:
+    assert normalise("”Nämnden” – godkänner… «förslaget»!") == "nämnden godkänner förslaget"

@@ -15,7 +15,7 @@ from beslut.errors import NotFoundError
 from beslut.i18n import _
 from beslut.store import errors
 from beslut.store.connection import guarded, now
-from beslut.store.phrases import PhraseIndex, index_draft, index_stored, phrase_rows, unindex_draft
+from beslut.store.phrases import PhraseIndex, index_draft, index_stored, phrase_items, unindex_draft
 from beslut.store.records import DraftSummary, RevisionInfo, SaveResult, fts_query
 from beslut.store.reviews import PendingReviews
 
@@ -50,7 +50,7 @@ class Store(PendingReviews, PhraseIndex):
     def create_draft(self, draft: Draft, files: Mapping[str, bytes] | None = None) -> int:
         """Store a new draft (and the bilaga files it brings); returns its id."""
         stamp = now()
-        phrases = phrase_rows(draft)
+        phrases = phrase_items(draft)
         with self._atomic():
             self._put_files(draft, files)
             cursor = self._conn.execute(
@@ -59,7 +59,7 @@ class Store(PendingReviews, PhraseIndex):
                 (*_columns(draft), stamp, stamp, _body(draft), draft.search_text()),
             )
             assert cursor.lastrowid is not None
-            index_draft(self._conn, cursor.lastrowid, phrases)
+            index_draft(self._conn, cursor.lastrowid, phrases, draft.meta.namnd)
         return cursor.lastrowid
 
     @guarded
@@ -79,7 +79,7 @@ class Store(PendingReviews, PhraseIndex):
         """
         stamp = now()
         body, text = _body(draft), draft.search_text()  # serialised before the write begins
-        phrases = phrase_rows(draft)
+        phrases = phrase_items(draft)
         with self._atomic():
             row = self._conn.execute(
                 "SELECT change, title, deleted FROM drafts WHERE id = ?", (draft_id,)
@@ -96,7 +96,7 @@ class Store(PendingReviews, PhraseIndex):
                 (*_columns(draft), stamp, body, text, stored + 1, draft_id),
             )
             if deleted is None:  # a draft in the trash has no phrases to offer
-                index_draft(self._conn, draft_id, phrases)
+                index_draft(self._conn, draft_id, phrases, draft.meta.namnd)
         return SaveResult(stamp, stored + 1)
 
     @guarded
