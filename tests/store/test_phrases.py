@@ -65,6 +65,10 @@ def test_a_new_draft_is_indexed_point_by_point_and_block_by_block(db_path: Path)
     stored = conn.execute("SELECT block FROM phrases WHERE idx = 1").fetchone()[0]
     conn.close()
     assert block_from_json(stored) == table  # inserted again as it was
+    conn = sqlite3.connect(db_path)
+    plain = conn.execute("SELECT block FROM phrases WHERE idx = 0 AND part = 'bakgrund'")
+    assert plain.fetchone() == (None,)  # the text is the whole paragraph
+    conn.close()
 
 
 def test_a_save_replaces_only_what_changed(db_path: Path) -> None:

@@ -154,6 +154,8 @@ def test_paragraphs_come_with_their_formatting(db_path: Path) -> None:
     assert {hit.draft_id for hit in hits} == {source}
     assert all(hit.title == "Simhall" and hit.date for hit in hits)
     assert _find(db_path, "sammanfattning", "bassäng") == []  # another part
+    # A paragraph without formatting is kept as its text alone, and comes back whole.
+    assert [hit.block for hit in _find(db_path, "bakgrund", "annat")] == [_p("Annat.")]
 
 
 def test_the_organisations_wording_is_included_and_marked(db_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 Table ``phrases`` holds one row a point or block with text: the draft, the part
 ("decisions" for Förslag till beslut, else the section's key), its place, its text, the
-block as JSON (NULL for a point), the draft's nämnd, and two 64-bit keys: ``norm`` of
+block as JSON (NULL for a point, and for a paragraph without formatting, which is its
+text), the draft's nämnd, and two 64-bit keys: ``norm`` of
 the text normalised (normalise(): case, punctuation and whitespace ignored), which
 counts duplicates, and ``digest`` of everything the row holds, which tells a save what
 changed. ``phrases_fts`` indexes text and part (FTS_TOKENIZE), kept by triggers.
@@ -94,6 +95,15 @@ def _shape(block: Block) -> str:
     return f"{block.kind.value}/{block.level}/{block.start}/{runs}"
 
 
+def _plain(block: Block) -> bool:
+    """True for a paragraph of one run without formatting: its row keeps no JSON (the
+    text is the block), which halves the table for the usual paragraph."""
+    if block.kind != "paragraph" or len(block.runs) != 1:
+        return False
+    run = block.runs[0]
+    return not (run.bold or run.italic or run.link or run.note)
+
+
 def index_draft(conn: sqlite3.Connection, draft_id: int, items: Sequence[Item], namnd: str) -> None:
     """Make the draft's rows ``items`` (phrase_items) of nämnd ``namnd``, writing only
     what changed (in the caller's transaction): a row kept whole stays, at most with
@@ -114,7 +124,7 @@ def index_draft(conn: sqlite3.Connection, draft_id: int, items: Sequence[Item], 
             if was != idx:
                 moved.append((idx, row_id))
             continue
-        as_json = None if block is None else block_json(block)
+        as_json = None if block is None or _plain(block) else block_json(block)
         new.append((draft_id, part, idx, text, as_json, namnd, norm_key(text), digest))
     gone = [(row_id,) for left in stored.values() for row_id, _idx in left]
     if gone:
@@ -130,6 +140,12 @@ def index_draft(conn: sqlite3.Connection, draft_id: int, items: Sequence[Item], 
 def unindex_draft(conn: sqlite3.Connection, draft_id: int) -> None:
     """Take the draft's rows out (in the caller's transaction)."""
     conn.execute("DELETE FROM phrases WHERE draft_id = ?", (draft_id,))
+
+
+def reindex_draft(conn: sqlite3.Connection, draft_id: int) -> None:
+    """Index the stored draft ``draft_id`` again (restored from the trash)."""
+    body = "SELECT id, body FROM drafts WHERE id = ?"
+    index_stored(conn, conn.execute(body, (draft_id,)).fetchall())
 
 
 def index_stored(conn: sqlite3.Connection, bodies: Iterable[tuple[int, str]]) -> None:

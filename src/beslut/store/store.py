@@ -13,9 +13,8 @@ if TYPE_CHECKING:
 from beslut import clock
 from beslut.errors import NotFoundError
 from beslut.i18n import _
-from beslut.store import errors
+from beslut.store import errors, phrases
 from beslut.store.connection import guarded, now
-from beslut.store.phrases import PhraseIndex, index_draft, index_stored, phrase_items, unindex_draft
 from beslut.store.records import DraftSummary, RevisionInfo, SaveResult, fts_query
 from beslut.store.reviews import PendingReviews
 
@@ -26,7 +25,7 @@ _CHUNK = 1024 * 1024  # bilaga files are read and written in pieces of this size
 _LIST_COLUMNS = "id, title, namnd, dnr, status, doctype, created, modified, deleted"
 
 
-class Store(PendingReviews, PhraseIndex):
+class Store(PendingReviews, phrases.PhraseIndex):
     """One open database: drafts, revisions, bilaga files and settings. Thread-safe:
     every call holds the store's lock (connection.py opens, guards and closes it)."""
 
@@ -50,7 +49,7 @@ class Store(PendingReviews, PhraseIndex):
     def create_draft(self, draft: Draft, files: Mapping[str, bytes] | None = None) -> int:
         """Store a new draft (and the bilaga files it brings); returns its id."""
         stamp = now()
-        phrases = phrase_items(draft)
+        items = phrases.phrase_items(draft)
         with self._atomic():
             self._put_files(draft, files)
             cursor = self._conn.execute(
@@ -59,7 +58,7 @@ class Store(PendingReviews, PhraseIndex):
                 (*_columns(draft), stamp, stamp, _body(draft), draft.search_text()),
             )
             assert cursor.lastrowid is not None
-            index_draft(self._conn, cursor.lastrowid, phrases, draft.meta.namnd)
+            phrases.index_draft(self._conn, cursor.lastrowid, items, draft.meta.namnd)
         return cursor.lastrowid
 
     @guarded
@@ -79,7 +78,7 @@ class Store(PendingReviews, PhraseIndex):
         """
         stamp = now()
         body, text = _body(draft), draft.search_text()  # serialised before the write begins
-        phrases = phrase_items(draft)
+        items = phrases.phrase_items(draft)
         with self._atomic():
             row = self._conn.execute(
                 "SELECT change, title, deleted FROM drafts WHERE id = ?", (draft_id,)
@@ -96,7 +95,7 @@ class Store(PendingReviews, PhraseIndex):
                 (*_columns(draft), stamp, body, text, stored + 1, draft_id),
             )
             if deleted is None:  # a draft in the trash has no phrases to offer
-                index_draft(self._conn, draft_id, phrases, draft.meta.namnd)
+                phrases.index_draft(self._conn, draft_id, items, draft.meta.namnd)
         return SaveResult(stamp, stored + 1)
 
     @guarded
@@ -173,11 +172,8 @@ class Store(PendingReviews, PhraseIndex):
             )
             if cursor.rowcount == 0:
                 raise _no_draft(draft_id)
-            if value is not None:  # text from the trash is never offered for reuse
-                unindex_draft(self._conn, draft_id)
-            else:
-                body = "SELECT id, body FROM drafts WHERE id = ?"
-                index_stored(self._conn, self._conn.execute(body, (draft_id,)).fetchall())
+            # Text from the trash is never offered for reuse.
+            (phrases.unindex_draft if value else phrases.reindex_draft)(self._conn, draft_id)
 
     def _purge_trash(self, days: int = TRASH_DAYS) -> None:
         cutoff = (clock.now() - dt.timedelta(days=days)).isoformat()

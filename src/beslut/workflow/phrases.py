@@ -118,8 +118,6 @@ def find_phrases(
     points or paragraphs of ``current`` (stored as ``current_id``) are not offered."""
     from dataclasses import replace
 
-    from beslut.model.jsonio import block_from_json
-
     part = part_key(part)
     typed = " ".join(_WORD.findall(text)[:MAX_WORDS])
     want = normalise(typed)
@@ -140,9 +138,22 @@ def find_phrases(
     for c in kept:
         # Every stored row of the group's normal forms, and the organisation's wording.
         total = sum(counts.get(n, 0) for n in c.norms) + (1 if c.phrase.standard else 0)
-        block = None if c.block is None else block_from_json(c.block)
+        block = _block(c)
         hits.append(replace(c.phrase, block=block, similar=max(total - 1, 0)))
     return hits
+
+
+def _block(candidate: _Candidate) -> Block | None:
+    """The block to insert: as stored, or a paragraph of the text (store/phrases.py)."""
+    from beslut.model.draft import Block, BlockKind
+    from beslut.model.jsonio import block_from_json
+
+    phrase = candidate.phrase
+    if candidate.block is not None:
+        return block_from_json(candidate.block)
+    if phrase.part == DECISIONS or phrase.standard:
+        return None
+    return Block.plain(BlockKind.PARAGRAPH, phrase.text)
 
 
 def _own_norms(current: Draft | None, part: str) -> set[str]:
