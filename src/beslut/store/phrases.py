@@ -42,7 +42,7 @@ _ASCII_PUNCTUATION = bytes(
 _OTHER_PUNCTUATION = re.compile(
     "[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2190-\u2bff\u3000-\u303f]+"
 )
-WINDOW = 8  # phrase_candidates reads at most this many times the rows it keeps
+WINDOW = 6  # phrase_candidates reads at most this many times the rows it keeps
 EXPORT_LABELS = ("Exporterad till%", "Exported to%")  # workflow/versions.py: made_by
 
 

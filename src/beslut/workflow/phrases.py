@@ -28,6 +28,7 @@ quick_ratio).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ DEFAULT_LIMIT = 20
 POOL = 50  # candidates: the newest matches, and as many more of the same nämnd
 MAX_WORDS = 12  # typed words used (a pasted page searches for its start)
 NEAR_RATIO = 0.9  # difflib ratio of two near-duplicates
-NEAR_TOP = 30  # ... compared among this many best candidates only
+NEAR_TOP = 20  # ... compared among this many best candidates only
 NEAR_CHARS = 2000  # ... and only texts up to this long
 SHORT_CHARS = 200  # ... by characters up to this long, by words above
 _WORD = re.compile(r"\w+")
@@ -186,8 +187,13 @@ def _nearness(found: StoredPhrase, meta: Metadata | None, title_words: frozenset
     near += 2 if found.doctype == meta.doctype else 0
     near += 2 if done else 0
     if title_words:
-        near += min(len(title_words.intersection(normalise(found.title).split())), 2)
+        near += min(len(title_words.intersection(_title_words(found.title))), 2)
     return near
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_words(title: str) -> list[str]:
+    return normalise(title).split()
 
 
 def _stored(
