@@ -138,7 +138,7 @@ def test_a_version_2_database_keeps_its_drafts_at_change_0(db_path: Path) -> Non
     _version_2_database(db_path, draft)
     with Store.open(db_path) as store:
         version = store._conn.execute("PRAGMA user_version").fetchone()[0]
-        assert version == SCHEMA_VERSION == 5
+        assert version == SCHEMA_VERSION == 6
         assert store.load_draft_and_change(1) == (draft, 0)
         assert store.list_drafts()[0].modified == "2025-01-02"
         assert store.save_draft(1, draft, expected_change=0).change == 1

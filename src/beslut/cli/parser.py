@@ -102,11 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_check_argument(p)
     p.set_defaults(func=cmd_check)
 
-    from beslut.cli import backup, changes, importing, namnd
+    from beslut.cli import backup, changes, importing, namnd, phrases
 
     importing.add_parser(sub)
     versions.add_parsers(sub)
     changes.add_parsers(sub)
     namnd.add_parsers(sub)
     backup.add_parser(sub)
+    phrases.add_parser(sub)
     return parser

@@ -34,6 +34,7 @@ from beslut.model.jsonread import (
     get_list,
     get_str,
     read_attachment,
+    read_block,
     read_comment,
     read_language,
     read_section,
@@ -44,6 +45,8 @@ __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "LINK_SCHEMES",
+    "block_from_json",
+    "block_json",
     "body_json",
     "draft_from_dict",
     "draft_to_dict",
@@ -119,6 +122,17 @@ def dumps(
 def body_json(draft: Draft) -> str:
     """The draft as compact JSON without file contents (how the store keeps it)."""
     return json.dumps(draft_to_dict(draft), ensure_ascii=False, separators=(",", ":"))
+
+
+def block_json(block: Block) -> str:
+    """One block as compact JSON, as the draft file writes it (the phrase index keeps
+    each paragraph so, to insert it again with its formatting)."""
+    return json.dumps(_block_out(block), ensure_ascii=False, separators=(",", ":"))
+
+
+def block_from_json(text: str) -> Block:
+    """The block ``block_json`` wrote (DraftFormatError when it is not one)."""
+    return read_block(as_obj(json.loads(text), "block"), "block")
 
 
 def _date_out(value: dt.date | None) -> str | None:

@@ -65,3 +65,10 @@ def fts_query(text: str) -> str | None:
     """
     words = _WORD.findall(text)
     return " ".join(f'"{word}"*' for word in words) if words else None
+
+
+def fts_phrase(text: str) -> str | None:
+    """The words of ``text`` as one safe FTS5 phrase: together and in order (a part's
+    key, "ekonomiska_konsekvenser", as the index has it). None when it has no words."""
+    words = _WORD.findall(text)
+    return '"' + " ".join(words) + '"' if words else None

@@ -98,6 +98,69 @@ def _reviews(db: Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+# Migration 0006's statements (store/phrases.py describes the tables). prefix='1 2': the
+# first letters typed are looked up, not gathered from every word they begin (one
+# letter over 10,000 drafts: 0.2 ms instead of 45 ms, for an index 2.6 times the size).
+_PHRASES = (
+    """
+CREATE TABLE phrases (
+    id INTEGER PRIMARY KEY,
+    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    part TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    block TEXT,
+    namnd TEXT NOT NULL,
+    norm INTEGER NOT NULL,
+    digest INTEGER NOT NULL
+)
+""",
+    """
+CREATE INDEX phrases_draft ON phrases (draft_id)
+""",
+    """
+CREATE INDEX phrases_norm ON phrases (part, norm, draft_id)
+""",
+    """
+CREATE VIRTUAL TABLE phrases_fts USING fts5(
+    text, part, content='phrases', content_rowid='id', tokenize='{tokenize}',
+    prefix='1 2'
+)
+""",
+    """
+CREATE TRIGGER phrases_ai AFTER INSERT ON phrases BEGIN
+    INSERT INTO phrases_fts (rowid, text, part) VALUES (new.id, new.text, new.part);
+END;
+""",
+    """
+CREATE TRIGGER phrases_ad AFTER DELETE ON phrases BEGIN
+    INSERT INTO phrases_fts (phrases_fts, rowid, text, part)
+    VALUES ('delete', old.id, old.text, old.part);
+END;
+""",
+    """
+CREATE TRIGGER phrases_au AFTER UPDATE OF text, part ON phrases BEGIN
+    INSERT INTO phrases_fts (phrases_fts, rowid, text, part)
+    VALUES ('delete', old.id, old.text, old.part);
+    INSERT INTO phrases_fts (rowid, text, part) VALUES (new.id, new.text, new.part);
+END;
+""",
+)
+
+
+@migrations(name="0006_phrases")
+def _phrases(db: Database) -> None:
+    # Decision points and paragraphs of the drafts, indexed for reuse (store/phrases.py),
+    # filled from the drafts outside the trash.
+    from beslut.store.phrases import index_stored
+
+    conn = db.conn
+    for statement in _PHRASES:
+        conn.execute(statement.replace("{tokenize}", FTS_TOKENIZE))
+    index_stored(conn, conn.execute("SELECT id, body FROM drafts WHERE deleted IS NULL"))
+    db.execute("PRAGMA user_version = 6")
+
+
 # versions.py must name exactly these migrations, in this order.
 assert tuple(m.name for m in migrations._migrations) == MIGRATION_NAMES
-assert SCHEMA_VERSION == 5
+assert SCHEMA_VERSION == 6

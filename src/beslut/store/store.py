@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 from beslut import clock
 from beslut.errors import NotFoundError
 from beslut.i18n import _
-from beslut.store import errors
+from beslut.store import errors, phrases
 from beslut.store.connection import guarded, now
 from beslut.store.records import DraftSummary, RevisionInfo, SaveResult, fts_query
 from beslut.store.reviews import PendingReviews
@@ -25,7 +25,7 @@ _CHUNK = 1024 * 1024  # bilaga files are read and written in pieces of this size
 _LIST_COLUMNS = "id, title, namnd, dnr, status, doctype, created, modified, deleted"
 
 
-class Store(PendingReviews):
+class Store(PendingReviews, phrases.PhraseIndex):
     """One open database: drafts, revisions, bilaga files and settings. Thread-safe:
     every call holds the store's lock (connection.py opens, guards and closes it)."""
 
@@ -49,6 +49,7 @@ class Store(PendingReviews):
     def create_draft(self, draft: Draft, files: Mapping[str, bytes] | None = None) -> int:
         """Store a new draft (and the bilaga files it brings); returns its id."""
         stamp = now()
+        items = phrases.phrase_items(draft)
         with self._atomic():
             self._put_files(draft, files)
             cursor = self._conn.execute(
@@ -56,7 +57,8 @@ class Store(PendingReviews):
                 "body, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*_columns(draft), stamp, stamp, _body(draft), draft.search_text()),
             )
-        assert cursor.lastrowid is not None
+            assert cursor.lastrowid is not None
+            phrases.index_draft(self._conn, cursor.lastrowid, items, draft.meta.namnd)
         return cursor.lastrowid
 
     @guarded
@@ -76,13 +78,14 @@ class Store(PendingReviews):
         """
         stamp = now()
         body, text = _body(draft), draft.search_text()  # serialised before the write begins
+        items = phrases.phrase_items(draft)
         with self._atomic():
             row = self._conn.execute(
-                "SELECT change, title FROM drafts WHERE id = ?", (draft_id,)
+                "SELECT change, title, deleted FROM drafts WHERE id = ?", (draft_id,)
             ).fetchone()
             if row is None:
                 raise _no_draft(draft_id)
-            stored, title = row
+            stored, title, deleted = row
             if expected_change is not None and stored != expected_change:
                 raise errors.conflict(draft_id, draft.meta.title or title, expected_change, stored)
             self._put_files(draft, files)
@@ -91,6 +94,8 @@ class Store(PendingReviews):
                 "modified = ?, body = ?, text = ?, change = ? WHERE id = ?",
                 (*_columns(draft), stamp, body, text, stored + 1, draft_id),
             )
+            if deleted is None:  # a draft in the trash has no phrases to offer
+                phrases.index_draft(self._conn, draft_id, items, draft.meta.namnd)
         return SaveResult(stamp, stored + 1)
 
     @guarded
@@ -167,6 +172,8 @@ class Store(PendingReviews):
             )
             if cursor.rowcount == 0:
                 raise _no_draft(draft_id)
+            # Text from the trash is never offered for reuse.
+            (phrases.unindex_draft if value else phrases.reindex_draft)(self._conn, draft_id)
 
     def _purge_trash(self, days: int = TRASH_DAYS) -> None:
         cutoff = (clock.now() - dt.timedelta(days=days)).isoformat()
@@ -177,6 +184,7 @@ class Store(PendingReviews):
             old = "SELECT id FROM drafts WHERE deleted IS NOT NULL AND deleted < ?"
             self._conn.execute(f"DELETE FROM revisions WHERE draft_id IN ({old})", (cutoff,))
             self._conn.execute(f"DELETE FROM reviews WHERE draft_id IN ({old})", (cutoff,))
+            self._conn.execute(f"DELETE FROM phrases WHERE draft_id IN ({old})", (cutoff,))
             self._conn.execute(
                 "DELETE FROM drafts WHERE deleted IS NOT NULL AND deleted < ?", (cutoff,)
             )
