@@ -34,6 +34,7 @@ COMMANDS = (
     "kallelse",
     "protokoll",
     "backup",
+    "phrases",
 )
 
 DRAFT_FILE_SUFFIXES = (".beslut", ".json")
