@@ -112,3 +112,13 @@ def test_a_copy_of_an_untitled_draft() -> None:
 
 def test_the_copys_title_stays_swedish_in_english(english: None) -> None:
     assert copy_of(Draft(meta=Metadata(title="Simskola"))).meta.title == "Kopia av Simskola"
+
+
+def test_runs_at_gives_a_blocks_runs_or_a_cells_and_none_for_a_cell_it_lacks() -> None:
+    table = Block.table([["År", "Kostnad"], ["2026", ""]])
+    assert table.runs_at((0, 1)) == (Run("Kostnad"),)
+    assert table.runs_at((1, 1)) == ()
+    assert table.runs_at((2, 0)) is None and table.runs_at((0, 2)) is None
+    paragraph = Block.plain(BlockKind.PARAGRAPH, "Text")
+    assert paragraph.runs_at(None) == (Run("Text"),)
+    assert paragraph.runs_at((0, 0)) is None

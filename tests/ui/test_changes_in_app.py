@@ -29,6 +29,7 @@ from beslut.ui.richtext.editor import SectionEditor
 from beslut.workflow.changes import changes
 from beslut.workflow.review_copy import MARK
 from beslut.workflow.versions import list_versions
+from tests.ui.helpers import receive_review
 from tests.ui.scripted import ScriptedMessages
 
 LEFT = Qt.MouseButton.LeftButton
@@ -68,13 +69,7 @@ def _fresh(store: Store) -> tuple[Draft, list[Change]]:
 def _received(window: MainWindow, store: Store, messages: ScriptedMessages, tmp_path: Path,
               qtbot: QtBot) -> ChangesController:  # fmt: skip
     window.open_draft(1)
-    messages.opened.append([_reviewed(store, tmp_path)])
-    window.act_receive_review.trigger()
-    editor = window.editor
-    assert editor is not None
-    controller = editor.findChild(ChangesController)
-    assert isinstance(controller, ChangesController)
-    qtbot.waitUntil(lambda: controller.shown is not None and controller.panel.isVisible())
+    controller = receive_review(window, messages, _reviewed(store, tmp_path), qtbot)
     return controller
 
 
@@ -276,13 +271,7 @@ def test_a_review_done_in_word_comes_back_change_by_change(
     reviewed = edit.save(tmp_path / "granskad.docx")
     before = store.load_draft(1)
     window.open_draft(1)
-    messages.opened.append([reviewed])
-    window.act_receive_review.trigger()
-    editor = window.editor
-    assert editor is not None
-    controller = editor.findChild(ChangesController)
-    assert isinstance(controller, ChangesController)
-    qtbot.waitUntil(lambda: controller.shown is not None and controller.panel.isVisible())
+    receive_review(window, messages, reviewed, qtbot)
     draft, found = _fresh(store)
     assert draft.sections == before.sections  # the text untouched
     assert [(c.old, c.new, c.author) for c in found] == [("200", "250", "Anna Chef")]
@@ -315,13 +304,8 @@ def test_godta_in_a_long_section_changes_the_text_in_place(
     reviewed = _edit(long, "bakgrund", len(section.blocks) + 60, "om", "kring")
     path = tmp_path / "Eva Ek.beslut"
     path.write_text(dumps(reviewed, store.files_for(reviewed)), encoding="utf-8")
-    messages.opened.append([path])
-    window.act_receive_review.trigger()
-    editor = window.editor
-    assert editor is not None
-    controller = editor.findChild(ChangesController)
-    assert isinstance(controller, ChangesController)
-    qtbot.waitUntil(lambda: controller.shown is not None and controller.panel.isVisible())
+    controller = receive_review(window, messages, path, qtbot)
+    editor = controller.editor
     step = editor.step_for("bakgrund")
     assert step is not None
     loads: list[object] = []
@@ -362,13 +346,8 @@ def test_godta_keeps_the_comments_of_the_text_where_the_stored_draft_has_them(
     reviewed = _edit(store.load_draft(1), "bakgrund", 0, "200 meter", "minst 200 meter")
     path = tmp_path / "Eva Ek.beslut"
     path.write_text(dumps(reviewed, store.files_for(reviewed)), encoding="utf-8")
-    messages.opened.append([path])
-    window.act_receive_review.trigger()
-    editor = window.editor
-    assert editor is not None
-    controller = editor.findChild(ChangesController)
-    assert isinstance(controller, ChangesController)
-    qtbot.waitUntil(lambda: controller.shown is not None and controller.panel.isVisible())
+    controller = receive_review(window, messages, path, qtbot)
+    editor = controller.editor
 
     controller.panel.choose(controller.shown.changes[0].number)  # type: ignore[union-attr]
     QTest.mouseClick(controller.panel.accept_button, LEFT)

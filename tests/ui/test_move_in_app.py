@@ -17,9 +17,9 @@ from beslut.model.jsonio import dumps
 from beslut.review import Kind
 from beslut.store import Store
 from beslut.ui.change_marks import INSERTED_BACKGROUND, MOVED
-from beslut.ui.changes_flow import ChangesController
 from beslut.ui.main_window import MainWindow
 from beslut.workflow.changes import changes
+from tests.ui.helpers import receive_review
 from tests.ui.scripted import ScriptedMessages
 
 LEFT = Qt.MouseButton.LeftButton
@@ -55,13 +55,8 @@ def test_a_moved_paragraph_is_one_row_marked_at_both_places_and_godta_moves_it(
     path = _moved(store, tmp_path)
     before = _blocks(store.load_draft(1))
     window.open_draft(1)
-    messages.opened.append([path])
-    window.act_receive_review.trigger()
-    editor = window.editor
-    assert editor is not None
-    controller = editor.findChild(ChangesController)
-    assert isinstance(controller, ChangesController)
-    qtbot.waitUntil(lambda: controller.shown is not None and controller.panel.isVisible())
+    controller = receive_review(window, messages, path, qtbot)
+    editor = controller.editor
 
     panel = controller.panel
     tree = panel.tree

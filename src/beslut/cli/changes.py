@@ -32,6 +32,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
+    from beslut.review import Kind
     from beslut.workflow.changes import changes, describe_change
 
     with open_store(args) as store:
@@ -66,7 +67,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
     for c in found:
         where = describe_change(c, draft, review.received)
         print(f"{c.number:3}. {where} – {c.kind.label} ({c.author})")
-        if c.kind.value == "move_block":  # the same text at both places
+        if c.kind is Kind.MOVE_BLOCK:  # the same text at both places
             print(f"     ”{_short(c.old)}”")
         else:
             print(f"     ”{_short(c.old)}” → ”{_short(c.new)}”")

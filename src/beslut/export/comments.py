@@ -128,12 +128,9 @@ def _key(draft: Draft, comment: Comment) -> Key | None:
     cell, note = parsed if parsed is not None else (None, None)
     if (cell is None) == (block.kind is BlockKind.TABLE):
         return None  # a cell of a paragraph, or a table's text as a whole
-    runs = block.runs
-    if cell is not None:
-        row, col = cell
-        if row >= len(block.rows) or col >= len(block.rows[row]):
-            return None
-        runs = block.rows[row][col]
+    runs = block.runs_at(cell)
+    if runs is None:
+        return None
     if note is not None and (note >= len(runs) or not runs[note].note.strip()):
         return None
     return (part, index, field)

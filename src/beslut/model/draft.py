@@ -199,6 +199,16 @@ class Block:
             )
         return "".join(run.text for run in self.runs)
 
+    def runs_at(self, cell: tuple[int, int] | None) -> tuple[Run, ...] | None:
+        """The runs of the block's text, or of the table cell (row, column) ``cell``;
+        None for a cell the block does not have."""
+        if cell is None:
+            return self.runs
+        row, col = cell
+        if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
+            return self.rows[row][col]
+        return None
+
     @property
     def all_runs(self) -> tuple[Run, ...]:
         """Every run of the block, a table's cells' included, in reading order."""

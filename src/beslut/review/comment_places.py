@@ -10,7 +10,6 @@ left); a comment on a block replaced whole follows its words into the new block.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
 from beslut.checks.findings import HEADING, TITLE, Location, parse_text_field, text_field
@@ -150,7 +149,7 @@ def _block_point(draft: Draft, part: str, index: int, *, at_end: bool = False) -
         return Location(part, index, "", at, at)
     row = len(block.rows) - 1 if at_end else 0
     col = len(block.rows[row]) - 1 if at_end else 0
-    at = len(_joined(block.rows[row][col])) if at_end else 0
+    at = sum(len(run.text) for run in block.rows[row][col]) if at_end else 0
     return Location(part, index, text_field((row, col)), at, at)
 
 
@@ -164,10 +163,6 @@ def _text(draft: Draft, loc: Location) -> str | None:
         return current_text(draft, loc)
     except (ValueError, IndexError, TypeError):
         return None
-
-
-def _joined(runs: Sequence[Run]) -> str:
-    return "".join(run.text for run in runs)
 
 
 # Footnotes: a comment on one names its run ("note:3", "cell:0:1:note:2"); an edit of
@@ -213,10 +208,4 @@ def _runs(draft: Draft, loc: Location, cell: tuple[int, int] | None) -> tuple[Ru
     section = draft.section(loc.part)
     if section is None or loc.index is None or loc.index >= len(section.blocks):
         return None
-    block = section.blocks[loc.index]
-    if cell is None:
-        return block.runs
-    row, col = cell
-    if row < len(block.rows) and col < len(block.rows[row]):
-        return block.rows[row][col]
-    return None
+    return section.blocks[loc.index].runs_at(cell)

@@ -288,13 +288,10 @@ def _on_note(current: Draft, loc: Location, start: int, end: int) -> tuple[Locat
         return loc, start, end
     if loc.index >= len(section.blocks):
         return loc, start, end
-    block, cell = section.blocks[loc.index], parsed[0]
-    runs = block.runs
-    if cell is not None:
-        row, col = cell
-        if row >= len(block.rows) or col >= len(block.rows[row]):
-            return loc, start, end
-        runs = block.rows[row][col]
+    cell = parsed[0]
+    runs = section.blocks[loc.index].runs_at(cell)
+    if runs is None:
+        return loc, start, end
     at = 0
     for number, run in enumerate(runs):
         at += len(run.text)
@@ -329,10 +326,8 @@ def _text_at(draft: Draft, loc: Location) -> str | None:
     parsed = parse_text_field(loc.field)
     if parsed is None or parsed[0] is None or parsed[1] is not None:
         return None
-    (row, col) = parsed[0]
-    if row < len(block.rows) and col < len(block.rows[row]):
-        return _cell(block.rows[row][col])
-    return None
+    runs = block.runs_at(parsed[0])
+    return None if runs is None else _cell(runs)
 
 
 _Pairing = tuple[int, list[tuple[str, int, int, int, int]]]  # C's count, opcodes

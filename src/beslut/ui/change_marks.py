@@ -18,14 +18,15 @@ from beslut.i18n import _
 from beslut.review import Change, Kind
 from beslut.ui.changes_panel import short
 from beslut.ui.richtext.places import cursor_for, text_blocks
+from beslut.ui.style import CHANGE_GREEN, CHANGE_RED
 
 if TYPE_CHECKING:
     from beslut.ui.steps.section import SectionStep
 
-DELETED = "#b3261e"  # Word's red for a deletion
+DELETED = CHANGE_RED  # Word's red for a deletion
 INSERTED = "#ffffff"
-INSERTED_BACKGROUND = "#2e7d32"  # a green mark where the inserted text goes
-MOVED = "#2e7d32"  # Word's green for a move: struck through where the block was
+INSERTED_BACKGROUND = CHANGE_GREEN  # a green mark where the inserted text goes
+MOVED = CHANGE_GREEN  # Word's green for a move: struck through where the block was
 _INSERTS = (Kind.INSERT, Kind.INSERT_BLOCK)
 _STRUCK = (Kind.DELETE, Kind.REPLACE, Kind.DELETE_BLOCK, Kind.REPLACE_BLOCK)
 
@@ -49,14 +50,16 @@ def said(change: Change, *, here: bool = True) -> str:
     return _("Borttaget av {name}: ”{text}”").format(name=change.author, text=short(change.old))
 
 
-def _struck(color: str = DELETED) -> QTextCharFormat:
+def struck_format(color: str = DELETED) -> QTextCharFormat:
+    """Text a change takes away: struck through, in ``color``."""
     fmt = QTextCharFormat()
     fmt.setFontStrikeOut(True)
     fmt.setForeground(QColor(color))
     return fmt
 
 
-def _inserted() -> QTextCharFormat:
+def inserted_format() -> QTextCharFormat:
+    """A green mark where a change puts text in."""
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(INSERTED_BACKGROUND))
     fmt.setForeground(QColor(INSERTED))
@@ -111,14 +114,16 @@ def _marks(
     if change.kind is Kind.MOVE_BLOCK:
         old = _place(step, blocks, replace(change, kind=Kind.DELETE_BLOCK))
         new = _gap(blocks, change.to_index)
-        out = [] if old is None else [(old, _struck(MOVED), said(change))]
-        return out + ([] if new is None else [(new, _inserted(), said(change, here=False))])
+        out = [] if old is None else [(old, struck_format(MOVED), said(change))]
+        return out + ([] if new is None else [(new, inserted_format(), said(change, here=False))])
     if change.kind not in _INSERTS and change.kind not in _STRUCK:
         return []
     cursor = _place(step, blocks, change)
     if cursor is None:
         return []
-    return [(cursor, _inserted() if change.kind in _INSERTS else _struck(), said(change))]
+    return [
+        (cursor, inserted_format() if change.kind in _INSERTS else struck_format(), said(change))
+    ]
 
 
 def mark_changes(steps: Sequence[SectionStep], changes: Sequence[Change]) -> int:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from beslut.i18n import _
+from beslut.review.changes import Kind
 
 if TYPE_CHECKING:
     from beslut.review import Change
@@ -39,7 +40,7 @@ def short(text: str, limit: int = _SHORT) -> str:
 def old_to_new(change: Change) -> str:
     """What the change does to the text, "”gammalt” → ”nytt”" (one side when the other
     is empty); a moved block's text once, "↕ ”text”"."""
-    if change.kind.value == "move_block":
+    if change.kind is Kind.MOVE_BLOCK:
         return f"↕ ”{short(change.old)}”"
     if not change.old:
         return f"+ ”{short(change.new)}”"

@@ -14,13 +14,20 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QTextEdit, QWidget
 
 from beslut.checks.findings import HEADING
 from beslut.parts import DECISIONS, META
 from beslut.review import Change, Kind
-from beslut.ui.change_marks import DELETED, INSERTED, INSERTED_BACKGROUND, said
+from beslut.ui.change_marks import (
+    DELETED,
+    INSERTED,
+    INSERTED_BACKGROUND,
+    inserted_format,
+    said,
+    struck_format,
+)
 from beslut.ui.steps.rich_items import RICH
 
 if TYPE_CHECKING:
@@ -152,7 +159,7 @@ def mark_point_text(step: DecisionsStep) -> None:
             continue
         selection = QTextEdit.ExtraSelection()
         selection.cursor = _span(step.text, text, change)
-        selection.format = _format(change.kind is Kind.INSERT)
+        selection.format = inserted_format() if change.kind is Kind.INSERT else struck_format()
         selections.append(selection)
     step.text.setExtraSelections(selections)
 
@@ -168,18 +175,6 @@ def _span(edit: QPlainTextEdit, text: str, change: Change) -> QTextCursor:
     cursor.setPosition(_qt(text, start))
     cursor.setPosition(_qt(text, end), QTextCursor.MoveMode.KeepAnchor)
     return cursor
-
-
-def _format(inserted: bool) -> QTextCharFormat:
-    """change_marks.py's marks: a green mark for an insertion, red strike-through."""
-    fmt = QTextCharFormat()
-    if inserted:
-        fmt.setBackground(QColor(INSERTED_BACKGROUND))
-        fmt.setForeground(QColor(INSERTED))
-    else:
-        fmt.setFontStrikeOut(True)
-        fmt.setForeground(QColor(DELETED))
-    return fmt
 
 
 def _qt(text: str, index: int) -> int:

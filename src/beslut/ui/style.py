@@ -39,12 +39,15 @@ QLabel#findCount { color: #10243d; padding-left: 8px; }
 QLabel#findCount[notFound="true"] { color: #9a3412; font-weight: 600; }
 """
 
-# A received review's change on a field (ui/field_marks.py), in change_marks.py's colours:
-# (frame, fill, text, left bar); with the focus the frame is the focus's blue.
+# A received review's changes, in Word's colours (ui/change_marks.py in the text).
+CHANGE_RED = "#b3261e"  # deleted
+CHANGE_GREEN = "#2e7d32"  # inserted, moved
+# A change on a field (ui/field_marks.py): (frame, fill, text, left bar); with the focus
+# the frame is the focus's blue.
 _CHANGED = {
-    "inserted": ("#2e7d32", "#e8f5e9", "#10243d", "#2e7d32"),
-    "deleted": ("#b3261e", "#fdecea", "#b3261e", "#b3261e"),
-    "replaced": ("#b3261e", "#fdecea", "#10243d", "#2e7d32"),
+    "inserted": (CHANGE_GREEN, "#e8f5e9", "#10243d", CHANGE_GREEN),
+    "deleted": (CHANGE_RED, "#fdecea", CHANGE_RED, CHANGE_RED),
+    "replaced": (CHANGE_RED, "#fdecea", "#10243d", CHANGE_GREEN),
 }
 _FIELDS = ("QLineEdit", "QPlainTextEdit", "QComboBox", "QDateEdit")
 for _value, (_frame, _fill, _text, _bar) in _CHANGED.items():

@@ -130,9 +130,9 @@ class MetadataStep(DraftStep):
             "epost": self.epost,
         }
 
-    def _field_widget(self, field: Hashable) -> QWidget | None:
-        """The widget that shows ``field`` (an undo command's merge key)."""
-        widgets: dict[str, QWidget] = {
+    def _widgets(self) -> dict[str, QWidget]:
+        """The widget of each field the step shows, by the field's name."""
+        return {
             **self._line_fields(),
             "subtitle": self.subtitle,
             "namnd": self.namnd,
@@ -141,23 +141,22 @@ class MetadataStep(DraftStep):
             "status": self.status,
             "language": self.language,
         }
-        return widgets.get(field) if isinstance(field, str) else None
+
+    def _field_widget(self, field: Hashable) -> QWidget | None:
+        """The widget that shows ``field`` (an undo command's merge key)."""
+        return self._widgets().get(field) if isinstance(field, str) else None
 
     def change_widgets(self) -> dict[str, tuple[QWidget, ...]]:
         """The widgets that show each metadata field as a review's changes name it
-        (review.changes: title, subtitle, META_FIELDS; the doctype has none here)."""
-        return {
-            "title": (self.title_edit,),
-            "subtitle": (self.subtitle,),
-            "namnd": (self.namnd,),
-            "meeting_date": (self.meeting,),
-            "dnr": (self.dnr,),
-            "date": (self.date,),
-            "forvaltning": (self.forvaltning,),
-            "avdelning": (self.avdelning,),
-            "handlaggare": (self.handlaggare, self.telefon, self.epost),
-            "language": (self.language,),
-        }
+        (review.changes: title, subtitle, META_FIELDS; the doctype has none here). The
+        handläggare is one field there: its name, telefon and e-post here."""
+        from beslut.review.changes import META_FIELDS  # only with a review open
+
+        widgets = self._widgets()
+        named = ("title", "subtitle", *META_FIELDS)
+        out: dict[str, tuple[QWidget, ...]] = {n: (widgets[n],) for n in named if n in widgets}
+        out["handlaggare"] = (self.handlaggare, self.telefon, self.epost)
+        return out
 
     def _connect(self) -> None:
         self._loading = False
