@@ -31,6 +31,7 @@ from beslut.ui.draft_heading import heading_html
 from beslut.ui.icons import icon
 from beslut.ui.messages import Messages, message_for
 from beslut.ui.ownparts import OwnParts, own_part_spec
+from beslut.ui.reuse import Reuse
 from beslut.ui.spelling import spelling_for, use_spelling
 from beslut.ui.steps.attachments import AttachmentsStep
 from beslut.ui.steps.base import DraftStep, Step
@@ -71,8 +72,11 @@ class DraftEditor(QWidget):
         self._check_config = check_config
         self.draft = Draft()
         self.report: Report | None = None
+        self.current_id: Callable[[], int | None] = lambda: None  # the stored draft's id
+        # Reuse searches the other drafts, ranked by the draft as it is written now.
+        self.reuse = Reuse(store, settings, lambda: (self.collect(), self.current_id()))
         self.metadata = MetadataStep(settings, self.dnr_matches)
-        self.decisions = DecisionsStep(doctype)
+        self.decisions = DecisionsStep(doctype, self.reuse)
         self.sections: list[SectionStep] = []
         self.attachments = AttachmentsStep(store, self.messages, settings.attachment_limit_mb)
         self.signatures = SignaturesStep()
@@ -183,7 +187,7 @@ class DraftEditor(QWidget):
         if spec is None:
             section = self.draft.section(key)
             spec = own_part_spec(key, section.heading if section else key)
-        step = SectionStep(spec, messages=self.messages, own=own)
+        step = SectionStep(spec, messages=self.messages, own=own, reuse=self.reuse)
         step.changed.connect(self.edited)
         step.fix_requested.connect(self.apply_fix)
         step.title_changed.connect(lambda step=step: self._retitle(step))
@@ -321,6 +325,7 @@ class DraftEditor(QWidget):
         self._check_timer.stop()
         self._checker.wait()
         self.attachments.wait_for_files()
+        self.reuse.wait()
         memory.release()
 
     def _checks_failed(self, _token: object, exc: object) -> None:

@@ -265,6 +265,7 @@ class MainWindow(WindowFlows, QMainWindow):
 
         self._close_editor()
         editor = DraftEditor(self.store, self.settings, doctype, self.check_config, self.messages)
+        editor.current_id = lambda: self.draft_id
         editor.load(draft)
         editor.changed.connect(self.autosaver.changed)
         editor.export_requested.connect(self.exporter.export)

@@ -169,11 +169,12 @@ class RichTextEdit(QTextEdit):
             window.statusBar().showMessage(message, 10_000)
         QApplication.beep()
 
-    def insert_blocks(self, blocks: Sequence[Block]) -> None:
-        """Insert ``blocks`` at the cursor as one undo step."""
+    def insert_blocks(self, blocks: Sequence[Block], *, whole: bool = False) -> None:
+        """Insert ``blocks`` at the cursor as one undo step (``whole``: each a block of
+        its own, never joined to the text around the cursor)."""
         cursor = self.textCursor()
         cursor.beginEditBlock()
-        insert_blocks(cursor, blocks)
+        insert_blocks(cursor, blocks, whole=whole)
         regroup_lists(self.document())
         renumber_notes(self.document())
         cursor.endEditBlock()

@@ -34,12 +34,13 @@ from beslut.ui.richtext.format import (
 # --- model -> document: inserting into text ---------------------------------------------
 
 
-def insert_blocks(cursor: QTextCursor, blocks: Sequence[Block]) -> None:
+def insert_blocks(cursor: QTextCursor, blocks: Sequence[Block], *, whole: bool = False) -> None:
     """Insert ``blocks`` at ``cursor``, replacing its selection.
 
     A single paragraph, or a single block put into text, joins the text around the
-    cursor; anything more (and a table) becomes whole blocks of their own between the
-    text before and after the cursor. Call regroup_lists and renumber_notes after.
+    cursor (unless ``whole``); anything more (and a table) becomes whole blocks of their
+    own between the text before and after the cursor. Call regroup_lists and
+    renumber_notes after.
     """
     blocks = [block for block in blocks if block.text.strip()]
     if not blocks:
@@ -47,7 +48,7 @@ def insert_blocks(cursor: QTextCursor, blocks: Sequence[Block]) -> None:
     if cursor.hasSelection():
         cursor.removeSelectedText()
     into_text = cursor.block().length() > 1
-    single = len(blocks) == 1 and blocks[0].kind is not BlockKind.TABLE
+    single = not whole and len(blocks) == 1 and blocks[0].kind is not BlockKind.TABLE
     if single and (into_text or blocks[0].kind is BlockKind.PARAGRAPH):
         insert_runs(cursor, blocks[0].runs, heading_level(cursor.block()), NoteNumbers())
     else:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QTextCursor
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
@@ -21,6 +23,10 @@ from beslut.ui.steps.base import button_row, move_buttons
 from beslut.ui.steps.listedit import ListStep, ReorderableList
 from beslut.ui.steps.rich_items import RichItems
 from beslut.ui.undo import route_undo
+
+if TYPE_CHECKING:
+    from beslut.ui.reuse import PhrasePicker, Reuse
+    from beslut.workflow.phrases import Phrase
 
 
 def _label(row: int, text: str) -> str:
@@ -50,7 +56,9 @@ class DecisionsStep(ListStep):
     field = "decisions"
     part = DECISIONS
 
-    def __init__(self, doctype: DocType, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, doctype: DocType, reuse: Reuse | None = None, parent: QWidget | None = None
+    ) -> None:
         guidance = doctype.decision_guidance or _(
             "Skriv varje beslutspunkt som en egen mening, som om nämnden redan har beslutat."
         )
@@ -68,7 +76,8 @@ class DecisionsStep(ListStep):
         route_undo(self.undo_stack, self.text)
         self.text_label = QLabel(_("&Text"))
         self.text_label.setBuddy(self.text)
-        self._build_layout()
+        self.earlier: PhrasePicker | None = None
+        self._build_layout(reuse)
         self.list.currentRowChanged.connect(self._show_current)
         self.list.edited.connect(self._list_edited)
         self.text.textChanged.connect(self._text_edited)
@@ -76,7 +85,7 @@ class DecisionsStep(ListStep):
         self.list.delete_pressed.connect(self._delete_pressed)
         self._showing = False
 
-    def _build_layout(self) -> None:
+    def _build_layout(self, reuse: Reuse | None) -> None:
         standard = QToolButton()
         standard.setText(_("Infoga &standardformulering"))
         standard.setAccessibleName(_("Infoga standardformulering"))
@@ -101,6 +110,34 @@ class DecisionsStep(ListStep):
         layout.addWidget(self.text_label)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
+        if reuse is not None:
+            self._build_earlier(reuse, layout)
+
+    def _build_earlier(self, reuse: Reuse, layout: QVBoxLayout) -> None:
+        """The search field "Tidigare beslut…" and its hits below the buttons."""
+        from beslut.ui.reuse import SHORTCUT, PhrasePicker
+
+        self.earlier = picker = PhrasePicker(reuse.search(DECISIONS, self), _("Tidigare beslut…"))
+        picker.list.setMaximumHeight(150)
+        label = QLabel(_("T&idigare beslut ({keys})").format(keys=SHORTCUT))
+        label.setBuddy(picker.field)
+        layout.addWidget(label)
+        layout.addWidget(picker)
+        picker.chosen.connect(self.take_earlier)
+        shortcut = QShortcut(QKeySequence(SHORTCUT), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(
+            lambda: picker.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
+
+    def take_earlier(self, hit: Phrase) -> None:
+        """Insert an earlier point (or the organisation's wording) as a new point after
+        the current one: one undo step."""
+        if self.text.isReadOnly():
+            return
+        self.add(hit.text)
+        if self.earlier is not None:
+            self.earlier.refresh()  # the point is the draft's own now: not offered again
 
     def add(self, text: str = "") -> None:
         """Add a decision point after the current one (or last) and start editing it."""

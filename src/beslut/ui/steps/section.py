@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QVBoxLayout, QWidget
 
 from beslut.checks import Finding, Lix, Severity
@@ -16,12 +17,18 @@ from beslut.doctypes import SectionSpec
 from beslut.i18n import _
 from beslut.model.draft import Block, Draft, Section
 from beslut.ui.messages import Messages
+from beslut.ui.reuse import SHORTCUT as REUSE_KEYS
 from beslut.ui.richtext import SectionEditor
 from beslut.ui.richtext.places import cursor_for, text_blocks
 from beslut.ui.steps.base import ButtonSpec, DraftStep, button_row
 from beslut.ui.steps.comments_margin import CommentsMargin
 from beslut.ui.steps.section_comments import SectionComments
 from beslut.ui.undo import SnapshotCommand, route_undo
+
+if TYPE_CHECKING:
+    from beslut.ui.reuse import Reuse
+    from beslut.ui.reuse_dialog import ReuseDialog
+    from beslut.workflow.phrases import Phrase
 
 SPELLING = "spelling.unknown"
 _UNDERLINE = {Severity.FEL: "#b3261e", Severity.VARNING: "#c77700", Severity.TIPS: "#3b7dd8"}
@@ -51,6 +58,7 @@ class SectionStep(DraftStep):
         messages: Messages | None = None,
         *,
         own: bool = False,
+        reuse: Reuse | None = None,
     ) -> None:
         super().__init__(spec.heading, _guidance(spec), parent)
         self.spec = spec
@@ -72,6 +80,8 @@ class SectionStep(DraftStep):
         self.lix_label.setAccessibleName(_("Läsbarhet"))
         self.margin = CommentsMargin()
         self.comments = SectionComments(self.editor, self.margin, self.part)
+        self.reuse = reuse
+        self.reuse_dialog: ReuseDialog | None = None
         self._build()
         self.editor.content_changed.connect(self.changed.emit)
         marks = self.editor.text_edit.marks
@@ -94,6 +104,13 @@ class SectionStep(DraftStep):
                 _("Lägg till ett avsnitt som dokumenttypen saknar (Ekonomiska konsekvenser)"),
             )
         ]
+        if self.reuse is not None:
+            specs.insert(0, (_("Återanvänd text…"), "duplicate", self.open_reuse,
+                             _("Infoga ett stycke ur dina andra utkast ({keys})").format(
+                                 keys=REUSE_KEYS)))  # fmt: skip
+            shortcut = QShortcut(QKeySequence(REUSE_KEYS), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.open_reuse)
         if self.own:
             specs.append(
                 (_("Ta bort avsnittet…"), "delete", self.remove_part_requested.emit,
@@ -110,6 +127,28 @@ class SectionStep(DraftStep):
         bottom = button_row(specs)
         bottom.addWidget(self.lix_label, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(bottom)
+
+    def open_reuse(self) -> None:
+        """Återanvänd text…: search this part's paragraphs in the other drafts."""
+        if self.reuse is None or self.editor.text_edit.isReadOnly():
+            return
+        if self.reuse_dialog is None:
+            from beslut.ui.reuse_dialog import ReuseDialog
+
+            search = self.reuse.search(self.spec.key, self)
+            self.reuse_dialog = ReuseDialog(search, self.title, self)
+            self.reuse_dialog.chosen.connect(self.insert_reused)
+        self.reuse_dialog.open_at()
+
+    def insert_reused(self, hit: Phrase) -> None:
+        """Insert ``hit``'s paragraph, with its formatting, as a block of its own at the
+        cursor: one step of the text's undo history."""
+        from beslut.model.draft import Block, BlockKind
+
+        block = hit.block or Block.plain(BlockKind.PARAGRAPH, hit.text)
+        edit = self.editor.text_edit
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        edit.insert_blocks([block], whole=True)
 
     def _heading_edited(self, text: str) -> None:
         """The user renamed the part: one undo step (typing in the field merges)."""
