@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from beslut.model import Block, BlockKind, Draft, Metadata, Run, Section
@@ -85,8 +85,10 @@ def _decisions_picker(qtbot: QtBot, window: MainWindow) -> PhrasePicker:
     assert window.editor is not None
     step = window.editor.decisions
     window.editor.go_to_step(step)
-    qtbot.waitUntil(lambda: step.isAncestorOf(QApplication.focusWidget()))
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space, REUSE)
+    qtbot.waitUntil(lambda: step.isAncestorOf(QApplication.focusWidget() or window))
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    QTest.keyClick(focused, Qt.Key.Key_Space, REUSE)
     picker = step.earlier
     assert picker is not None
     assert QApplication.focusWidget() is picker.field
@@ -167,7 +169,7 @@ def _text_step(window: MainWindow, key: str) -> SectionStep:
     return step
 
 
-def _reuse_field(qtbot: QtBot, step: SectionStep) -> QWidget:
+def _reuse_field(qtbot: QtBot, step: SectionStep) -> QLineEdit:
     """Ctrl+Shift+Space in the text: the dialog opens with its search field focused."""
     QTest.keyClick(step.editor.text_edit, Qt.Key.Key_Space, REUSE)
     dialog = step.reuse_dialog
