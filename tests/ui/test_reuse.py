@@ -140,11 +140,11 @@ def test_a_click_on_a_hit_inserts_it_and_the_organisations_wording_is_marked(
     type_text(picker.field, "godkänner")
     qtbot.waitUntil(lambda: any(hit.standard for hit in picker.hits))
     row = next(n for n, hit in enumerate(picker.hits) if hit.standard)
-    item = picker.list.item(row)
-    assert "Organisationens formulering" in item.text()
+    item = picker.model.index(row)
+    assert "Organisationens formulering" in item.data()
     own = [n for n, hit in enumerate(picker.hits) if not hit.standard]
-    assert own and "Organisationens" not in picker.list.item(own[0]).text()
-    rect = picker.list.visualItemRect(item)
+    assert own and "Organisationens" not in picker.model.index(own[0]).data()
+    rect = picker.list.visualRect(item)
     QTest.mouseClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert picker.hits[row].text in _fresh(store, window).decisions
 
@@ -234,8 +234,7 @@ def test_a_table_is_inserted_as_a_table_by_a_click(
     assert dialog is not None
     qtbot.waitUntil(lambda: [hit.block for hit in dialog.picker.hits] == [TABLE])
     assert "Bassäng" in dialog.preview.toPlainText()  # the preview shows the table
-    item = dialog.picker.list.item(0)
-    rect = dialog.picker.list.visualItemRect(item)
+    rect = dialog.picker.list.visualRect(dialog.picker.model.index(0))
     QTest.mouseClick(dialog.picker.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     after = _fresh(store, window).section("bakgrund")
     assert after is not None and after.blocks[-1] == TABLE

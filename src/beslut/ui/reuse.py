@@ -8,24 +8,22 @@ so typing never waits for the store. Förslag till beslut shows the picker in th
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QVBoxLayout,
     QWidget,
 )
 
 from beslut.i18n import _, ngettext
 from beslut.ui.messages import message_for
-from beslut.ui.steps.rich_items import RICH, RichItems
+from beslut.ui.reuse_items import HitItems, HitModel
 from beslut.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -36,7 +34,6 @@ if TYPE_CHECKING:
     from beslut.workflow.phrases import Phrase
 
 SHORT = 160  # characters of a hit's text on its first line
-SOURCE_COLOUR, STANDARD_COLOUR = "#5f6b7a", "#8a5a00"
 SHORTCUT = "Ctrl+Shift+Space"
 
 # What a search needs to know of the draft being written: the draft and its id.
@@ -61,7 +58,8 @@ class PhraseSearch(QObject):
         super().__init__(parent)
         self.store, self.part = store, part
         self._context, self._doctypes = context, doctypes
-        self._serial = 0
+        self._serial = 0  # the newest search asked for
+        self._delivered = 0  # the newest search whose hits (or failure) were given
         self._worker = Worker(self)
         self._worker.finished.connect(self._finished)
         self._worker.failed.connect(self._failed)
@@ -91,9 +89,15 @@ class PhraseSearch(QObject):
         assert isinstance(result, tuple)
         serial, hits = result
         if serial == self._serial:
+            self._delivered = serial
             self.found.emit(hits)
 
+    def idle(self) -> bool:
+        """True when the hits of the newest text searched have been given."""
+        return self._delivered == self._serial
+
     def _failed(self, _token: object, exc: object) -> None:
+        self._delivered = self._serial
         detail = message_for(exc) if isinstance(exc, BaseException) else str(exc)
         message = _("Sökningen i tidigare utkast misslyckades: {detail}")
         self.failed.emit(message.format(detail=detail))
@@ -120,16 +124,6 @@ def hit_lines(hit: Phrase) -> tuple[str, str]:
     return text, source
 
 
-def hit_html(hit: Phrase, text: str, source: str) -> str:
-    """The two lines as the list draws them: the source smaller, in grey, or in the
-    organisation's colour for its own wording."""
-    colour = STANDARD_COLOUR if hit.standard else SOURCE_COLOUR
-    return (
-        f"{html.escape(text)}<br><span style='color:{colour}; font-size:small'>"
-        f"{html.escape(source)}</span>"
-    )
-
-
 class PhrasePicker(QWidget):
     """A search field and its hits: typing searches, Up and Down choose, Enter or a click
     takes the hit (``chosen``), Esc empties the field."""
@@ -149,12 +143,14 @@ class PhrasePicker(QWidget):
             _("Sök bland dina andra utkast och organisationens formuleringar ({keys}); "
               "Enter infogar den valda").format(keys=SHORTCUT)
         )  # fmt: skip
-        self.list = QListWidget()
+        self.model = HitModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setAccessibleName(_("Träffar"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(1)
-        self.list.setItemDelegate(RichItems(self.list))
+        self.list.setItemDelegate(HitItems(self.list))
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -169,8 +165,8 @@ class PhrasePicker(QWidget):
         self._typed.timeout.connect(lambda: self.search.search(self.field.text()))
         self.field.textChanged.connect(self._text_changed)
         self.field.installEventFilter(self)
-        self.list.itemClicked.connect(self._item_clicked)
-        self.list.itemActivated.connect(self._item_clicked)  # Enter in the list
+        self.list.clicked.connect(self._index_clicked)
+        self.list.activated.connect(self._index_clicked)  # Enter or a double click in the list
         search.found.connect(self._show)
         search.failed.connect(self._show_failure)
         self._searched = False
@@ -190,17 +186,10 @@ class PhrasePicker(QWidget):
 
     def _show(self, hits: list[Phrase]) -> None:
         self.hits = list(hits)
-        self.list.clear()
-        for number, hit in enumerate(self.hits):
-            text, source = hit_lines(hit)
-            label = f"{text}\n{source}"  # what a screen reader reads
-            item = QListWidgetItem(label)
-            item.setToolTip(hit.text)
-            item.setData(Qt.ItemDataRole.UserRole, number)
-            item.setData(RICH, (label, hit_html(hit, text, source)))
-            self.list.addItem(item)
+        lines = [(*hit_lines(hit), hit.standard) for hit in self.hits]
+        self.model.set_lines(lines, [hit.text for hit in self.hits])
         if self.hits:
-            self.list.setCurrentRow(0)
+            self.list.setCurrentIndex(self.model.index(0))
             self.status.setText("")
         else:
             typed = self.field.text().strip()
@@ -211,14 +200,18 @@ class PhrasePicker(QWidget):
     def _show_failure(self, message: str) -> None:
         self.status.setText(message)
 
+    def current_row(self) -> int:
+        """The row of the hit chosen in the list (-1 for none)."""
+        return self.list.currentIndex().row()
+
     def current_hit(self) -> Phrase | None:
-        row = self.list.currentRow()
+        row = self.current_row()
         return self.hits[row] if 0 <= row < len(self.hits) else None
 
-    def _item_clicked(self, item: QListWidgetItem) -> None:
-        number = item.data(Qt.ItemDataRole.UserRole)
-        if isinstance(number, int) and 0 <= number < len(self.hits):
-            self.chosen.emit(self.hits[number])
+    def _index_clicked(self, index: QModelIndex) -> None:
+        row = index.row()
+        if index.isValid() and 0 <= row < len(self.hits):
+            self.chosen.emit(self.hits[row])
 
     def take_current(self) -> None:
         hit = self.current_hit()

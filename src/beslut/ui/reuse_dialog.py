@@ -46,8 +46,8 @@ class ReuseDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(split, 1)
         self.resize(640, 520)
-        self.picker.list.currentRowChanged.connect(self._preview)
-        self.picker.hits_shown.connect(lambda: self._preview(self.picker.list.currentRow()))
+        self.picker.hits_shown.connect(self._preview)
+        self.picker.list.selectionModel().currentChanged.connect(self._preview)
         self.picker.chosen.connect(self._take)
 
     def open_at(self) -> None:
@@ -59,9 +59,10 @@ class ReuseDialog(QDialog):
         self.picker.field.selectAll()
         self.picker.refresh()  # the draft may have changed since the last time
 
-    def _preview(self, row: int) -> None:
-        hit = self.picker.hits[row] if 0 <= row < len(self.picker.hits) else None
-        show_hit(hit, self.preview.document())
+    def _preview(self, *_current: object) -> None:
+        """Show the hit now chosen (the signals' indexes are not needed: the picker
+        knows its current hit)."""
+        show_hit(self.picker.current_hit(), self.preview.document())
 
     def _take(self, hit: Phrase) -> None:
         self.hide()
