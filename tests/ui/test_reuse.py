@@ -316,3 +316,35 @@ def test_the_dialog_is_the_same_one_next_time_and_searches_afresh(
     assert field.selectedText() == "rustas upp"  # typing replaces the last search
     # The paragraph is the draft's own now: not offered again.
     assert not any(hit.text.startswith("Eriksdalsbadet") for hit in dialog.picker.hits)
+
+
+def test_the_button_opens_the_dialog_too(
+    qtbot: QtBot, window: MainWindow, store: Store, earlier: list[int]
+) -> None:
+    from tests.ui.helpers import click
+
+    _open(window)
+    step = _text_step(window, "bakgrund")
+    click(step, "Återanvänd text")
+    dialog = step.reuse_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.picker.field)
+
+
+def test_only_the_newest_texts_hits_are_shown(
+    qtbot: QtBot, store: Store, earlier: list[int]
+) -> None:
+    """Two searches asked for at once: the first is dropped, never shown after the
+    second's hits (typing fast must not leave an old word's hits in the list)."""
+    from beslut.parts import DECISIONS
+    from beslut.ui.reuse import PhraseSearch
+
+    search = PhraseSearch(store, DECISIONS, lambda: (None, None), lambda: ())
+    shown: list[list[str]] = []
+    search.found.connect(lambda hits: shown.append([hit.text for hit in hits]))
+    search.search("förstudien")
+    search.search("inriktningsbeslutet")
+    qtbot.waitUntil(search.idle)
+    search.wait()
+    QApplication.processEvents()
+    assert shown == [["Idrottsnämnden godkänner inriktningsbeslutet för Kista."]]
