@@ -82,7 +82,7 @@ def type_word(
         key(field, char)
         last_key = time.perf_counter()
     shown.clear()
-    while not (shown and field.text() == word and picker.search.idle()):
+    while not (shown and field.text() == word and picker.settled()):
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         if time.perf_counter() > last_key + 5:
             raise SystemExit(f"no hits shown for {word!r} within 5 s")

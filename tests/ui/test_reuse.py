@@ -348,3 +348,23 @@ def test_only_the_newest_texts_hits_are_shown(
     search.wait()
     QApplication.processEvents()
     assert shown == [["Idrottsnämnden godkänner inriktningsbeslutet för Kista."]]
+
+
+@pytest.mark.parametrize(
+    "typed", ['"', "NEAR(a b", "*", "text : x OR part : y", "ä" * 3000, "- ^ ( ) : {}"]
+)
+def test_hostile_text_in_the_field_is_never_an_error(
+    qtbot: QtBot, window: MainWindow, store: Store, earlier: list[int], typed: str
+) -> None:
+    """What FTS5 reads as syntax, and a page pasted into the field: hits or "Inga
+    träffar", never a failure; Enter then changes nothing when there is no hit."""
+    _open(window)
+    before = _fresh(store, window).decisions
+    picker = _decisions_picker(qtbot, window)
+    picker.field.insert(typed)  # as a paste would
+    qtbot.waitUntil(picker.settled)
+    QApplication.processEvents()
+    assert "misslyckades" not in picker.status.text()
+    if not picker.hits:
+        QTest.keyClick(picker.field, Qt.Key.Key_Return)
+        assert _fresh(store, window).decisions == before

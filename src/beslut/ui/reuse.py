@@ -176,6 +176,10 @@ class PhrasePicker(QWidget):
         self._searched = True
         self._typed.start()
 
+    def settled(self) -> bool:
+        """True when the hits shown (or the failure said) are those of the field's text."""
+        return not self._typed.isActive() and self.search.idle()
+
     def showEvent(self, event: QShowEvent) -> None:
         if not self._searched:
             self.refresh()
