@@ -368,3 +368,25 @@ def test_hostile_text_in_the_field_is_never_an_error(
     if not picker.hits:
         QTest.keyClick(picker.field, Qt.Key.Key_Return)
         assert _fresh(store, window).decisions == before
+
+
+def test_the_hits_of_tidigare_beslut_take_room_only_while_in_use(
+    qtbot: QtBot, window: MainWindow, store: Store, earlier: list[int]
+) -> None:
+    _open(window)
+    assert window.editor is not None
+    step = window.editor.decisions
+    window.editor.go_to_step(step)
+    picker = step.earlier
+    assert picker is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is step.text)
+    assert not picker.list.isVisible()  # the points keep their room
+    _decisions_picker(qtbot, window)
+    assert picker.list.isVisible()
+    QTest.keyClick(picker.field, Qt.Key.Key_Tab)  # on to the hits: still shown
+    assert QApplication.focusWidget() is picker.list and picker.list.isVisible()
+    step.text.setFocus()  # elsewhere, nothing typed: hidden again
+    qtbot.waitUntil(lambda: not picker.list.isVisible())
+    type_text(picker.field, "godk")
+    step.text.setFocus()  # a typed search stays in sight
+    assert picker.list.isVisible()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListView,
@@ -126,12 +127,21 @@ def hit_lines(hit: Phrase) -> tuple[str, str]:
 
 class PhrasePicker(QWidget):
     """A search field and its hits: typing searches, Up and Down choose, Enter or a click
-    takes the hit (``chosen``), Esc empties the field."""
+    takes the hit (``chosen``), Esc empties the field. A ``compact`` picker shows its hits
+    only while it is in use (the focus in it, or text in the field), so the step keeps
+    its room the rest of the time."""
 
     chosen = Signal(object)  # the Phrase taken
     hits_shown = Signal()  # a search's hits are in the list (tests and benchmarks wait on it)
 
-    def __init__(self, search: PhraseSearch, placeholder: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        search: PhraseSearch,
+        placeholder: str,
+        parent: QWidget | None = None,
+        *,
+        compact: bool = False,
+    ):
         super().__init__(parent)
         self.search = search
         self.hits: list[Phrase] = []
@@ -170,6 +180,18 @@ class PhrasePicker(QWidget):
         search.found.connect(self._show)
         search.failed.connect(self._show_failure)
         self._searched = False
+        self.compact = compact
+        if compact:
+            self._in_use(None, None)
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            app.focusChanged.connect(self._in_use)
+
+    def _in_use(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """Show the hits while the focus is in the picker or the field holds text."""
+        used = now in (self.field, self.list) or bool(self.field.text())
+        self.list.setVisible(used)
+        self.status.setVisible(used)
 
     def refresh(self) -> None:
         """Search again for what the field holds (the draft changed, or first shown)."""
@@ -187,6 +209,8 @@ class PhrasePicker(QWidget):
 
     def _text_changed(self, _text: str) -> None:
         self.refresh()
+        if self.compact:
+            self._in_use(None, QApplication.focusWidget())
 
     def _show(self, hits: list[Phrase]) -> None:
         self.hits = list(hits)

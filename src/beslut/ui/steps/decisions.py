@@ -117,7 +117,8 @@ class DecisionsStep(ListStep):
         """The search field "Tidigare beslut…" and its hits below the buttons."""
         from beslut.ui.reuse import SHORTCUT, PhrasePicker
 
-        self.earlier = picker = PhrasePicker(reuse.search(DECISIONS, self), _("Tidigare beslut…"))
+        search = reuse.search(DECISIONS, self)
+        self.earlier = picker = PhrasePicker(search, _("Tidigare beslut…"), compact=True)
         picker.list.setMaximumHeight(150)
         label = QLabel(_("T&idigare beslut ({keys})").format(keys=SHORTCUT))
         label.setBuddy(picker.field)
