@@ -71,8 +71,11 @@ def _fresh(store: Store, window: MainWindow) -> Draft:
 
 
 def _wait_for(qtbot: QtBot, picker: PhrasePicker, first: str) -> None:
-    """Until the hits of the text typed are in the list, ``first`` first."""
-    qtbot.waitUntil(lambda: bool(picker.hits) and picker.hits[0].text.startswith(first))
+    """Until the hits of the text typed are in the list, ``first`` first (not those of
+    the empty field, searched when it was shown)."""
+    qtbot.waitUntil(
+        lambda: picker.settled() and bool(picker.hits) and picker.hits[0].text.startswith(first)
+    )
 
 
 def _open(window: MainWindow) -> None:
@@ -122,7 +125,7 @@ def test_down_chooses_the_next_hit_and_the_trash_is_never_offered(
     _open(window)
     picker = _decisions_picker(qtbot, window)
     type_text(picker.field, "idrottsnämnden godkänner")
-    qtbot.waitUntil(lambda: len(picker.hits) >= 2)
+    qtbot.waitUntil(lambda: picker.settled() and len(picker.hits) >= 2)
     texts = [hit.text for hit in picker.hits]
     assert not any("kastade" in text for text in texts)
     QTest.keyClick(picker.field, Qt.Key.Key_Down)
@@ -138,7 +141,7 @@ def test_a_click_on_a_hit_inserts_it_and_the_organisations_wording_is_marked(
     _open(window)
     picker = _decisions_picker(qtbot, window)
     type_text(picker.field, "godkänner")
-    qtbot.waitUntil(lambda: any(hit.standard for hit in picker.hits))
+    qtbot.waitUntil(lambda: picker.settled() and any(hit.standard for hit in picker.hits))
     row = next(n for n, hit in enumerate(picker.hits) if hit.standard)
     item = picker.model.index(row)
     assert "Organisationens formulering" in item.data()
@@ -157,7 +160,7 @@ def test_a_point_already_in_the_draft_is_not_offered_again(
     type_text(picker.field, "inriktningsbeslutet")
     _wait_for(qtbot, picker, "Idrottsnämnden godkänner inriktningsbeslutet")
     QTest.keyClick(picker.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not picker.hits)  # searched again without the draft's own
+    qtbot.waitUntil(lambda: picker.settled() and not picker.hits)  # searched again
     assert picker.status.text() == "Inga träffar för ”inriktningsbeslutet”."
 
 
@@ -232,7 +235,9 @@ def test_a_table_is_inserted_as_a_table_by_a_click(
     type_text(field, "bassäng")
     dialog = step.reuse_dialog
     assert dialog is not None
-    qtbot.waitUntil(lambda: [hit.block for hit in dialog.picker.hits] == [TABLE])
+    qtbot.waitUntil(
+        lambda: dialog.picker.settled() and [hit.block for hit in dialog.picker.hits] == [TABLE]
+    )
     assert "Bassäng" in dialog.preview.toPlainText()  # the preview shows the table
     rect = dialog.picker.list.visualRect(dialog.picker.model.index(0))
     QTest.mouseClick(dialog.picker.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -290,6 +295,12 @@ def test_a_read_only_database_offers_nothing_to_insert(
     before = win.editor.decisions.list.values
     picker = _decisions_picker(qtbot, win)
     assert picker.field.isReadOnly()
+    # The empty field's hits are listed (reading is allowed); taking one is not.
+    qtbot.waitUntil(lambda: picker.settled() and bool(picker.hits))
+    QTest.keyClick(picker.field, Qt.Key.Key_Return)
+    rect = picker.list.visualRect(picker.model.index(0))
+    QTest.mouseClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.editor.decisions.list.values == before
     step = _text_step(win, "bakgrund")
     QTest.keyClick(step.editor.text_edit, Qt.Key.Key_Space, REUSE)
     assert step.reuse_dialog is None
@@ -390,3 +401,60 @@ def test_the_hits_of_tidigare_beslut_take_room_only_while_in_use(
     type_text(picker.field, "godk")
     step.text.setFocus()  # a typed search stays in sight
     assert picker.list.isVisible()
+
+
+def test_enter_before_the_hits_come_takes_the_first_of_the_newest(
+    qtbot: QtBot, window: MainWindow, store: Store, earlier: list[int]
+) -> None:
+    """Typing and Enter at once, as a fast typist does: the point inserted is the first
+    hit of the whole word, never one of the empty field's hits still listed."""
+    _open(window)
+    picker = _decisions_picker(qtbot, window)
+    qtbot.waitUntil(picker.settled)  # the empty field's hits are listed
+    type_text(picker.field, "inriktningsbeslutet")
+    QTest.keyClick(picker.field, Qt.Key.Key_Return)  # before the search came back
+    expected = "Idrottsnämnden godkänner inriktningsbeslutet för Kista."
+    qtbot.waitUntil(lambda: expected in _fresh(store, window).decisions)
+    assert sum(point.startswith("Idrottsnämnden godkänner") for point in
+               _fresh(store, window).decisions) == 1  # fmt: skip
+
+
+def test_a_double_click_inserts_the_hit_once(
+    qtbot: QtBot, window: MainWindow, store: Store, earlier: list[int]
+) -> None:
+    _open(window)
+    before = _fresh(store, window).decisions
+    picker = _decisions_picker(qtbot, window)
+    type_text(picker.field, "förstudien")
+    _wait_for(qtbot, picker, "Idrottsnämnden godkänner förstudien")
+    center = picker.list.visualRect(picker.model.index(0)).center()
+    QTest.mouseClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    QTest.mouseDClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert len(_fresh(store, window).decisions) == len(before) + 1
+
+
+def test_in_a_table_cell_the_paragraph_goes_in_after_the_table(
+    qtbot: QtBot, window: MainWindow, store: Store, earlier: list[int]
+) -> None:
+    _open(window)
+    assert window.editor is not None
+    draft = window.editor.collect()
+    section = draft.section("bakgrund")
+    assert section is not None
+    step = _text_step(window, "bakgrund")
+    edit = step.editor.text_edit
+    # A table of its own at the end of Bakgrund, the cursor in its first cell.
+    QTest.keyClick(edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    edit.insert_blocks([TABLE])
+    cursor = edit.textCursor()
+    table = cursor.currentTable() or edit.document().rootFrame().childFrames()[-1]
+    cursor.setPosition(table.firstPosition())
+    edit.setTextCursor(cursor)
+    field = _reuse_field(qtbot, step)
+    type_text(field, "rustas upp")
+    assert step.reuse_dialog is not None
+    _wait_for(qtbot, step.reuse_dialog.picker, "Eriksdalsbadet byggdes")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    after = _fresh(store, window).section("bakgrund")
+    assert after is not None
+    assert after.blocks == (*section.blocks, TABLE, BOLD)

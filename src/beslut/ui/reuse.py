@@ -8,6 +8,7 @@ so typing never waits for the store. Förslag till beslut shows the picker in th
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,12 @@ if TYPE_CHECKING:
 
 SHORT = 160  # characters of a hit's text on its first line
 SHORTCUT = "Ctrl+Shift+Space"
+
+
+def shortcut_text() -> str:
+    """SHORTCUT as the user's language names the keys."""
+    return _("Ctrl+Skift+Blanksteg")
+
 
 # What a search needs to know of the draft being written: the draft and its id.
 Context = Callable[[], "tuple[Draft | None, int | None]"]
@@ -74,30 +81,27 @@ class PhraseSearch(QObject):
         current, current_id = self._context()
         store, part, doctypes = self.store, self.part, self._doctypes
 
-        def job() -> tuple[int, list[Phrase]] | None:
+        def job() -> list[Phrase] | None:
             if serial != self._serial:
                 return None  # the user typed on while the last search ran
-            hits = find_phrases(
+            return find_phrases(
                 store, part, text, current=current, current_id=current_id, doctypes=doctypes()
             )
-            return serial, hits
 
-        self._worker.submit("phrases", job)
+        self._worker.submit(serial, job)  # the token: which search reports
 
-    def _finished(self, _token: object, result: object) -> None:
-        if result is None:
-            return
-        assert isinstance(result, tuple)
-        serial, hits = result
-        if serial == self._serial:
-            self._delivered = serial
+    def _finished(self, serial: object, hits: object) -> None:
+        if hits is not None and serial == self._serial:
+            self._delivered = self._serial
             self.found.emit(hits)
 
     def idle(self) -> bool:
         """True when the hits of the newest text searched have been given."""
         return self._delivered == self._serial
 
-    def _failed(self, _token: object, exc: object) -> None:
+    def _failed(self, serial: object, exc: object) -> None:
+        if serial != self._serial:
+            return  # an older text's search: the newest is still to come
         self._delivered = self._serial
         detail = message_for(exc) if isinstance(exc, BaseException) else str(exc)
         message = _("Sökningen i tidigare utkast misslyckades: {detail}")
@@ -138,6 +142,7 @@ class PhrasePicker(QWidget):
         self,
         search: PhraseSearch,
         placeholder: str,
+        tooltip: str,
         parent: QWidget | None = None,
         *,
         compact: bool = False,
@@ -149,10 +154,7 @@ class PhrasePicker(QWidget):
         self.field.setPlaceholderText(placeholder)
         self.field.setAccessibleName(placeholder.rstrip("…"))
         self.field.setClearButtonEnabled(True)
-        self.field.setToolTip(
-            _("Sök bland dina andra utkast och organisationens formuleringar ({keys}); "
-              "Enter infogar den valda").format(keys=SHORTCUT)
-        )  # fmt: skip
+        self.field.setToolTip(tooltip)
         self.model = HitModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -180,6 +182,11 @@ class PhrasePicker(QWidget):
         search.found.connect(self._show)
         search.failed.connect(self._show_failure)
         self._searched = False
+        # One hit taken per list shown: a double click, or a style that activates on a
+        # single click, must not insert it twice; Enter before the newest hits came
+        # back takes the first of them when they come.
+        self._taken = False
+        self._take_when_shown = False
         self.compact = compact
         if compact:
             self._in_use(None, None)
@@ -213,6 +220,7 @@ class PhrasePicker(QWidget):
             self._in_use(None, QApplication.focusWidget())
 
     def _show(self, hits: list[Phrase]) -> None:
+        self._taken = False
         self.hits = list(hits)
         lines = [(*hit_lines(hit), hit.standard) for hit in self.hits]
         self.model.set_lines(lines, [hit.text for hit in self.hits])
@@ -224,8 +232,14 @@ class PhrasePicker(QWidget):
             self.status.setText(_("Inga träffar för ”{text}”.").format(text=typed) if typed
                                 else _("Inget att återanvända än."))  # fmt: skip
         self.hits_shown.emit()
+        if self._take_when_shown:
+            self._take_when_shown = False
+            self.take_current()
 
     def _show_failure(self, message: str) -> None:
+        self.hits = []
+        self.model.set_lines([], [])
+        self._take_when_shown = False
         self.status.setText(message)
 
     def current_row(self) -> int:
@@ -239,11 +253,20 @@ class PhrasePicker(QWidget):
     def _index_clicked(self, index: QModelIndex) -> None:
         row = index.row()
         if index.isValid() and 0 <= row < len(self.hits):
-            self.chosen.emit(self.hits[row])
+            self._take(self.hits[row])
 
     def take_current(self) -> None:
+        """Enter: take the chosen hit, or the first of the newest hits when they come."""
+        if not self.settled():
+            self._take_when_shown = True
+            return
         hit = self.current_hit()
         if hit is not None:
+            self._take(hit)
+
+    def _take(self, hit: Phrase) -> None:
+        if not self._taken:
+            self._taken = True
             self.chosen.emit(hit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -269,15 +292,18 @@ class Reuse:
     def __init__(self, store: Store, settings: Settings, context: Context) -> None:
         self.store, self.settings, self.context = store, settings, context
         self._doctypes: Sequence[DocType] | None = None
+        self._doctypes_lock = threading.Lock()  # read by the searches' threads
         self._searches: list[PhraseSearch] = []
 
     def doctypes(self) -> Sequence[DocType]:
-        """The document types whose standard wording is offered (read once)."""
-        if self._doctypes is None:
-            from beslut.workflow.templates import available_doctypes
+        """The document types whose standard wording is offered (read once, on the
+        first search's thread)."""
+        with self._doctypes_lock:
+            if self._doctypes is None:
+                from beslut.workflow.templates import available_doctypes
 
-            self._doctypes = available_doctypes(self.settings).types
-        return self._doctypes
+                self._doctypes = available_doctypes(self.settings).types
+            return self._doctypes
 
     def search(self, part: str, parent: QObject) -> PhraseSearch:
         """A search of ``part``'s points or paragraphs, owned by ``parent``."""

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from beslut.i18n import _
-from beslut.ui.reuse import PhrasePicker, PhraseSearch
+from beslut.ui.reuse import PhrasePicker, PhraseSearch, shortcut_text
 
 if TYPE_CHECKING:
     from beslut.workflow.phrases import Phrase
@@ -27,14 +27,17 @@ class ReuseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Återanvänd text – {part}").format(part=part_title))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.picker = PhrasePicker(search, _("Återanvänd text…"))
+        tip = _(
+            "Sök bland styckena i dina andra utkast ({keys}); Enter infogar det valda vid markören"
+        ).format(keys=shortcut_text())
+        self.picker = PhrasePicker(search, _("Återanvänd text…"), tip)
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(_("Förhandsvisning"))
         self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         hint = QLabel(
             _("Skriv några ord ur stycket. Upp och Ned väljer, Enter infogar vid markören, "
-              "Esc stänger.")
+              "Esc tömmer fältet, och stänger när det är tomt.")
         )  # fmt: skip
         hint.setObjectName("hint")
         hint.setWordWrap(True)

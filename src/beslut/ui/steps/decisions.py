@@ -115,12 +115,16 @@ class DecisionsStep(ListStep):
 
     def _build_earlier(self, reuse: Reuse, layout: QVBoxLayout) -> None:
         """The search field "Tidigare beslut…" and its hits below the buttons."""
-        from beslut.ui.reuse import SHORTCUT, PhrasePicker
+        from beslut.ui.reuse import SHORTCUT, PhrasePicker, shortcut_text
 
         search = reuse.search(DECISIONS, self)
-        self.earlier = picker = PhrasePicker(search, _("Tidigare beslut…"), compact=True)
+        tip = _(
+            "Sök bland punkterna i dina andra utkast och organisationens formuleringar "
+            "({keys}); Enter infogar den valda som en ny punkt"
+        ).format(keys=shortcut_text())
+        self.earlier = picker = PhrasePicker(search, _("Tidigare beslut…"), tip, compact=True)
         picker.list.setMaximumHeight(150)
-        label = QLabel(_("T&idigare beslut ({keys})").format(keys=SHORTCUT))
+        label = QLabel(_("T&idigare beslut ({keys})").format(keys=shortcut_text()))
         label.setBuddy(picker.field)
         layout.addWidget(label)
         layout.addWidget(picker)

@@ -18,6 +18,7 @@ from beslut.i18n import _
 from beslut.model.draft import Block, Draft, Section
 from beslut.ui.messages import Messages
 from beslut.ui.reuse import SHORTCUT as REUSE_KEYS
+from beslut.ui.reuse import shortcut_text
 from beslut.ui.richtext import SectionEditor
 from beslut.ui.richtext.places import cursor_for, text_blocks
 from beslut.ui.steps.base import ButtonSpec, DraftStep, button_row
@@ -107,7 +108,7 @@ class SectionStep(DraftStep):
         if self.reuse is not None:
             specs.insert(0, (_("Återanvänd text…"), "duplicate", self.open_reuse,
                              _("Infoga ett stycke ur dina andra utkast ({keys})").format(
-                                 keys=REUSE_KEYS)))  # fmt: skip
+                                 keys=shortcut_text())))  # fmt: skip
             shortcut = QShortcut(QKeySequence(REUSE_KEYS), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.open_reuse)
@@ -148,6 +149,11 @@ class SectionStep(DraftStep):
         block = hit.block or Block.plain(BlockKind.PARAGRAPH, hit.text)
         edit = self.editor.text_edit
         edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = edit.textCursor()
+        table = cursor.currentTable()
+        if table is not None:  # in a table cell: after the table (a cell holds no blocks)
+            cursor.setPosition(table.lastPosition() + 1)
+            edit.setTextCursor(cursor)
         edit.insert_blocks([block], whole=True)
 
     def _heading_edited(self, text: str) -> None:
