@@ -18,7 +18,8 @@ from beslut.workflow.checking import check_draft
 from beslut.workflow.templates import available_doctypes
 from tests.checks.test_report import DRAFT
 
-BOUND = 2.0  # seconds, generous: each case below takes milliseconds
+BOUND = 2.0  # CPU seconds, generous: each case below takes milliseconds (CPU time, as
+# the Windows leg may share the machine: a wall-clock 3.1 s was seen beside it)
 
 
 @pytest.fixture
@@ -33,10 +34,10 @@ def _doctype(org: Path, key: str, text: str) -> None:
 
 
 def _refused(org: Path, key: str) -> str:
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(DocTypeError) as info:
         load_doctype(key, org)
-    assert time.perf_counter() - start < BOUND
+    assert time.process_time() - start < BOUND
     message = info.value.user_message
     assert message.startswith(f"Dokumenttypen i {key}.toml kan inte läsas: ")
     return message
@@ -111,10 +112,10 @@ def test_a_bad_checks_toml_is_refused_naming_file_and_field(
     org: Path, text: str, problem: str
 ) -> None:
     (org / "checks.toml").write_text(text, encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(ChecksConfigError) as info:
         load_config(org)
-    assert time.perf_counter() - start < BOUND
+    assert time.process_time() - start < BOUND
     assert "checks.toml" in info.value.user_message
     assert problem in info.value.user_message
 
@@ -131,8 +132,8 @@ def test_a_bad_checks_toml_gives_way_to_the_shipped_one_with_a_notice(org: Path)
 
 def test_an_own_dnr_pattern_that_backtracks_is_refused_in_bounded_time(org: Path) -> None:
     settings = Settings(template_dir=str(org), dnr_pattern="(A|AA)+[0-9]+/[0-9]+")
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(ChecksConfigError) as info:
         check_draft(DRAFT, settings)  # check and the export's gate
-    assert time.perf_counter() - start < BOUND
+    assert time.process_time() - start < BOUND
     assert "tar för lång tid" in info.value.user_message
