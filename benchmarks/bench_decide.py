@@ -17,7 +17,6 @@ import statistics
 import sys
 import tempfile
 import time
-from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -25,8 +24,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from _util import report  # noqa: I001
 from bench_editing import _quiet, big_draft, settle
+from _heartbeat import Heartbeat, turn
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -40,7 +40,6 @@ from beslut.ui.runtime import share_interpreter
 
 CHANGES = 50
 DECISIONS = 6
-HEARTBEAT_MS = 5
 
 
 def reviewed(draft: Draft, seed: int = 11) -> Draft:
@@ -66,23 +65,15 @@ def reviewed(draft: Draft, seed: int = 11) -> Draft:
 
 def beat(seconds: float, action: object = None, done: object = None) -> tuple[float, float]:
     """(longest heartbeat gap in ms, ms until ``done()``) with ``action()`` run first."""
-    beats: list[float] = []
-    heart = QTimer()
-    heart.setTimerType(Qt.TimerType.PreciseTimer)
-    heart.setInterval(HEARTBEAT_MS)
-    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
-    heart.start()
-    start = time.perf_counter()
-    beats.append(start)
-    if callable(action):
-        action()
     finished = 0.0
-    while time.perf_counter() < start + seconds:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        if not finished and callable(done) and done():
-            finished = time.perf_counter()
-    heart.stop()
-    return max((b - a) * 1000 for a, b in pairwise(beats)), (finished - start) * 1000
+    with Heartbeat() as heart:
+        if callable(action):
+            action()
+        while time.perf_counter() < heart.start + seconds:
+            turn()
+            if not finished and callable(done) and done():
+                finished = time.perf_counter()
+    return heart.longest_ms(), (finished - heart.start) * 1000
 
 
 def main() -> int:

@@ -22,7 +22,6 @@ import statistics
 import sys
 import tempfile
 import time
-from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,8 +30,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from _util import report  # noqa: I001
 from bench_editing import _quiet, settle
 from bench_phrases import fill
+from _heartbeat import Heartbeat, idle_floor, run_until, turn
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -42,7 +42,6 @@ from beslut.ui.reuse import PhrasePicker
 from beslut.ui.runtime import share_interpreter
 from beslut.ui.steps.section import SectionStep
 
-HEARTBEAT_MS = 5
 GOAL_MS = 16.0
 PACE_MS = 80  # a typist's pace between keys
 WORDS = ["godkänner", "nämnden upp", "simskola", "kista"]
@@ -66,48 +65,20 @@ def type_word(
     settle(400)  # the empty field's own search
     shown: list[float] = []
     picker.hits_shown.connect(lambda: shown.append(time.perf_counter()))
-    beats: list[float] = []
-    heart = QTimer()
-    heart.setTimerType(Qt.TimerType.PreciseTimer)
-    heart.setInterval(HEARTBEAT_MS)
-    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
-    heart.start()
-    start = time.perf_counter()
-    beats.append(start)
     last_key = 0.0
-    for n, char in enumerate(word):
-        due = start + n * pace_ms / 1000
-        while time.perf_counter() < due:
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        key(field, char)
-        last_key = time.perf_counter()
-    shown.clear()
-    while not (shown and field.text() == word and picker.settled()):
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        if time.perf_counter() > last_key + 5:
-            raise SystemExit(f"no hits shown for {word!r} within 5 s")
-    end = time.perf_counter() + 0.1  # and a little after: the list painted
-    while time.perf_counter() < end:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    heart.stop()
+    with Heartbeat() as heart:
+        for n, char in enumerate(word):
+            run_until(heart.start + n * pace_ms / 1000)
+            key(field, char)
+            last_key = time.perf_counter()
+        shown.clear()
+        while not (shown and field.text() == word and picker.settled()):
+            turn()
+            if time.perf_counter() > last_key + 5:
+                raise SystemExit(f"no hits shown for {word!r} within 5 s")
+        run_until(time.perf_counter() + 0.1)  # and a little after: the list painted
     picker.hits_shown.disconnect()
-    gaps = [(b - a) * 1000 for a, b in pairwise(beats)]
-    return max(gaps), (shown[-1] - last_key) * 1000
-
-
-def idle_floor(seconds: float = 1.0) -> float:
-    beats: list[float] = []
-    heart = QTimer()
-    heart.setTimerType(Qt.TimerType.PreciseTimer)
-    heart.setInterval(HEARTBEAT_MS)
-    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
-    heart.start()
-    beats.append(time.perf_counter())
-    end = beats[0] + seconds
-    while time.perf_counter() < end:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    heart.stop()
-    return max((b - a) * 1000 for a, b in pairwise(beats))
+    return heart.longest_ms(), (shown[-1] - last_key) * 1000
 
 
 def run(label: str, field: QLineEdit, picker: PhrasePicker, words: list[str]) -> list[bool]:

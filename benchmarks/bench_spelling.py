@@ -26,7 +26,6 @@ import statistics
 import sys
 import tempfile
 import time
-from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,8 +33,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from _util import report  # noqa: I001
 from bench_editing import _quiet, settle  # the same window set-up as the typing benchmark
+from _heartbeat import Heartbeat, turn
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QSettings, qInstallMessageHandler
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
@@ -50,7 +50,6 @@ from beslut.ui.runtime import share_interpreter
 
 TEXT_SIZE = 100_000
 ROUNDS = 3
-HEARTBEAT_MS = 5
 TIMEOUT_S = 30.0
 
 
@@ -114,37 +113,29 @@ def one_round(
     editor = window.editor
     assert editor is not None and not service.enabled
     settle(2000)
-    beats: list[float] = []
-    heart = QTimer()
-    heart.setTimerType(Qt.TimerType.PreciseTimer)
-    heart.setInterval(HEARTBEAT_MS)
-    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
-    heart.start()
-    start = time.perf_counter()
-    beats.append(start)
-    if on:  # as the settings dialog switching the rule back on leaves it
-        window._check_config = dataclasses.replace(window.check_config(), disabled=frozenset())
-        service.set_draft(editor.draft, on=True)
     cache, done = service.speller.cache, 0.0
-    while time.perf_counter() < start + TIMEOUT_S:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        if not on and time.perf_counter() - start > 2.0:
-            done = time.perf_counter()
-            break
-        if on and len(cache) >= len(words):  # every word answered (cheap to ask)
-            bad = sum(1 for w in words if cache.known(w) is False)
-            if underlined(window) >= bad:  # every misspelled word marked at least once
+    with Heartbeat() as heart:
+        start = heart.start
+        if on:  # as the settings dialog switching the rule back on leaves it
+            window._check_config = dataclasses.replace(window.check_config(), disabled=frozenset())
+            service.set_draft(editor.draft, on=True)
+        while time.perf_counter() < start + TIMEOUT_S:
+            turn()
+            if not on and time.perf_counter() - start > 2.0:
                 done = time.perf_counter()
                 break
-    settle(300)
-    heart.stop()
+            if on and len(cache) >= len(words):  # every word answered (cheap to ask)
+                bad = sum(1 for w in words if cache.known(w) is False)
+                if underlined(window) >= bad:  # every misspelled word marked at least once
+                    done = time.perf_counter()
+                    break
+        settle(300)
     marks = underlined(window)
     editor.wait_for_background()
     window.close()
     service.close()
     settle(100)
-    gaps = [(b - a) * 1000 for a, b in pairwise(beats)]
-    return (done - start) * 1000 if done else float("inf"), max(gaps), marks
+    return (done - start) * 1000 if done else float("inf"), heart.longest_ms(), marks
 
 
 def main() -> int:

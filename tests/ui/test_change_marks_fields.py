@@ -24,6 +24,7 @@ from beslut.ui.changes_flow import ChangesController
 from beslut.ui.field_marks import CHANGE, mark_points
 from beslut.ui.main_window import MainWindow
 from beslut.ui.steps.rich_items import RICH
+from tests.ui.helpers import receive_review
 from tests.ui.scripted import ScriptedMessages
 
 LEFT = Qt.MouseButton.LeftButton
@@ -57,14 +58,10 @@ def _received(
     window: MainWindow, store: Store, messages: ScriptedMessages, tmp_path: Path, qtbot: QtBot
 ) -> ChangesController:
     window.open_draft(1)
-    messages.opened.append([_reviewed(store, tmp_path)])
     messages.answers.append(True)  # another Dnr and title: "is it this draft's?" yes
-    window.act_receive_review.trigger()
+    controller = receive_review(window, messages, _reviewed(store, tmp_path), qtbot)
     editor = window.editor
     assert editor is not None
-    controller = editor.findChild(ChangesController)
-    assert isinstance(controller, ChangesController), messages.everything
-    qtbot.waitUntil(lambda: controller.shown is not None and controller.panel.isVisible())
     qtbot.waitUntil(lambda: editor.metadata.title_edit.property(CHANGE) == "replaced")
     return controller
 

@@ -98,14 +98,20 @@ def _decisions_picker(qtbot: QtBot, window: MainWindow) -> PhrasePicker:
     return picker
 
 
+def _search_decisions(qtbot: QtBot, window: MainWindow, typed: str, first: str) -> PhrasePicker:
+    """Ctrl+Shift+Space, ``typed`` typed, and its hits listed with ``first`` first."""
+    picker = _decisions_picker(qtbot, window)
+    type_text(picker.field, typed)
+    _wait_for(qtbot, picker, first)
+    return picker
+
+
 def test_an_earlier_decision_is_found_by_typing_and_inserted_with_enter(
     qtbot: QtBot, window: MainWindow, store: Store, earlier: list[int]
 ) -> None:
     _open(window)
     before = _fresh(store, window).decisions
-    picker = _decisions_picker(qtbot, window)
-    type_text(picker.field, "förstud")
-    _wait_for(qtbot, picker, "Idrottsnämnden godkänner förstudien")
+    picker = _search_decisions(qtbot, window, "förstud", "Idrottsnämnden godkänner förstudien")
     QTest.keyClick(picker.field, Qt.Key.Key_Return)
     stored = _fresh(store, window).decisions
     # After the point that was current (the first), as "Ny punkt" adds.
@@ -156,9 +162,9 @@ def test_a_point_already_in_the_draft_is_not_offered_again(
     qtbot: QtBot, window: MainWindow, store: Store, earlier: list[int]
 ) -> None:
     _open(window)
-    picker = _decisions_picker(qtbot, window)
-    type_text(picker.field, "inriktningsbeslutet")
-    _wait_for(qtbot, picker, "Idrottsnämnden godkänner inriktningsbeslutet")
+    picker = _search_decisions(
+        qtbot, window, "inriktningsbeslutet", "Idrottsnämnden godkänner inriktningsbeslutet"
+    )
     QTest.keyClick(picker.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: picker.settled() and not picker.hits)  # searched again
     assert picker.status.text() == "Inga träffar för ”inriktningsbeslutet”."
@@ -424,9 +430,7 @@ def test_a_double_click_inserts_the_hit_once(
 ) -> None:
     _open(window)
     before = _fresh(store, window).decisions
-    picker = _decisions_picker(qtbot, window)
-    type_text(picker.field, "förstudien")
-    _wait_for(qtbot, picker, "Idrottsnämnden godkänner förstudien")
+    picker = _search_decisions(qtbot, window, "förstudien", "Idrottsnämnden godkänner förstudien")
     center = picker.list.visualRect(picker.model.index(0)).center()
     QTest.mouseClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=center)
     QTest.mouseDClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=center)

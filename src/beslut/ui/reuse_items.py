@@ -18,14 +18,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
 )
 
-from beslut.ui.steps.rich_items import SELECTED, SELECTED_TEXT
+from beslut.ui.steps.rich_items import RichItems
 
 # An item's lines: (text, source, the organisation's wording).
 LINES = Qt.ItemDataRole.UserRole + 21
@@ -70,8 +66,9 @@ class HitModel(QAbstractListModel):
         return None
 
 
-class HitItems(QStyledItemDelegate):
-    """Draws items that hold ``LINES``; any other item as usual."""
+class HitItems(RichItems):
+    """Draws items that hold ``LINES``; any other item as RichItems does (its background
+    and width are theirs too)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,12 +86,6 @@ class HitItems(QStyledItemDelegate):
             height = self._heights[key] = rect.height()
         return height
 
-    def _width(self, option: QStyleOptionViewItem) -> int:
-        view = option.widget
-        if isinstance(view, QListView):
-            return max(view.viewport().width() - 2 * view.spacing() - 2 * _PAD, 40)
-        return max(option.rect.width() - 2 * _PAD, 40)
-
     @staticmethod
     def _small(font: QFont) -> QFont:
         small = QFont(font)
@@ -105,7 +96,7 @@ class HitItems(QStyledItemDelegate):
         lines = index.data(LINES)
         if not lines:
             return super().sizeHint(option, index)
-        width = self._width(option)
+        width = max(self._width(option), 40)
         text = self._text_height(lines[0], width, option.font)
         source = QFontMetrics(self._small(option.font)).height()
         return QSize(width + 2 * _PAD, text + _GAP + source + 2 * _PAD)
@@ -116,15 +107,7 @@ class HitItems(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         text, source, standard = lines
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""
-        item.palette.setColor(QPalette.ColorRole.Highlight, QColor(SELECTED))
-        item.palette.setColor(QPalette.ColorRole.HighlightedText, QColor(SELECTED_TEXT))
-        widget = item.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        item, selected = self.draw_background(painter, option, index)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         area = item.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
         painter.save()

@@ -56,11 +56,11 @@ class RichItems(QStyledItemDelegate):
         size = document.size()
         return QSize(int(size.width()) + 2 * _PAD, int(size.height()) + 2 * _PAD)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        document = self._document(option, index)
-        if document is None:
-            super().paint(painter, option, index)
-            return
+    def draw_background(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: _Index
+    ) -> tuple[QStyleOptionViewItem, bool]:
+        """Draw the item without its text (background, selection); return its style
+        option and whether it is selected, for drawing the text over it."""
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.text = ""
@@ -71,7 +71,14 @@ class RichItems(QStyledItemDelegate):
         widget = item.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        return item, bool(item.state & QStyle.StateFlag.State_Selected)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        document = self._document(option, index)
+        if document is None:
+            super().paint(painter, option, index)
+            return
+        item, selected = self.draw_background(painter, option, index)
         context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, item.palette.color(role))
